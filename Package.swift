@@ -1,0 +1,78 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Redress: complaints, compliments and redress for English councils' social care services.
+///
+/// Dependencies point one way: `redress` (CLI) → `RedressWeb` → `RedressStorage` → `RedressCore`.
+/// `RedressCore` is pure (Foundation only, no I/O) so most tests run without a database.
+let package = Package(
+    name: "Redress",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "redress", targets: ["redress"]),
+        .library(name: "RedressCore", targets: ["RedressCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "RedressCore"),
+        .target(
+            name: "RedressStorage",
+            dependencies: [
+                "RedressCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "RedressWeb",
+            dependencies: [
+                "RedressCore",
+                "RedressStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(
+            name: "redress",
+            dependencies: [
+                "RedressCore",
+                "RedressStorage",
+                "RedressWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "RedressTestSupport",
+            dependencies: ["RedressCore", "RedressStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/RedressTestSupport"
+        ),
+        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore"]),
+        .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressTestSupport"]),
+        .testTarget(
+            name: "RedressWebTests",
+            dependencies: [
+                "RedressWeb",
+                "RedressTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

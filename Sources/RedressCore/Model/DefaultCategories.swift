@@ -1,0 +1,77 @@
+/// Default code lists, from the lists in the reference reports (`statutory-rules.md` §5).
+/// "Not recorded"/"Unknown" are explicit codes so percentages can be taken over all records.
+enum DefaultCategories {
+    static var all: [Category] { methods + relationships + services + natures + outcomes + refusalReasons }
+
+    private static func list(_ list: CategoryList, group: String? = nil, _ labels: [String]) -> [Category] {
+        labels.map { Category(list: list, code: Category.code(for: $0), label: $0, group: group) }
+    }
+
+    // §5.4 (Hampshire Tables 3–4), plus the routes the reports name for compliments.
+    static let methods = list(.method, [
+        "Online form", "Complaint form", "Email", "Letter", "Telephone", "In person",
+        "Young person's complaint form", "Via advocate", "Via councillor or MP", "Via LGSCO",
+        "Via contact centre", "Feedback card or leaflet", "Other",
+    ])
+
+    // §5.5 (Hampshire Table 5), with its groups.
+    static let relationships =
+        list(.relationship, group: "Parent or carer", ["Parent", "Non-resident parent", "Adopter", "Special guardian", "Step-parent", "Partner", "Ex-partner"])
+        + list(.relationship, group: "Relative", ["Grandparent", "Sibling", "Other relative"])
+        + list(.relationship, group: "Carer or provider", ["Foster carer", "Prospective foster carer or adopter", "Direct payment carer", "Unpaid carer", "Care provider"])
+        + list(.relationship, group: "Person receiving services", ["Service user (adult)", "Service user (young person)", "Service user (child 0-17)"])
+        + list(.relationship, group: "Representative", ["Advocate", "Attorney or deputy", "Solicitor"])
+        + list(.relationship, group: "Professional", ["Health staff", "School staff", "Other agency", "Council staff", "Other professional"])
+        + list(.relationship, group: "Other", ["Friend or neighbour", "Other", "Unknown"])
+
+    // §5.6 (Lancashire Graph 7), §5.7 (Hampshire Table 8 and Table 9), grouped by service area.
+    static let services =
+        list(.service, group: ServiceArea.adultSocialCare.rawValue, [
+            "Assessment", "Carers assessment", "Care provision", "Commissioned support from other organisations",
+            "Customer service centre", "Day care provision", "Direct payments / personal budgets", "Emergency duty team",
+            "Equipment / adaptations", "Financial", "Home care / domiciliary care", "Integrated mental health",
+            "Mental Capacity Act (DoLS)", "Reablement & rehabilitation", "Residential and nursing provision",
+            "Respite services", "Review", "Safeguarding process", "Shared lives", "Social work practice",
+            "Support planning", "Supported accommodation / outreach", "Transport", "Other", "Not recorded",
+        ])
+        + list(.service, group: ServiceArea.childrensSocialCare.rawValue, [
+            "Adoption / permanence", "Assessment", "Care leavers", "Child in need", "Child protection",
+            "Children in care", "Disabled children's team", "Early help", "Emergency duty team / out of hours",
+            "Family support service", "Fostering", "Independent reviewing service", "Intensive support service",
+            "MASH / front door", "Residential provision", "Safeguarding process", "Social work practice",
+            "Services for young people", "Youth offending", "Not receiving a service", "Other", "Not recorded",
+        ])
+        + list(.service, group: ServiceArea.corporate.rawValue, [
+            "Education", "Home to school transport", "School admissions", "SEN / EHCP", "Early years",
+            "Data protection / subject access", "Customer service centre", "Charging and financial assessment",
+            "Other", "Not recorded",
+        ])
+
+    // §5.8 (Hampshire Table 6), condensed to the codes the reports count most.
+    static let natures = list(.nature, [
+        "Conduct of worker", "Poor communication", "Delay / failure to keep informed", "Delay in provision of service",
+        "Quality of service", "Assessment outcome", "Assessment process", "Application of policy",
+        "Failure to implement agreed actions", "Change to service", "Refusal of service", "Contact arrangements",
+        "Placement decision", "Finance / charging", "Eligibility for service or funding", "Safeguarding",
+        "Multiple changes of worker", "Non-adherence to procedure", "Discrimination", "Data protection", "Other", "Unknown",
+    ])
+
+    // CAT-03: findings, then closures that are not findings.
+    static let outcomes = [
+        Category(list: .outcome, code: "upheld", label: "Upheld"),
+        Category(list: .outcome, code: "partly-upheld", label: "Partly upheld"),
+        Category(list: .outcome, code: "not-upheld", label: "Not upheld"),
+        Category(list: .outcome, code: "no-finding", label: "No finding"),
+        Category(list: .outcome, code: "resolved-early", label: "Resolved early"),
+        Category(list: .outcome, code: "withdrawn", label: "Withdrawn"),
+        Category(list: .outcome, code: "signposted", label: "Signposted"),
+        Category(list: .outcome, code: "not-investigated", label: "Not investigated"),
+    ]
+
+    // §5.3 (Hampshire Table 1), with ASC-07 exclusions.
+    static let refusalReasons = list(.refusalReason, [
+        "Court proceedings", "Criminal proceedings", "No parental responsibility", "Not in best interest of child",
+        "Out of time", "Outside of remit", "Repeat complaint", "Tribunal", "Resolved by next working day",
+        "Previously investigated", "Being investigated by an ombudsman", "Employment matter",
+    ])
+}

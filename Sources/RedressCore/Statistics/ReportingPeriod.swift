@@ -1,0 +1,75 @@
+/// A financial year: 1 April to 31 March by default (the year every statutory report uses),
+/// with a configurable first month for councils that report differently.
+public struct FinancialYear: Sendable, Hashable, CustomStringConvertible {
+    /// The calendar year the financial year starts in (2021 → 2021/22).
+    public var startYear: Int
+    public var startMonth: Int
+
+    public init(startYear: Int, startMonth: Int = 4) {
+        self.startYear = startYear
+        self.startMonth = startMonth
+    }
+
+    /// The financial year containing `date`.
+    public init(containing date: CalendarDate, startMonth: Int = 4) {
+        self.init(startYear: date.month >= startMonth ? date.year : date.year - 1, startMonth: startMonth)
+    }
+
+    public var firstDay: CalendarDate { CalendarDate(year: startYear, month: startMonth, day: 1)! }
+    public var lastDay: CalendarDate { firstDay.lastDayOfMonth(monthsLater: 11) }
+
+    public func contains(_ date: CalendarDate) -> Bool { date >= firstDay && date <= lastDay }
+
+    /// "2021/22".
+    public var description: String {
+        startMonth == 1 ? "\(startYear)" : "\(startYear)/\(String(format2: (startYear + 1) % 100))"
+    }
+
+    /// "1 April 2021 to 31 March 2022".
+    public var longDescription: String { "\(firstDay.longDisplay) to \(lastDay.longDisplay)" }
+}
+
+extension String {
+    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
+
+/// How a figure's records were chosen (`statutory-rules.md` STAT-00): every figure states it.
+public enum CountingBasis: String, Sendable, Hashable, Codable {
+    case receivedInPeriod = "received"
+    case closedInPeriod = "closed"
+    case openAtPeriodEnd = "open"
+
+    public var explanation: String {
+        switch self {
+        case .receivedInPeriod: "Counted on the date received: records received in the period."
+        case .closedInPeriod: "Counted on the date responded: responses sent in the period, whenever the complaint was received."
+        case .openAtPeriodEnd: "Records still open on the last day of the period."
+        }
+    }
+}
+
+/// Rounding rules for displayed figures (`statutory-rules.md` STAT-R1–R3), stated under every
+/// table so a reader can check the arithmetic.
+public struct Rounding: Sendable, Hashable {
+    public init() {}
+
+    /// Whole percentages, half rounded up; "<1%" for a non-zero share that would show as 0%.
+    public func percentage(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "–" }
+        let rounded = (200 * part + whole) / (2 * whole)  // round half up, integers only
+        if rounded == 0 && part > 0 { return "<1%" }
+        return "\(rounded)%"
+    }
+
+    /// Mean to one decimal place, half rounded up: "9.6". `nil` when there is nothing to average.
+    public func average(sum: Int, count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let tenths = (20 * sum + count) / (2 * count)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// The rule in words, for table notes.
+    public var statement: String {
+        "Percentages are rounded to whole numbers, halves upwards, and may not total 100; a share above 0 that rounds to 0 is shown as <1%. Averages are to one decimal place."
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// Which SQL engine a database runs on.
+public enum DatabaseEngine: String, Sendable, CaseIterable {
+    case sqlite
+    case postgres
+}
+
+/// Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(PostgresSettings)
+
+    /// Parses a database URL: `sqlite:PATH` / `sqlite://PATH`, or
+    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require`.
+    public init(url text: String) throws {
+        if text.hasPrefix("sqlite:") {
+            var path = String(text.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty else { throw DatabaseError.badURL("an SQLite URL needs a file path, e.g. sqlite:data/redress.sqlite") }
+            self = .sqlite(path: path)
+            return
+        }
+        guard let components = URLComponents(string: text), let scheme = components.scheme,
+              ["postgres", "postgresql"].contains(scheme)
+        else { throw DatabaseError.badURL("the database URL must start with postgres:// or sqlite:") }
+        guard let host = components.host, !host.isEmpty else { throw DatabaseError.badURL("the PostgreSQL URL has no host") }
+        guard let user = components.user, !user.isEmpty else { throw DatabaseError.badURL("the PostgreSQL URL has no user name") }
+        let database = components.path.split(separator: "/").first.map(String.init)
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        guard let tls = PostgresSettings.TLSMode(rawValue: mode) else {
+            throw DatabaseError.badURL("sslmode must be disable, prefer or require, not \"\(mode)\"")
+        }
+        self = .postgres(PostgresSettings(
+            host: host, port: components.port ?? 5432, user: user.removingPercentEncoding ?? user,
+            password: components.password?.removingPercentEncoding, database: database ?? user, tls: tls))
+    }
+
+    /// A description without the password, safe for logs.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "SQLite file \(path)"
+        case .postgres(let s): "PostgreSQL \(s.user)@\(s.host):\(s.port)/\(s.database)"
+        }
+    }
+}
+
+/// Connection settings for PostgreSQL.
+public struct PostgresSettings: Sendable, Equatable {
+    public enum TLSMode: String, Sendable { case disable, prefer, require }
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    public var tls: TLSMode
+
+    public init(host: String, port: Int, user: String, password: String?, database: String, tls: TLSMode = .disable) {
+        self.host = host
+        self.port = port
+        self.user = user
+        self.password = password
+        self.database = database
+        self.tls = tls
+    }
+}
+
+/// Storage failures, each with a message a person can act on.
+public enum DatabaseError: Error, CustomStringConvertible, Equatable {
+    case badURL(String)
+    case cannotOpen(String)
+    case corruptRow(table: String, column: String, value: String)
+    case conflict(reference: String)
+    case notFound
+
+    public var description: String {
+        switch self {
+        case .badURL(let why): "Bad database URL: \(why)."
+        case .cannotOpen(let why): "Cannot open the database: \(why)."
+        case .corruptRow(let table, let column, let value): "Stored value \"\(value)\" in \(table).\(column) cannot be read."
+        case .conflict(let reference): "\(reference) was changed by someone else since you opened it. Reload it and make your change again."
+        case .notFound: "Not found."
+        }
+    }
+}
+
+/// One database, whichever engine: every store is written once against `SQLDatabase` and runs
+/// its units of work through `withSQL` or `transaction`.
+///
+/// SQLite has one connection; its units of work are serialised (two requests' transactions
+/// must never interleave on one connection). PostgreSQL leases a pooled connection per unit of
+/// work from a `PostgresClient`, whose `run()` must be running (see `Database.with`).
+public final class Database: Sendable {
+    public let engine: DatabaseEngine
+    public let location: DatabaseLocation
+    private let sqlite: SQLiteConnection?
+    private let gate = SerialGate()
+    private let postgres: PostgresClient?
+    let logger: Logger
+
+    private init(location: DatabaseLocation, sqlite: SQLiteConnection?, postgres: PostgresClient?, logger: Logger) {
+        self.location = location
+        self.engine = sqlite == nil ? .postgres : .sqlite
+        self.sqlite = sqlite
+        self.postgres = postgres
+        self.logger = logger
+    }
+
+    /// Opens the database at `location`, runs `body`, and closes it again, however `body` ends.
+    /// For PostgreSQL the client's background task runs for the duration.
+    public static func with<T: Sendable>(
+        _ location: DatabaseLocation, logger: Logger, _ body: @Sendable (Database) async throws -> T
+    ) async throws -> T {
+        switch location {
+        case .sqlite(let path):
+            let url = URL(fileURLWithPath: path)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw DatabaseError.cannotOpen("cannot create the folder for \(path)")
+            }
+            let connection: SQLiteConnection
+            do {
+                connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            } catch {
+                throw DatabaseError.cannotOpen("\(path) (\(error))")
+            }
+            let database = Database(location: location, sqlite: connection, postgres: nil, logger: logger)
+            do {
+                try await database.withSQL { sql in
+                    try await sql.raw("PRAGMA journal_mode = WAL").run()
+                    try await sql.raw("PRAGMA foreign_keys = ON").run()
+                    try await sql.raw("PRAGMA busy_timeout = 5000").run()
+                    try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                }
+                let result = try await body(database)
+                try await connection.close()
+                return result
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        case .postgres(let settings):
+            var configuration = PostgresClient.Configuration(
+                host: settings.host, port: settings.port, username: settings.user, password: settings.password,
+                database: settings.database, tls: try settings.tls.clientTLS())
+            configuration.options.maximumConnections = 16
+            configuration.options.connectTimeout = .seconds(10)
+            let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+            let database = Database(location: location, sqlite: nil, postgres: client, logger: logger)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                do {
+                    try await database.withSQL { sql in _ = try await sql.raw("SELECT 1").all() }
+                } catch {
+                    throw DatabaseError.cannotOpen("\(location) (\(String(reflecting: error).prefix(300)))")
+                }
+                return try await body(database)
+            }
+        }
+    }
+
+    /// Runs `body` with exclusive use of a connection.
+    public func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let sqlite {
+            await gate.acquire()
+            do {
+                let result = try await body(sqlite.sql(queryLogLevel: nil))
+                await gate.release()
+                return result
+            } catch {
+                await gate.release()
+                throw error
+            }
+        }
+        return try await postgres!.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Runs `body` in one transaction: all of its writes happen, or none do.
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await withSQL { sql in
+            try await sql.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
+
+extension PostgresSettings.TLSMode {
+    func clientTLS() throws -> PostgresClient.Configuration.TLS {
+        switch self {
+        case .disable: return .disable
+        case .prefer: return .prefer(.makeClientConfiguration())
+        case .require: return .require(.makeClientConfiguration())
+        }
+    }
+}
+
+/// A first-come, first-served lock for async code: serialises SQLite units of work, which
+/// actor isolation alone would not (an actor interleaves at every `await`).
+final actor SerialGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}

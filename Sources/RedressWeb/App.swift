@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+import RedressCore
+import RedressStorage
+
+/// What the web application needs from outside: the database, today's date and settings.
+/// Passing them in (rather than reading globals) keeps every route testable.
+public struct WebDependencies: Sendable {
+    public var database: Database
+    /// Today's date in the council's time zone; tests fix it.
+    public var today: @Sendable () -> CalendarDate
+    /// The bank-holiday division statutory clocks use (England and Wales unless configured).
+    public var division: Division
+    public var metrics: PrometheusCollectorRegistry?
+    public var logger: Logger
+
+    public init(database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today, division: Division = .englandAndWales, metrics: PrometheusCollectorRegistry? = nil, logger: Logger) {
+        self.database = database
+        self.today = today
+        self.division = division
+        self.metrics = metrics
+        self.logger = logger
+    }
+}
+
+/// Today's date in England, whatever the server's time zone.
+public enum LondonClock {
+    @Sendable public static func today() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}
+
+/// Code lists, procedures and the working-day calendar as stored now. Loaded per request so a
+/// change made with the CLI (a new code, an imported bank holiday) applies at once.
+struct Casework: Sendable {
+    var reference: ReferenceData
+    var procedures: [ProcedureDefinition]
+    var calendar: WorkingDayCalendar
+
+    static func load(_ deps: WebDependencies) async throws -> Casework {
+        async let reference = ReferenceStore(database: deps.database).load()
+        async let procedures = ProcedureStore(database: deps.database).load()
+        async let feed = CalendarStore(database: deps.database).effectiveFeed()
+        return Casework(reference: try await reference, procedures: try await procedures, calendar: WorkingDayCalendar(division: deps.division, feed: try await feed))
+    }
+
+    func procedure(_ id: String?) -> ProcedureDefinition? { procedures.first { $0.id == id } }
+}
+
+/// Builds the router: every page and endpoint of the web application.
+public func buildRouter(_ deps: WebDependencies) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(logger: deps.logger))
+    if deps.metrics != nil { router.add(middleware: MetricsMiddleware()) }
+    router.add(middleware: LogRequestsMiddleware(.info))
+
+    router.get("/health") { _, _ in
+        let version = try await Migrator(database: deps.database).appliedVersions().max() ?? 0
+        let body = #"{"status":"ok","database":"\#(deps.database.engine.rawValue)","schemaVersion":\#(version)}"#
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+    if let registry = deps.metrics {
+        router.get("/metrics") { _, _ in
+            var buffer = [UInt8]()
+            registry.emit(into: &buffer)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+        }
+    }
+    router.get("/assets/redress.css") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                 body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+    CaseworkRoutes(deps: deps).register(on: router)
+    return router
+}
+
+/// Builds the application for `redress serve`.
+public func buildApplication(_ deps: WebDependencies, host: String, port: Int, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(deps),
+        configuration: .init(address: .hostname(host, port: port), serverName: "Redress"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: deps.logger)
+}

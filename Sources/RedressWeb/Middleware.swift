@@ -1,0 +1,48 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Headers on every response: no inline script or framing, no MIME sniffing, no referrer
+/// leaking case URLs to other sites.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return response
+    }
+}
+
+/// Turns errors into pages a person can read: 404 for unknown addresses, and a 500 page that
+/// says nothing was lost and logs the error (without request data) for the administrator.
+struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            return try Page(status: .notFound, html: ErrorPages.notFound).response(from: request, context: context)
+        } catch let error as HTTPError where error.status.code < 500 {
+            throw error
+        } catch {
+            logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(describing: type(of: error)))])
+            return try Page(status: .internalServerError, html: ErrorPages.serverError).response(from: request, context: context)
+        }
+    }
+}
+
+enum ErrorPages {
+    static let notFound = Layout.page(title: "Page not found", """
+        <h1>Page not found</h1>
+        <p>If you typed the web address, check it is correct. If you followed a link to a complaint, it may have been entered with a different reference.</p>
+        <p><a class="app-link" href="/">Go to open complaints</a></p>
+        """)
+    static let serverError = Layout.page(title: "Sorry, there is a problem with the service", """
+        <h1>Sorry, there is a problem with the service</h1>
+        <p>Nothing you entered was saved. Try again later.</p>
+        <p>If the problem continues, tell your Redress administrator the time it happened.</p>
+        """)
+}

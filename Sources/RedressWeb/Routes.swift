@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import RedressCore
+import RedressStorage
+
+/// The case-work pages: dashboard, record a complaint, case page, statistics.
+struct CaseworkRoutes: Sendable {
+    let deps: WebDependencies
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/", use: dashboard)
+        router.get("/complaints/new", use: newComplaint)
+        router.post("/complaints", use: createComplaint)
+        router.get("/complaints/:id", use: showComplaint)
+        router.get("/statistics", use: statistics)
+    }
+
+    @Sendable func dashboard(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {
+        let casework = try await Casework.load(deps)
+        let today = deps.today()
+        let area = request.uri.queryParameters.get("area").flatMap(ServiceArea.init(rawValue:))
+        let engine = ClockEngine(calendar: casework.calendar)
+        var rows: [DashboardRow] = try await RepresentationStore(database: deps.database).openComplaints()
+            .filter { area == nil || $0.serviceArea == area }
+            .map { r in
+                let procedure = casework.procedure(r.procedureID)
+                let next = procedure.flatMap { engine.nextDeadline(for: r, procedure: $0) }
+                return DashboardRow(representation: r, procedure: procedure, next: next, status: next?.status(on: today, calendar: casework.calendar))
+            }
+        rows.sort { a, b in
+            let da = a.next?.dueOn ?? CalendarDate(dayNumber: .max), db = b.next?.dueOn ?? CalendarDate(dayNumber: .max)
+            return (da, a.representation.reference) < (db, b.representation.reference)
+        }
+        return DashboardView.render(rows: rows, area: area, today: today, reference: casework.reference)
+    }
+
+    @Sendable func newComplaint(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {
+        let casework = try await Casework.load(deps)
+        return NewComplaintView.render(input: NewComplaintInput(), errors: [], reference: casework.reference)
+    }
+
+    @Sendable func createComplaint(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let casework = try await Casework.load(deps)
+        let body = try await request.body.collect(upTo: 256 * 1024)
+        let input = (try? URLEncodedFormDecoder().decode(NewComplaintInput.self, from: String(buffer: body))) ?? NewComplaintInput()
+        switch NewComplaint.validate(input, reference: casework.reference, procedures: casework.procedures, today: deps.today()) {
+        case .failure(let failure):
+            let page = Page(status: .unprocessableContent, html: NewComplaintView.render(input: input, errors: failure.errors, reference: casework.reference))
+            return try page.response(from: request, context: context)
+        case .success(let command):
+            let recorded = try await RepresentationStore(database: deps.database).record(command, engine: ClockEngine(calendar: casework.calendar))
+            context.logger.info("complaint recorded", metadata: ["reference": .string(recorded.reference), "procedure": .string(command.procedure.id)])
+            return Response(status: .seeOther, headers: [.location: "/complaints/\(recorded.id)?recorded=1"])
+        }
+    }
+
+    @Sendable func showComplaint(_ request: Request, _ context: BasicRequestContext) async throws -> Page {
+        let id = try context.parameters.require("id")
+        let casework = try await Casework.load(deps)
+        guard id.count <= 64, let r = try await RepresentationStore(database: deps.database).representation(id: id) else {
+            return Page(status: .notFound, html: ErrorPages.notFound)
+        }
+        let procedure = casework.procedure(r.procedureID)
+        let deadlines = procedure.map { ClockEngine(calendar: casework.calendar).deadlines(for: r, procedure: $0) } ?? []
+        let html = CaseView.render(
+            r, procedure: procedure, deadlines: deadlines, today: deps.today(), calendar: casework.calendar,
+            reference: casework.reference, justRecorded: request.uri.queryParameters.get("recorded") == "1")
+        return Page(status: .ok, html: html)
+    }
+
+    @Sendable func statistics(_ request: Request, _ context: BasicRequestContext) async throws -> Page {
+        let casework = try await Casework.load(deps)
+        let current = FinancialYear(containing: deps.today())
+        let years = Array((current.startYear - 9)...current.startYear).reversed().map { $0 }
+        var yearError: String?
+        var year = FinancialYear(startYear: current.startYear - 1)
+        if let text = request.uri.queryParameters.get("year") {
+            if let y = Int(text), years.contains(y) {
+                year = FinancialYear(startYear: y)
+            } else {
+                yearError = "Select a financial year from the list"
+            }
+        }
+        let records = try await RepresentationStore(database: deps.database).representations(relevantTo: year.firstDay, year.lastDay)
+        let figures = FirstFigures.compute(year: year, representations: records, calendar: casework.calendar, procedures: casework.procedures)
+        return Page(status: yearError == nil ? .ok : .badRequest, html: StatisticsView.render(figures, years: years, yearError: yearError))
+    }
+}

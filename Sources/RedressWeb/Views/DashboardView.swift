@@ -1,0 +1,71 @@
+import RedressCore
+
+/// One open complaint as the dashboard shows it.
+struct DashboardRow: Sendable {
+    var representation: Representation
+    var procedure: ProcedureDefinition?
+    var next: Deadline?
+    var status: Deadline.Status?
+}
+
+/// `GET /`: open complaints with their next statutory deadline, overdue ones first.
+enum DashboardView {
+    static func render(rows: [DashboardRow], area: ServiceArea?, today: CalendarDate, reference: ReferenceData) -> HTML {
+        let overdue = rows.filter { if case .overdue = $0.status { return true } else { return false } }.count
+        let dueSoon = rows.filter { if case .running(let left) = $0.status { return left <= 5 } else { return false } }.count
+        let options: [HTML] = [("", "All service areas")] .map { "<option value=\"\($0.0)\"\(area == nil ? " selected" : "")>\($0.1)</option>" }
+            + ServiceArea.allCases.map { "<option value=\"\($0.rawValue)\"\(area == $0 ? " selected" : "")>\($0.displayName)</option>" }
+        let body: [HTML] = rows.map { row in
+            let r = row.representation
+            let stageName = row.procedure?.stage(r.currentStage?.key ?? "")?.name ?? "–"
+            var isOverdue = false
+            if case .overdue = row.status { isOverdue = true }
+            let deadline: HTML = row.next.map { d in
+                let when: HTML = d.dueOn.map { "<br><span class=\"app-hint-inline\">\($0.shortDisplay)</span>" } ?? ""
+                return "\(d.name)\(when)"
+            } ?? "–"
+            return """
+            <tr class="\(isOverdue ? "app-row--overdue" : "")">
+              <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
+              <td>\(r.serviceArea.displayName)</td>
+              <td>\(r.receivedOn.shortDisplay)</td>
+              <td>\(stageName)</td>
+              <td>\(deadline)</td>
+              <td>\(row.status.map(Layout.statusTag) ?? "–")</td>
+            </tr>
+            """
+        }
+        let table: HTML = rows.isEmpty
+            ? "<p>There are no open complaints\(area.map { " in \($0.displayName.lowercased())" } ?? "").</p>"
+            : """
+            <div class="app-table-wrap">
+            <table class="app-table">
+              <caption>Open complaints\(area.map { ": \($0.displayName.lowercased())" } ?? ""), most urgent first</caption>
+              <thead><tr>
+                <th scope="col">Reference</th><th scope="col">Service area</th><th scope="col">Received</th>
+                <th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Status</th>
+              </tr></thead>
+              <tbody>\(body)</tbody>
+            </table>
+            </div>
+            """
+        return Layout.page(title: "Open complaints", section: .dashboard, """
+            <h1>Open complaints</h1>
+            <p class="app-body">Today is \(today.longDisplay). Working days left are counted on the England and Wales calendar.</p>
+            <ul class="app-stats">
+              <li><strong>\(rows.count)</strong> open</li>
+              <li><strong>\(overdue)</strong> overdue</li>
+              <li><strong>\(dueSoon)</strong> due within 5 working days</li>
+            </ul>
+            <form class="app-inline-form" method="get" action="/">
+              <div class="app-form-group">
+                <label class="app-label" for="area">Service area</label>
+                <select class="app-select" id="area" name="area">\(options)</select>
+              </div>
+              <button type="submit" class="app-button app-button--secondary">Show</button>
+            </form>
+            \(table)
+            <p><a class="app-button" href="/complaints/new" role="button" draggable="false">Record a complaint</a></p>
+            """)
+    }
+}

@@ -1,0 +1,88 @@
+import RedressCore
+
+/// The page frame every screen shares: skip link, header with service navigation, main
+/// content, footer. GOV.UK Design System structure with Redress's own stylesheet.
+enum Layout {
+    enum Section: String { case dashboard, newComplaint, statistics, none }
+
+    static func page(title: String, section: Section = .none, hasErrors: Bool = false, _ content: HTML) -> HTML {
+        let fullTitle = (hasErrors ? "Error: " : "") + title + " – Redress"
+        func link(_ href: String, _ label: String, _ target: Section) -> HTML {
+            target == section
+                ? "<li class=\"app-nav__item app-nav__item--active\"><a class=\"app-link\" href=\"\(href)\" aria-current=\"page\">\(label)</a></li>"
+                : "<li class=\"app-nav__item\"><a class=\"app-link\" href=\"\(href)\">\(label)</a></li>"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(fullTitle)</title>
+        <link rel="stylesheet" href="/assets/redress.css">
+        </head>
+        <body>
+        <a href="#main-content" class="app-skip-link">Skip to main content</a>
+        <header class="app-header">
+          <div class="app-width-container app-header__inner">
+            <a href="/" class="app-header__service">Redress</a>
+            <span class="app-header__tagline">Complaints, compliments and redress</span>
+          </div>
+          <nav class="app-nav" aria-label="Main">
+            <ul class="app-width-container app-nav__list">
+              \(link("/", "Open complaints", .dashboard))
+              \(link("/complaints/new", "Record a complaint", .newComplaint))
+              \(link("/statistics", "Statistics", .statistics))
+            </ul>
+          </nav>
+        </header>
+        <div class="app-width-container">
+        <main class="app-main" id="main-content">
+        \(content)
+        </main>
+        </div>
+        <footer class="app-footer">
+          <div class="app-width-container">
+            <p>Statutory deadlines are counted in working days on the \(calendarNote) calendar. Day 0 is the day the clock starts.</p>
+          </div>
+        </footer>
+        </body>
+        </html>
+        """
+    }
+
+    static let calendarNote = "England and Wales bank-holiday"
+
+    /// The GOV.UK error summary: a list of links to each field in error.
+    static func errorSummary(_ errors: [FieldError]) -> HTML {
+        guard !errors.isEmpty else { return "" }
+        let items: [HTML] = errors.map { "<li><a href=\"#\($0.field)\">\($0.message)</a></li>" }
+        return """
+        <div class="app-error-summary" data-module="error-summary">
+          <div role="alert">
+            <h2 class="app-error-summary__title">There is a problem</h2>
+            <ul class="app-list app-error-summary__list">\(items)</ul>
+          </div>
+        </div>
+        """
+    }
+
+    /// A status tag for a clock, with words that do not rely on colour.
+    static func statusTag(_ status: Deadline.Status) -> HTML {
+        switch status {
+        case .met(let taken, let late):
+            return late
+                ? "<strong class=\"app-tag app-tag--orange\">Responded late</strong> <span class=\"app-hint-inline\">after \(taken) working days</span>"
+                : "<strong class=\"app-tag app-tag--green\">Met</strong> <span class=\"app-hint-inline\">in \(taken) working days</span>"
+        case .running(let left):
+            if left == 0 { return "<strong class=\"app-tag app-tag--yellow\">Due today</strong>" }
+            return left <= 3
+                ? "<strong class=\"app-tag app-tag--yellow\">\(left) working day\(left == 1 ? "" : "s") left</strong>"
+                : "<strong class=\"app-tag app-tag--blue\">\(left) working days left</strong>"
+        case .overdue(let days):
+            return "<strong class=\"app-tag app-tag--red\">Overdue by \(days) working day\(days == 1 ? "" : "s")</strong>"
+        case .awaitingAgreement:
+            return "<strong class=\"app-tag app-tag--grey\">Date not yet agreed</strong>"
+        }
+    }
+}

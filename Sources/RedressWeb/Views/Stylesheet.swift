@@ -1,0 +1,93 @@
+/// Redress's own stylesheet, after the GOV.UK Design System (its colours, spacing, focus
+/// style and form patterns) without its code. Served at `/assets/redress.css`.
+enum Stylesheet {
+    static let css = """
+    *,*::before,*::after{box-sizing:border-box}
+    html{font-family:Arial,"Liberation Sans",Helvetica,sans-serif;font-size:100%;line-height:1.3;color:#0b0c0c;background:#f3f2f1;-webkit-text-size-adjust:100%}
+    body{margin:0;background:#fff}
+    .app-width-container{max-width:1100px;margin:0 auto;padding:0 15px}
+    .app-skip-link{position:absolute;left:-9999px;top:0;padding:10px 15px;background:#ffdd00;color:#0b0c0c}
+    .app-skip-link:focus{left:0;z-index:10;outline:3px solid #ffdd00;text-decoration:underline}
+    .app-header{background:#0b0c0c;color:#fff;border-bottom:10px solid #1d70b8}
+    .app-header__inner{padding-top:12px;padding-bottom:8px}
+    .app-header__service{color:#fff;font-weight:700;font-size:1.5rem;text-decoration:none;margin-right:12px}
+    .app-header__service:hover{text-decoration:underline}
+    .app-header__tagline{color:#fff;font-size:1rem}
+    .app-nav{background:#f3f2f1;border-bottom:1px solid #b1b4b6}
+    .app-nav__list{list-style:none;margin:0 auto;display:flex;flex-wrap:wrap;gap:0 24px}
+    .app-nav__item{padding:12px 0 9px;border-bottom:4px solid transparent}
+    .app-nav__item--active{border-bottom-color:#1d70b8}
+    .app-nav__item a{font-weight:700}
+    .app-main{padding:30px 0 45px;max-width:100%}
+    .app-footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:20px 0;font-size:.875rem}
+    .app-link,a{color:#1d70b8;text-decoration:underline;text-underline-offset:.1em}
+    a:visited{color:#4c2c92}
+    a:hover{color:#003078;text-decoration-thickness:max(3px,.1875rem,.12em)}
+    a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c}
+    a:focus{background:#ffdd00;color:#0b0c0c;text-decoration:none;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c;outline:none}
+    h1,.app-heading-xl{font-size:2rem;margin:0 0 30px;font-weight:700;line-height:1.1}
+    h2,.app-heading-l{font-size:1.5rem;margin:30px 0 15px;font-weight:700}
+    h3,.app-heading-m{font-size:1.1875rem;margin:20px 0 10px;font-weight:700}
+    p,li,td,th,label,legend,.app-body{font-size:1.1875rem}
+    p{margin:0 0 20px;max-width:40em}
+    .app-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
+    .app-caption{display:block;color:#505a5f;font-size:1.1875rem;margin-bottom:5px}
+    .app-hint,.app-hint-inline{color:#505a5f}
+    .app-hint{display:block;margin-bottom:15px;font-size:1.1875rem}
+    .app-list{padding-left:20px;margin:0 0 20px}
+    .app-form-group{margin-bottom:30px}
+    .app-form-group--error{border-left:5px solid #d4351c;padding-left:15px}
+    .app-label,legend{display:block;font-weight:700;margin-bottom:5px}
+    .app-label--s{font-weight:400}
+    fieldset{border:0;margin:0;padding:0;min-width:0}
+    legend{font-size:1.5rem;padding:0}
+    .app-error-message{display:block;color:#d4351c;font-weight:700;margin-bottom:15px;font-size:1.1875rem}
+    .app-input,.app-select,.app-textarea{font:inherit;font-size:1.1875rem;border:2px solid #0b0c0c;padding:5px;min-height:40px;max-width:100%;background:#fff;color:#0b0c0c}
+    .app-input--error,.app-select--error,.app-textarea--error{border-color:#d4351c}
+    .app-input{width:100%;max-width:30em}
+    .app-input--width-2{width:5.4ex}.app-input--width-4{width:9ex}
+    .app-textarea{width:100%;max-width:40em;min-height:8em}
+    .app-select{min-width:12em}
+    .app-date-input{display:flex;gap:20px;flex-wrap:wrap}
+    .app-date-input__item label{display:block;font-weight:400;margin-bottom:5px}
+    .app-radios__item{display:flex;align-items:center;gap:10px;margin-bottom:10px;min-height:40px}
+    .app-radios__item input{width:40px;height:40px;margin:0;accent-color:#0b0c0c;flex:0 0 auto}
+    .app-radios__item label{margin:0}
+    .app-radios--inline{display:flex;gap:0 30px;flex-wrap:wrap}
+    .app-button{font:inherit;font-size:1.1875rem;line-height:1.2;display:inline-block;padding:8px 10px 7px;border:2px solid transparent;border-radius:0;color:#fff;background:#00703c;box-shadow:0 2px 0 #002d18;cursor:pointer;margin:0 15px 32px 0;text-decoration:none}
+    .app-button:hover{background:#005a30}
+    .app-button:focus{background:#ffdd00;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}
+    .app-button--secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
+    .app-error-summary{border:5px solid #d4351c;padding:20px;margin-bottom:30px}
+    .app-error-summary:focus{outline:3px solid #ffdd00}
+    .app-error-summary__title{margin-top:0}
+    .app-error-summary__list a{color:#d4351c;font-weight:700}
+    .app-notification{border:5px solid #00703c;padding:15px 20px;margin-bottom:30px}
+    .app-notification__title{margin:0 0 5px;font-size:1.1875rem}
+    .app-table{width:100%;border-collapse:collapse;margin-bottom:30px}
+    .app-table caption{text-align:left;font-weight:700;font-size:1.5rem;margin-bottom:15px}
+    .app-table th,.app-table td{border-bottom:1px solid #b1b4b6;padding:10px 20px 10px 0;text-align:left;vertical-align:top}
+    .app-table .app-numeric{text-align:right}
+    .app-table tfoot th,.app-table tfoot td{font-weight:700}
+    .app-table-wrap{overflow-x:auto}
+    .app-summary-list{margin:0 0 30px;border-collapse:collapse;width:100%}
+    .app-summary-list th,.app-summary-list td{border-bottom:1px solid #b1b4b6;padding:10px 20px 10px 0;text-align:left;vertical-align:top}
+    .app-summary-list th{width:30%;font-weight:700}
+    .app-tag{display:inline-block;padding:2px 8px 3px;font-weight:400;font-size:1rem;line-height:1.25}
+    .app-tag--green{background:#cce2d8;color:#005a30}
+    .app-tag--red{background:#f4cdc6;color:#942514}
+    .app-tag--yellow{background:#fff7bf;color:#594d00}
+    .app-tag--blue{background:#d2e2f1;color:#0c2d4a}
+    .app-tag--grey{background:#e5e6e7;color:#282d30}
+    .app-tag--orange{background:#fcd6c3;color:#6e3619}
+    .app-row--overdue td,.app-row--overdue th{background:#fdf1ef}
+    .app-stats{display:flex;flex-wrap:wrap;gap:20px;margin-bottom:30px;padding:0;list-style:none}
+    .app-stats li{border-left:5px solid #1d70b8;padding:5px 15px;min-width:12em}
+    .app-stats strong{display:block;font-size:2rem}
+    .app-note{font-size:1rem;color:#505a5f;max-width:45em}
+    .app-inline-form{display:flex;gap:15px;align-items:flex-end;flex-wrap:wrap;margin-bottom:20px}
+    .app-inline-form .app-form-group{margin-bottom:0}
+    .app-inline-form .app-button{margin-bottom:0}
+    @media (max-width:40em){h1{font-size:1.6rem}p,li,td,th,label,.app-body{font-size:1rem}.app-table th,.app-table td{padding-right:10px}}
+    """
+}

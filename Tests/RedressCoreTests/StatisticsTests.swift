@@ -1,0 +1,98 @@
+import Testing
+@testable import RedressCore
+
+@Suite("Derived statistics")
+struct StatisticsTests {
+    let rounding = Rounding()
+
+    @Test("percentages round half up, show <1% for small non-zero shares and – for an empty total", arguments: [
+        (1, 668, "<1%"), (0, 5, "0%"), (1, 2, "50%"), (1, 8, "13%"), (126, 320, "39%"),
+        (145, 298, "49%"), (137, 298, "46%"), (16, 298, "5%"), (5, 5, "100%"), (0, 0, "–"), (1, 200, "1%"), (1, 201, "<1%"),
+    ])
+    func percentages(part: Int, whole: Int, expected: String) {
+        #expect(rounding.percentage(part, of: whole) == expected)
+    }
+
+    @Test("averages to one decimal place, half up", arguments: [
+        (96, 10, "9.6"), (1, 3, "0.3"), (5, 30, "0.2"), (1, 4, "0.3"), (99, 6, "16.5"), (0, 3, "0.0"), (20, 2, "10.0"),
+    ])
+    func averages(sum: Int, count: Int, expected: String) {
+        #expect(rounding.average(sum: sum, count: count) == expected)
+        #expect(rounding.average(sum: 1, count: 0) == nil)
+    }
+
+    @Test("financial years run 1 April to 31 March and are labelled 2021/22")
+    func financialYears() {
+        let year = FinancialYear(startYear: 2021)
+        #expect(year.firstDay == date("2021-04-01"))
+        #expect(year.lastDay == date("2022-03-31"))
+        #expect(year.description == "2021/22")
+        #expect(FinancialYear(containing: date("2022-03-31")) == year)
+        #expect(FinancialYear(containing: date("2022-04-01")).startYear == 2022)
+        #expect(FinancialYear(startYear: 2021, startMonth: 1).lastDay == date("2021-12-31"))
+    }
+
+    /// A hand-built fixture; the expected figures were worked out by hand in the comments.
+    static func fixture() -> [Representation] {
+        let children = BuiltInProcedures.childrenStatutory
+        func child(_ received: String, responded: String?) -> Representation {
+            var stage = ClockEngine(calendar: .englandAndWales).openingStage(for: children, receivedOn: date(received))!
+            stage.respondedOn = responded.map(date)
+            return complaint(children, received: received, stage: stage)
+        }
+        var list = [
+            child("2021-06-01", responded: "2021-06-15"),  // 10 wd → within 10
+            child("2021-12-20", responded: "2022-01-06"),  // 10 wd across Christmas substitutes → within 10
+            child("2022-03-01", responded: "2022-03-22"),  // 15 wd → 11–20
+            child("2021-03-20", responded: "2021-04-20"),  // received last year (Sat); 20 wd over Easter → 11–20
+            child("2022-03-10", responded: "2022-04-25"),  // responded next year → not in this year's bands
+            child("2021-09-01", responded: "2021-10-20"),  // 35 wd → over 20
+            child("2021-05-05", responded: nil),  // open
+            child("2021-11-01", responded: "2021-11-12"),  // 9 wd → within 10
+        ]
+        func other(_ kind: RepresentationKind, _ area: ServiceArea, _ received: String) -> Representation {
+            Representation(id: received, reference: "", kind: kind, serviceArea: area, procedureID: nil, receivedOn: date(received),
+                           methodOfReceipt: "email", complainant: Complainant(relationship: "other"), serviceCategory: "other", summary: "")
+        }
+        var adult1 = complaint(BuiltInProcedures.adultsStatutory, received: "2021-04-01")
+        adult1.stages[0].respondedOn = date("2021-05-01")
+        list += [adult1, complaint(BuiltInProcedures.adultsStatutory, received: "2022-03-31"),
+                 complaint(BuiltInProcedures.adultsStatutory, received: "2022-04-01"),  // next year
+                 other(.compliment, .adultSocialCare, "2021-08-08")]
+        var corporate = complaint(BuiltInProcedures.corporate, received: "2021-07-01")
+        corporate.stages[0].respondedOn = date("2021-07-08")  // 5 wd
+        list += [corporate, other(.comment, .corporate, "2021-10-10"), other(.comment, .corporate, "2021-03-31")]
+        return list
+    }
+
+    @Test("first figures from the hand-built fixture match the hand-computed counts, percentages and average")
+    func firstFigures() {
+        let f = FirstFigures.compute(year: FinancialYear(startYear: 2021), representations: Self.fixture(), calendar: .englandAndWales)
+        let rows = Dictionary(uniqueKeysWithValues: f.received.rows.map { ($0.area, $0) })
+        #expect(rows[.childrensSocialCare]?.complaints == 7)
+        #expect(rows[.adultSocialCare]?.complaints == 2)
+        #expect(rows[.adultSocialCare]?.compliments == 1)
+        #expect(rows[.corporate]?.complaints == 1)
+        #expect(rows[.corporate]?.comments == 1)
+        #expect(f.received.totalComplaints == 10)
+
+        let children = f.stageOne.first { $0.procedureName == BuiltInProcedures.childrenStatutory.name }!
+        #expect(children.total == 6)
+        #expect([children.withinTen.count, children.elevenToTwenty.count, children.overTwenty.count] == [3, 2, 1])
+        #expect([children.withinTen.percentage, children.elevenToTwenty.percentage, children.overTwenty.percentage] == ["50%", "33%", "17%"])
+        #expect(children.workingDaysSum == 10 + 10 + 15 + 20 + 35 + 9)
+        #expect(children.average == "16.5")
+
+        let corporate = f.stageOne.first { $0.procedureName == BuiltInProcedures.corporate.name }!
+        #expect(corporate.total == 1)
+        #expect(corporate.withinTen.percentage == "100%")
+        #expect(corporate.average == "5.0")
+        #expect(f.stageOne.count == 2)  // the adults' procedure has no stage 1 bands
+
+        let text = f.text()
+        #expect(text.contains("financial year 2021/22 (1 April 2021 to 31 March 2022)"))
+        #expect(text.contains("Counted on the date received"))
+        #expect(text.contains("Counted on the date responded"))
+        #expect(text.contains("halves upwards"))
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the browser checks need, if missing: Debian's chromium and chromium-driver, and a
+# Python virtual environment (.venv) with selenium and axe-core (axe-selenium-python-nhsuk,
+# which carries axe-core offline). Idempotent and quick when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "install-test-tools: installing chromium and chromium-driver" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-liberation >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import selenium, axe_selenium_python" 2>/dev/null; then
+  echo "install-test-tools: creating .venv with selenium and axe-core" >&2
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check "selenium==4.51.0" axe-selenium-python-nhsuk pytest
+fi
