@@ -133,11 +133,15 @@ public struct RepresentationStore: Sendable {
     }
 
     static func nextSequence(prefix: String, on sql: any SQLDatabase) async throws -> Int {
-        // The UPDATE takes the row lock on PostgreSQL, so concurrent recorders get distinct numbers.
-        let updated = try await sql.raw("UPDATE reference_counter SET last_value = last_value + 1 WHERE prefix = \(bind: prefix) RETURNING last_value").first()
-        if let updated { return try updated.decode(column: "last_value", as: Int.self) }
-        try await sql.raw("INSERT INTO reference_counter (prefix, last_value) VALUES (\(bind: prefix), 1)").run()
-        return 1
+        // One atomic upsert: concurrent recorders (PostgreSQL) get distinct numbers, and the
+        // first complaint of a year creates its counter without a race.
+        let row = try await sql.raw("""
+            INSERT INTO reference_counter (prefix, last_value) VALUES (\(bind: prefix), 1)
+            ON CONFLICT (prefix) DO UPDATE SET last_value = reference_counter.last_value + 1
+            RETURNING last_value
+            """).first()
+        guard let row else { throw DatabaseError.cannotOpen("the reference counter did not return a value") }
+        return try row.decode(column: "last_value", as: Int.self)
     }
 
     static func decodeRepresentation(_ row: any SQLRow) throws -> Representation {

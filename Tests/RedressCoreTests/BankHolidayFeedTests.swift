@@ -59,10 +59,17 @@ struct BankHolidayFeedTests {
         }
     }
 
-    @Test("truncated or non-object JSON gives a one-line reason")
-    func notJSON() {
-        for text in ["{\"england-and-wales\": {\"events\": [", "[1, 2]", "{}"] {
-            #expect(throws: BankHolidayFeed.InvalidFeed.self) { try BankHolidayFeed.parse(Data(text.utf8)) }
+    @Test("truncated, malformed or non-object JSON gives a one-line reason", arguments: [
+        ("{\"england-and-wales\": {\"events\": [", "file: is not valid JSON: the file ends before the JSON is complete (was it cut short?)"),
+        ("{\n  \"england-and-wales\": x\n}", "file: is not valid JSON: unexpected text at line 2, column 24"),
+        ("[1, 2]", "file: must be a JSON object keyed by division (e.g. \"england-and-wales\")"),
+        ("{}", "file: lists no divisions"),
+    ])
+    func notJSON(text: String, message: String) {
+        #expect {
+            try BankHolidayFeed.parse(Data(text.utf8))
+        } throws: { error in
+            (error as? BankHolidayFeed.InvalidFeed)?.problems.map(\.description) == [message]
         }
     }
 

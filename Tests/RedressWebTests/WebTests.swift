@@ -13,7 +13,7 @@ private let fixedToday = CalendarDate(iso: "2022-06-10")!
 private func withApp(_ engine: DatabaseEngine, test: String = #function, _ body: @Sendable @escaping (any TestClientProtocol, Database) async throws -> Void) async throws {
     try await TestDatabase.with(engine, test: test) { database in
         let deps = WebDependencies(database: database, today: { fixedToday }, logger: TestDatabase.logger)
-        let app = Application(router: buildRouter(deps))
+        let app = Application(router: buildRouter(deps), logger: TestDatabase.logger)
         try await app.test(.router) { client in try await body(client, database) }
     }
 }

@@ -2,7 +2,8 @@
 no WCAG 2.2 A/AA violations."""
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -13,6 +14,21 @@ def assert_accessible(driver):
     results = axe.run(options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})" for v in results["violations"]]
     assert violations == [], f"{driver.current_url}: " + "; ".join(violations)
+
+
+def submit(driver):
+    """Submits the page's form and waits for the next page to load."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    def replaced(_):
+        try:
+            old.tag_name
+            return False
+        except WebDriverException:  # stale, or chromedriver's "node does not belong to the document"
+            return True
+
+    WebDriverWait(driver, 20).until(replaced)
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def fill_valid_complaint(driver, summary="Worker did not return calls about the child in need plan."):
@@ -44,7 +60,7 @@ def test_form_with_errors_then_valid_complaint_reaches_the_dashboard(server, bro
     # Submit with a missing year and no summary: error summary, values kept, nothing stored.
     fill_valid_complaint(browser, summary="")
     browser.find_element(By.ID, "received-year").clear()
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    submit(browser)
     summary = browser.find_element(By.CSS_SELECTOR, ".app-error-summary")
     links = [a.text for a in summary.find_elements(By.TAG_NAME, "a")]
     assert links == ["Date the complaint was received must include a year", "Enter a summary of the complaint"]
@@ -60,7 +76,7 @@ def test_form_with_errors_then_valid_complaint_reaches_the_dashboard(server, bro
     # Correct and submit.
     browser.find_element(By.ID, "received-year").send_keys("2022")
     browser.find_element(By.ID, "summary").send_keys("Worker did not return calls.")
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    submit(browser)
     assert "Complaint recorded" in browser.page_source
     heading = browser.find_element(By.TAG_NAME, "h1").text
     reference = heading.replace("Complaint ", "")

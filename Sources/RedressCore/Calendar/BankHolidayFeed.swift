@@ -76,7 +76,7 @@ public struct BankHolidayFeed: Sendable, Equatable {
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw InvalidFeed(problems: [Problem(location: "file", reason: "is not valid JSON (\(error.localizedDescription))")])
+            throw InvalidFeed(problems: [Problem(location: "file", reason: "is not valid JSON: \(jsonProblem(error, in: data))")])
         }
         guard let object = root as? [String: Any] else {
             throw InvalidFeed(problems: [Problem(location: "file", reason: "must be a JSON object keyed by division (e.g. \"england-and-wales\")")])
@@ -137,6 +137,21 @@ public struct BankHolidayFeed: Sendable, Equatable {
         }
         guard problems.isEmpty else { throw InvalidFeed(problems: problems) }
         return BankHolidayFeed(events: events)
+    }
+
+    /// Foundation's JSON error in words, with the line and column where it can tell.
+    private static func jsonProblem(_ error: any Error, in data: Data) -> String {
+        let detail = ((error as NSError).userInfo["NSDebugDescription"] as? String) ?? "it cannot be read"
+        if detail.localizedCaseInsensitiveContains("end of file") {
+            return "the file ends before the JSON is complete (was it cut short?)"
+        }
+        guard let range = detail.range(of: "character "),
+              let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+        else { return detail }
+        let prefix = data.prefix(offset)
+        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        return "unexpected text at line \(line), column \(column)"
     }
 
     /// Writes the feed in the GOV.UK format (divisions and events in date order).
