@@ -64,7 +64,9 @@ let package = Package(
             dependencies: ["RedressCore", "RedressStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/RedressTestSupport"
         ),
-        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore"]),
+        .target(name: "RedressFixtures", dependencies: ["RedressCore"], path: "Tests/RedressFixtures"),
+        .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressFixtures"]),
+        .testTarget(name: "RedressCLITests", dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),
         .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressTestSupport"]),
         .testTarget(
             name: "RedressWebTests",

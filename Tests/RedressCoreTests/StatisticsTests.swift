@@ -1,3 +1,4 @@
+import RedressFixtures
 import Testing
 @testable import RedressCore
 
@@ -32,42 +33,9 @@ struct StatisticsTests {
         #expect(FinancialYear(startYear: 2021, startMonth: 1).lastDay == date("2021-12-31"))
     }
 
-    /// A hand-built fixture; the expected figures were worked out by hand in the comments.
-    static func fixture() -> [Representation] {
-        let children = BuiltInProcedures.childrenStatutory
-        func child(_ received: String, responded: String?) -> Representation {
-            var stage = ClockEngine(calendar: .englandAndWales).openingStage(for: children, receivedOn: date(received))!
-            stage.respondedOn = responded.map(date)
-            return complaint(children, received: received, stage: stage)
-        }
-        var list = [
-            child("2021-06-01", responded: "2021-06-15"),  // 10 wd → within 10
-            child("2021-12-20", responded: "2022-01-06"),  // 10 wd across Christmas substitutes → within 10
-            child("2022-03-01", responded: "2022-03-22"),  // 15 wd → 11–20
-            child("2021-03-20", responded: "2021-04-20"),  // received last year (Sat); 20 wd over Easter → 11–20
-            child("2022-03-10", responded: "2022-04-25"),  // responded next year → not in this year's bands
-            child("2021-09-01", responded: "2021-10-20"),  // 35 wd → over 20
-            child("2021-05-05", responded: nil),  // open
-            child("2021-11-01", responded: "2021-11-12"),  // 9 wd → within 10
-        ]
-        func other(_ kind: RepresentationKind, _ area: ServiceArea, _ received: String) -> Representation {
-            Representation(id: received, reference: "", kind: kind, serviceArea: area, procedureID: nil, receivedOn: date(received),
-                           methodOfReceipt: "email", complainant: Complainant(relationship: "other"), serviceCategory: "other", summary: "")
-        }
-        var adult1 = complaint(BuiltInProcedures.adultsStatutory, received: "2021-04-01")
-        adult1.stages[0].respondedOn = date("2021-05-01")
-        list += [adult1, complaint(BuiltInProcedures.adultsStatutory, received: "2022-03-31"),
-                 complaint(BuiltInProcedures.adultsStatutory, received: "2022-04-01"),  // next year
-                 other(.compliment, .adultSocialCare, "2021-08-08")]
-        var corporate = complaint(BuiltInProcedures.corporate, received: "2021-07-01")
-        corporate.stages[0].respondedOn = date("2021-07-08")  // 5 wd
-        list += [corporate, other(.comment, .corporate, "2021-10-10"), other(.comment, .corporate, "2021-03-31")]
-        return list
-    }
-
     @Test("first figures from the hand-built fixture match the hand-computed counts, percentages and average")
     func firstFigures() {
-        let f = FirstFigures.compute(year: FinancialYear(startYear: 2021), representations: Self.fixture(), calendar: .englandAndWales)
+        let f = FirstFigures.compute(year: HandBuiltYear.year, representations: HandBuiltYear.representations(), calendar: .englandAndWales)
         let rows = Dictionary(uniqueKeysWithValues: f.received.rows.map { ($0.area, $0) })
         #expect(rows[.childrensSocialCare]?.complaints == 7)
         #expect(rows[.adultSocialCare]?.complaints == 2)

@@ -182,5 +182,6 @@ extension String {
         self = String(repeating: "0", count: Swift.max(0, 5 - text.count)) + text
     }
 
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
+    /// Pads with leading zeros to `width` characters.
+    public func leftPadded(_ width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
 }

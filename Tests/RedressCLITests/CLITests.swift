@@ -1,0 +1,130 @@
+import Foundation
+import RedressCore
+import RedressFixtures
+import RedressStorage
+import RedressTestSupport
+import Testing
+
+/// Runs the built `redress` executable, as a person or script would.
+struct Command {
+    var status: Int32
+    var output: String
+    var errors: String
+
+    static var executable: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redress")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/redress")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Command {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "REDRESS_DATABASE_URL")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Command(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    }
+}
+
+/// A temporary folder removed after the test.
+func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try await body(folder)
+}
+
+@Suite("redress command line")
+struct CLITests {
+    @Test("`redress stats --year 2021` on the hand-built fixture prints the hand-computed figures")
+    func stats() async throws {
+        try await withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("fixture.sqlite").path
+            try await Database.with(.sqlite(path: path), logger: TestDatabase.logger) { database in
+                try await Migrator(database: database).migrate()
+                try await RepresentationStore(database: database).insertAll(HandBuiltYear.representations())
+            }
+            let result = try Command.run(["stats", "--year", "2021", "--database", "sqlite:\(path)"])
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.output == """
+                Redress statistics for financial year 2021/22 (1 April 2021 to 31 March 2022)
+
+                Representations received by service area
+                Basis: Counted on the date received: records received in the period.
+
+                Service area              Complaints  Compliments  Comments
+                Adult social care         2           1            0
+                Children's social care    7           0            0
+                Corporate                 1           0            1
+                Total                     10          1            1
+
+                Stage 1 response times: Children's social care statutory complaint
+                Basis: Counted on the date responded: responses sent in the period, whenever the complaint was received. Working days counted from receipt (day 0) to the response date.
+
+                Stage 1 responses                 6
+                  Within 10 working days          3      50%
+                  In 11 to 20 working days        2      33%
+                  In over 20 working days         1      17%
+                  Average working days            16.5
+
+                Stage 1 response times: Corporate complaint
+                Basis: Counted on the date responded: responses sent in the period, whenever the complaint was received. Working days counted from receipt (day 0) to the response date.
+
+                Stage 1 responses                 1
+                  Within 10 working days          1      100%
+                  In 11 to 20 working days        0      0%
+                  In over 20 working days         0      0%
+                  Average working days            5.0
+
+                Percentages are rounded to whole numbers, halves upwards, and may not total 100; a share above 0 that rounds to 0 is shown as <1%. Averages are to one decimal place.
+
+                """)
+        }
+    }
+
+    @Test("bad arguments give a one-line reason and a nonzero exit", arguments: [
+        (["stats"], "Missing expected argument '--year <year>'"),
+        (["stats", "--year", "twenty"], "The value 'twenty' is invalid for '--year <year>'"),
+        (["serve", "--port", "70000"], "--port must be between 0 and 65535"),
+        (["migrate", "--database", "mysql://db/x"], "Bad database URL: the database URL must start with postgres:// or sqlite:."),
+        (["frobnicate", "--data-dir", "x"], "Unknown option '--data-dir'"),
+        (["calendar", "show", "--year", "2029", "--division", "wales"], "The value 'wales' is invalid for '--division <division>'. Please provide one of 'england-and-wales', 'scotland' or 'northern-ireland'."),
+    ])
+    func badArguments(arguments: [String], message: String) async throws {
+        try await withTemporaryFolder { folder in
+            let result = try Command.run(arguments + ["--data-dir", folder.path])
+            #expect(result.status != 0)
+            #expect(result.errors.split(separator: "\n").first == "Error: \(message)"[...])
+        }
+    }
+
+    @Test("`redress calendar import` takes the GOV.UK file, and refuses a bad one naming line and field, importing nothing")
+    func calendarImport() async throws {
+        try await withTemporaryFolder { folder in
+            let feed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("../shared/reference/data/govuk-bank-holidays.json").standardized
+            let good = try Command.run(["calendar", "import", feed.path, "--data-dir", folder.path])
+            #expect(good.status == 0, "\(good.errors)")
+            #expect(good.output == "Imported 471 bank holidays (England and Wales 2012–2028; Northern Ireland 2012–2028; Scotland 2012–2028).\n")
+
+            let bad = folder.appendingPathComponent("bad.json")
+            try Data(#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "Proclaimed", "date": "2029-02-30", "notes": "", "bunting": true}]}}"#.utf8).write(to: bad)
+            let refused = try Command.run(["calendar", "import", bad.path, "--data-dir", folder.path])
+            #expect(refused.status != 0)
+            #expect(refused.errors.contains(#"england-and-wales event 1 field "date": "2029-02-30" is not a real date in the form YYYY-MM-DD"#))
+            let show = try Command.run(["calendar", "show", "--year", "2029", "--data-dir", folder.path])
+            #expect(show.output == "No England and Wales bank holidays are known for 2029.\n")
+        }
+    }
+}
