@@ -26,7 +26,7 @@ public struct Migrator: Sendable {
 
     /// Every migration, in order. Append only: never edit one that has shipped.
     static let all: [Migration] = [
-        Migration(1, "Create representations, stages, code lists, procedures and calendars", statements: { _ in [
+        Migration(1, "Create representations, stages, case events, code lists, procedures and calendars", statements: { _ in [
             """
             CREATE TABLE category (
                 list TEXT NOT NULL, group_key TEXT NOT NULL DEFAULT '', code TEXT NOT NULL,
@@ -54,8 +54,6 @@ public struct Migrator: Sendable {
                 advocate TEXT,
                 service_category TEXT NOT NULL,
                 summary TEXT NOT NULL,
-                acknowledged_on TEXT,
-                agreed_response_on TEXT,
                 is_open BOOLEAN NOT NULL,
                 version BIGINT NOT NULL,
                 created_at TEXT NOT NULL,
@@ -70,12 +68,23 @@ public struct Migrator: Sendable {
                 stage_key TEXT NOT NULL,
                 opened_on TEXT NOT NULL,
                 due_on TEXT,
-                extended_to TEXT,
                 responded_on TEXT,
+                closed_on TEXT,
                 outcome TEXT,
+                detail TEXT NOT NULL,
                 PRIMARY KEY (representation_id, position))
             """,
             "CREATE INDEX stage_responded ON stage (responded_on)",
+            """
+            CREATE TABLE case_event (
+                representation_id TEXT NOT NULL REFERENCES representation (id) ON DELETE CASCADE,
+                sequence BIGINT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                command TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                PRIMARY KEY (representation_id, sequence))
+            """,
         ] }, seed: { sql in
             try await ReferenceStore.insert(ReferenceData.defaults.categories, on: sql)
             try await ProcedureStore.insert(BuiltInProcedures.all, on: sql)

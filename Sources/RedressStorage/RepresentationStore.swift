@@ -9,7 +9,7 @@ public struct RepresentationStore: Sendable {
 
     private static let columns = """
         id, reference, kind, service_area, procedure_id, received_on, method, relationship, is_child, advocate,
-        service_category, summary, acknowledged_on, agreed_response_on, version
+        service_category, summary, version
         """
 
     /// Records a validated new complaint: assigns its reference, opens its first stage with the
@@ -55,6 +55,29 @@ public struct RepresentationStore: Sendable {
         }
     }
 
+    /// Applies a lifecycle command to a case as last read at `expectedVersion`: checks it, saves
+    /// the stages, bumps the version and appends the audit event, all in one transaction. A
+    /// stale version is refused (`DatabaseError.conflict`), never merged silently.
+    public func apply(
+        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String
+    ) async throws -> Representation {
+        try await database.transaction { sql in
+            guard let current = try await Self.load(where: "id = \(bind: id)", on: sql).first else { throw DatabaseError.notFound }
+            guard current.version == expectedVersion else { throw DatabaseError.conflict(reference: current.reference) }
+            var updated = try lifecycle.apply(command, to: current)
+            updated.version = current.version + 1
+            let changed = try await sql.raw("""
+                UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen), updated_at = \(bind: Timestamp.now())
+                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
+                """).all()
+            guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
+            try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
+            try await Self.insertStages(of: [updated], on: sql)
+            try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: CaseEventLog.summary(of: command, procedure: lifecycle.procedure, stage: updated.stages.last?.key), on: sql)
+            return updated
+        }
+    }
+
     /// One representation with its stages, or `nil`.
     public func representation(id: String) async throws -> Representation? {
         try await load(where: "id = \(bind: id)").first
@@ -82,23 +105,25 @@ public struct RepresentationStore: Sendable {
     }
 
     private func load(where condition: SQLQueryString) async throws -> [Representation] {
-        try await database.withSQL { sql in
-            let base = SQLQueryString("SELECT \(Self.columns) FROM representation WHERE ")
-            let rows = try await sql.raw(base + condition + " ORDER BY received_on, reference").all()
-            var representations = try rows.map(Self.decodeRepresentation)
-            guard !representations.isEmpty else { return [] }
-            let stageQuery = SQLQueryString("""
-                SELECT representation_id, stage_key, opened_on, due_on, extended_to, responded_on, outcome FROM stage
-                WHERE representation_id IN (SELECT id FROM representation WHERE
-                """) + " " + condition + ") ORDER BY representation_id, position"
-            var stages: [String: [Stage]] = [:]
-            for row in try await sql.raw(stageQuery).all() {
-                let owner = try row.decode(column: "representation_id", as: String.self)
-                stages[owner, default: []].append(try Self.decodeStage(row))
-            }
-            for i in representations.indices { representations[i].stages = stages[representations[i].id] ?? [] }
-            return representations
+        try await database.withSQL { sql in try await Self.load(where: condition, on: sql) }
+    }
+
+    static func load(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [Representation] {
+        let base = SQLQueryString("SELECT \(Self.columns) FROM representation WHERE ")
+        let rows = try await sql.raw(base + condition + " ORDER BY received_on, reference").all()
+        var representations = try rows.map(Self.decodeRepresentation)
+        guard !representations.isEmpty else { return [] }
+        let stageQuery = SQLQueryString("""
+            SELECT representation_id, detail FROM stage
+            WHERE representation_id IN (SELECT id FROM representation WHERE
+            """) + " " + condition + ") ORDER BY representation_id, position"
+        var stages: [String: [Stage]] = [:]
+        for row in try await sql.raw(stageQuery).all() {
+            let owner = try row.decode(column: "representation_id", as: String.self)
+            stages[owner, default: []].append(try Self.decodeStage(row))
         }
+        for i in representations.indices { representations[i].stages = stages[representations[i].id] ?? [] }
+        return representations
     }
 
     static func insert(_ representations: [Representation], on sql: any SQLDatabase) async throws {
@@ -106,27 +131,35 @@ public struct RepresentationStore: Sendable {
         let now = Timestamp.now()
         let insert = sql.insert(into: "representation").columns(
             "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship", "is_child",
-            "advocate", "service_category", "summary", "acknowledged_on", "agreed_response_on", "is_open", "version",
-            "created_at", "updated_at")
-        var stageRows: [[any SQLExpression]] = []
+            "advocate", "service_category", "summary", "is_open", "version", "created_at", "updated_at")
         for r in representations {
             insert.values(
                 SQLBind(r.id), SQLBind(r.reference), SQLBind(r.kind.rawValue), SQLBind(r.serviceArea.rawValue), SQLBind(r.procedureID),
                 SQLBind(r.receivedOn.iso), SQLBind(r.methodOfReceipt), SQLBind(r.complainant.relationship),
                 SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate), SQLBind(r.serviceCategory),
-                SQLBind(r.summary), SQLBind(r.acknowledgedOn?.iso), SQLBind(r.agreedResponseDate?.iso), SQLBind(r.isOpen),
-                SQLBind(r.version), SQLBind(now), SQLBind(now))
+                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.version), SQLBind(now), SQLBind(now))
+        }
+        try await insert.run()
+        try await insertStages(of: representations, on: sql)
+    }
+
+    /// Stage rows: the whole stage as a JSON document, plus the columns queries select on.
+    static func insertStages(of representations: [Representation], on sql: any SQLDatabase) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var rows: [[any SQLExpression]] = []
+        for r in representations {
             for (position, s) in r.stages.enumerated() {
-                stageRows.append([
+                let detail = String(decoding: try encoder.encode(s), as: UTF8.self)
+                rows.append([
                     SQLBind(r.id), SQLBind(position), SQLBind(s.key), SQLBind(s.openedOn.iso), SQLBind(s.dueOn?.iso),
-                    SQLBind(s.extendedTo?.iso), SQLBind(s.respondedOn?.iso), SQLBind(s.outcome),
+                    SQLBind(s.respondedOn?.iso), SQLBind(s.closedOn?.iso), SQLBind(s.outcome), SQLBind(detail),
                 ])
             }
         }
-        try await insert.run()
-        for chunk in stageRows.chunked(into: 500) {
+        for chunk in rows.chunked(into: 500) {
             let stages = sql.insert(into: "stage").columns(
-                "representation_id", "position", "stage_key", "opened_on", "due_on", "extended_to", "responded_on", "outcome")
+                "representation_id", "position", "stage_key", "opened_on", "due_on", "responded_on", "closed_on", "outcome", "detail")
             for row in chunk { stages.values(row) }
             try await stages.run()
         }
@@ -152,11 +185,6 @@ public struct RepresentationStore: Sendable {
             guard let d = CalendarDate(iso: value) else { throw DatabaseError.corruptRow(table: "representation", column: column, value: value) }
             return d
         }
-        func optionalDay(_ column: String) throws -> CalendarDate? {
-            guard let value = try optionalText(column) else { return nil }
-            guard let d = CalendarDate(iso: value) else { throw DatabaseError.corruptRow(table: "representation", column: column, value: value) }
-            return d
-        }
         let kindText = try text("kind"), areaText = try text("service_area")
         guard let kind = RepresentationKind(rawValue: kindText) else { throw DatabaseError.corruptRow(table: "representation", column: "kind", value: kindText) }
         guard let area = ServiceArea(rawValue: areaText) else { throw DatabaseError.corruptRow(table: "representation", column: "service_area", value: areaText) }
@@ -167,21 +195,15 @@ public struct RepresentationStore: Sendable {
                 relationship: try text("relationship"), isChildOrYoungPerson: try row.decode(column: "is_child", as: Bool.self),
                 advocate: try optionalText("advocate")),
             serviceCategory: try text("service_category"), summary: try text("summary"),
-            acknowledgedOn: try optionalDay("acknowledged_on"), agreedResponseDate: try optionalDay("agreed_response_on"),
             version: try row.decode(column: "version", as: Int.self))
     }
 
     static func decodeStage(_ row: any SQLRow) throws -> Stage {
-        func optionalDay(_ column: String) throws -> CalendarDate? {
-            guard let value = try row.decode(column: column, as: String?.self) else { return nil }
-            guard let d = CalendarDate(iso: value) else { throw DatabaseError.corruptRow(table: "stage", column: column, value: value) }
-            return d
+        let detail = try row.decode(column: "detail", as: String.self)
+        do {
+            return try JSONDecoder().decode(Stage.self, from: Data(detail.utf8))
+        } catch {
+            throw DatabaseError.corruptRow(table: "stage", column: "detail", value: String(detail.prefix(80)))
         }
-        let opened = try row.decode(column: "opened_on", as: String.self)
-        guard let openedOn = CalendarDate(iso: opened) else { throw DatabaseError.corruptRow(table: "stage", column: "opened_on", value: opened) }
-        return Stage(
-            key: try row.decode(column: "stage_key", as: String.self), openedOn: openedOn,
-            dueOn: try optionalDay("due_on"), extendedTo: try optionalDay("extended_to"),
-            respondedOn: try optionalDay("responded_on"), outcome: try row.decode(column: "outcome", as: String?.self))
     }
 }

@@ -13,6 +13,7 @@ struct CaseworkRoutes: Sendable {
         router.post("/complaints", use: createComplaint)
         router.get("/complaints/:id", use: showComplaint)
         router.get("/statistics", use: statistics)
+        CaseActionRoutes(deps: deps).register(on: router)
     }
 
     @Sendable func dashboard(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {
@@ -60,11 +61,14 @@ struct CaseworkRoutes: Sendable {
         guard id.count <= 64, let r = try await RepresentationStore(database: deps.database).representation(id: id) else {
             return Page(status: .notFound, html: ErrorPages.notFound)
         }
-        let procedure = casework.procedure(r.procedureID)
-        let deadlines = procedure.map { ClockEngine(calendar: casework.calendar).deadlines(for: r, procedure: $0) } ?? []
+        let events = try await CaseEventLog.events(of: id, in: deps.database)
+        let query = request.uri.queryParameters
+        var notice: String?
+        if query.get("recorded") == "1" { notice = "Complaint recorded: reference \(r.reference)" }
+        if let done = query.get("done").flatMap(CaseStep.init(rawValue:)) { notice = done.doneMessage }
         let html = CaseView.render(
-            r, procedure: procedure, deadlines: deadlines, today: deps.today(), calendar: casework.calendar,
-            reference: casework.reference, justRecorded: request.uri.queryParameters.get("recorded") == "1")
+            r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
+            reference: casework.reference, notice: notice)
         return Page(status: .ok, html: html)
     }
 

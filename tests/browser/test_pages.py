@@ -81,7 +81,7 @@ def test_form_with_errors_then_valid_complaint_reaches_the_dashboard(server, bro
     heading = browser.find_element(By.TAG_NAME, "h1").text
     reference = heading.replace("Complaint ", "")
     assert reference.startswith("CSC-2022-")
-    assert "Fri 17 Jun 2022" in browser.find_element(By.CSS_SELECTOR, "table.app-table").text
+    assert "Fri 17 Jun 2022" in browser.find_element(By.TAG_NAME, "main").text
     assert_accessible(browser)
 
     browser.get(server + "/")

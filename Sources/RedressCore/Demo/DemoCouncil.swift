@@ -139,39 +139,104 @@ public struct DemoCouncil: Sendable {
         return r
     }
 
-    /// Acknowledgement, response and finding, drawn from the reference reports' mixes; any date
-    /// after today is left unrecorded, so recent complaints are open (and some overdue).
+    /// Handling drawn from the reference reports' mixes, applied through the real `Lifecycle` so
+    /// every generated case went through checked transitions. Steps dated after today are left
+    /// undone, so recent complaints are open (and some overdue).
     private func addHandling(to r: inout Representation, rng: inout SeededGenerator) {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
-        let engine = ClockEngine(calendar: calendar)
-        guard var stage = engine.openingStage(for: procedure, receivedOn: r.receivedOn) else { return }
-        let ackDays = pick([(1, 45.0), (2, 30), (3, 17), (4, 5), (6, 3)], &rng)
-        let acknowledged = calendar.adding(workingDays: ackDays, to: r.receivedOn)
-        let responseDays: Int
+        let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today)
+        let engine = lifecycle.engine
+        guard let first = engine.openingStage(for: procedure, receivedOn: r.receivedOn) else { return }
+        r.stages = [first]
+        var steps: [CaseCommand] = []
+        func wd(_ n: Int, after date: CalendarDate) -> CalendarDate { calendar.adding(workingDays: n, to: date) }
+        func outcome() -> String { outcomeCode(&rng) }
+        let acknowledged = wd(pick([(1, 45.0), (2, 30), (3, 17), (4, 5), (6, 3)], &rng), after: r.receivedOn)
+        steps.append(.record(.acknowledged, on: acknowledged))
+        let withdraws = Double.random(in: 0..<1, using: &rng) < 0.03
         switch r.serviceArea {
         case .childrensSocialCare, .corporate:
+            let start = r.serviceArea == .corporate ? acknowledged : r.receivedOn
             let band = pick([(0, 49.0), (1, 46), (2, 5)], &rng)
-            responseDays = band == 0 ? Int.random(in: 3...10, using: &rng) : band == 1 ? Int.random(in: 11...20, using: &rng) : Int.random(in: 21...45, using: &rng)
-            if responseDays > 10, Double.random(in: 0..<1, using: &rng) < 0.8 {
-                stage.extendedTo = calendar.adding(workingDays: 20, to: r.serviceArea == .corporate ? acknowledged : r.receivedOn)
+            let days = band == 0 ? Int.random(in: 3...10, using: &rng) : band == 1 ? Int.random(in: 11...20, using: &rng) : Int.random(in: 21...40, using: &rng)
+            if days > 10, Double.random(in: 0..<1, using: &rng) < 0.8 {
+                let agreed = wd(Int.random(in: 6...9, using: &rng), after: start)
+                steps.append(.extend(clock: "stage-1-response", agreedOn: agreed, to: wd(20, after: start), reason: "Complex complaint: more time needed to speak to the family and review the records", complainantInformedOn: agreed))
+            }
+            let responded = max(wd(days, after: start), acknowledged)
+            if withdraws {
+                steps.append(.withdraw(on: wd(Int.random(in: 1...5, using: &rng), after: acknowledged)))
+                break
+            }
+            steps.append(.respond(on: responded, outcome: outcome()))
+            if Double.random(in: 0..<1, using: &rng) < 0.12 {
+                steps += laterStages(from: responded, area: r.serviceArea, rng: &rng)
             }
         case .adultSocialCare:
-            let agreed = calendar.adding(workingDays: Int.random(in: 20...60, using: &rng), to: r.receivedOn)
-            if acknowledged <= today { r.agreedResponseDate = agreed }
-            let lateBeyondSixMonths = Double.random(in: 0..<1, using: &rng) < 0.09
-            responseDays = lateBeyondSixMonths ? Int.random(in: 131...190, using: &rng)
-                : calendar.workingDays(from: r.receivedOn, to: agreed) + Int.random(in: -10...8, using: &rng)
+            let agreedDays = Int.random(in: 20...60, using: &rng)
+            steps.append(.extend(clock: "agreed-response", agreedOn: acknowledged, to: wd(agreedDays, after: r.receivedOn), reason: "", complainantInformedOn: acknowledged))
+            var responseDays = agreedDays + Int.random(in: -10...6, using: &rng)
+            if Double.random(in: 0..<1, using: &rng) < 0.15 {
+                let moved = agreedDays + Int.random(in: 10...25, using: &rng)
+                steps.append(.extend(clock: "agreed-response", agreedOn: wd(agreedDays - 3, after: r.receivedOn), to: wd(moved, after: r.receivedOn), reason: "Waiting for the care provider's records", complainantInformedOn: nil))
+                responseDays = moved - Int.random(in: 0...5, using: &rng)
+            }
+            if Double.random(in: 0..<1, using: &rng) < 0.09 { responseDays = Int.random(in: 131...190, using: &rng) }
+            if withdraws {
+                steps.append(.withdraw(on: wd(Int.random(in: 1...10, using: &rng), after: acknowledged)))
+                break
+            }
+            steps.append(.respond(on: wd(max(4, responseDays), after: r.receivedOn), outcome: outcome()))
         }
-        if acknowledged <= today { r.acknowledgedOn = acknowledged }
-        let responded = calendar.adding(workingDays: max(1, responseDays), to: r.receivedOn)
-        if responded <= today {
-            stage.respondedOn = responded
-            stage.outcome = pick([("upheld", 20.0), ("partly-upheld", 24), ("not-upheld", 44), ("no-finding", 4), ("withdrawn", 4), ("resolved-early", 4)], &rng)
+        for step in steps {
+            guard step.date <= today else { break }
+            do {
+                r = try lifecycle.apply(step, to: r)
+            } catch {
+                preconditionFailure("demo step \(step) refused for \(r.reference): \(error.message)")
+            }
         }
-        if stage.extendedTo != nil && stage.extendedTo! > today && stage.respondedOn == nil && Double.random(in: 0..<1, using: &rng) < 0.5 {
-            stage.extendedTo = nil
+    }
+
+    /// A finding, in the reference reports' proportions.
+    private func outcomeCode(_ rng: inout SeededGenerator) -> String {
+        pick([("upheld", 20.0), ("partly-upheld", 24), ("not-upheld", 46), ("no-finding", 4), ("resolved-early", 4), ("signposted", 2)], &rng)
+    }
+
+    /// Stage 2 and 3 (children's) or stage 2 (corporate) after a stage 1 response on `responded`.
+    private func laterStages(from responded: CalendarDate, area: ServiceArea, rng: inout SeededGenerator) -> [CaseCommand] {
+        func outcome() -> String { outcomeCode(&rng) }
+        func wd(_ n: Int, after date: CalendarDate) -> CalendarDate { calendar.adding(workingDays: n, to: date) }
+        let requested = wd(Int.random(in: 2...18, using: &rng), after: responded)
+        var steps: [CaseCommand] = [.escalate(requestedOn: requested, lateReason: nil), .record(.acknowledged, on: wd(Int.random(in: 1...4, using: &rng), after: requested))]
+        if area == .corporate {
+            let acknowledged = wd(2, after: requested)
+            steps[1] = .record(.acknowledged, on: acknowledged)
+            steps.append(.respond(on: wd(Int.random(in: 8...30, using: &rng), after: acknowledged), outcome: outcome()))
+            return steps
         }
-        r.stages = [stage]
+        let allocated = wd(Int.random(in: 5...60, using: &rng), after: requested)
+        let statement = wd(Int.random(in: 5...15, using: &rng), after: allocated)
+        let taken = Int.random(in: 20...75, using: &rng)
+        steps += [.record(.allocated, on: allocated), .record(.statementAgreed, on: statement)]
+        if taken > 25 {
+            let agreed = wd(20, after: statement)
+            steps.append(.extend(clock: "stage-2-response", agreedOn: agreed, to: wd(65, after: statement), reason: "Several agencies involved; records from health and education needed", complainantInformedOn: agreed))
+        }
+        let reports = wd(taken - 3, after: statement)
+        let adjudicated = wd(taken, after: statement)
+        steps += [.record(.reportsReceived, on: reports), .respond(on: adjudicated, outcome: outcome())]
+        if Double.random(in: 0..<1, using: &rng) < 0.2 {
+            let panelRequested = wd(Int.random(in: 5...19, using: &rng), after: adjudicated)
+            let met = wd(Int.random(in: 20...34, using: &rng), after: panelRequested)
+            let reported = wd(Int.random(in: 3...7, using: &rng), after: met)
+            steps += [
+                .escalate(requestedOn: panelRequested, lateReason: nil), .record(.acknowledged, on: wd(2, after: panelRequested)),
+                .record(.panelMet, on: met), .record(.panelReported, on: reported),
+                .respond(on: wd(Int.random(in: 10...18, using: &rng), after: reported), outcome: outcome()),
+            ]
+        }
+        return steps
     }
 }
 

@@ -66,6 +66,7 @@ enum DefaultCategories {
         Category(list: .outcome, code: "withdrawn", label: "Withdrawn"),
         Category(list: .outcome, code: "signposted", label: "Signposted"),
         Category(list: .outcome, code: "not-investigated", label: "Not investigated"),
+        Category(list: .outcome, code: "escalated-unanswered", label: "Escalated without a response"),
     ]
 
     // §5.3 (Hampshire Table 1), with ASC-07 exclusions.

@@ -49,28 +49,111 @@ public struct Complainant: Sendable, Codable, Hashable {
     }
 }
 
-/// A recorded stage of a complaint: when it opened, when it is due, when it was answered and
-/// with what finding.
+/// A recorded stage of a complaint: its dated milestones, agreed extensions, pauses and outcome.
+///
+/// Each stage is its own record with its own clocks (issue: "close on response, reopen on
+/// escalation"): it closes when its response is sent (or the complaint is withdrawn), and an
+/// escalation opens the next stage on the same case.
 public struct Stage: Sendable, Codable, Hashable {
     /// Key of the `StageDefinition` in the complaint's procedure.
     public var key: String
+    /// The day the stage opened: receipt for the first stage, the request for later ones.
     public var openedOn: CalendarDate
+    /// Every other milestone recorded, by milestone.
+    public var milestones: [Milestone: CalendarDate]
     /// The response deadline computed when the stage opened (kept, so a later change of
     /// configured timescales never silently moves an existing case's deadline).
     public var dueOn: CalendarDate?
-    /// The agreed extended deadline, if any.
-    public var extendedTo: CalendarDate?
-    public var respondedOn: CalendarDate?
-    /// Finding code from the `outcome` reference list (upheld, partly-upheld…).
+    /// Due dates agreed or moved, oldest first: extensions, and the adults' agreed response date.
+    public var extensions: [Extension]
+    /// Periods the stage waited (proceedings, consent, information). Deadlines do not move
+    /// (no regulation stops the clock, WD-06); durations are reported raw and pause-adjusted.
+    public var pauses: [Pause]
+    /// Finding or closure code from the `outcome` reference list.
     public var outcome: String?
+    /// The day the complainant withdrew, which closes the stage without a response.
+    public var withdrawnOn: CalendarDate?
+    /// The day the next stage was requested while this one, past its longest extension, was
+    /// still unanswered (CSC-23: stage 2 offered because stage 1 overran).
+    public var escalatedUnansweredOn: CalendarDate?
+    /// Why the council accepted a request made after the request window (discretion).
+    public var lateRequestReason: String?
 
-    public init(key: String, openedOn: CalendarDate, dueOn: CalendarDate? = nil, extendedTo: CalendarDate? = nil, respondedOn: CalendarDate? = nil, outcome: String? = nil) {
+    public init(key: String, openedOn: CalendarDate, dueOn: CalendarDate? = nil, milestones: [Milestone: CalendarDate] = [:], extensions: [Extension] = [], pauses: [Pause] = [], outcome: String? = nil, withdrawnOn: CalendarDate? = nil) {
         self.key = key
         self.openedOn = openedOn
         self.dueOn = dueOn
-        self.extendedTo = extendedTo
-        self.respondedOn = respondedOn
+        self.milestones = milestones
+        self.extensions = extensions
+        self.pauses = pauses
         self.outcome = outcome
+        self.withdrawnOn = withdrawnOn
+    }
+
+    /// The date of a milestone, if recorded (`requested` is the opening day).
+    public func date(of milestone: Milestone) -> CalendarDate? {
+        milestone == .requested ? openedOn : milestones[milestone]
+    }
+
+    /// The day the stage's response was sent.
+    public var respondedOn: CalendarDate? {
+        get { milestones[.responded] }
+        set { milestones[.responded] = newValue }
+    }
+
+    /// The day the stage closed: responded or withdrawn.
+    public var closedOn: CalendarDate? { respondedOn ?? withdrawnOn ?? escalatedUnansweredOn }
+    public var isOpen: Bool { closedOn == nil }
+
+    /// The latest agreed due date for a clock, if any.
+    public func agreedDue(for clockKey: String) -> CalendarDate? {
+        extensions.last { $0.clockKey == clockKey }?.newDueOn
+    }
+}
+
+/// A due date agreed or moved for one clock, with its reason (CSC-20/27, ASC-10/12).
+public struct Extension: Sendable, Codable, Hashable {
+    public var clockKey: String
+    /// The day it was agreed.
+    public var agreedOn: CalendarDate
+    public var newDueOn: CalendarDate
+    public var reason: String
+    /// When the complainant was told (in writing, for children's stage 2).
+    public var complainantInformedOn: CalendarDate?
+
+    public init(clockKey: String, agreedOn: CalendarDate, newDueOn: CalendarDate, reason: String, complainantInformedOn: CalendarDate? = nil) {
+        self.clockKey = clockKey
+        self.agreedOn = agreedOn
+        self.newDueOn = newDueOn
+        self.reason = reason
+        self.complainantInformedOn = complainantInformedOn
+    }
+}
+
+/// A period a stage waited on something outside the council's control.
+public struct Pause: Sendable, Codable, Hashable {
+    public enum Reason: String, Sendable, Codable, CaseIterable {
+        case proceedings, awaitingConsent = "awaiting-consent", awaitingInformation = "awaiting-information", other
+
+        public var displayName: String {
+            switch self {
+            case .proceedings: "Legal proceedings"
+            case .awaitingConsent: "Awaiting consent"
+            case .awaitingInformation: "Awaiting information"
+            case .other: "Other"
+            }
+        }
+    }
+
+    public var reason: Reason
+    public var from: CalendarDate
+    /// The day work resumed; `nil` while paused.
+    public var until: CalendarDate?
+
+    public init(reason: Reason, from: CalendarDate, until: CalendarDate? = nil) {
+        self.reason = reason
+        self.from = from
+        self.until = until
     }
 }
 
@@ -93,14 +176,11 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
     public var serviceCategory: String
     /// What the representation is about, in the recorder's words. Personal data: never logged.
     public var summary: String
-    public var acknowledgedOn: CalendarDate?
-    /// Adults' procedure: the response date agreed with the complainant (ASC-10).
-    public var agreedResponseDate: CalendarDate?
     public var stages: [Stage]
     /// Optimistic-concurrency version; a write must name the version it read.
     public var version: Int
 
-    public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, acknowledgedOn: CalendarDate? = nil, agreedResponseDate: CalendarDate? = nil, stages: [Stage] = [], version: Int = 1) {
+    public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], version: Int = 1) {
         self.id = id
         self.reference = reference
         self.kind = kind
@@ -111,16 +191,20 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         self.complainant = complainant
         self.serviceCategory = serviceCategory
         self.summary = summary
-        self.acknowledgedOn = acknowledgedOn
-        self.agreedResponseDate = agreedResponseDate
         self.stages = stages
         self.version = version
     }
 
-    /// The stage currently open (not yet responded to), if any.
-    public var currentStage: Stage? { stages.last { $0.respondedOn == nil } }
+    /// The stage currently open, if any.
+    public var currentStage: Stage? { stages.last { $0.isOpen } }
 
-    /// A complaint is open while a stage awaits a response; compliments and comments are
-    /// closed on receipt.
+    /// A complaint is open while a stage is open; compliments and comments are closed on
+    /// receipt. "Closed at stage N" is derived: the last stage's key.
     public var isOpen: Bool { kind == .complaint && (stages.isEmpty || currentStage != nil) }
+
+    /// The first stage's acknowledgement date.
+    public var acknowledgedOn: CalendarDate? { stages.first?.date(of: .acknowledged) }
+
+    /// The stage a closed complaint ended at.
+    public var closedAtStage: String? { isOpen ? nil : stages.last?.key }
 }

@@ -1,79 +1,122 @@
+import Foundation
 import RedressCore
+import RedressStorage
 
-/// `GET /complaints/{id}`: the record and every computed deadline with the rule behind it.
+/// A step form that failed, shown again with its values and errors.
+struct FailedStep: Sendable {
+    var step: CaseStep
+    var fields: FormFields
+    var errors: [FieldError]
+}
+
+/// `GET /complaints/{id}`: the record, each stage's milestones and clocks with due and actual
+/// dates, the steps that can be taken next, and the audit trail.
 enum CaseView {
     static func render(
-        _ r: Representation, procedure: ProcedureDefinition?, deadlines: [Deadline], today: CalendarDate,
-        calendar: WorkingDayCalendar, reference: ReferenceData, justRecorded: Bool
+        _ r: Representation, procedure: ProcedureDefinition?, events: [CaseEvent], today: CalendarDate,
+        calendar: WorkingDayCalendar, reference: ReferenceData, notice: String?, failed: FailedStep? = nil
     ) -> HTML {
-        let banner: HTML = justRecorded ? """
-            <div class="app-notification" role="region" aria-labelledby="recorded-title">
-              <h2 class="app-notification__title" id="recorded-title">Complaint recorded</h2>
-              <p class="app-body">Reference \(r.reference). Its deadlines are shown below.</p>
+        let banner: HTML = notice.map { text in """
+            <div class="app-notification" role="region" aria-labelledby="notice-title">
+              <h2 class="app-notification__title" id="notice-title">\(text)</h2>
             </div>
-            """ : ""
-        func row(_ key: String, _ value: HTML) -> HTML { "<tr><th scope=\"row\">\(key)</th><td>\(value)</td></tr>" }
-        let complainant = r.complainant
-        let details: [HTML] = [
-            row("Reference", "\(r.reference)"),
-            row("Type", "\(r.kind.displayName)"),
-            row("Service area", "\(r.serviceArea.displayName)"),
-            row("Procedure", "\(procedure?.name ?? r.procedureID ?? "None")"),
-            row("Received", "\(r.receivedOn.longDisplay)"),
-            row("How received", "\(reference.label(.method, r.methodOfReceipt))"),
-            row("Who is complaining", "\(reference.label(.relationship, complainant.relationship))"),
-            row("By or for a child or young person", complainant.isChildOrYoungPerson ? "Yes" : "No"),
-            row("Advocate", "\(complainant.advocate ?? "None")"),
-            row("Service", "\(reference.label(.service, r.serviceCategory, group: r.serviceArea.rawValue))"),
-            row("Summary", "\(r.summary)"),
-        ]
+            """ } ?? ""
+        let engine = ClockEngine(calendar: calendar)
+        let status: String = r.isOpen
+            ? "Open at \(procedure?.stage(r.currentStage?.key ?? "")?.name.lowercased() ?? "its first stage")"
+            : "Closed at \(procedure?.stage(r.closedAtStage ?? "")?.name.lowercased() ?? "its last stage")"
+        let stages: [HTML] = r.stages.enumerated().map { index, stage in
+            guard let definition = procedure?.stage(stage.key) else { return "" }
+            return stageSection(stage, number: index + 1, definition: definition, deadlines: engine.deadlines(for: stage, definition: definition),
+                                today: today, calendar: calendar, reference: reference)
+        }
+        let actions: HTML = procedure.map { CaseActionsView.render(r, procedure: $0, engine: engine, reference: reference, today: today, failed: failed) } ?? ""
+        let auditRows: [HTML] = events.map {
+            "<tr><td>\($0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</td><td>\($0.recordedBy)</td><td>\($0.summary)</td></tr>"
+        }
+        let audit: HTML = events.isEmpty ? "<p>No steps have been recorded since the complaint was received.</p>" : """
+            <div class="app-table-wrap"><table class="app-table">
+              <caption class="app-visually-hidden">Steps recorded on this case</caption>
+              <thead><tr><th scope="col">Recorded</th><th scope="col">By</th><th scope="col">What</th></tr></thead>
+              <tbody>\(auditRows)</tbody>
+            </table></div>
+            """
+        let hasErrors = !(failed?.errors.isEmpty ?? true)
+        return Layout.page(title: "Complaint \(r.reference)", section: .none, hasErrors: hasErrors, """
+            \(Layout.errorSummary(failed?.errors ?? []))
+            \(banner)
+            <span class="app-caption">\(r.serviceArea.displayName) · \(procedure?.name ?? "")</span>
+            <h1>Complaint \(r.reference)</h1>
+            <p class="app-body"><strong>\(status).</strong> Received \(r.receivedOn.longDisplay).</p>
+            \(stages)
+            <p class="app-note">\(procedure?.basis ?? "")</p>
+            \(actions)
+            <h2>Details</h2>
+            \(details(r, procedure: procedure, reference: reference))
+            <h2>Record of changes</h2>
+            \(audit)
+            <p><a class="app-link" href="/">Back to open complaints</a></p>
+            """)
+    }
+
+    /// One stage: its milestones in order, its clocks, extensions and pauses.
+    static func stageSection(_ stage: Stage, number: Int, definition: StageDefinition, deadlines: [Deadline], today: CalendarDate, calendar: WorkingDayCalendar, reference: ReferenceData) -> HTML {
+        let milestoneRows: [HTML] = definition.milestones.map { m in
+            "<tr><th scope=\"row\">\(m.label)</th><td>\(stage.date(of: m.milestone)?.shortDisplay ?? "Not yet")</td></tr>"
+        }
         let clockRows: [HTML] = deadlines.map { d in
-            let stageName = procedure?.stage(d.stageKey)?.name ?? d.stageKey
             let extensionNote: HTML = d.latestExtensionOn.map { "<br><span class=\"app-hint-inline\">Extension no later than \($0.shortDisplay)</span>" } ?? ""
             let trigger: HTML = d.isNotificationTrigger ? "<br><span class=\"app-hint-inline\">If passed, write to the complainant explaining why</span>" : ""
             return """
             <tr>
-              <th scope="row">\(d.name)<br><span class="app-hint-inline">\(stageName)</span></th>
-              <td>\(d.startsOn.shortDisplay)</td>
-              <td>\(d.dueOn?.shortDisplay ?? "Not yet agreed")\(extensionNote)\(trigger)</td>
+              <th scope="row">\(d.name)</th>
+              <td>\(d.startsOn.map { $0.shortDisplay + (d.startIsProjected ? " (expected)" : "") } ?? "Not yet")</td>
+              <td>\(d.dueOn?.shortDisplay ?? "Not yet set")\(extensionNote)\(trigger)</td>
+              <td>\(d.stoppedOn?.shortDisplay ?? "–")</td>
               <td>\(Layout.statusTag(d.status(on: today, calendar: calendar)))</td>
-              <td class="app-note">\(d.rule)</td>
             </tr>
             """
         }
-        let stageRows: [HTML] = r.stages.map { s in
-            """
-            <tr>
-              <th scope="row">\(procedure?.stage(s.key)?.name ?? s.key)</th>
-              <td>\(s.openedOn.shortDisplay)</td>
-              <td>\(s.respondedOn?.shortDisplay ?? "Not yet")</td>
-              <td>\(s.outcome.map { reference.label(.outcome, $0) } ?? "–")</td>
-            </tr>
-            """
+        let extensions: [HTML] = stage.extensions.map { e in
+            let clock = definition.clocks.first { $0.key == e.clockKey }?.name ?? e.clockKey
+            let told: HTML = e.complainantInformedOn.map { "; complainant told \($0.shortDisplay)" } ?? ""
+            let why: HTML = e.reason.isEmpty ? "" : ": \(e.reason)"
+            return "<li>\(clock) due \(e.newDueOn.shortDisplay), agreed \(e.agreedOn.shortDisplay)\(why)\(told)</li>"
         }
-        return Layout.page(title: "Complaint \(r.reference)", section: .none, """
-            \(banner)
-            <span class="app-caption">\(r.serviceArea.displayName)</span>
-            <h1>Complaint \(r.reference)</h1>
-            <div class="app-table-wrap">
-            <table class="app-table">
-              <caption>Deadlines</caption>
-              <thead><tr><th scope="col">Deadline</th><th scope="col">Clock starts (day 0)</th><th scope="col">Due</th><th scope="col">Status on \(today.shortDisplay)</th><th scope="col">Rule</th></tr></thead>
+        let pauses: [HTML] = stage.pauses.map { "<li>\($0.reason.displayName) from \($0.from.shortDisplay) \($0.until.map { "to \($0.shortDisplay)" } ?? "(still paused)")</li>" }
+        let outcome: HTML = stage.outcome.map { "<p class=\"app-body\">Outcome: <strong>\(reference.label(.outcome, $0))</strong></p>" } ?? ""
+        let late: HTML = stage.lateRequestReason.map { "<p class=\"app-body\">Requested after the window; accepted because: \($0)</p>" } ?? ""
+        return """
+            <section class="app-stage" aria-labelledby="stage-\(number)">
+            <h2 id="stage-\(number)">\(definition.name)</h2>
+            \(outcome)\(late)
+            <div class="app-table-wrap"><table class="app-table">
+              <caption class="app-visually-hidden">\(definition.name): steps</caption>
+              <thead><tr><th scope="col">Step</th><th scope="col">Date</th></tr></thead>
+              <tbody>\(milestoneRows)</tbody>
+            </table></div>
+            <div class="app-table-wrap"><table class="app-table">
+              <caption class="app-visually-hidden">\(definition.name): deadlines</caption>
+              <thead><tr><th scope="col">Deadline</th><th scope="col">Clock starts (day 0)</th><th scope="col">Due</th><th scope="col">Done</th><th scope="col">Status on \(today.shortDisplay)</th></tr></thead>
               <tbody>\(clockRows)</tbody>
-            </table>
-            </div>
-            <p class="app-note">\(procedure?.basis ?? "")</p>
-            <h2>Stages</h2>
-            <div class="app-table-wrap">
-            <table class="app-table">
-              <caption class="app-visually-hidden">Stages</caption>
-              <thead><tr><th scope="col">Stage</th><th scope="col">Opened</th><th scope="col">Responded</th><th scope="col">Outcome</th></tr></thead>
-              <tbody>\(stageRows)</tbody>
-            </table>
-            </div>
-            <h2>Details</h2>
-            <table class="app-summary-list"><caption class="app-visually-hidden">Details of the complaint</caption><tbody>\(details)</tbody></table>
-            <p><a class="app-link" href="/">Back to open complaints</a></p>
-            """)
+            </table></div>
+            \(extensions.isEmpty ? "" : "<h3>Due dates agreed</h3><ul class=\"app-list\">\(extensions)</ul>")
+            \(pauses.isEmpty ? "" : "<h3>Pauses</h3><ul class=\"app-list\">\(pauses)</ul>")
+            </section>
+            """
+    }
+
+    static func details(_ r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData) -> HTML {
+        func row(_ key: String, _ value: String) -> HTML { "<tr><th scope=\"row\">\(key)</th><td>\(value)</td></tr>" }
+        let c = r.complainant
+        let rows: [HTML] = [
+            row("Reference", r.reference), row("Type", r.kind.displayName), row("Service area", r.serviceArea.displayName),
+            row("Procedure", procedure?.name ?? r.procedureID ?? "None"), row("Received", r.receivedOn.longDisplay),
+            row("How received", reference.label(.method, r.methodOfReceipt)),
+            row("Who is complaining", reference.label(.relationship, c.relationship)),
+            row("By or for a child or young person", c.isChildOrYoungPerson ? "Yes" : "No"), row("Advocate", c.advocate ?? "None"),
+            row("Service", reference.label(.service, r.serviceCategory, group: r.serviceArea.rawValue)), row("Summary", r.summary),
+        ]
+        return "<table class=\"app-summary-list\"><caption class=\"app-visually-hidden\">Details of the complaint</caption><tbody>\(rows)</tbody></table>"
     }
 }

@@ -83,6 +83,10 @@ enum Layout {
             return "<strong class=\"app-tag app-tag--red\">Overdue by \(days) working day\(days == 1 ? "" : "s")</strong>"
         case .awaitingAgreement:
             return "<strong class=\"app-tag app-tag--grey\">Date not yet agreed</strong>"
+        case .notStarted:
+            return "<strong class=\"app-tag app-tag--grey\">Not started</strong>"
+        case .withdrawn:
+            return "<strong class=\"app-tag app-tag--grey\">Withdrawn</strong>"
         }
     }
 }

@@ -85,6 +85,9 @@ enum Stylesheet {
     .app-stats li{border-left:5px solid #1d70b8;padding:5px 15px;min-width:12em}
     .app-stats strong{display:block;font-size:2rem}
     .app-note{font-size:1rem;color:#505a5f;max-width:45em}
+    .app-step-form{border-top:1px solid #b1b4b6;padding-top:10px;margin-bottom:10px;max-width:40em}
+    .app-step-form legend{font-size:1.1875rem}
+    .app-stage{border-left:5px solid #b1b4b6;padding-left:15px;margin-bottom:30px}
     .app-inline-form{display:flex;gap:15px;align-items:flex-end;flex-wrap:wrap;margin-bottom:20px}
     .app-inline-form .app-form-group{margin-bottom:0}
     .app-inline-form .app-button{margin-bottom:0}

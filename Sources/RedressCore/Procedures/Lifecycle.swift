@@ -1,0 +1,235 @@
+import Foundation
+
+/// Something a member of staff does to a complaint. Each is an explicit state transition that
+/// `Lifecycle` checks against the procedure before it changes anything.
+public enum CaseCommand: Sendable, Hashable, Codable {
+    /// Records a milestone of the open stage (acknowledged, IO and IP appointed, statement
+    /// agreed, reports received, panel met, panel reported).
+    case record(Milestone, on: CalendarDate)
+    /// Sends the open stage's response (stage 1 letter, adjudication, response to a panel) with
+    /// its outcome code; the stage closes.
+    case respond(on: CalendarDate, outcome: String)
+    /// Agrees or moves a clock's due date: an extension, the adults' agreed response date and
+    /// its changes, or a longer relevant period agreed before the six months end.
+    case extend(clock: String, agreedOn: CalendarDate, to: CalendarDate, reason: String, complainantInformedOn: CalendarDate?)
+    case pause(Pause.Reason, from: CalendarDate)
+    case resume(on: CalendarDate)
+    /// The complainant asks for the next stage. `lateReason` records the council's discretion
+    /// when the request is outside the request window.
+    case escalate(requestedOn: CalendarDate, lateReason: String?)
+    case withdraw(on: CalendarDate)
+}
+
+/// Why a command was refused, in words for the person who tried it, naming the field at fault.
+public struct LifecycleError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The form field the message belongs to (`date`, `to`, `reason`, `outcome`, `clock`).
+    public var field: String
+    public var message: String
+    public var description: String { message }
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// The complaint lifecycle: applies commands to a case as explicit, checked state transitions.
+/// Pure: it needs the procedure, the working-day calendar and today's date, nothing else.
+public struct Lifecycle: Sendable {
+    public var procedure: ProcedureDefinition
+    public var engine: ClockEngine
+    public var today: CalendarDate
+
+    public init(procedure: ProcedureDefinition, calendar: WorkingDayCalendar, today: CalendarDate) {
+        self.procedure = procedure
+        self.engine = ClockEngine(calendar: calendar)
+        self.today = today
+    }
+
+    /// The case after `command`, or the reason it cannot be done.
+    public func apply(_ command: CaseCommand, to case: Representation) throws(LifecycleError) -> Representation {
+        var r = `case`
+        guard r.kind == .complaint else { throw LifecycleError("kind", "Only complaints have stages; this is a \(r.kind.rawValue)") }
+        if case .escalate(let requestedOn, let lateReason) = command {
+            try escalate(&r, requestedOn: requestedOn, lateReason: lateReason)
+            return r
+        }
+        guard let index = r.stages.lastIndex(where: { $0.isOpen }) else {
+            let closedAt = r.stages.last.flatMap { procedure.stage($0.key)?.name } ?? "its last stage"
+            throw LifecycleError("stage", "This complaint is closed (\(closedAt)). Escalate it to the next stage, or correct the closure")
+        }
+        var stage = r.stages[index]
+        guard let definition = procedure.stage(stage.key) else {
+            throw LifecycleError("stage", "The \(procedure.name.lowercased()) procedure has no stage \"\(stage.key)\"")
+        }
+        switch command {
+        case .record(let milestone, let on):
+            try record(milestone, on: on, in: &stage, definition: definition)
+        case .respond(let on, let outcome):
+            guard !outcome.isEmpty else { throw LifecycleError("outcome", "Select the outcome of the \(definition.name.lowercased())") }
+            try record(.responded, on: on, in: &stage, definition: definition)
+            stage.outcome = outcome
+            if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil { stage.pauses[pause].until = on }
+        case .extend(let clockKey, let agreedOn, let to, let reason, let informedOn):
+            try extend(&stage, definition: definition, clockKey: clockKey, agreedOn: agreedOn, to: to, reason: reason, informedOn: informedOn)
+        case .pause(let reason, let from):
+            try check(from, "date", "The pause", notBefore: stage.openedOn, stageName: definition.name)
+            if stage.pauses.last?.until == nil && !stage.pauses.isEmpty {
+                throw LifecycleError("date", "The stage is already paused since \(stage.pauses.last!.from.longDisplay)")
+            }
+            if let last = stage.pauses.last?.until, from < last {
+                throw LifecycleError("date", "A pause cannot start before the previous one ended (\(last.longDisplay))")
+            }
+            stage.pauses.append(Pause(reason: reason, from: from))
+        case .resume(let on):
+            guard let last = stage.pauses.indices.last, stage.pauses[last].until == nil else {
+                throw LifecycleError("date", "The stage is not paused")
+            }
+            try check(on, "date", "The resumption", notBefore: stage.pauses[last].from, stageName: definition.name)
+            stage.pauses[last].until = on
+        case .withdraw(let on):
+            try check(on, "date", "The withdrawal", notBefore: latestMilestone(stage), stageName: definition.name)
+            stage.withdrawnOn = on
+            stage.outcome = "withdrawn"
+            if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil { stage.pauses[pause].until = on }
+        case .escalate:
+            break
+        }
+        r.stages[index] = stage
+        return r
+    }
+
+    // MARK: - Transitions
+
+    private func record(_ milestone: Milestone, on date: CalendarDate, in stage: inout Stage, definition: StageDefinition) throws(LifecycleError) {
+        let label = definition.label(of: milestone)
+        guard milestone != .requested else { throw LifecycleError("milestone", "A stage opens when it is received or requested, not by recording it") }
+        guard definition.records(milestone) else {
+            throw LifecycleError("milestone", "\(definition.name) has no step \"\(label)\"")
+        }
+        if let existing = stage.date(of: milestone) {
+            throw LifecycleError("milestone", "\(label) was already recorded on \(existing.longDisplay); correct it instead")
+        }
+        let order = definition.milestones.map(\.milestone)
+        let position = order.firstIndex(of: milestone)!
+        for earlier in definition.milestones[..<position] where earlier.isRequired && stage.date(of: earlier.milestone) == nil {
+            throw LifecycleError("milestone", "Record “\(earlier.label)” before “\(label)”")
+        }
+        let earlierDates = order[..<position].compactMap { stage.date(of: $0) }
+        try check(date, "date", label, notBefore: earlierDates.max() ?? stage.openedOn, stageName: definition.name)
+        if let later = order[(position + 1)...].compactMap({ stage.date(of: $0) }).min(), date > later {
+            throw LifecycleError("date", "\(label) cannot be after a later step recorded on \(later.longDisplay)")
+        }
+        stage.milestones[milestone] = date
+        engine.fixResponseDue(&stage, definition: definition)
+    }
+
+    private func extend(_ stage: inout Stage, definition: StageDefinition, clockKey: String, agreedOn: CalendarDate, to: CalendarDate, reason: String, informedOn: CalendarDate?) throws(LifecycleError) {
+        guard let clock = definition.clocks.first(where: { $0.key == clockKey }) else {
+            throw LifecycleError("clock", "\(definition.name) has no time limit \"\(clockKey)\"")
+        }
+        guard let deadline = engine.deadlines(for: stage, definition: definition).first(where: { $0.clockKey == clockKey }) else {
+            throw LifecycleError("clock", "\(definition.name) has no time limit \"\(clockKey)\"")
+        }
+        if let stopped = deadline.stoppedOn {
+            throw LifecycleError("clock", "\(clock.name) was met on \(stopped.longDisplay); it cannot be extended")
+        }
+        guard let start = deadline.startsOn, !deadline.startIsProjected else {
+            throw LifecycleError("clock", "\(clock.name) has not started yet")
+        }
+        try check(agreedOn, "agreed-on", "The date it was agreed", notBefore: stage.openedOn, stageName: definition.name)
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let informedOn {
+            if informedOn < agreedOn { throw LifecycleError("informed-on", "The complainant cannot be told before the extension was agreed (\(agreedOn.longDisplay))") }
+            if informedOn > today { throw LifecycleError("informed-on", "The date the complainant was told must be today or in the past") }
+        }
+        switch clock.limit {
+        case .agreedWithComplainant:
+            if to < agreedOn { throw LifecycleError("to", "The agreed response date cannot be before the day it was agreed (\(agreedOn.longDisplay))") }
+            if deadline.dueOn != nil && trimmed.isEmpty {
+                throw LifecycleError("reason", "Enter why the agreed response date is changing")
+            }
+        case .monthsBeginningWith:
+            if let due = deadline.dueOn, agreedOn > due {
+                throw LifecycleError("agreed-on", "A longer period must be agreed before the \(clock.name.lowercased()) ends on \(due.longDisplay)")
+            }
+            if let due = deadline.dueOn, to <= due { throw LifecycleError("to", "The new end of the period must be after \(due.longDisplay)") }
+            if trimmed.isEmpty { throw LifecycleError("reason", "Enter why a longer period was agreed") }
+        case .workingDays:
+            guard let latest = deadline.latestExtensionOn, let maximum = clock.extendableToWorkingDays else {
+                throw LifecycleError("clock", "\(clock.name) cannot be extended: the procedure sets no extension")
+            }
+            if let due = deadline.dueOn, to <= due { throw LifecycleError("to", "The new due date must be after the current one, \(due.longDisplay)") }
+            if to > latest {
+                throw LifecycleError("to", "An extension cannot take \(clock.name.lowercased()) past \(maximum) working days from \(start.longDisplay), which is \(latest.longDisplay)")
+            }
+            if trimmed.isEmpty { throw LifecycleError("reason", "Enter the reason for the extension") }
+        }
+        stage.extensions.append(Extension(clockKey: clockKey, agreedOn: agreedOn, newDueOn: to, reason: trimmed, complainantInformedOn: informedOn))
+    }
+
+    private func escalate(_ r: inout Representation, requestedOn: CalendarDate, lateReason: String?) throws(LifecycleError) {
+        guard let last = r.stages.last, let definition = procedure.stage(last.key) else {
+            throw LifecycleError("stage", "This complaint has no stage to escalate from")
+        }
+        guard let next = procedure.stage(after: last.key) else {
+            let onward = procedure.stages.count == 1
+                ? "\(procedure.name)s have a single stage; after the response the complainant may go to the Local Government and Social Care Ombudsman"
+                : "\(definition.name) is the last stage; the complainant may now go to the Local Government and Social Care Ombudsman"
+            throw LifecycleError("stage", onward)
+        }
+        if last.withdrawnOn != nil { throw LifecycleError("stage", "The complaint was withdrawn; it cannot be escalated") }
+        let previousClose: CalendarDate
+        if let responded = last.respondedOn {
+            previousClose = responded
+        } else {
+            // CSC-23: a stage overrunning its longest extension may be escalated unanswered.
+            let response = engine.deadlines(for: last, definition: definition).first { $0.clockKey == definition.responseClock?.key }
+            guard definition.escalatesWhenOverrun, let latest = response?.latestExtensionOn ?? response?.dueOn, requestedOn > latest else {
+                throw LifecycleError("stage", "\(next.name) cannot start before “\(definition.label(of: .responded))” is recorded for \(definition.name.lowercased())")
+            }
+            previousClose = latest
+        }
+        try check(requestedOn, "date", "The request", notBefore: last.openedOn, stageName: next.name)
+        if last.respondedOn != nil && requestedOn < previousClose {
+            throw LifecycleError("date", "The request cannot be before the \(definition.label(of: .responded).lowercased().replacingOccurrences(of: " sent", with: "")) on \(previousClose.longDisplay)")
+        }
+        if let window = next.requestWindowWorkingDays, last.respondedOn != nil {
+            let closes = engine.calendar.adding(workingDays: window, to: previousClose)
+            if requestedOn > closes && (lateReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw LifecycleError("late-reason", "The request came after the \(window) working days that ended on \(closes.longDisplay); enter why the council accepts it")
+            }
+        }
+        if let index = r.stages.indices.last, r.stages[index].isOpen {
+            r.stages[index].outcome = r.stages[index].outcome ?? "escalated-unanswered"
+            r.stages[index].escalatedUnansweredOn = requestedOn
+        }
+        var stage = engine.openingStage(next, openedOn: requestedOn)
+        stage.lateRequestReason = lateReason.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        r.stages.append(stage)
+    }
+
+    // MARK: - Checks
+
+    private func check(_ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate, stageName: String) throws(LifecycleError) {
+        if date > today { throw LifecycleError(field, "\(what) must be today or in the past") }
+        if date < earliest { throw LifecycleError(field, "\(what) cannot be before \(earliest.longDisplay)") }
+    }
+
+    private func latestMilestone(_ stage: Stage) -> CalendarDate {
+        ([stage.openedOn] + Array(stage.milestones.values) + stage.pauses.map(\.from)).max()!
+    }
+}
+
+extension CaseCommand {
+    /// The day the command's event happened (for ordering and the demo's "not after today").
+    public var date: CalendarDate {
+        switch self {
+        case .record(_, let on), .respond(let on, _), .resume(let on), .withdraw(let on): on
+        case .extend(_, let agreedOn, _, _, _): agreedOn
+        case .pause(_, let from): from
+        case .escalate(let requestedOn, _): requestedOn
+        }
+    }
+}
+

@@ -1,0 +1,61 @@
+import Foundation
+import RedressCore
+import SQLKit
+
+/// The append-only record of what was done to each case: the command as data, who did it and
+/// when, written in the same transaction as the change itself. Never updated or deleted.
+public struct CaseEvent: Sendable, Hashable {
+    public var sequence: Int
+    public var recordedAt: String
+    public var recordedBy: String
+    public var command: CaseCommand
+    /// What happened, in words, for the case timeline.
+    public var summary: String
+}
+
+public enum CaseEventLog {
+    static func append(_ command: CaseCommand, to r: Representation, recordedBy: String, summary: String, on sql: any SQLDatabase) async throws {
+        let next = try await sql.raw("SELECT COALESCE(MAX(sequence), 0) + 1 AS n FROM case_event WHERE representation_id = \(bind: r.id)")
+            .first()?.decode(column: "n", as: Int.self) ?? 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(command), as: UTF8.self)
+        try await sql.insert(into: "case_event").columns("representation_id", "sequence", "recorded_at", "recorded_by", "command", "summary")
+            .values(SQLBind(r.id), SQLBind(next), SQLBind(Timestamp.now()), SQLBind(recordedBy), SQLBind(json), SQLBind(summary))
+            .run()
+    }
+
+    /// The events of one case, oldest first.
+    public static func events(of id: String, in database: Database) async throws -> [CaseEvent] {
+        try await database.withSQL { sql in
+            try await sql.raw("SELECT sequence, recorded_at, recorded_by, command, summary FROM case_event WHERE representation_id = \(bind: id) ORDER BY sequence")
+                .all().map { row in
+                    let json = try row.decode(column: "command", as: String.self)
+                    guard let command = try? JSONDecoder().decode(CaseCommand.self, from: Data(json.utf8)) else {
+                        throw DatabaseError.corruptRow(table: "case_event", column: "command", value: String(json.prefix(80)))
+                    }
+                    return CaseEvent(
+                        sequence: try row.decode(column: "sequence", as: Int.self), recordedAt: try row.decode(column: "recorded_at", as: String.self),
+                        recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command,
+                        summary: try row.decode(column: "summary", as: String.self))
+                }
+        }
+    }
+
+    /// A one-line description of a command for the timeline ("Stage 2: Statement of complaint agreed on 3 May 2023").
+    public static func summary(of command: CaseCommand, procedure: ProcedureDefinition, stage key: String?) -> String {
+        let stage = key.flatMap { procedure.stage($0) }
+        let prefix = stage.map { "\($0.name): " } ?? ""
+        switch command {
+        case .record(let milestone, let on): return "\(prefix)\(stage?.label(of: milestone) ?? milestone.defaultLabel) on \(on.longDisplay)"
+        case .respond(let on, let outcome): return "\(prefix)\(stage?.label(of: .responded) ?? "Response sent") on \(on.longDisplay) (\(outcome))"
+        case .extend(let clock, let agreedOn, let to, _, _):
+            let name = stage?.clocks.first { $0.key == clock }?.name ?? clock
+            return "\(prefix)\(name) due date set to \(to.longDisplay), agreed on \(agreedOn.longDisplay)"
+        case .pause(let reason, let from): return "\(prefix)Paused (\(reason.displayName.lowercased())) from \(from.longDisplay)"
+        case .resume(let on): return "\(prefix)Resumed on \(on.longDisplay)"
+        case .escalate(let requestedOn, _): return "\(prefix)Requested on \(requestedOn.longDisplay)"
+        case .withdraw(let on): return "\(prefix)Withdrawn on \(on.longDisplay)"
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import RedressCore
+import RedressStorage
+
+/// The steps staff take on a case (`POST /complaints/{id}/steps/{step}`): each form is parsed
+/// into a `CaseCommand`, checked by the lifecycle and saved with the version the form was
+/// rendered from, so two people's changes never overwrite each other silently.
+struct CaseActionRoutes: Sendable {
+    let deps: WebDependencies
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("/complaints/:id/steps/:step", use: takeStep)
+    }
+
+    @Sendable func takeStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let stepName = try context.parameters.require("step")
+        guard let step = CaseStep(rawValue: stepName) else { throw HTTPError(.notFound) }
+        let casework = try await Casework.load(deps)
+        let store = RepresentationStore(database: deps.database)
+        guard id.count <= 64, let current = try await store.representation(id: id),
+              let procedure = casework.procedure(current.procedureID)
+        else { throw HTTPError(.notFound) }
+        let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        let today = deps.today()
+
+        func reshow(_ errors: [FieldError], status: HTTPResponse.Status, conflict: Bool = false) async throws -> Response {
+            let latest = try await store.representation(id: id) ?? current
+            let events = try await CaseEventLog.events(of: id, in: deps.database)
+            let html = CaseView.render(
+                latest, procedure: procedure, events: events, today: today, calendar: casework.calendar,
+                reference: casework.reference, notice: nil,
+                failed: FailedStep(step: step, fields: conflict ? FormFields(values: [:]) : fields, errors: errors))
+            return try Page(status: status, html: html).response(from: request, context: context)
+        }
+
+        let command: CaseCommand
+        switch step.command(from: fields, today: today, reference: casework.reference) {
+        case .failure(let errors): return try await reshow(errors.errors, status: .unprocessableContent)
+        case .success(let parsed): command = parsed
+        }
+        guard let version = Int(fields["version"]) else {
+            return try await reshow([FieldError(field: step.anchor, message: "The form was incomplete; try again")], status: .badRequest)
+        }
+        let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today)
+        do {
+            let updated = try await store.apply(command, to: id, expectedVersion: version, lifecycle: lifecycle, recordedBy: "staff (web)")
+            context.logger.info("case step recorded", metadata: ["reference": .string(updated.reference), "step": .string(step.rawValue)])
+            return Response(status: .seeOther, headers: [.location: "/complaints/\(id)?done=\(step.rawValue)"])
+        } catch let error as LifecycleError {
+            return try await reshow([FieldError(field: step.fieldID(for: error.field), message: error.message)], status: .unprocessableContent)
+        } catch let error as DatabaseError {
+            guard case .conflict = error else { throw error }
+            return try await reshow([FieldError(field: step.anchor, message: error.description)], status: .conflict, conflict: true)
+        }
+    }
+}
+
+/// A step a form can take, with how its fields become a command.
+enum CaseStep: String, Sendable, CaseIterable {
+    case record, respond, extend, pause, resume, escalate, withdraw
+
+    /// The confirmation shown after the step.
+    var doneMessage: String {
+        switch self {
+        case .record: "Step recorded"
+        case .respond: "Response recorded"
+        case .extend: "Due date saved"
+        case .pause: "Stage paused"
+        case .resume: "Stage resumed"
+        case .escalate: "Next stage opened"
+        case .withdraw: "Withdrawal recorded"
+        }
+    }
+
+    /// The id of the form's heading, for error links that concern the whole step.
+    var anchor: String { "\(rawValue)-form" }
+
+    /// The id of the input a lifecycle error's field refers to.
+    func fieldID(for field: String) -> String {
+        switch field {
+        case "date": "\(rawValue)-date-day"
+        case "to", "agreed-on", "informed-on": "\(rawValue)-\(field)-day"
+        case "reason", "outcome", "clock", "late-reason", "pause-reason": "\(rawValue)-\(field)"
+        default: anchor
+        }
+    }
+
+    func command(from f: FormFields, today: CalendarDate, reference: ReferenceData) -> Result<CaseCommand, FieldErrors> {
+        var errors: [FieldError] = []
+        func date(_ name: String, _ label: String, optional: Bool = false) -> CalendarDate? {
+            switch f.date("\(rawValue)-\(name)", label: label, today: today, optional: optional) {
+            case .success(let d): return d
+            case .failure(let e): errors.append(e); return nil
+            }
+        }
+        var command: CaseCommand?
+        switch self {
+        case .record:
+            let milestone = Milestone(rawValue: f["record-milestone"])
+            if milestone == nil { errors.append(FieldError(field: anchor, message: "Choose the step to record")) }
+            let on = date("date", "Date")
+            if let milestone, let on { command = .record(milestone, on: on) }
+        case .respond:
+            let on = date("date", "Date the response was sent")
+            let outcome = f["respond-outcome"]
+            if outcome.isEmpty {
+                errors.append(FieldError(field: "respond-outcome", message: "Select the outcome"))
+            } else if reference.active(.outcome).allSatisfy({ $0.code != outcome }) {
+                errors.append(FieldError(field: "respond-outcome", message: "Select an outcome from the list"))
+            }
+            if let on, errors.isEmpty { command = .respond(on: on, outcome: outcome) }
+        case .extend:
+            let clock = f["extend-clock"]
+            if clock.isEmpty { errors.append(FieldError(field: "extend-clock", message: "Select the time limit to extend")) }
+            let agreedOn = date("agreed-on", "Date it was agreed")
+            // A future due date is the point of an extension, so it is checked against a far "today".
+            var to: CalendarDate?
+            switch f.date("extend-to", label: "New due date", today: CalendarDate(year: 9999, month: 12, day: 31)!) {
+            case .success(let d): to = d
+            case .failure(let e): errors.append(e)
+            }
+            let informed = date("informed-on", "Date the complainant was told", optional: true)
+            if let agreedOn, let to, !clock.isEmpty, errors.isEmpty {
+                command = .extend(clock: clock, agreedOn: agreedOn, to: to, reason: f["extend-reason"], complainantInformedOn: informed)
+            }
+        case .pause:
+            let reason = Pause.Reason(rawValue: f["pause-pause-reason"])
+            if reason == nil { errors.append(FieldError(field: "pause-pause-reason", message: "Select why the stage is paused")) }
+            let from = date("date", "Date the pause started")
+            if let reason, let from { command = .pause(reason, from: from) }
+        case .resume:
+            if let on = date("date", "Date work resumed") { command = .resume(on: on) }
+        case .escalate:
+            let on = date("date", "Date the next stage was requested")
+            let late = f["escalate-late-reason"].trimmingCharacters(in: .whitespacesAndNewlines)
+            if let on { command = .escalate(requestedOn: on, lateReason: late.isEmpty ? nil : late) }
+        case .withdraw:
+            if let on = date("date", "Date the complaint was withdrawn") { command = .withdraw(on: on) }
+        }
+        guard errors.isEmpty, let command else { return .failure(FieldErrors(errors)) }
+        return .success(command)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import RedressCore
+
+/// A submitted `application/x-www-form-urlencoded` body as field → value (the last value wins).
+struct FormFields: Sendable {
+    private(set) var values: [String: String] = [:]
+
+    init(_ body: String) {
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            values[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+    }
+
+    init(values: [String: String]) { self.values = values }
+
+    subscript(_ name: String) -> String { values[name] ?? "" }
+
+    /// A GOV.UK date input `name-day`, `name-month`, `name-year`; `optional` allows all three empty.
+    func date(_ name: String, label: String, today: CalendarDate, optional: Bool = false) -> Result<CalendarDate?, FieldError> {
+        let (d, m, y) = (self["\(name)-day"], self["\(name)-month"], self["\(name)-year"])
+        if optional && [d, m, y].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return .success(nil) }
+        return NewComplaint.validateDate(day: d, month: m, year: y, name: label, field: name, today: today).map { $0 }
+    }
+}

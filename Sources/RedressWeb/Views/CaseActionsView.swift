@@ -1,0 +1,159 @@
+import RedressCore
+
+/// The forms for the steps a case can take next, each a small GOV.UK form posting to
+/// `/complaints/{id}/steps/{step}` with the case version it was rendered from.
+enum CaseActionsView {
+    static func render(_ r: Representation, procedure: ProcedureDefinition, engine: ClockEngine, reference: ReferenceData, today: CalendarDate, failed: FailedStep?) -> HTML {
+        var forms: [HTML] = []
+        let version = r.version
+        func values(_ step: CaseStep) -> FormFields { failed?.step == step ? failed!.fields : FormFields(values: [:]) }
+        func errors(_ step: CaseStep) -> [FieldError] { failed?.step == step ? failed!.errors : [] }
+
+        if let stage = r.currentStage, let definition = procedure.stage(stage.key) {
+            let pending = definition.milestones.filter { $0.milestone != .requested && $0.milestone != .responded && stage.date(of: $0.milestone) == nil }
+            if !pending.isEmpty {
+                let choices = pending.map { ($0.milestone.rawValue, $0.label) }
+                forms.append(form(.record, r, version, title: "Record a step", errors: errors(.record), fields: """
+                    \(radios("record-milestone", legend: "Which step?", choices: choices, selected: values(.record)["record-milestone"], errors: errors(.record), errorField: CaseStep.record.anchor))
+                    \(dateInput("record-date", legend: "Date", values: values(.record), errors: errors(.record)))
+                    """, button: "Record step"))
+            }
+            let outcomes = reference.active(.outcome).filter { !["withdrawn", "escalated-unanswered"].contains($0.code) }
+            forms.append(form(.respond, r, version, title: definition.label(of: .responded), errors: errors(.respond), fields: """
+                \(dateInput("respond-date", legend: "Date sent", values: values(.respond), errors: errors(.respond)))
+                \(select("respond-outcome", label: "Outcome", options: outcomes.map { ($0.code, $0.label) }, selected: values(.respond)["respond-outcome"], errors: errors(.respond)))
+                """, button: "Record response"))
+            let extendable = engine.deadlines(for: stage, definition: definition).filter { d in
+                guard d.isRunning, d.startsOn != nil, !d.startIsProjected, let clock = definition.clocks.first(where: { $0.key == d.clockKey }) else { return false }
+                if case .workingDays = clock.limit { return clock.extendableToWorkingDays != nil }
+                return true
+            }
+            if !extendable.isEmpty {
+                let v = values(.extend)
+                forms.append(form(.extend, r, version, title: "Agree or extend a due date", errors: errors(.extend), fields: """
+                    \(select("extend-clock", label: "Time limit", options: extendable.map { ($0.clockKey, $0.name + ($0.latestExtensionOn.map { " (no later than \($0.shortDisplay))" } ?? "")) }, selected: v["extend-clock"], errors: errors(.extend)))
+                    \(dateInput("extend-to", legend: "New due date", values: v, errors: errors(.extend)))
+                    \(dateInput("extend-agreed-on", legend: "Date it was agreed", values: v, errors: errors(.extend)))
+                    \(textarea("extend-reason", label: "Reason", hint: "Required for an extension or a change of date; the complainant must be told why.", value: v["extend-reason"], errors: errors(.extend)))
+                    \(dateInput("extend-informed-on", legend: "Date the complainant was told (optional)", values: v, errors: errors(.extend)))
+                    """, button: "Save due date"))
+            }
+            if let last = stage.pauses.last, last.until == nil {
+                forms.append(form(.resume, r, version, title: "Resume after the pause", errors: errors(.resume), fields: """
+                    \(dateInput("resume-date", legend: "Date work resumed", values: values(.resume), errors: errors(.resume)))
+                    """, button: "Resume"))
+            } else {
+                forms.append(form(.pause, r, version, title: "Pause", errors: errors(.pause), fields: """
+                    <p class="app-hint">Deadlines do not move; reports show durations with and without pauses.</p>
+                    \(radios("pause-pause-reason", legend: "Why?", choices: Pause.Reason.allCases.map { ($0.rawValue, $0.displayName) }, selected: values(.pause)["pause-pause-reason"], errors: errors(.pause), errorField: "pause-pause-reason"))
+                    \(dateInput("pause-date", legend: "Paused from", values: values(.pause), errors: errors(.pause)))
+                    """, button: "Pause"))
+            }
+            forms.append(form(.withdraw, r, version, title: "Withdrawn by the complainant", errors: errors(.withdraw), fields: """
+                \(dateInput("withdraw-date", legend: "Date withdrawn", values: values(.withdraw), errors: errors(.withdraw)))
+                """, button: "Record withdrawal"))
+        }
+        if let last = r.stages.last, let next = procedure.stage(after: last.key), last.withdrawnOn == nil,
+           !last.isOpen || isOverrun(last, procedure: procedure, engine: engine, today: today) {
+            let v = values(.escalate)
+            let window: HTML = next.requestWindowWorkingDays.map { "<p class=\"app-hint\">The complainant should ask within \($0) working days of the response; a later request needs the council's reason.</p>" } ?? ""
+            forms.append(form(.escalate, r, version, title: "Escalate to \(next.name.lowercased())", errors: errors(.escalate), fields: """
+                \(window)
+                \(dateInput("escalate-date", legend: "Date requested", values: v, errors: errors(.escalate)))
+                \(textarea("escalate-late-reason", label: "If the request was late, why the council accepts it (optional)", hint: nil, value: v["escalate-late-reason"], errors: errors(.escalate)))
+                """, button: "Open \(next.name.lowercased())"))
+        }
+        guard !forms.isEmpty else { return "" }
+        return "<h2>Next steps</h2>\(forms)"
+    }
+
+    /// CSC-23: a stage past its longest extension, still unanswered, may go to the next stage.
+    static func isOverrun(_ stage: Stage, procedure: ProcedureDefinition, engine: ClockEngine, today: CalendarDate) -> Bool {
+        guard stage.isOpen, let definition = procedure.stage(stage.key), definition.escalatesWhenOverrun,
+              let response = engine.deadlines(for: stage, definition: definition).first(where: { $0.clockKey == definition.responseClock?.key }),
+              let latest = response.latestExtensionOn else { return false }
+        return latest < today
+    }
+
+    // MARK: - Form parts
+
+    static func form(_ step: CaseStep, _ r: Representation, _ version: Int, title: String, errors: [FieldError], fields: HTML, button: String) -> HTML {
+        """
+        <form class="app-step-form" method="post" action="/complaints/\(r.id)/steps/\(step.rawValue)" novalidate>
+          <h3 id="\(step.anchor)">\(title)</h3>
+          <input type="hidden" name="version" value="\(version)">
+          \(fields)
+          <button type="submit" class="app-button app-button--secondary">\(button)</button>
+        </form>
+        """
+    }
+
+    static func errorMessage(_ id: String, _ errors: [FieldError], prefix: Bool = false) -> HTML {
+        guard let e = errors.first(where: { prefix ? $0.field.hasPrefix(id + "-") : $0.field == id }) else { return "" }
+        return "<p class=\"app-error-message\" id=\"\(id)-error\"><span class=\"app-visually-hidden\">Error:</span> \(e.message)</p>"
+    }
+
+    static func dateInput(_ name: String, legend: String, values: FormFields, errors: [FieldError]) -> HTML {
+        let hasError = errors.contains { $0.field.hasPrefix(name + "-") }
+        let cls = hasError ? " app-input--error" : ""
+        func part(_ p: String, _ label: String, _ width: Int) -> HTML {
+            """
+            <div class="app-date-input__item"><label for="\(name)-\(p)">\(label)</label>
+              <input class="app-input app-input--width-\(width)\(cls)" id="\(name)-\(p)" name="\(name)-\(p)" type="text" inputmode="numeric" autocomplete="off" value="\(values["\(name)-\(p)"])"></div>
+            """
+        }
+        return """
+        <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
+          <fieldset role="group"\(hasError ? " aria-describedby=\"\(name)-error\"" : "")>
+            <legend class="app-label--s">\(legend)</legend>
+            \(errorMessage(name, errors, prefix: true))
+            <div class="app-date-input">\(part("day", "Day", 2))\(part("month", "Month", 2))\(part("year", "Year", 4))</div>
+          </fieldset>
+        </div>
+        """
+    }
+
+    static func select(_ name: String, label: String, options: [(String, String)], selected: String, errors: [FieldError]) -> HTML {
+        let hasError = errors.contains { $0.field == name }
+        let items: [HTML] = [("", "Select an option")].map { "<option value=\"\($0.0)\">\($0.1)</option>" }
+            + options.map { "<option value=\"\($0.0)\"\($0.0 == selected ? " selected" : "")>\($0.1)</option>" }
+        return """
+        <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
+          <label class="app-label" for="\(name)">\(label)</label>
+          \(errorMessage(name, errors))
+          <select class="app-select\(hasError ? " app-select--error" : "")" id="\(name)" name="\(name)"\(hasError ? " aria-describedby=\"\(name)-error\"" : "")>\(items)</select>
+        </div>
+        """
+    }
+
+    static func radios(_ name: String, legend: String, choices: [(String, String)], selected: String, errors: [FieldError], errorField: String) -> HTML {
+        let hasError = errors.contains { $0.field == errorField }
+        let items: [HTML] = choices.enumerated().map { i, c in
+            let id = i == 0 ? name : "\(name)-\(i + 1)"
+            return "<div class=\"app-radios__item\"><input id=\"\(id)\" name=\"\(name)\" type=\"radio\" value=\"\(c.0)\"\(c.0 == selected ? " checked" : "")><label for=\"\(id)\">\(c.1)</label></div>"
+        }
+        return """
+        <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
+          <fieldset\(hasError ? " aria-describedby=\"\(errorField)-error\"" : "")>
+            <legend class="app-label--s">\(legend)</legend>
+            \(errorMessage(errorField, errors))
+            <div class="app-radios">\(items)</div>
+          </fieldset>
+        </div>
+        """
+    }
+
+    static func textarea(_ name: String, label: String, hint: String?, value: String, errors: [FieldError]) -> HTML {
+        let hasError = errors.contains { $0.field == name }
+        let hintHTML: HTML = hint.map { "<p class=\"app-hint\" id=\"\(name)-hint\">\($0)</p>" } ?? ""
+        let described = ([hint == nil ? nil : "\(name)-hint", hasError ? "\(name)-error" : nil].compactMap { $0 }).joined(separator: " ")
+        return """
+        <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
+          <label class="app-label" for="\(name)">\(label)</label>
+          \(hintHTML)
+          \(errorMessage(name, errors))
+          <textarea class="app-textarea\(hasError ? " app-textarea--error" : "")" id="\(name)" name="\(name)" rows="3"\(described.isEmpty ? "" : " aria-describedby=\"\(described)\"")>\(value)</textarea>
+        </div>
+        """
+    }
+}
