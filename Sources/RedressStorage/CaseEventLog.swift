@@ -56,6 +56,7 @@ public enum CaseEventLog {
         case .resume(let on): return "\(prefix)Resumed on \(on.longDisplay)"
         case .escalate(let requestedOn, _): return "\(prefix)Requested on \(requestedOn.longDisplay)"
         case .withdraw(let on): return "\(prefix)Withdrawn on \(on.longDisplay)"
+        case .appoint(let role, let personID, let on): return "\(prefix)\(role.displayName) appointed (\(personID)) on \(on.longDisplay)"
         }
     }
 }

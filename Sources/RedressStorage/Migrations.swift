@@ -26,7 +26,7 @@ public struct Migrator: Sendable {
 
     /// Every migration, in order. Append only: never edit one that has shipped.
     static let all: [Migration] = [
-        Migration(1, "Create representations, stages, case events, code lists, procedures and calendars", statements: { _ in [
+        Migration(1, "Create representations, stages, case events, people, code lists, procedures and calendars", statements: { _ in [
             """
             CREATE TABLE category (
                 list TEXT NOT NULL, group_key TEXT NOT NULL DEFAULT '', code TEXT NOT NULL,
@@ -40,6 +40,7 @@ public struct Migrator: Sendable {
                 bunting BOOLEAN NOT NULL, imported_at TEXT NOT NULL, PRIMARY KEY (division, holiday_on))
             """,
             "CREATE TABLE reference_counter (prefix TEXT PRIMARY KEY, last_value BIGINT NOT NULL)",
+            "CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, detail TEXT NOT NULL, updated_at TEXT NOT NULL)",
             """
             CREATE TABLE representation (
                 id TEXT PRIMARY KEY,

@@ -41,12 +41,16 @@ struct Casework: Sendable {
     var reference: ReferenceData
     var procedures: [ProcedureDefinition]
     var calendar: WorkingDayCalendar
+    var people: PeopleDirectory
 
     static func load(_ deps: WebDependencies) async throws -> Casework {
         async let reference = ReferenceStore(database: deps.database).load()
         async let procedures = ProcedureStore(database: deps.database).load()
         async let feed = CalendarStore(database: deps.database).effectiveFeed()
-        return Casework(reference: try await reference, procedures: try await procedures, calendar: WorkingDayCalendar(division: deps.division, feed: try await feed))
+        async let people = PeopleStore(database: deps.database).load()
+        return Casework(
+            reference: try await reference, procedures: try await procedures,
+            calendar: WorkingDayCalendar(division: deps.division, feed: try await feed), people: try await people)
     }
 
     func procedure(_ id: String?) -> ProcedureDefinition? { procedures.first { $0.id == id } }

@@ -30,7 +30,7 @@ struct CaseActionRoutes: Sendable {
             let events = try await CaseEventLog.events(of: id, in: deps.database)
             let html = CaseView.render(
                 latest, procedure: procedure, events: events, today: today, calendar: casework.calendar,
-                reference: casework.reference, notice: nil,
+                reference: casework.reference, people: casework.people, notice: nil,
                 failed: FailedStep(step: step, fields: conflict ? FormFields(values: [:]) : fields, errors: errors))
             return try Page(status: status, html: html).response(from: request, context: context)
         }
@@ -43,7 +43,7 @@ struct CaseActionRoutes: Sendable {
         guard let version = Int(fields["version"]) else {
             return try await reshow([FieldError(field: step.anchor, message: "The form was incomplete; try again")], status: .badRequest)
         }
-        let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today)
+        let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today, people: casework.people)
         do {
             let updated = try await store.apply(command, to: id, expectedVersion: version, lifecycle: lifecycle, recordedBy: "staff (web)")
             context.logger.info("case step recorded", metadata: ["reference": .string(updated.reference), "step": .string(step.rawValue)])
@@ -59,7 +59,7 @@ struct CaseActionRoutes: Sendable {
 
 /// A step a form can take, with how its fields become a command.
 enum CaseStep: String, Sendable, CaseIterable {
-    case record, respond, extend, pause, resume, escalate, withdraw
+    case record, respond, extend, pause, resume, escalate, withdraw, appoint
 
     /// The confirmation shown after the step.
     var doneMessage: String {
@@ -71,6 +71,7 @@ enum CaseStep: String, Sendable, CaseIterable {
         case .resume: "Stage resumed"
         case .escalate: "Next stage opened"
         case .withdraw: "Withdrawal recorded"
+        case .appoint: "Appointment recorded"
         }
     }
 
@@ -82,7 +83,7 @@ enum CaseStep: String, Sendable, CaseIterable {
         switch field {
         case "date": "\(rawValue)-date-day"
         case "to", "agreed-on", "informed-on": "\(rawValue)-\(field)-day"
-        case "reason", "outcome", "clock", "late-reason", "pause-reason": "\(rawValue)-\(field)"
+        case "reason", "outcome", "clock", "late-reason", "pause-reason", "person", "role": "\(rawValue)-\(field)"
         default: anchor
         }
     }
@@ -138,6 +139,13 @@ enum CaseStep: String, Sendable, CaseIterable {
             if let on { command = .escalate(requestedOn: on, lateReason: late.isEmpty ? nil : late) }
         case .withdraw:
             if let on = date("date", "Date the complaint was withdrawn") { command = .withdraw(on: on) }
+        case .appoint:
+            let role = AppointmentRole(rawValue: f["appoint-role"])
+            if role == nil { errors.append(FieldError(field: "appoint-role", message: "Select the role")) }
+            let person = f["appoint-person"]
+            if person.isEmpty { errors.append(FieldError(field: "appoint-person", message: "Select the person to appoint")) }
+            let on = date("date", "Date appointed")
+            if let role, let on, !person.isEmpty { command = .appoint(role, personID: person, on: on) }
         }
         guard errors.isEmpty, let command else { return .failure(FieldErrors(errors)) }
         return .success(command)

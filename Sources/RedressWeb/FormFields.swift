@@ -1,9 +1,10 @@
 import Foundation
 import RedressCore
 
-/// A submitted `application/x-www-form-urlencoded` body as field → value (the last value wins).
+/// A submitted `application/x-www-form-urlencoded` body. A field sent more than once (a group
+/// of checkboxes) keeps every value; `subscript` gives the last.
 struct FormFields: Sendable {
-    private(set) var values: [String: String] = [:]
+    private(set) var values: [String: [String]] = [:]
 
     init(_ body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
@@ -11,13 +12,16 @@ struct FormFields: Sendable {
             func decode(_ text: Substring) -> String {
                 String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
-            values[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+            values[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
         }
     }
 
-    init(values: [String: String]) { self.values = values }
+    init(values: [String: String]) { self.values = values.mapValues { [$0] } }
 
-    subscript(_ name: String) -> String { values[name] ?? "" }
+    subscript(_ name: String) -> String { values[name]?.last ?? "" }
+
+    /// Every value sent for `name`, in order.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
 
     /// A GOV.UK date input `name-day`, `name-month`, `name-year`; `optional` allows all three empty.
     func date(_ name: String, label: String, today: CalendarDate, optional: Bool = false) -> Result<CalendarDate?, FieldError> {

@@ -22,6 +22,13 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         public mutating func appendInterpolation(_ html: HTML?) { if let html { output += html.description } }
     }
 
+    /// ` name="value"` with the value escaped, or nothing when `value` is `nil` or empty. Use it
+    /// for optional attributes: a conditional string literal would be escaped as text.
+    public static func attribute(_ name: String, _ value: String?) -> HTML {
+        guard let value, !value.isEmpty else { return "" }
+        return HTML(trusted: " \(name)=\"\(escape(value))\"")
+    }
+
     /// Escapes `& < > " '` for text and attribute values.
     public static func escape(_ text: some StringProtocol) -> String {
         var out = ""

@@ -14,6 +14,7 @@ struct CaseworkRoutes: Sendable {
         router.get("/complaints/:id", use: showComplaint)
         router.get("/statistics", use: statistics)
         CaseActionRoutes(deps: deps).register(on: router)
+        PeopleRoutes(deps: deps).register(on: router)
     }
 
     @Sendable func dashboard(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {
@@ -68,7 +69,7 @@ struct CaseworkRoutes: Sendable {
         if let done = query.get("done").flatMap(CaseStep.init(rawValue:)) { notice = done.doneMessage }
         let html = CaseView.render(
             r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
-            reference: casework.reference, notice: notice)
+            reference: casework.reference, people: casework.people, notice: notice)
         return Page(status: .ok, html: html)
     }
 

@@ -41,6 +41,7 @@ func loadDemo(into database: Database, seed: UInt64) async throws -> Int? {
     guard try await store.count() == 0 else { return nil }
     let feed = try await CalendarStore(database: database).effectiveFeed()
     let demo = DemoCouncil(seed: seed, today: LondonClock.today(), calendar: WorkingDayCalendar(feed: feed), reference: try await ReferenceStore(database: database).load())
+    try await PeopleStore(database: database).save(demo.people)
     let records = demo.representations()
     try await store.insertAll(records)
     return records.count

@@ -4,7 +4,27 @@ import Testing
 /// Transitions allowed and forbidden, with the message a person sees.
 @Suite("Complaint lifecycle")
 struct LifecycleTests {
-    let children = Lifecycle(procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: date("2023-12-01"))
+    static let people = PeopleDirectory([
+        Person(id: "io-1", name: "Ines Officer", roles: [.investigatingOfficer], isCouncilOfficerOrMember: true, worksIn: ["fostering"]),
+        Person(id: "io-cin", name: "Carl Needham", roles: [.investigatingOfficer], isCouncilOfficerOrMember: true, worksIn: ["assessment"]),
+        Person(id: "ip-1", name: "Ida Person", organisation: "Independent", roles: [.independentPerson, .panelMember], isCouncilOfficerOrMember: false),
+        Person(id: "ip-council", name: "Colin Council", roles: [.independentPerson], isCouncilOfficerOrMember: true),
+        Person(id: "p-1", name: "Pat Chair", roles: [.panelMember], isCouncilOfficerOrMember: false),
+        Person(id: "p-2", name: "Penny Member", roles: [.panelMember], isCouncilOfficerOrMember: false),
+        Person(id: "p-3", name: "Priya Member", roles: [.panelMember], isCouncilOfficerOrMember: false),
+        Person(id: "p-council", name: "Cllr Bloggs", roles: [.panelMember], isCouncilOfficerOrMember: true),
+        Person(id: "away", name: "Away Investigator", roles: [.investigatingOfficer], isCouncilOfficerOrMember: false, isAvailable: false),
+    ])
+    let children = Lifecycle(procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: date("2023-12-01"), people: Self.people)
+
+    /// Appoints the Investigating Officer and Independent Person: the stage becomes allocated.
+    func allocate(on day: String) -> [CaseCommand] {
+        [.appoint(.investigatingOfficer, personID: "io-1", on: date(day)), .appoint(.independentPerson, personID: "ip-1", on: date(day))]
+    }
+
+    func panel(on day: String) -> [CaseCommand] {
+        [.appoint(.panelChair, personID: "p-1", on: date(day)), .appoint(.panelMember, personID: "p-2", on: date(day)), .appoint(.panelMember, personID: "p-3", on: date(day))]
+    }
     let adults = Lifecycle(procedure: BuiltInProcedures.adultsStatutory, calendar: .englandAndWales, today: date("2023-12-01"))
     let corporate = Lifecycle(procedure: BuiltInProcedures.corporate, calendar: .englandAndWales, today: date("2023-12-01"))
 
@@ -39,7 +59,7 @@ struct LifecycleTests {
         r = try run(children, r, [
             .escalate(requestedOn: date("2022-07-12"), lateReason: nil),
             .record(.acknowledged, on: date("2022-07-13")),
-            .record(.allocated, on: date("2022-07-20")),
+        ] + allocate(on: "2022-07-20") + [
             .record(.statementAgreed, on: date("2022-08-01")),
         ])
         #expect(r.isOpen && r.stages.count == 2)
@@ -49,6 +69,7 @@ struct LifecycleTests {
             .record(.reportsReceived, on: date("2022-10-20")),
             .respond(on: date("2022-10-27"), outcome: "upheld"),
             .escalate(requestedOn: date("2022-11-10"), lateReason: nil),
+        ] + panel(on: "2022-11-21") + [
             .record(.panelMet, on: date("2022-12-20")),
             .record(.panelReported, on: date("2022-12-23")),
             .respond(on: date("2023-01-13"), outcome: "upheld"),
@@ -80,13 +101,16 @@ struct LifecycleTests {
                 == "Record “Investigating Officer and Independent Person appointed” before “Investigation reports received”")
         #expect(refusal(children, stageTwo, .respond(on: date("2022-08-01"), outcome: "upheld"))?.message
                 == "Record “Investigating Officer and Independent Person appointed” before “Adjudication sent”")
-        let allocated = try children.apply(.record(.allocated, on: date("2022-07-20")), to: stageTwo)
+        let allocated = try run(children, stageTwo, allocate(on: "2022-07-20"))
+        #expect(allocated.stages[1].date(of: .allocated) == date("2022-07-20"))
         #expect(refusal(children, allocated, .record(.statementAgreed, on: date("2022-07-19")))
                 == LifecycleError("date", "Statement of complaint agreed cannot be before 20 July 2022"))
         #expect(refusal(children, allocated, .record(.statementAgreed, on: date("2023-12-02")))
                 == LifecycleError("date", "Statement of complaint agreed must be today or in the past"))
         #expect(refusal(children, allocated, .record(.allocated, on: date("2022-07-21")))?.message
-                == "Investigating Officer and Independent Person appointed was already recorded on 20 July 2022; correct it instead")
+                == "The stage is allocated when both the Investigating Officer and the Independent Person are appointed")
+        #expect(refusal(children, allocated, .appoint(.investigatingOfficer, personID: "io-cin", on: date("2022-07-21")))?.message
+                == "Ines Officer is already the Investigating Officer; correct the appointment instead")
         #expect(refusal(children, allocated, .record(.panelMet, on: date("2022-07-21")))?.message
                 == "Stage 2: investigation has no step \"Review panel met\"")
         #expect(refusal(children, allocated, .respond(on: date("2022-07-21"), outcome: ""))?.field == "outcome")
@@ -103,8 +127,8 @@ struct LifecycleTests {
         #expect(refusal(children, open, .extend(clock: "stage-1-response", agreedOn: date("2022-06-10"), to: date("2022-06-30"), reason: "x", complainantInformedOn: date("2022-06-09")))?.field == "informed-on")
 
         var stageTwo = try run(children, try stageOneAnswered(), [
-            .escalate(requestedOn: date("2022-07-12"), lateReason: nil), .record(.allocated, on: date("2022-07-20")),
-        ])
+            .escalate(requestedOn: date("2022-07-12"), lateReason: nil),
+        ] + allocate(on: "2022-07-20"))
         #expect(refusal(children, stageTwo, .extend(clock: "stage-2-response", agreedOn: date("2022-07-25"), to: date("2022-10-01"), reason: "x", complainantInformedOn: nil))?.message
                 == "Stage 2 adjudication has not started yet")
         stageTwo = try children.apply(.record(.statementAgreed, on: date("2022-08-01")), to: stageTwo)
@@ -112,7 +136,8 @@ struct LifecycleTests {
                 == LifecycleError("to", "An extension cannot take stage 2 adjudication past 65 working days from 1 August 2022, which is 2 November 2022"))
 
         let panel = try run(children, try stageOneAnswered(), [
-            .escalate(requestedOn: date("2022-07-12"), lateReason: nil), .record(.allocated, on: date("2022-07-20")),
+            .escalate(requestedOn: date("2022-07-12"), lateReason: nil),
+        ] + allocate(on: "2022-07-20") + [
             .record(.statementAgreed, on: date("2022-08-01")), .record(.reportsReceived, on: date("2022-08-20")),
             .respond(on: date("2022-08-25"), outcome: "not-upheld"), .escalate(requestedOn: date("2022-09-01"), lateReason: nil),
         ])
@@ -204,10 +229,62 @@ extension LifecycleTests {
     @Test("only a stage that allows it may be escalated unanswered: stage 2 past 65 working days goes nowhere without an adjudication")
     func overrunOnlyWhereAllowed() throws {
         let stageTwo = try run(children, try stageOneAnswered(), [
-            .escalate(requestedOn: date("2022-07-12"), lateReason: nil), .record(.allocated, on: date("2022-07-20")),
+            .escalate(requestedOn: date("2022-07-12"), lateReason: nil),
+        ] + allocate(on: "2022-07-20") + [
             .record(.statementAgreed, on: date("2022-08-01")),
         ])
         #expect(refusal(children, stageTwo, .escalate(requestedOn: date("2023-01-10"), lateReason: nil))?.message
                 == "Stage 3: review panel cannot start before “Adjudication sent” is recorded for stage 2: investigation")
+    }
+}
+
+extension LifecycleTests {
+    @Test("independence: the Independent Person is not a council officer, the Investigating Officer does not investigate their own service, the stage 2 IP is not on the panel", arguments: [
+        (CaseCommand.appoint(.independentPerson, personID: "ip-council", on: date("2022-07-20")), "Colin Council is a council officer or member, so cannot be the Independent Person"),
+        (.appoint(.investigatingOfficer, personID: "io-cin", on: date("2022-07-20")), "Carl Needham works in the service complained about, so cannot investigate it"),
+        (.appoint(.investigatingOfficer, personID: "away", on: date("2022-07-20")), "Away Investigator is not taking new cases"),
+        (.appoint(.investigatingOfficer, personID: "p-1", on: date("2022-07-20")), "Pat Chair is not in the investigating officer pool"),
+        (.appoint(.investigatingOfficer, personID: "nobody", on: date("2022-07-20")), "Select someone from the investigating officer pool"),
+        (.appoint(.panelChair, personID: "p-1", on: date("2022-07-20")), "Stage 2: investigation has no review panel"),
+        (.appoint(.investigatingOfficer, personID: "io-1", on: date("2022-07-11")), "The appointment cannot be before 12 July 2022"),
+    ])
+    func stageTwoIndependence(command: CaseCommand, message: String) throws {
+        let stageTwo = try run(children, try stageOneAnswered(), [.escalate(requestedOn: date("2022-07-12"), lateReason: nil)])
+        #expect(refusal(children, stageTwo, command)?.message == message)
+    }
+
+    @Test("the same person cannot be both Investigating Officer and Independent Person")
+    func distinctInvestigators() throws {
+        let stageTwo = try run(children, try stageOneAnswered(), [
+            .escalate(requestedOn: date("2022-07-12"), lateReason: nil), .appoint(.independentPerson, personID: "ip-1", on: date("2022-07-20")),
+        ])
+        #expect(stageTwo.stages[1].date(of: .allocated) == nil)
+        let both = Lifecycle(procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: date("2023-12-01"), people: PeopleDirectory(
+            Self.people.people.values.map { p in var p = p; if p.id == "ip-1" { p.roles.append(.investigatingOfficer) }; return p }))
+        #expect(refusal(both, stageTwo, .appoint(.investigatingOfficer, personID: "ip-1", on: date("2022-07-20")))?.message
+                == "Ida Person is the Independent Person; the Investigating Officer must be someone else")
+    }
+
+    @Test("the review panel: three independent people, one chair, not the stage 2 Independent Person; it cannot meet until complete")
+    func panelRules() throws {
+        let stageThree = try run(children, try stageOneAnswered(), [.escalate(requestedOn: date("2022-07-12"), lateReason: nil)]
+            + allocate(on: "2022-07-20") + [
+                .record(.statementAgreed, on: date("2022-08-01")), .record(.reportsReceived, on: date("2022-08-20")),
+                .respond(on: date("2022-08-25"), outcome: "not-upheld"), .escalate(requestedOn: date("2022-09-01"), lateReason: nil),
+            ])
+        #expect(refusal(children, stageThree, .appoint(.panelMember, personID: "ip-1", on: date("2022-09-05")))?.message
+                == "Ida Person was the Independent Person at stage 2, so cannot sit on the review panel")
+        #expect(refusal(children, stageThree, .appoint(.panelMember, personID: "p-council", on: date("2022-09-05")))?.message
+                == "Review panel members must be independent of the council; Cllr Bloggs is a council officer or member")
+        #expect(refusal(children, stageThree, .record(.panelMet, on: date("2022-09-20")))?.message
+                == "Appoint a review panel of three, one of them the chair, before it meets")
+        let twoMembers = try run(children, stageThree, [
+            .appoint(.panelMember, personID: "p-2", on: date("2022-09-05")), .appoint(.panelMember, personID: "p-3", on: date("2022-09-05")),
+        ])
+        #expect(refusal(children, twoMembers, .appoint(.panelMember, personID: "p-1", on: date("2022-09-05")))?.message
+                == "One of the three must chair the panel: appoint the chair")
+        #expect(refusal(children, twoMembers, .appoint(.panelMember, personID: "p-2", on: date("2022-09-05")))?.message == "Penny Member is already on the panel")
+        let full = try children.apply(.appoint(.panelChair, personID: "p-1", on: date("2022-09-06")), to: twoMembers)
+        #expect(try children.apply(.record(.panelMet, on: date("2022-09-20")), to: full).stages[2].date(of: .panelMet) == date("2022-09-20"))
     }
 }

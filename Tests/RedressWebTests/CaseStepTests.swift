@@ -15,6 +15,11 @@ private func withCase(_ engine: DatabaseEngine, test: String = #function, _ body
             serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory, receivedOn: CalendarDate(iso: "2022-06-01")!,
             methodOfReceipt: "email", complainant: Complainant(relationship: "parent"), serviceCategory: "child-in-need", summary: "s")
         let r = try await RepresentationStore(database: database).record(command, engine: ClockEngine(calendar: .englandAndWales))
+        try await PeopleStore(database: database).save([
+            Person(id: "io-1", name: "Ines Officer", roles: [.investigatingOfficer], isCouncilOfficerOrMember: true, worksIn: ["fostering"]),
+            Person(id: "io-cin", name: "Carl Needham", roles: [.investigatingOfficer], isCouncilOfficerOrMember: true, worksIn: ["child-in-need"]),
+            Person(id: "ip-1", name: "Ida Person", roles: [.independentPerson], isCouncilOfficerOrMember: false),
+        ])
         let deps = WebDependencies(database: database, today: { today }, logger: TestDatabase.logger)
         let app = Application(router: buildRouter(deps), logger: TestDatabase.logger)
         try await app.test(.router) { client in try await body(client, database, r) }
@@ -54,7 +59,8 @@ struct CaseStepTests {
                     .merging(dateFields("extend-to", "2022-07-01")) { a, _ in a }.merging(dateFields("extend-agreed-on", "2022-06-10")) { a, _ in a }),
                 ("respond", ["respond-outcome": "partly-upheld"].merging(dateFields("respond-date", "2022-06-28")) { a, _ in a }),
                 ("escalate", dateFields("escalate-date", "2022-07-12")),
-                ("record", ["record-milestone": "allocated"].merging(dateFields("record-date", "2022-07-20")) { a, _ in a }),
+                ("appoint", ["appoint-role": "investigating-officer", "appoint-person": "io-1"].merging(dateFields("appoint-date", "2022-07-19")) { a, _ in a }),
+                ("appoint", ["appoint-role": "independent-person", "appoint-person": "ip-1"].merging(dateFields("appoint-date", "2022-07-20")) { a, _ in a }),
                 ("record", ["record-milestone": "statement-agreed"].merging(dateFields("record-date", "2022-08-01")) { a, _ in a }),
             ]
             for (index, (name, fields)) in steps.enumerated() {
@@ -69,11 +75,14 @@ struct CaseStepTests {
                 #expect(html.contains("<th scope=\"row\">Stage 1 response sent</th><td>Tue 28 Jun 2022</td>"))
                 #expect(html.contains("<th scope=\"row\">Statement of complaint agreed</th><td>Mon 1 Aug 2022</td>"))
                 #expect(html.contains("Tue 6 Sep 2022"))  // stage 2 due: 25 wd after the statement
-                #expect(html.contains("Stage 1 response due Fri 1 Jul 2022, agreed Fri 10 Jun 2022: Advocate needed"))
+                #expect(html.contains("<li>Stage 1 response due Fri 1 Jul 2022, agreed Fri 10 Jun 2022: Advocate needed</li>"))
+                #expect(!html.contains("&lt;li&gt;"))  // no markup escaped into text
                 #expect(html.contains("Escalate to") == false)  // stage 2 is open
                 #expect(html.contains("Stage 2: investigation: Statement of complaint agreed on 1 August 2022"))  // audit trail
+                #expect(html.contains("<th scope=\"row\">Investigating Officer and Independent Person appointed</th><td>Wed 20 Jul 2022</td>"))
+                #expect(html.contains("<li>Investigating Officer: Ines Officer, appointed Tue 19 Jul 2022</li>"))
             }
-            #expect(try await CaseEventLog.events(of: r.id, in: database).count == 6)
+            #expect(try await CaseEventLog.events(of: r.id, in: database).count == 7)
         }
     }
 
@@ -84,12 +93,28 @@ struct CaseStepTests {
                 .merging(dateFields("extend-to", "2022-07-05")) { a, _ in a }.merging(dateFields("extend-agreed-on", "2022-06-10")) { a, _ in a })
             #expect(status == .unprocessableContent)
             #expect(page.contains("<title>Error: Complaint \(r.reference) – Redress</title>"))
+            #expect(!page.contains("=&quot;") && !page.contains("&lt;li&gt;"))
+            #expect(page.contains("<fieldset role=\"group\" aria-describedby=\"extend-to-error\">"))
             #expect(page.contains("<li><a href=\"#extend-to-day\">An extension cannot take stage 1 response past 20 working days from 1 June 2022, which is 1 July 2022</a></li>"))
             #expect(page.contains("id=\"extend-to-day\" name=\"extend-to-day\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"5\""))
             let (missing, missingPage) = try await step(client, r.id, "respond", version: 1, dateFields("respond-date", "2022-06-10"))
             #expect(missing == .unprocessableContent)
             #expect(missingPage.contains("<li><a href=\"#respond-outcome\">Select the outcome</a></li>"))
             #expect(try await RepresentationStore(database: database).representation(id: r.id)?.version == 1)
+        }
+    }
+
+    @Test("an Investigating Officer from the service complained about is refused with the reason", arguments: TestDatabase.engines)
+    func independenceInTheBrowser(engine: DatabaseEngine) async throws {
+        try await withCase(engine) { client, _, r in
+            let steps: [(String, [String: String])] = [
+                ("respond", ["respond-outcome": "not-upheld"].merging(dateFields("respond-date", "2022-06-10")) { a, _ in a }),
+                ("escalate", dateFields("escalate-date", "2022-06-20")),
+            ]
+            for (i, (name, fields)) in steps.enumerated() { #expect(try await step(client, r.id, name, version: i + 1, fields).0 == .seeOther) }
+            let (status, page) = try await step(client, r.id, "appoint", version: 3, ["appoint-role": "investigating-officer", "appoint-person": "io-cin"].merging(dateFields("appoint-date", "2022-06-21")) { a, _ in a })
+            #expect(status == .unprocessableContent)
+            #expect(page.contains("<li><a href=\"#appoint-person\">Carl Needham works in the service complained about, so cannot investigate it</a></li>"))
         }
     }
 
@@ -102,6 +127,35 @@ struct CaseStepTests {
             #expect(status == .conflict)
             #expect(page.contains("was changed by someone else since you opened it. Reload it and make your change again."))
             #expect(try await RepresentationStore(database: database).representation(id: r.id)?.stages[0].respondedOn == nil)
+        }
+    }
+}
+
+@Suite("Web: people and pools")
+struct PeoplePageTests {
+    @Test("people are added to pools, errors are named, and availability toggles", arguments: TestDatabase.engines)
+    func pools(engine: DatabaseEngine) async throws {
+        try await withCase(engine) { client, database, _ in
+            let bad = try await client.execute(uri: "/people", method: .post, headers: headers, body: ByteBuffer(string: "name=&council=maybe")) { response in
+                (response.status, String(buffer: response.body))
+            }
+            #expect(bad.0 == .unprocessableContent)
+            #expect(bad.1.contains("<li><a href=\"#name\">Enter the person&#39;s name</a></li>"))
+            #expect(bad.1.contains("<li><a href=\"#roles\">Select at least one pool</a></li>"))
+            #expect(bad.1.contains("<li><a href=\"#council\">Select yes if they are a council officer or member</a></li>"))
+            #expect(!bad.1.contains("=&quot;"))
+            let added = try await client.execute(uri: "/people", method: .post, headers: headers,
+                                                 body: ByteBuffer(string: "name=Rita+Review&roles=panel-member&roles=independent-person&council=no&works-in=")) { $0.status }
+            #expect(added == .seeOther)
+            let people = try await PeopleStore(database: database).load()
+            let rita = try #require(people.people.values.first { $0.name == "Rita Review" })
+            #expect(rita.roles == [.independentPerson, .panelMember])
+            #expect(!rita.isCouncilOfficerOrMember && rita.isAvailable)
+            #expect(try await client.execute(uri: "/people/\(rita.id)/availability", method: .post) { $0.status } == .seeOther)
+            #expect(try await PeopleStore(database: database).load()[rita.id]?.isAvailable == false)
+            try await client.execute(uri: "/people", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Rita Review"))
+            }
         }
     }
 }

@@ -99,6 +99,7 @@ struct WebTests {
                     #expect(response.status == .unprocessableContent)
                     let html = response.text
                     #expect(html.contains("<title>Error: Record a complaint – Redress</title>"))
+                    #expect(!html.contains("=&quot;"))  // no attribute escaped into text
                     #expect(html.contains("<h2 class=\"app-error-summary__title\">There is a problem</h2>"))
                     #expect(html.contains("<li><a href=\"#\(field)\">\(message)</a></li>"), "\(overrides)")
                     #expect(html.contains("id=\"\(field)\""))
@@ -164,6 +165,7 @@ struct WebTests {
             try await client.execute(uri: "/statistics?year=banana", method: .get) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("Select a financial year from the list"))
+                #expect(response.text.contains("<select class=\"app-select\" id=\"year\" name=\"year\" aria-describedby=\"year-error\">"))
             }
         }
     }

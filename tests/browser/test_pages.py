@@ -109,3 +109,21 @@ def test_pages_reflow_on_a_small_phone(server, phone):
         overflow = phone.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px wide"
+
+
+def test_people_page(server, browser):
+    browser.get(server + "/people")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "People and pools"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.app-table tbody tr")) >= 10
+    assert_accessible(browser)
+
+
+def test_case_page_with_step_forms(server, browser):
+    """A demo case at stage 2 or 3 shows its stages, appointments, deadlines and the forms for the next steps."""
+    browser.get(server + "/")
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "table.app-table tbody th a")]
+    assert links
+    browser.get(links[0])
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Complaint ")
+    assert browser.find_elements(By.CSS_SELECTOR, "form.app-step-form")
+    assert_accessible(browser)

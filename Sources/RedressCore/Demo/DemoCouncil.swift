@@ -24,11 +24,15 @@ public struct DemoCouncil: Sendable {
     public var calendar: WorkingDayCalendar
     public var reference: ReferenceData
 
+    private var directory: PeopleDirectory
+
     public init(seed: UInt64 = 2021, today: CalendarDate, calendar: WorkingDayCalendar = .englandAndWales, reference: ReferenceData = .defaults) {
         self.seed = seed
         self.today = today
         self.calendar = calendar
         self.reference = reference
+        self.directory = PeopleDirectory()
+        self.directory = PeopleDirectory(people)
     }
 
     /// Yearly volumes by area: complaints, compliments, comments.
@@ -37,6 +41,32 @@ public struct DemoCouncil: Sendable {
         .childrensSocialCare: (200, 70, 25),
         .corporate: (300, 40, 35),
     ]
+
+    /// The council's pools: internal and commissioned Investigating Officers, Independent
+    /// Persons, review panel members, adjudicating officers and responding managers.
+    public var people: [Person] {
+        let childrenServices = reference.active(.service, group: ServiceArea.childrensSocialCare.rawValue).map(\.code)
+        var list: [Person] = []
+        for (i, name) in ["Amira Shah", "Ben Okafor", "Claire Dunn", "David Hughes"].enumerated() {
+            list.append(Person(id: "demo-io-\(i + 1)", name: name, roles: [.investigatingOfficer], isCouncilOfficerOrMember: true,
+                               worksIn: [childrenServices[(i * 5) % childrenServices.count], childrenServices[(i * 5 + 1) % childrenServices.count]]))
+        }
+        for (i, name) in ["Evelyn Marsh", "Frank Osei"].enumerated() {
+            list.append(Person(id: "demo-io-ext-\(i + 1)", name: name, organisation: "Independent investigations", roles: [.investigatingOfficer],
+                               isCouncilOfficerOrMember: false, isCommissioned: true))
+        }
+        for (i, name) in ["Grace Lin", "Harold Price", "Isla Brennan", "Jonah Webb", "Kiran Patel"].enumerated() {
+            list.append(Person(id: "demo-ip-\(i + 1)", name: name, organisation: "Independent Person", roles: [.independentPerson, .panelMember],
+                               isCouncilOfficerOrMember: false, isCommissioned: true, isAvailable: i != 4))
+        }
+        for (i, name) in ["Laura Fielding", "Martin Cole", "Nadia Rahman", "Oliver Grant"].enumerated() {
+            list.append(Person(id: "demo-panel-\(i + 1)", name: name, organisation: "Review panel", roles: [.panelMember], isCouncilOfficerOrMember: false))
+        }
+        for (i, name) in ["Paula Reid (Head of Service)", "Quentin Shaw (Assistant Director)"].enumerated() {
+            list.append(Person(id: "demo-adj-\(i + 1)", name: name, roles: [.adjudicator, .respondingManager], isCouncilOfficerOrMember: true))
+        }
+        return list
+    }
 
     /// The three complete financial years before the one containing `today`, then that year to date.
     public var years: [FinancialYear] {
@@ -144,7 +174,7 @@ public struct DemoCouncil: Sendable {
     /// undone, so recent complaints are open (and some overdue).
     private func addHandling(to r: inout Representation, rng: inout SeededGenerator) {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
-        let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today)
+        let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: directory)
         let engine = lifecycle.engine
         guard let first = engine.openingStage(for: procedure, receivedOn: r.receivedOn) else { return }
         r.stages = [first]
@@ -170,7 +200,7 @@ public struct DemoCouncil: Sendable {
             }
             steps.append(.respond(on: responded, outcome: outcome()))
             if Double.random(in: 0..<1, using: &rng) < 0.12 {
-                steps += laterStages(from: responded, area: r.serviceArea, rng: &rng)
+                steps += laterStages(from: responded, area: r.serviceArea, service: r.serviceCategory, rng: &rng)
             }
         case .adultSocialCare:
             let agreedDays = Int.random(in: 20...60, using: &rng)
@@ -204,7 +234,7 @@ public struct DemoCouncil: Sendable {
     }
 
     /// Stage 2 and 3 (children's) or stage 2 (corporate) after a stage 1 response on `responded`.
-    private func laterStages(from responded: CalendarDate, area: ServiceArea, rng: inout SeededGenerator) -> [CaseCommand] {
+    private func laterStages(from responded: CalendarDate, area: ServiceArea, service: String, rng: inout SeededGenerator) -> [CaseCommand] {
         func outcome() -> String { outcomeCode(&rng) }
         func wd(_ n: Int, after date: CalendarDate) -> CalendarDate { calendar.adding(workingDays: n, to: date) }
         let requested = wd(Int.random(in: 2...18, using: &rng), after: responded)
@@ -218,7 +248,15 @@ public struct DemoCouncil: Sendable {
         let allocated = wd(Int.random(in: 5...60, using: &rng), after: requested)
         let statement = wd(Int.random(in: 5...15, using: &rng), after: allocated)
         let taken = Int.random(in: 20...75, using: &rng)
-        steps += [.record(.allocated, on: allocated), .record(.statementAgreed, on: statement)]
+        let officers = directory.available(for: .investigatingOfficer).filter { !$0.worksIn.contains(service) }
+        let independents = directory.available(for: .independentPerson)
+        let io = officers[Int.random(in: 0..<officers.count, using: &rng)]
+        let ip = independents[Int.random(in: 0..<independents.count, using: &rng)]
+        steps += [
+            .appoint(.investigatingOfficer, personID: io.id, on: allocated), .appoint(.independentPerson, personID: ip.id, on: allocated),
+            .appoint(.adjudicator, personID: "demo-adj-\(Int.random(in: 1...2, using: &rng))", on: allocated),
+            .record(.statementAgreed, on: statement),
+        ]
         if taken > 25 {
             let agreed = wd(20, after: statement)
             steps.append(.extend(clock: "stage-2-response", agreedOn: agreed, to: wd(65, after: statement), reason: "Several agencies involved; records from health and education needed", complainantInformedOn: agreed))
@@ -230,8 +268,12 @@ public struct DemoCouncil: Sendable {
             let panelRequested = wd(Int.random(in: 5...19, using: &rng), after: adjudicated)
             let met = wd(Int.random(in: 20...34, using: &rng), after: panelRequested)
             let reported = wd(Int.random(in: 3...7, using: &rng), after: met)
+            let panel = directory.available(for: .panelMember).filter { $0.id != ip.id }.shuffled(using: &rng).prefix(3).map(\.id)
+            let appointed = wd(5, after: panelRequested)
             steps += [
                 .escalate(requestedOn: panelRequested, lateReason: nil), .record(.acknowledged, on: wd(2, after: panelRequested)),
+                .appoint(.panelChair, personID: panel[0], on: appointed), .appoint(.panelMember, personID: panel[1], on: appointed),
+                .appoint(.panelMember, personID: panel[2], on: appointed),
                 .record(.panelMet, on: met), .record(.panelReported, on: reported),
                 .respond(on: wd(Int.random(in: 10...18, using: &rng), after: reported), outcome: outcome()),
             ]

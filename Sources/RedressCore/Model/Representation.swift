@@ -78,8 +78,10 @@ public struct Stage: Sendable, Codable, Hashable {
     public var escalatedUnansweredOn: CalendarDate?
     /// Why the council accepted a request made after the request window (discretion).
     public var lateRequestReason: String?
+    /// People appointed to the stage (Investigating Officer, Independent Person, panel…).
+    public var appointments: [Appointment]
 
-    public init(key: String, openedOn: CalendarDate, dueOn: CalendarDate? = nil, milestones: [Milestone: CalendarDate] = [:], extensions: [Extension] = [], pauses: [Pause] = [], outcome: String? = nil, withdrawnOn: CalendarDate? = nil) {
+    public init(key: String, openedOn: CalendarDate, dueOn: CalendarDate? = nil, milestones: [Milestone: CalendarDate] = [:], extensions: [Extension] = [], pauses: [Pause] = [], outcome: String? = nil, withdrawnOn: CalendarDate? = nil, appointments: [Appointment] = []) {
         self.key = key
         self.openedOn = openedOn
         self.dueOn = dueOn
@@ -88,7 +90,31 @@ public struct Stage: Sendable, Codable, Hashable {
         self.pauses = pauses
         self.outcome = outcome
         self.withdrawnOn = withdrawnOn
+        self.appointments = appointments
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case key, openedOn, dueOn, milestones, extensions, pauses, outcome, withdrawnOn, escalatedUnansweredOn, lateRequestReason, appointments
+    }
+
+    /// Reads stored stages written by any earlier version: lists added later default to empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(String.self, forKey: .key)
+        openedOn = try c.decode(CalendarDate.self, forKey: .openedOn)
+        dueOn = try c.decodeIfPresent(CalendarDate.self, forKey: .dueOn)
+        milestones = try c.decodeIfPresent([Milestone: CalendarDate].self, forKey: .milestones) ?? [:]
+        extensions = try c.decodeIfPresent([Extension].self, forKey: .extensions) ?? []
+        pauses = try c.decodeIfPresent([Pause].self, forKey: .pauses) ?? []
+        outcome = try c.decodeIfPresent(String.self, forKey: .outcome)
+        withdrawnOn = try c.decodeIfPresent(CalendarDate.self, forKey: .withdrawnOn)
+        escalatedUnansweredOn = try c.decodeIfPresent(CalendarDate.self, forKey: .escalatedUnansweredOn)
+        lateRequestReason = try c.decodeIfPresent(String.self, forKey: .lateRequestReason)
+        appointments = try c.decodeIfPresent([Appointment].self, forKey: .appointments) ?? []
+    }
+
+    /// The person appointed to a single-holder role, if any.
+    public func appointee(_ role: AppointmentRole) -> String? { appointments.last { $0.role == role }?.personID }
 
     /// The date of a milestone, if recorded (`requested` is the opening day).
     public func date(of milestone: Milestone) -> CalendarDate? {

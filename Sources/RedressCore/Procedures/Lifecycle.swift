@@ -18,6 +18,9 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// when the request is outside the request window.
     case escalate(requestedOn: CalendarDate, lateReason: String?)
     case withdraw(on: CalendarDate)
+    /// Appoints someone from the pool to the open stage, checking independence. A stage is
+    /// allocated when its Investigating Officer and Independent Person are both appointed.
+    case appoint(AppointmentRole, personID: String, on: CalendarDate)
 }
 
 /// Why a command was refused, in words for the person who tried it, naming the field at fault.
@@ -39,11 +42,14 @@ public struct Lifecycle: Sendable {
     public var procedure: ProcedureDefinition
     public var engine: ClockEngine
     public var today: CalendarDate
+    /// The pool appointments are checked against.
+    public var people: PeopleDirectory
 
-    public init(procedure: ProcedureDefinition, calendar: WorkingDayCalendar, today: CalendarDate) {
+    public init(procedure: ProcedureDefinition, calendar: WorkingDayCalendar, today: CalendarDate, people: PeopleDirectory = PeopleDirectory()) {
         self.procedure = procedure
         self.engine = ClockEngine(calendar: calendar)
         self.today = today
+        self.people = people
     }
 
     /// The case after `command`, or the reason it cannot be done.
@@ -87,6 +93,8 @@ public struct Lifecycle: Sendable {
             }
             try check(on, "date", "The resumption", notBefore: stage.pauses[last].from, stageName: definition.name)
             stage.pauses[last].until = on
+        case .appoint(let role, let personID, let on):
+            try appoint(role, personID: personID, on: on, in: &stage, definition: definition, case: r)
         case .withdraw(let on):
             try check(on, "date", "The withdrawal", notBefore: latestMilestone(stage), stageName: definition.name)
             stage.withdrawnOn = on
@@ -101,11 +109,21 @@ public struct Lifecycle: Sendable {
 
     // MARK: - Transitions
 
-    private func record(_ milestone: Milestone, on date: CalendarDate, in stage: inout Stage, definition: StageDefinition) throws(LifecycleError) {
+    private func record(_ milestone: Milestone, on date: CalendarDate, in stage: inout Stage, definition: StageDefinition, allocating: Bool = false) throws(LifecycleError) {
         let label = definition.label(of: milestone)
         guard milestone != .requested else { throw LifecycleError("milestone", "A stage opens when it is received or requested, not by recording it") }
+        if milestone == .allocated && !allocating {
+            throw LifecycleError("milestone", "The stage is allocated when both the Investigating Officer and the Independent Person are appointed")
+        }
+
         guard definition.records(milestone) else {
             throw LifecycleError("milestone", "\(definition.name) has no step \"\(label)\"")
+        }
+        if milestone == .panelMet {
+            let panel = stage.appointments.filter { $0.role == .panelChair || $0.role == .panelMember }
+            if panel.count < 3 || !panel.contains(where: { $0.role == .panelChair }) {
+                throw LifecycleError("milestone", "Appoint a review panel of three, one of them the chair, before it meets")
+            }
         }
         if let existing = stage.date(of: milestone) {
             throw LifecycleError("milestone", "\(label) was already recorded on \(existing.longDisplay); correct it instead")
@@ -209,6 +227,59 @@ public struct Lifecycle: Sendable {
         r.stages.append(stage)
     }
 
+    private func appoint(_ role: AppointmentRole, personID: String, on date: CalendarDate, in stage: inout Stage, definition: StageDefinition, case r: Representation) throws(LifecycleError) {
+        guard let person = people[personID] else { throw LifecycleError("person", "Select someone from the \(role.pool.displayName.lowercased()) pool") }
+        switch role {
+        case .investigatingOfficer, .independentPerson, .adjudicator:
+            guard definition.records(.allocated) else { throw LifecycleError("role", "\(definition.name) has no \(role.displayName)") }
+        case .panelChair, .panelMember:
+            guard definition.records(.panelMet) else { throw LifecycleError("role", "\(definition.name) has no review panel") }
+        case .respondingManager:
+            break
+        }
+        guard person.roles.contains(role.pool) else { throw LifecycleError("person", "\(person.name) is not in the \(role.pool.displayName.lowercased()) pool") }
+        guard person.isAvailable else { throw LifecycleError("person", "\(person.name) is not taking new cases") }
+        try check(date, "date", "The appointment", notBefore: stage.openedOn, stageName: definition.name)
+        let panelRoles: Set<AppointmentRole> = [.panelChair, .panelMember]
+        if !panelRoles.contains(role), let holder = stage.appointee(role) {
+            throw LifecycleError("role", "\(people[holder]?.name ?? "Someone") is already the \(role.displayName); correct the appointment instead")
+        }
+        switch role {
+        case .independentPerson:
+            if person.isCouncilOfficerOrMember {
+                throw LifecycleError("person", "\(person.name) is a council officer or member, so cannot be the Independent Person")
+            }
+            if stage.appointee(.investigatingOfficer) == personID { throw LifecycleError("person", "\(person.name) is the Investigating Officer; the Independent Person must be someone else") }
+        case .investigatingOfficer:
+            if person.worksIn.contains(r.serviceCategory) {
+                throw LifecycleError("person", "\(person.name) works in the service complained about, so cannot investigate it")
+            }
+            if stage.appointee(.independentPerson) == personID { throw LifecycleError("person", "\(person.name) is the Independent Person; the Investigating Officer must be someone else") }
+        case .panelChair, .panelMember:
+            let panel = stage.appointments.filter { panelRoles.contains($0.role) }
+            if person.isCouncilOfficerOrMember {
+                throw LifecycleError("person", "Review panel members must be independent of the council; \(person.name) is a council officer or member")
+            }
+            if r.stages.contains(where: { $0.appointee(.independentPerson) == personID }) {
+                throw LifecycleError("person", "\(person.name) was the Independent Person at stage 2, so cannot sit on the review panel")
+            }
+            if panel.contains(where: { $0.personID == personID }) { throw LifecycleError("person", "\(person.name) is already on the panel") }
+            if panel.count >= 3 { throw LifecycleError("role", "The review panel already has three members") }
+            if role == .panelChair, panel.contains(where: { $0.role == .panelChair }) { throw LifecycleError("role", "The panel already has a chair") }
+            if role == .panelMember, panel.count == 2, !panel.contains(where: { $0.role == .panelChair }) {
+                throw LifecycleError("role", "One of the three must chair the panel: appoint the chair")
+            }
+        case .adjudicator, .respondingManager:
+            break
+        }
+        stage.appointments.append(Appointment(role: role, personID: personID, appointedOn: date))
+        if definition.records(.allocated), stage.date(of: .allocated) == nil,
+           let io = stage.appointments.last(where: { $0.role == .investigatingOfficer }),
+           let ip = stage.appointments.last(where: { $0.role == .independentPerson }) {
+            try record(.allocated, on: max(io.appointedOn, ip.appointedOn), in: &stage, definition: definition, allocating: true)
+        }
+    }
+
     // MARK: - Checks
 
     private func check(_ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate, stageName: String) throws(LifecycleError) {
@@ -229,6 +300,7 @@ extension CaseCommand {
         case .extend(_, let agreedOn, _, _, _): agreedOn
         case .pause(_, let from): from
         case .escalate(let requestedOn, _): requestedOn
+        case .appoint(_, _, let on): on
         }
     }
 }

@@ -3,14 +3,28 @@ import RedressCore
 /// The forms for the steps a case can take next, each a small GOV.UK form posting to
 /// `/complaints/{id}/steps/{step}` with the case version it was rendered from.
 enum CaseActionsView {
-    static func render(_ r: Representation, procedure: ProcedureDefinition, engine: ClockEngine, reference: ReferenceData, today: CalendarDate, failed: FailedStep?) -> HTML {
+    static func render(_ r: Representation, procedure: ProcedureDefinition, engine: ClockEngine, reference: ReferenceData, people: PeopleDirectory, today: CalendarDate, failed: FailedStep?) -> HTML {
         var forms: [HTML] = []
         let version = r.version
         func values(_ step: CaseStep) -> FormFields { failed?.step == step ? failed!.fields : FormFields(values: [:]) }
         func errors(_ step: CaseStep) -> [FieldError] { failed?.step == step ? failed!.errors : [] }
 
         if let stage = r.currentStage, let definition = procedure.stage(stage.key) {
-            let pending = definition.milestones.filter { $0.milestone != .requested && $0.milestone != .responded && stage.date(of: $0.milestone) == nil }
+            let pending = definition.milestones.filter {
+                ![.requested, .responded, .allocated].contains($0.milestone) && stage.date(of: $0.milestone) == nil
+            }
+            var roles: [AppointmentRole] = [.respondingManager]
+            if definition.records(.allocated) { roles = [.investigatingOfficer, .independentPerson, .adjudicator] + roles }
+            if definition.records(.panelMet) { roles = [.panelChair, .panelMember] + roles }
+            let candidates = Set(roles.flatMap { people.available(for: $0) }).sorted { $0.name < $1.name }
+            if !candidates.isEmpty {
+                let v = values(.appoint)
+                forms.append(form(.appoint, r, version, title: "Appoint someone", errors: errors(.appoint), fields: """
+                    \(select("appoint-role", label: "Role", options: roles.map { ($0.rawValue, $0.displayName) }, selected: v["appoint-role"], errors: errors(.appoint)))
+                    \(select("appoint-person", label: "Person", options: candidates.map { ($0.id, $0.name + " (" + $0.roles.map(\.displayName).joined(separator: ", ") + ")") }, selected: v["appoint-person"], errors: errors(.appoint)))
+                    \(dateInput("appoint-date", legend: "Date appointed", values: v, errors: errors(.appoint)))
+                    """, button: "Appoint"))
+            }
             if !pending.isEmpty {
                 let choices = pending.map { ($0.milestone.rawValue, $0.label) }
                 forms.append(form(.record, r, version, title: "Record a step", errors: errors(.record), fields: """
@@ -104,7 +118,7 @@ enum CaseActionsView {
         }
         return """
         <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
-          <fieldset role="group"\(hasError ? " aria-describedby=\"\(name)-error\"" : "")>
+          <fieldset role="group"\(HTML.attribute("aria-describedby", hasError ? "\(name)-error" : nil))>
             <legend class="app-label--s">\(legend)</legend>
             \(errorMessage(name, errors, prefix: true))
             <div class="app-date-input">\(part("day", "Day", 2))\(part("month", "Month", 2))\(part("year", "Year", 4))</div>
@@ -121,7 +135,7 @@ enum CaseActionsView {
         <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
           <label class="app-label" for="\(name)">\(label)</label>
           \(errorMessage(name, errors))
-          <select class="app-select\(hasError ? " app-select--error" : "")" id="\(name)" name="\(name)"\(hasError ? " aria-describedby=\"\(name)-error\"" : "")>\(items)</select>
+          <select class="app-select\(hasError ? " app-select--error" : "")" id="\(name)" name="\(name)"\(HTML.attribute("aria-describedby", hasError ? "\(name)-error" : nil))>\(items)</select>
         </div>
         """
     }
@@ -134,7 +148,7 @@ enum CaseActionsView {
         }
         return """
         <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
-          <fieldset\(hasError ? " aria-describedby=\"\(errorField)-error\"" : "")>
+          <fieldset\(HTML.attribute("aria-describedby", hasError ? "\(errorField)-error" : nil))>
             <legend class="app-label--s">\(legend)</legend>
             \(errorMessage(errorField, errors))
             <div class="app-radios">\(items)</div>
@@ -152,7 +166,7 @@ enum CaseActionsView {
           <label class="app-label" for="\(name)">\(label)</label>
           \(hintHTML)
           \(errorMessage(name, errors))
-          <textarea class="app-textarea\(hasError ? " app-textarea--error" : "")" id="\(name)" name="\(name)" rows="3"\(described.isEmpty ? "" : " aria-describedby=\"\(described)\"")>\(value)</textarea>
+          <textarea class="app-textarea\(hasError ? " app-textarea--error" : "")" id="\(name)" name="\(name)" rows="3"\(HTML.attribute("aria-describedby", described))>\(value)</textarea>
         </div>
         """
     }

@@ -14,7 +14,7 @@ struct FailedStep: Sendable {
 enum CaseView {
     static func render(
         _ r: Representation, procedure: ProcedureDefinition?, events: [CaseEvent], today: CalendarDate,
-        calendar: WorkingDayCalendar, reference: ReferenceData, notice: String?, failed: FailedStep? = nil
+        calendar: WorkingDayCalendar, reference: ReferenceData, people: PeopleDirectory, notice: String?, failed: FailedStep? = nil
     ) -> HTML {
         let banner: HTML = notice.map { text in """
             <div class="app-notification" role="region" aria-labelledby="notice-title">
@@ -28,9 +28,9 @@ enum CaseView {
         let stages: [HTML] = r.stages.enumerated().map { index, stage in
             guard let definition = procedure?.stage(stage.key) else { return "" }
             return stageSection(stage, number: index + 1, definition: definition, deadlines: engine.deadlines(for: stage, definition: definition),
-                                today: today, calendar: calendar, reference: reference)
+                                today: today, calendar: calendar, reference: reference, people: people)
         }
-        let actions: HTML = procedure.map { CaseActionsView.render(r, procedure: $0, engine: engine, reference: reference, today: today, failed: failed) } ?? ""
+        let actions: HTML = procedure.map { CaseActionsView.render(r, procedure: $0, engine: engine, reference: reference, people: people, today: today, failed: failed) } ?? ""
         let auditRows: [HTML] = events.map {
             "<tr><td>\($0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</td><td>\($0.recordedBy)</td><td>\($0.summary)</td></tr>"
         }
@@ -60,7 +60,10 @@ enum CaseView {
     }
 
     /// One stage: its milestones in order, its clocks, extensions and pauses.
-    static func stageSection(_ stage: Stage, number: Int, definition: StageDefinition, deadlines: [Deadline], today: CalendarDate, calendar: WorkingDayCalendar, reference: ReferenceData) -> HTML {
+    static func stageSection(_ stage: Stage, number: Int, definition: StageDefinition, deadlines: [Deadline], today: CalendarDate, calendar: WorkingDayCalendar, reference: ReferenceData, people: PeopleDirectory) -> HTML {
+        let appointed: [HTML] = stage.appointments.map {
+            "<li>\($0.role.displayName): \(people[$0.personID]?.name ?? $0.personID), appointed \($0.appointedOn.shortDisplay)</li>"
+        }
         let milestoneRows: [HTML] = definition.milestones.map { m in
             "<tr><th scope=\"row\">\(m.label)</th><td>\(stage.date(of: m.milestone)?.shortDisplay ?? "Not yet")</td></tr>"
         }
@@ -100,10 +103,16 @@ enum CaseView {
               <thead><tr><th scope="col">Deadline</th><th scope="col">Clock starts (day 0)</th><th scope="col">Due</th><th scope="col">Done</th><th scope="col">Status on \(today.shortDisplay)</th></tr></thead>
               <tbody>\(clockRows)</tbody>
             </table></div>
-            \(extensions.isEmpty ? "" : "<h3>Due dates agreed</h3><ul class=\"app-list\">\(extensions)</ul>")
-            \(pauses.isEmpty ? "" : "<h3>Pauses</h3><ul class=\"app-list\">\(pauses)</ul>")
+            \(list("People appointed", appointed))
+            \(list("Due dates agreed", extensions))
+            \(list("Pauses", pauses))
             </section>
             """
+    }
+
+    /// A headed list, or nothing when empty.
+    static func list(_ heading: String, _ items: [HTML]) -> HTML {
+        items.isEmpty ? "" : "<h3>\(heading)</h3><ul class=\"app-list\">\(items)</ul>"
     }
 
     static func details(_ r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData) -> HTML {

@@ -3,7 +3,7 @@ import RedressCore
 /// The page frame every screen shares: skip link, header with service navigation, main
 /// content, footer. GOV.UK Design System structure with Redress's own stylesheet.
 enum Layout {
-    enum Section: String { case dashboard, newComplaint, statistics, none }
+    enum Section: String { case dashboard, newComplaint, statistics, people, none }
 
     static func page(title: String, section: Section = .none, hasErrors: Bool = false, _ content: HTML) -> HTML {
         let fullTitle = (hasErrors ? "Error: " : "") + title + " – Redress"
@@ -33,6 +33,7 @@ enum Layout {
               \(link("/", "Open complaints", .dashboard))
               \(link("/complaints/new", "Record a complaint", .newComplaint))
               \(link("/statistics", "Statistics", .statistics))
+              \(link("/people", "People and pools", .people))
             </ul>
           </nav>
         </header>

@@ -35,7 +35,7 @@ enum StatisticsView {
               <div class="app-form-group\(yearError == nil ? "" : " app-form-group--error")">
                 <label class="app-label" for="year">Financial year</label>
                 \(error)
-                <select class="app-select" id="year" name="year"\(yearError == nil ? "" : " aria-describedby=\"year-error\"")>\(options)</select>
+                <select class="app-select" id="year" name="year"\(HTML.attribute("aria-describedby", yearError == nil ? nil : "year-error"))>\(options)</select>
               </div>
               <button type="submit" class="app-button app-button--secondary">Show</button>
             </form>

@@ -57,6 +57,7 @@ enum Stylesheet {
     .app-button{font:inherit;font-size:1.1875rem;line-height:1.2;display:inline-block;padding:8px 10px 7px;border:2px solid transparent;border-radius:0;color:#fff;background:#00703c;box-shadow:0 2px 0 #002d18;cursor:pointer;margin:0 15px 32px 0;text-decoration:none}
     .app-button:hover{background:#005a30}
     .app-button:focus{background:#ffdd00;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}
+    .app-button--small{font-size:1rem;padding:4px 8px;margin:5px 0 0}
     .app-button--secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
     .app-error-summary{border:5px solid #d4351c;padding:20px;margin-bottom:30px}
     .app-error-summary:focus{outline:3px solid #ffdd00}
