@@ -41,22 +41,4 @@ public enum CaseEventLog {
                 }
         }
     }
-
-    /// A one-line description of a command for the timeline ("Stage 2: Statement of complaint agreed on 3 May 2023").
-    public static func summary(of command: CaseCommand, procedure: ProcedureDefinition, stage key: String?) -> String {
-        let stage = key.flatMap { procedure.stage($0) }
-        let prefix = stage.map { "\($0.name): " } ?? ""
-        switch command {
-        case .record(let milestone, let on): return "\(prefix)\(stage?.label(of: milestone) ?? milestone.defaultLabel) on \(on.longDisplay)"
-        case .respond(let on, let outcome): return "\(prefix)\(stage?.label(of: .responded) ?? "Response sent") on \(on.longDisplay) (\(outcome))"
-        case .extend(let clock, let agreedOn, let to, _, _):
-            let name = stage?.clocks.first { $0.key == clock }?.name ?? clock
-            return "\(prefix)\(name) due date set to \(to.longDisplay), agreed on \(agreedOn.longDisplay)"
-        case .pause(let reason, let from): return "\(prefix)Paused (\(reason.displayName.lowercased())) from \(from.longDisplay)"
-        case .resume(let on): return "\(prefix)Resumed on \(on.longDisplay)"
-        case .escalate(let requestedOn, _): return "\(prefix)Requested on \(requestedOn.longDisplay)"
-        case .withdraw(let on): return "\(prefix)Withdrawn on \(on.longDisplay)"
-        case .appoint(let role, let personID, let on): return "\(prefix)\(role.displayName) appointed (\(personID)) on \(on.longDisplay)"
-        }
-    }
 }

@@ -56,6 +56,7 @@ public struct Migrator: Sendable {
                 service_category TEXT NOT NULL,
                 summary TEXT NOT NULL,
                 is_open BOOLEAN NOT NULL,
+                detail TEXT NOT NULL,
                 version BIGINT NOT NULL,
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL)

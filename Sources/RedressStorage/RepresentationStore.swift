@@ -9,7 +9,7 @@ public struct RepresentationStore: Sendable {
 
     private static let columns = """
         id, reference, kind, service_area, procedure_id, received_on, method, relationship, is_child, advocate,
-        service_category, summary, version
+        service_category, summary, detail, version
         """
 
     /// Records a validated new complaint: assigns its reference, opens its first stage with the
@@ -66,14 +66,18 @@ public struct RepresentationStore: Sendable {
             guard current.version == expectedVersion else { throw DatabaseError.conflict(reference: current.reference) }
             var updated = try lifecycle.apply(command, to: current)
             updated.version = current.version + 1
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let detail = String(decoding: try encoder.encode(updated.records), as: UTF8.self)
             let changed = try await sql.raw("""
-                UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen), updated_at = \(bind: Timestamp.now())
+                UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
+                detail = \(bind: detail), updated_at = \(bind: Timestamp.now())
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
                 """).all()
             guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
             try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
             try await Self.insertStages(of: [updated], on: sql)
-            try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: CaseEventLog.summary(of: command, procedure: lifecycle.procedure, stage: updated.stages.last?.key), on: sql)
+            try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: command.summary(procedure: lifecycle.procedure, stage: updated.stages.last?.key), on: sql)
             return updated
         }
     }
@@ -131,13 +135,16 @@ public struct RepresentationStore: Sendable {
         let now = Timestamp.now()
         let insert = sql.insert(into: "representation").columns(
             "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship", "is_child",
-            "advocate", "service_category", "summary", "is_open", "version", "created_at", "updated_at")
+            "advocate", "service_category", "summary", "is_open", "detail", "version", "created_at", "updated_at")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         for r in representations {
+            let detail = String(decoding: try encoder.encode(r.records), as: UTF8.self)
             insert.values(
                 SQLBind(r.id), SQLBind(r.reference), SQLBind(r.kind.rawValue), SQLBind(r.serviceArea.rawValue), SQLBind(r.procedureID),
                 SQLBind(r.receivedOn.iso), SQLBind(r.methodOfReceipt), SQLBind(r.complainant.relationship),
                 SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate), SQLBind(r.serviceCategory),
-                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.version), SQLBind(now), SQLBind(now))
+                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now))
         }
         try await insert.run()
         try await insertStages(of: representations, on: sql)
@@ -195,7 +202,13 @@ public struct RepresentationStore: Sendable {
                 relationship: try text("relationship"), isChildOrYoungPerson: try row.decode(column: "is_child", as: Bool.self),
                 advocate: try optionalText("advocate")),
             serviceCategory: try text("service_category"), summary: try text("summary"),
-            version: try row.decode(column: "version", as: Int.self))
+            records: try records(text("detail")), version: try row.decode(column: "version", as: Int.self))
+    }
+
+    static func records(_ json: String) throws -> CaseRecords {
+        do { return try JSONDecoder().decode(CaseRecords.self, from: Data(json.utf8)) } catch {
+            throw DatabaseError.corruptRow(table: "representation", column: "detail", value: String(json.prefix(80)))
+        }
     }
 
     static func decodeStage(_ row: any SQLRow) throws -> Stage {

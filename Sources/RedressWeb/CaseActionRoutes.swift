@@ -16,7 +16,7 @@ struct CaseActionRoutes: Sendable {
     @Sendable func takeStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let stepName = try context.parameters.require("step")
-        guard let step = CaseStep(rawValue: stepName) else { throw HTTPError(.notFound) }
+        guard let step: any CaseForm = CaseStep(rawValue: stepName) ?? RecordStep(rawValue: stepName) else { throw HTTPError(.notFound) }
         let casework = try await Casework.load(deps)
         let store = RepresentationStore(database: deps.database)
         guard id.count <= 64, let current = try await store.representation(id: id),
@@ -31,19 +31,19 @@ struct CaseActionRoutes: Sendable {
             let html = CaseView.render(
                 latest, procedure: procedure, events: events, today: today, calendar: casework.calendar,
                 reference: casework.reference, people: casework.people, notice: nil,
-                failed: FailedStep(step: step, fields: conflict ? FormFields(values: [:]) : fields, errors: errors))
+                failed: FailedStep(step: step.rawValue, fields: conflict ? FormFields(values: [:]) : fields, errors: errors))
             return try Page(status: status, html: html).response(from: request, context: context)
         }
 
         let command: CaseCommand
-        switch step.command(from: fields, today: today, reference: casework.reference) {
+        switch step.command(from: fields, today: today, newID: UUID().uuidString.lowercased()) {
         case .failure(let errors): return try await reshow(errors.errors, status: .unprocessableContent)
         case .success(let parsed): command = parsed
         }
         guard let version = Int(fields["version"]) else {
             return try await reshow([FieldError(field: step.anchor, message: "The form was incomplete; try again")], status: .badRequest)
         }
-        let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today, people: casework.people)
+        let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today, people: casework.people, reference: casework.reference)
         do {
             let updated = try await store.apply(command, to: id, expectedVersion: version, lifecycle: lifecycle, recordedBy: "staff (web)")
             context.logger.info("case step recorded", metadata: ["reference": .string(updated.reference), "step": .string(step.rawValue)])
@@ -57,8 +57,20 @@ struct CaseActionRoutes: Sendable {
     }
 }
 
-/// A step a form can take, with how its fields become a command.
-enum CaseStep: String, Sendable, CaseIterable {
+/// A form on the case page: its name in the URL, how its fields become a command, and where
+/// its errors point.
+protocol CaseForm: Sendable {
+    var rawValue: String { get }
+    var anchor: String { get }
+    var doneMessage: String { get }
+    func fieldID(for field: String) -> String
+    func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors>
+}
+
+extension RecordStep: CaseForm {}
+
+/// A stage step a form can take, with how its fields become a command.
+enum CaseStep: String, Sendable, CaseIterable, CaseForm {
     case record, respond, extend, pause, resume, escalate, withdraw, appoint
 
     /// The confirmation shown after the step.
@@ -88,7 +100,7 @@ enum CaseStep: String, Sendable, CaseIterable {
         }
     }
 
-    func command(from f: FormFields, today: CalendarDate, reference: ReferenceData) -> Result<CaseCommand, FieldErrors> {
+    func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors> {
         var errors: [FieldError] = []
         func date(_ name: String, _ label: String, optional: Bool = false) -> CalendarDate? {
             switch f.date("\(rawValue)-\(name)", label: label, today: today, optional: optional) {
@@ -108,8 +120,6 @@ enum CaseStep: String, Sendable, CaseIterable {
             let outcome = f["respond-outcome"]
             if outcome.isEmpty {
                 errors.append(FieldError(field: "respond-outcome", message: "Select the outcome"))
-            } else if reference.active(.outcome).allSatisfy({ $0.code != outcome }) {
-                errors.append(FieldError(field: "respond-outcome", message: "Select an outcome from the list"))
             }
             if let on, errors.isEmpty { command = .respond(on: on, outcome: outcome) }
         case .extend:

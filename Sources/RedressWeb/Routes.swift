@@ -66,7 +66,9 @@ struct CaseworkRoutes: Sendable {
         let query = request.uri.queryParameters
         var notice: String?
         if query.get("recorded") == "1" { notice = "Complaint recorded: reference \(r.reference)" }
-        if let done = query.get("done").flatMap(CaseStep.init(rawValue:)) { notice = done.doneMessage }
+        if let done = query.get("done") {
+            notice = (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done))?.doneMessage
+        }
         let html = CaseView.render(
             r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
             reference: casework.reference, people: casework.people, notice: notice)

@@ -98,3 +98,35 @@ struct DemoCouncilTests {
         #expect(Set(a.map(\.reference)).count == a.count)
     }
 }
+
+extension DemoCouncilTests {
+    @Test("uses every procedure, stage, outcome, pool, cost heading and Ombudsman decision, with late remedies and a public report")
+    func demoUsesEverything() {
+        let all = DemoCouncil(today: date("2026-11-21")).representations()
+        let complaints = all.filter { $0.kind == .complaint }
+        #expect(Set(complaints.compactMap(\.procedureID)) == Set(BuiltInProcedures.all.map(\.id)))
+        let stageKeys = Set(complaints.flatMap { r in r.stages.map { "\(r.procedureID!)/\($0.key)" } })
+        let expectedStages = Set(BuiltInProcedures.all.flatMap { p in p.stages.map { "\(p.id)/\($0.key)" } })
+        #expect(stageKeys == expectedStages)
+        let outcomes = Set(complaints.flatMap { $0.stages.compactMap(\.outcome) })
+        for code in ["upheld", "partly-upheld", "not-upheld", "no-finding", "resolved-early", "signposted", "withdrawn"] {
+            #expect(outcomes.contains(code), "\(code)")
+        }
+        let roles = Set(complaints.flatMap { $0.stages.flatMap { $0.appointments.map(\.role) } })
+        #expect(roles == [.investigatingOfficer, .independentPerson, .adjudicator, .panelChair, .panelMember])
+        let headings = Set(complaints.flatMap { $0.records.costs.map(\.heading) })
+        #expect(headings.isSuperset(of: [.investigatingOfficer, .independentPerson, .panel, .financialRedress, .ombudsmanSettlement]))
+        let referrals = complaints.flatMap(\.records.ombudsman)
+        #expect(Set(referrals.compactMap(\.decision)) == Set(OmbudsmanDecision.allCases))
+        #expect(referrals.flatMap(\.remedies).contains { $0.isLate })
+        #expect(referrals.contains { $0.publicReport != nil })
+        #expect(referrals.contains { $0.councilHadUpheld } && referrals.contains { !$0.councilHadUpheld })
+        #expect(complaints.contains { !$0.records.learning.isEmpty })
+        #expect(Set(complaints.flatMap { $0.records.actions.map(\.kind) }) == Set(ServiceAction.Kind.allCases))
+        #expect(complaints.contains { $0.records.actions.contains { $0.isOverdue(on: date("2026-11-21")) } })
+        #expect(complaints.filter { !$0.isOpen }.allSatisfy { !$0.records.natures.isEmpty || $0.receivedOn > date("2026-10-01") })
+        #expect(all.contains { $0.kind == .compliment } && all.contains { $0.kind == .comment })
+        let rate = Double(referrals.count) / Double(complaints.count)
+        #expect((0.04...0.12).contains(rate))
+    }
+}

@@ -80,8 +80,8 @@ struct StorageTests {
                 try await database.withSQL { sql in
                     try await sql.raw("""
                         INSERT INTO representation (id, reference, kind, service_area, received_on, method, relationship, is_child,
-                          service_category, summary, is_open, version, created_at, updated_at)
-                        VALUES ('x', 'X-1', 'grumble', 'children', '2022-01-01', 'email', 'parent', \(bind: false), 'other', '', \(bind: true), 1, '', '')
+                          service_category, summary, is_open, detail, version, created_at, updated_at)
+                        VALUES ('x', 'X-1', 'grumble', 'children', '2022-01-01', 'email', 'parent', \(bind: false), 'other', '', \(bind: true), '{}', 1, '', '')
                         """).run()
                 }
             }

@@ -159,3 +159,58 @@ struct PeoplePageTests {
         }
     }
 }
+
+@Suite("Web: case records")
+struct CaseRecordFormTests {
+    @Test("an Ombudsman case is recorded, decided upheld, given a remedy completed late; costs, coding, learning and actions too", arguments: TestDatabase.engines)
+    func recordsThroughTheForms(engine: DatabaseEngine) async throws {
+        try await withCase(engine) { client, database, r in
+            var version = 1
+            func post(_ name: String, _ fields: [String: String]) async throws -> (HTTPResponse.Status, String) {
+                let result = try await step(client, r.id, name, version: version, fields)
+                if result.0 == .seeOther { version += 1 }
+                return result
+            }
+            #expect(try await post("respond", ["respond-outcome": "partly-upheld"].merging(dateFields("respond-date", "2022-06-14")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("refer", ["refer-reference": "22 004 123"].merging(dateFields("refer-notified-on", "2022-09-01")) { a, _ in a }).0 == .seeOther)
+            let referral = try #require(try await RepresentationStore(database: database).representation(id: r.id)?.records.ombudsman.first)
+            let decided = try await post("decide", ["referral": referral.id, "decide-decision": "upheld", "decide-fault": "yes", "decide-injustice": "yes", "decide-satisfactory": "no"]
+                .merging(dateFields("decide-decided-on", "2023-01-10")) { a, _ in a })
+            #expect(decided.0 == .seeOther)
+            let badAmount = try await post("remedy", ["referral": referral.id, "remedy-kind": "payment", "remedy-description": "Pay for distress", "remedy-amount": "three hundred"]
+                .merging(dateFields("remedy-due-on", "2023-02-10")) { a, _ in a })
+            #expect(badAmount.0 == .unprocessableContent)
+            #expect(badAmount.1.contains("<li><a href=\"#remedy-amount\">Amount must be in pounds and pence, for example 250.00</a></li>"))
+            #expect(badAmount.1.contains("<details class=\"app-details\" open>"))  // the failed form is shown open
+            #expect(try await post("remedy", ["referral": referral.id, "remedy-kind": "payment", "remedy-description": "Pay for distress", "remedy-amount": "300"]
+                .merging(dateFields("remedy-due-on", "2023-02-10")) { a, _ in a }).0 == .seeOther)
+            let remedy = try #require(try await RepresentationStore(database: database).representation(id: r.id)?.records.ombudsman.first?.remedies.first)
+            #expect(try await post("complete-remedy", ["referral": referral.id, "remedy": remedy.id].merging(dateFields("complete-remedy-completed-on", "2023-02-14")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("cost", ["cost-heading": "ombudsman-settlement", "cost-amount": "£300.00", "cost-stage": "stage-1"].merging(dateFields("cost-paid-on", "2023-02-14")) { a, _ in a }).0 == .seeOther)
+            let coding = "version=\(version)&code-natures=poor-communication&code-natures=conduct-of-worker&code-outcomes-sought=apology&code-actual-outcomes=apology-and-explanation&code-remedial=yes"
+            let coded = try await client.execute(uri: "/complaints/\(r.id)/steps/code", method: .post, headers: headers, body: ByteBuffer(string: coding)) { $0.status }
+            #expect(coded == .seeOther)
+            version += 1
+            #expect(try await post("learning", ["learning-theme": "communication", "learning-description": "Return calls within a day"]).0 == .seeOther)
+            #expect(try await post("action", ["action-kind": "staff-training", "action-description": "Refresher on recording", "action-owner": "Team manager"]
+                .merging(dateFields("action-due-on", "2024-01-31")) { a, _ in a }).0 == .seeOther)
+
+            let saved = try #require(try await RepresentationStore(database: database).representation(id: r.id))
+            #expect(saved.records.ombudsman[0].decision == .upheld && saved.records.ombudsman[0].councilHadUpheld)
+            #expect(saved.records.ombudsman[0].remedies[0].amountPence == 30000 && saved.records.ombudsman[0].remedies[0].isLate)
+            #expect(saved.records.costs.map(\.amountPence) == [30000])
+            #expect(saved.records.natures == ["poor-communication", "conduct-of-worker"] && saved.records.remedialActionTaken == true)
+            #expect(saved.records.learning.count == 1 && saved.records.actions.count == 1)
+            try await client.execute(uri: "/complaints/\(r.id)", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h3>Ombudsman case 22 004 123</h3>"))
+                #expect(html.contains("Upheld (investigated), Tue 10 Jan 2023"))
+                #expect(html.contains("<strong class=\"app-tag app-tag--orange\">Completed late</strong> Tue 14 Feb 2023"))
+                #expect(html.contains("<td class=\"app-numeric\">£300</td>"))
+                #expect(html.contains("Poor communication; Conduct of worker"))
+                #expect(html.contains("Staff training (service-wide): Refresher on recording — Team manager, due Wed 31 Jan 2024"))
+                #expect(!html.contains("=&quot;") && !html.contains("&lt;li&gt;") && !html.contains("&lt;form"))
+            }
+        }
+    }
+}

@@ -218,14 +218,92 @@ public struct DemoCouncil: Sendable {
             }
             steps.append(.respond(on: wd(max(4, responseDays), after: r.receivedOn), outcome: outcome()))
         }
+        apply(steps, to: &r, lifecycle: lifecycle)
+        if !r.isOpen { apply(recordSteps(for: r, rng: &rng), to: &r, lifecycle: lifecycle) }
+    }
+
+    /// Applies steps in order, stopping at the first dated after today.
+    private func apply(_ steps: [CaseCommand], to r: inout Representation, lifecycle: Lifecycle) {
         for step in steps {
-            guard step.date <= today else { break }
+            guard (step.date ?? today) <= today else { break }
             do {
                 r = try lifecycle.apply(step, to: r)
             } catch {
                 preconditionFailure("demo step \(step) refused for \(r.reference): \(error.message)")
             }
         }
+    }
+
+    /// Coding, costs, learning, actions and Ombudsman referrals for a closed complaint, at
+    /// rates like the reference reports (Lancashire: about one in ten complaints reaches the
+    /// Ombudsman, 39% of its decisions upheld; Leicestershire: 61% of upheld complaints led to a
+    /// service-wide improvement).
+    private func recordSteps(for r: Representation, rng: inout SeededGenerator) -> [CaseCommand] {
+        guard let last = r.stages.last, let closed = last.closedOn else { return [] }
+        func wd(_ n: Int, after date: CalendarDate) -> CalendarDate { calendar.adding(workingDays: n, to: date) }
+        func some(_ list: CategoryList, _ count: ClosedRange<Int>) -> [String] {
+            Array(reference.active(list).map(\.code).shuffled(using: &rng).prefix(Int.random(in: count, using: &rng)))
+        }
+        let found = ["upheld", "partly-upheld"].contains(last.outcome ?? "")
+        var steps: [CaseCommand] = [.code(natures: some(.nature, 1...3), outcomesSought: some(.outcomeSought, 1...2),
+                                          actualOutcomes: some(.actualOutcome, 1...2), remedialActionTaken: found ? Double.random(in: 0..<1, using: &rng) < 0.4 : false)]
+        for stage in r.stages {
+            if let io = stage.appointee(.investigatingOfficer), directory[io]?.isCommissioned == true, let on = stage.date(of: .reportsReceived) {
+                steps.append(.addCost(Cost(id: "\(r.id)-io", heading: .investigatingOfficer, amountPence: Int.random(in: 1500...4500, using: &rng) * 100, paidOn: wd(10, after: on), stageKey: stage.key)))
+            }
+            if stage.appointee(.independentPerson) != nil, let on = stage.date(of: .reportsReceived) {
+                steps.append(.addCost(Cost(id: "\(r.id)-ip", heading: .independentPerson, amountPence: Int.random(in: 600...1500, using: &rng) * 100, paidOn: wd(10, after: on), stageKey: stage.key)))
+            }
+            if let on = stage.date(of: .panelMet) {
+                steps.append(.addCost(Cost(id: "\(r.id)-panel", heading: .panel, amountPence: Int.random(in: 900...1800, using: &rng) * 100, paidOn: wd(15, after: on), stageKey: stage.key)))
+            }
+        }
+        if found {
+            if Double.random(in: 0..<1, using: &rng) < 0.05 {
+                steps.append(.addCost(Cost(id: "\(r.id)-redress", heading: .financialRedress, amountPence: Int.random(in: 50...800, using: &rng) * 100, paidOn: wd(15, after: closed), note: "Goodwill payment")))
+            }
+            if Double.random(in: 0..<1, using: &rng) < 0.6 {
+                let theme = reference.active(.learningTheme).map(\.code).randomElement(using: &rng) ?? "other"
+                steps.append(.addLearning(LearningPoint(id: "\(r.id)-l", theme: theme, description: "Lesson shared with the team from this complaint.", recordedOn: closed)))
+                let kind = pick([(ServiceAction.Kind.staffTraining, 30.0), (.processOrPolicyChange, 25), (.communication, 6), (.individualRedress, 35), (.other, 4)], &rng)
+                let due = closed.adding(days: Int.random(in: 20...90, using: &rng))
+                let done: CalendarDate? = Double.random(in: 0..<1, using: &rng) < 0.8 ? due.adding(days: Int.random(in: -15...20, using: &rng)) : nil
+                steps.append(.addAction(ServiceAction(id: "\(r.id)-a", kind: kind, description: "Action agreed in the response.", owner: "Service manager", dueOn: due)))
+                if let done, done >= r.receivedOn { steps.append(.completeAction(action: "\(r.id)-a", on: done)) }
+            }
+        }
+        if last.withdrawnOn == nil, Double.random(in: 0..<1, using: &rng) < 0.09 {
+            let notified = closed.adding(days: Int.random(in: 20...120, using: &rng))
+            let ref = "\(FinancialYear(containing: notified).startYear % 100) \(String(Int.random(in: 0...19, using: &rng)).leftPadded(3)) \(String(Int.random(in: 0...999, using: &rng)).leftPadded(3))"
+            let id = "\(r.id)-o"
+            steps.append(.referToOmbudsman(id: id, reference: ref, councilNotifiedOn: notified, receivedByOmbudsmanOn: notified.adding(days: -Int.random(in: 1...10, using: &rng))))
+            let decision = pick([(OmbudsmanDecision.upheld, 39.0), (.notUpheld, 7), (.closedAfterInitialEnquiries, 30), (.referredBack, 14), (.adviceGiven, 5), (.incompleteInvalid, 4), (.outOfJurisdiction, 1)], &rng)
+            let decided = notified.adding(days: Int.random(in: 40...160, using: &rng))
+            let satisfactory = decision == .upheld && found && Double.random(in: 0..<1, using: &rng) < 0.35
+            steps.append(.recordOmbudsmanDecision(referral: id, decision: decision, decidedOn: decided, faultFound: decision == .upheld ? true : nil,
+                                                  injusticeFound: decision == .upheld ? true : nil, satisfactoryRemedyByCouncil: satisfactory))
+            if decision == .upheld {
+                let due = decided.adding(days: Int.random(in: 20...60, using: &rng))
+                let late = Double.random(in: 0..<1, using: &rng) < 0.25
+                let pays = Double.random(in: 0..<1, using: &rng) < 0.6
+                let amount = Int.random(in: 1...15, using: &rng) * 10000
+                steps.append(.addOmbudsmanRemedy(referral: id, remedy: OmbudsmanRemedy(id: "\(id)-apology", kind: .apology, description: "Written apology", dueOn: due)))
+                if pays {
+                    steps.append(.addOmbudsmanRemedy(referral: id, remedy: OmbudsmanRemedy(id: "\(id)-pay", kind: .payment, description: "Payment for distress and time and trouble", amountPence: amount, dueOn: due)))
+                }
+                let completed = late ? due.adding(days: Int.random(in: 1...30, using: &rng)) : due.adding(days: -Int.random(in: 0...10, using: &rng))
+                steps.append(.completeOmbudsmanRemedy(referral: id, remedy: "\(id)-apology", on: max(completed, decided)))
+                if pays {
+                    steps.append(.completeOmbudsmanRemedy(referral: id, remedy: "\(id)-pay", on: max(completed, decided)))
+                    steps.append(.addCost(Cost(id: "\(id)-settlement", heading: .ombudsmanSettlement, amountPence: amount, paidOn: max(completed, decided))))
+                }
+                if Double.random(in: 0..<1, using: &rng) < 0.04 {
+                    steps.append(.recordPublicReport(referral: id, receivedOn: decided))
+                    steps.append(.respondToPublicReport(referral: id, on: decided.adding(days: Int.random(in: 40...95, using: &rng))))
+                }
+            }
+        }
+        return steps
     }
 
     /// A finding, in the reference reports' proportions.

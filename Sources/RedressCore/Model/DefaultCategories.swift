@@ -1,7 +1,31 @@
 /// Default code lists, from the lists in the reference reports (`statutory-rules.md` §5).
 /// "Not recorded"/"Unknown" are explicit codes so percentages can be taken over all records.
 enum DefaultCategories {
-    static var all: [Category] { methods + relationships + services + natures + outcomes + refusalReasons }
+    static var all: [Category] { methods + relationships + services + natures + outcomes + refusalReasons + outcomesSought + actualOutcomes + learningThemes }
+
+    // §5.9 (Hampshire Table 10), condensed.
+    static let outcomesSought = list(.outcomeSought, [
+        "Apology", "Apology & explanation", "Explanation", "Better communication", "Change of social worker / worker",
+        "Assessment / reassessment", "Case / decision review", "Reinstate provision / service", "Service delivery",
+        "Financial reimbursement", "Compensation", "Policy / procedure review", "Assurance of non-recurrence",
+        "Request for meeting", "Best practice learning", "Not known / not stated",
+    ])
+
+    // §5.10 (Hampshire Table 11, "taken from the response letter"), condensed.
+    static let actualOutcomes = list(.actualOutcome, [
+        "Apology", "Apology & explanation", "Explanation", "Better communication", "Change of social worker / worker",
+        "Review / reassessment", "Agreed additional support", "Service to continue", "Financial reimbursement - actual",
+        "Financial reimbursement - offer", "Discretionary payment", "Policy / procedure review", "Staff training",
+        "Management action (staff)", "Management action (operational)", "Meeting offer", "Best practice learning - service / area",
+        "No investigation possible", "Other",
+    ])
+
+    // Lancashire's learning areas (§5.6) and the Leicestershire action headings.
+    static let learningThemes = list(.learningTheme, [
+        "Communication", "Care and support planning", "Assessment practice", "Recording and case notes", "Timeliness",
+        "Charging and financial information", "Equipment and adaptations", "Commissioned services", "Complaint handling",
+        "Safeguarding practice", "Transitions", "Other",
+    ])
 
     private static func list(_ list: CategoryList, group: String? = nil, _ labels: [String]) -> [Category] {
         labels.map { Category(list: list, code: Category.code(for: $0), label: $0, group: group) }

@@ -61,12 +61,9 @@ public enum AppointmentRole: String, Sendable, Codable, CaseIterable, Hashable {
 
     public var displayName: String {
         switch self {
-        case .investigatingOfficer: "Investigating Officer"
-        case .independentPerson: "Independent Person"
         case .panelChair: "Panel chair"
         case .panelMember: "Panel member"
-        case .adjudicator: "Adjudicating officer"
-        case .respondingManager: "Responding manager"
+        default: pool.displayName
         }
     }
 

@@ -10,6 +10,24 @@ public enum CategoryList: String, Sendable, Codable, CaseIterable, Hashable {
     case nature
     case outcome
     case refusalReason = "refusal-reason"
+    case outcomeSought = "outcome-sought"
+    case actualOutcome = "actual-outcome"
+    case learningTheme = "learning-theme"
+
+    /// One entry, in words: "nature of complaint".
+    public var singularName: String {
+        switch self {
+        case .method: "method of receipt"
+        case .relationship: "relationship"
+        case .service: "service"
+        case .nature: "nature of complaint"
+        case .outcome: "outcome"
+        case .refusalReason: "refusal reason"
+        case .outcomeSought: "outcome sought"
+        case .actualOutcome: "actual outcome"
+        case .learningTheme: "learning theme"
+        }
+    }
 
     public var displayName: String {
         switch self {
@@ -19,6 +37,9 @@ public enum CategoryList: String, Sendable, Codable, CaseIterable, Hashable {
         case .nature: "Nature of complaint"
         case .outcome: "Outcomes (findings)"
         case .refusalReason: "Refusal reasons"
+        case .outcomeSought: "Outcomes sought"
+        case .actualOutcome: "Actual outcomes"
+        case .learningTheme: "Learning themes"
         }
     }
 }

@@ -203,10 +203,12 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
     /// What the representation is about, in the recorder's words. Personal data: never logged.
     public var summary: String
     public var stages: [Stage]
+    /// Coding, Ombudsman, costs, learning and actions.
+    public var records: CaseRecords
     /// Optimistic-concurrency version; a write must name the version it read.
     public var version: Int
 
-    public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], version: Int = 1) {
+    public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], records: CaseRecords = CaseRecords(), version: Int = 1) {
         self.id = id
         self.reference = reference
         self.kind = kind
@@ -218,6 +220,7 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         self.serviceCategory = serviceCategory
         self.summary = summary
         self.stages = stages
+        self.records = records
         self.version = version
     }
 

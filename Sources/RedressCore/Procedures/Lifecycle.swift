@@ -21,6 +21,21 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// Appoints someone from the pool to the open stage, checking independence. A stage is
     /// allocated when its Investigating Officer and Independent Person are both appointed.
     case appoint(AppointmentRole, personID: String, on: CalendarDate)
+
+    // Case records: allowed whether or not a stage is open.
+
+    /// Codes the case for the annual report (multi-coded lists, CAT-01, CAT-02).
+    case code(natures: [String], outcomesSought: [String], actualOutcomes: [String], remedialActionTaken: Bool?)
+    case referToOmbudsman(id: String, reference: String, councilNotifiedOn: CalendarDate, receivedByOmbudsmanOn: CalendarDate?)
+    case recordOmbudsmanDecision(referral: String, decision: OmbudsmanDecision, decidedOn: CalendarDate, faultFound: Bool?, injusticeFound: Bool?, satisfactoryRemedyByCouncil: Bool)
+    case addOmbudsmanRemedy(referral: String, remedy: OmbudsmanRemedy)
+    case completeOmbudsmanRemedy(referral: String, remedy: String, on: CalendarDate)
+    case recordPublicReport(referral: String, receivedOn: CalendarDate)
+    case respondToPublicReport(referral: String, on: CalendarDate)
+    case addCost(Cost)
+    case addLearning(LearningPoint)
+    case addAction(ServiceAction)
+    case completeAction(action: String, on: CalendarDate)
 }
 
 /// Why a command was refused, in words for the person who tried it, naming the field at fault.
@@ -44,12 +59,15 @@ public struct Lifecycle: Sendable {
     public var today: CalendarDate
     /// The pool appointments are checked against.
     public var people: PeopleDirectory
+    /// The code lists coding and learning are checked against.
+    public var reference: ReferenceData
 
-    public init(procedure: ProcedureDefinition, calendar: WorkingDayCalendar, today: CalendarDate, people: PeopleDirectory = PeopleDirectory()) {
+    public init(procedure: ProcedureDefinition, calendar: WorkingDayCalendar, today: CalendarDate, people: PeopleDirectory = PeopleDirectory(), reference: ReferenceData = .defaults) {
         self.procedure = procedure
         self.engine = ClockEngine(calendar: calendar)
         self.today = today
         self.people = people
+        self.reference = reference
     }
 
     /// The case after `command`, or the reason it cannot be done.
@@ -60,6 +78,7 @@ public struct Lifecycle: Sendable {
             try escalate(&r, requestedOn: requestedOn, lateReason: lateReason)
             return r
         }
+        if try applyRecord(command, to: &r) { return r }
         guard let index = r.stages.lastIndex(where: { $0.isOpen }) else {
             let closedAt = r.stages.last.flatMap { procedure.stage($0.key)?.name } ?? "its last stage"
             throw LifecycleError("stage", "This complaint is closed (\(closedAt)). Escalate it to the next stage, or correct the closure")
@@ -100,7 +119,7 @@ public struct Lifecycle: Sendable {
             stage.withdrawnOn = on
             stage.outcome = "withdrawn"
             if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil { stage.pauses[pause].until = on }
-        case .escalate:
+        default:
             break
         }
         r.stages[index] = stage
@@ -282,26 +301,13 @@ public struct Lifecycle: Sendable {
 
     // MARK: - Checks
 
-    private func check(_ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate, stageName: String) throws(LifecycleError) {
+    func check(_ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate, stageName: String) throws(LifecycleError) {
         if date > today { throw LifecycleError(field, "\(what) must be today or in the past") }
         if date < earliest { throw LifecycleError(field, "\(what) cannot be before \(earliest.longDisplay)") }
     }
 
     private func latestMilestone(_ stage: Stage) -> CalendarDate {
         ([stage.openedOn] + Array(stage.milestones.values) + stage.pauses.map(\.from)).max()!
-    }
-}
-
-extension CaseCommand {
-    /// The day the command's event happened (for ordering and the demo's "not after today").
-    public var date: CalendarDate {
-        switch self {
-        case .record(_, let on), .respond(let on, _), .resume(let on), .withdraw(let on): on
-        case .extend(_, let agreedOn, _, _, _): agreedOn
-        case .pause(_, let from): from
-        case .escalate(let requestedOn, _): requestedOn
-        case .appoint(_, _, let on): on
-        }
     }
 }
 

@@ -6,8 +6,8 @@ enum CaseActionsView {
     static func render(_ r: Representation, procedure: ProcedureDefinition, engine: ClockEngine, reference: ReferenceData, people: PeopleDirectory, today: CalendarDate, failed: FailedStep?) -> HTML {
         var forms: [HTML] = []
         let version = r.version
-        func values(_ step: CaseStep) -> FormFields { failed?.step == step ? failed!.fields : FormFields(values: [:]) }
-        func errors(_ step: CaseStep) -> [FieldError] { failed?.step == step ? failed!.errors : [] }
+        func values(_ step: CaseStep) -> FormFields { failed?.step == step.rawValue ? failed!.fields : FormFields(values: [:]) }
+        func errors(_ step: CaseStep) -> [FieldError] { failed?.step == step.rawValue ? failed!.errors : [] }
 
         if let stage = r.currentStage, let definition = procedure.stage(stage.key) {
             let pending = definition.milestones.filter {
@@ -19,7 +19,7 @@ enum CaseActionsView {
             let candidates = Set(roles.flatMap { people.available(for: $0) }).sorted { $0.name < $1.name }
             if !candidates.isEmpty {
                 let v = values(.appoint)
-                forms.append(form(.appoint, r, version, title: "Appoint someone", errors: errors(.appoint), fields: """
+                forms.append(form(CaseStep.appoint, r, version, title: "Appoint someone", errors: errors(.appoint), fields: """
                     \(select("appoint-role", label: "Role", options: roles.map { ($0.rawValue, $0.displayName) }, selected: v["appoint-role"], errors: errors(.appoint)))
                     \(select("appoint-person", label: "Person", options: candidates.map { ($0.id, $0.name + " (" + $0.roles.map(\.displayName).joined(separator: ", ") + ")") }, selected: v["appoint-person"], errors: errors(.appoint)))
                     \(dateInput("appoint-date", legend: "Date appointed", values: v, errors: errors(.appoint)))
@@ -27,13 +27,13 @@ enum CaseActionsView {
             }
             if !pending.isEmpty {
                 let choices = pending.map { ($0.milestone.rawValue, $0.label) }
-                forms.append(form(.record, r, version, title: "Record a step", errors: errors(.record), fields: """
+                forms.append(form(CaseStep.record, r, version, title: "Record a step", errors: errors(.record), fields: """
                     \(radios("record-milestone", legend: "Which step?", choices: choices, selected: values(.record)["record-milestone"], errors: errors(.record), errorField: CaseStep.record.anchor))
                     \(dateInput("record-date", legend: "Date", values: values(.record), errors: errors(.record)))
                     """, button: "Record step"))
             }
             let outcomes = reference.active(.outcome).filter { !["withdrawn", "escalated-unanswered"].contains($0.code) }
-            forms.append(form(.respond, r, version, title: definition.label(of: .responded), errors: errors(.respond), fields: """
+            forms.append(form(CaseStep.respond, r, version, title: definition.label(of: .responded), errors: errors(.respond), fields: """
                 \(dateInput("respond-date", legend: "Date sent", values: values(.respond), errors: errors(.respond)))
                 \(select("respond-outcome", label: "Outcome", options: outcomes.map { ($0.code, $0.label) }, selected: values(.respond)["respond-outcome"], errors: errors(.respond)))
                 """, button: "Record response"))
@@ -44,7 +44,7 @@ enum CaseActionsView {
             }
             if !extendable.isEmpty {
                 let v = values(.extend)
-                forms.append(form(.extend, r, version, title: "Agree or extend a due date", errors: errors(.extend), fields: """
+                forms.append(form(CaseStep.extend, r, version, title: "Agree or extend a due date", errors: errors(.extend), fields: """
                     \(select("extend-clock", label: "Time limit", options: extendable.map { ($0.clockKey, $0.name + ($0.latestExtensionOn.map { " (no later than \($0.shortDisplay))" } ?? "")) }, selected: v["extend-clock"], errors: errors(.extend)))
                     \(dateInput("extend-to", legend: "New due date", values: v, errors: errors(.extend)))
                     \(dateInput("extend-agreed-on", legend: "Date it was agreed", values: v, errors: errors(.extend)))
@@ -53,17 +53,17 @@ enum CaseActionsView {
                     """, button: "Save due date"))
             }
             if let last = stage.pauses.last, last.until == nil {
-                forms.append(form(.resume, r, version, title: "Resume after the pause", errors: errors(.resume), fields: """
+                forms.append(form(CaseStep.resume, r, version, title: "Resume after the pause", errors: errors(.resume), fields: """
                     \(dateInput("resume-date", legend: "Date work resumed", values: values(.resume), errors: errors(.resume)))
                     """, button: "Resume"))
             } else {
-                forms.append(form(.pause, r, version, title: "Pause", errors: errors(.pause), fields: """
+                forms.append(form(CaseStep.pause, r, version, title: "Pause", errors: errors(.pause), fields: """
                     <p class="app-hint">Deadlines do not move; reports show durations with and without pauses.</p>
                     \(radios("pause-pause-reason", legend: "Why?", choices: Pause.Reason.allCases.map { ($0.rawValue, $0.displayName) }, selected: values(.pause)["pause-pause-reason"], errors: errors(.pause), errorField: "pause-pause-reason"))
                     \(dateInput("pause-date", legend: "Paused from", values: values(.pause), errors: errors(.pause)))
                     """, button: "Pause"))
             }
-            forms.append(form(.withdraw, r, version, title: "Withdrawn by the complainant", errors: errors(.withdraw), fields: """
+            forms.append(form(CaseStep.withdraw, r, version, title: "Withdrawn by the complainant", errors: errors(.withdraw), fields: """
                 \(dateInput("withdraw-date", legend: "Date withdrawn", values: values(.withdraw), errors: errors(.withdraw)))
                 """, button: "Record withdrawal"))
         }
@@ -71,7 +71,7 @@ enum CaseActionsView {
            !last.isOpen || isOverrun(last, procedure: procedure, engine: engine, today: today) {
             let v = values(.escalate)
             let window: HTML = next.requestWindowWorkingDays.map { "<p class=\"app-hint\">The complainant should ask within \($0) working days of the response; a later request needs the council's reason.</p>" } ?? ""
-            forms.append(form(.escalate, r, version, title: "Escalate to \(next.name.lowercased())", errors: errors(.escalate), fields: """
+            forms.append(form(CaseStep.escalate, r, version, title: "Escalate to \(next.name.lowercased())", errors: errors(.escalate), fields: """
                 \(window)
                 \(dateInput("escalate-date", legend: "Date requested", values: v, errors: errors(.escalate)))
                 \(textarea("escalate-late-reason", label: "If the request was late, why the council accepts it (optional)", hint: nil, value: v["escalate-late-reason"], errors: errors(.escalate)))
@@ -91,11 +91,12 @@ enum CaseActionsView {
 
     // MARK: - Form parts
 
-    static func form(_ step: CaseStep, _ r: Representation, _ version: Int, title: String, errors: [FieldError], fields: HTML, button: String) -> HTML {
-        """
+    static func form(_ step: any CaseForm, _ r: Representation, _ version: Int, title: String, errors: [FieldError], fields: HTML, button: String, hidden: [(String, String)] = []) -> HTML {
+        let extra: [HTML] = hidden.map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">" }
+        return """
         <form class="app-step-form" method="post" action="/complaints/\(r.id)/steps/\(step.rawValue)" novalidate>
-          <h3 id="\(step.anchor)">\(title)</h3>
-          <input type="hidden" name="version" value="\(version)">
+          <h3 id="\(step.anchor)\(hidden.isEmpty ? "" : "-" + hidden.map(\.1).joined(separator: "-"))">\(title)</h3>
+          <input type="hidden" name="version" value="\(version)">\(extra)
           \(fields)
           <button type="submit" class="app-button app-button--secondary">\(button)</button>
         </form>

@@ -4,7 +4,8 @@ import RedressStorage
 
 /// A step form that failed, shown again with its values and errors.
 struct FailedStep: Sendable {
-    var step: CaseStep
+    /// The form's name (`respond`, `refer`…).
+    var step: String
     var fields: FormFields
     var errors: [FieldError]
 }
@@ -51,6 +52,7 @@ enum CaseView {
             \(stages)
             <p class="app-note">\(procedure?.basis ?? "")</p>
             \(actions)
+            \(CaseRecordsView.render(r, procedure: procedure, reference: reference, today: today, failed: failed))
             <h2>Details</h2>
             \(details(r, procedure: procedure, reference: reference))
             <h2>Record of changes</h2>

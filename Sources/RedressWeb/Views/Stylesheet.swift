@@ -89,6 +89,9 @@ enum Stylesheet {
     .app-step-form{border-top:1px solid #b1b4b6;padding-top:10px;margin-bottom:10px;max-width:40em}
     .app-step-form legend{font-size:1.1875rem}
     .app-stage{border-left:5px solid #b1b4b6;padding-left:15px;margin-bottom:30px}
+    .app-details{margin-bottom:20px}
+    .app-details summary{color:#1d70b8;text-decoration:underline;cursor:pointer;font-size:1.1875rem;padding:5px 0}
+    .app-checkbox-grid{columns:2 18em}
     .app-inline-form{display:flex;gap:15px;align-items:flex-end;flex-wrap:wrap;margin-bottom:20px}
     .app-inline-form .app-form-group{margin-bottom:0}
     .app-inline-form .app-button{margin-bottom:0}

@@ -1,0 +1,80 @@
+import Foundation
+
+extension CaseCommand {
+    /// The day the command's event happened, or `nil` for commands without one (coding).
+    public var date: CalendarDate? {
+        switch self {
+        case .record(_, let on), .respond(let on, _), .resume(let on), .withdraw(let on), .appoint(_, _, let on): on
+        case .extend(_, let agreedOn, _, _, _): agreedOn
+        case .pause(_, let from): from
+        case .escalate(let requestedOn, _): requestedOn
+        case .code: nil
+        case .referToOmbudsman(_, _, let on, _), .recordOmbudsmanDecision(_, _, let on, _, _, _), .completeOmbudsmanRemedy(_, _, let on),
+             .recordPublicReport(_, let on), .respondToPublicReport(_, let on), .completeAction(_, let on): on
+        case .addOmbudsmanRemedy(_, let remedy): remedy.dueOn
+        case .addCost(let cost): cost.paidOn
+        case .addLearning(let point): point.recordedOn
+        case .addAction(let action): action.dueOn
+        }
+    }
+
+    /// One line for the case's record of changes ("Stage 2: investigation: Statement of complaint
+    /// agreed on 1 August 2022"). Names no one but the people pool's ids.
+    public func summary(procedure: ProcedureDefinition, stage key: String?) -> String {
+        let stage = key.flatMap { procedure.stage($0) }
+        let prefix = stage.map { "\($0.name): " } ?? ""
+        switch self {
+        case .record(let milestone, let on): return "\(prefix)\(stage?.label(of: milestone) ?? milestone.defaultLabel) on \(on.longDisplay)"
+        case .respond(let on, let outcome): return "\(prefix)\(stage?.label(of: .responded) ?? "Response sent") on \(on.longDisplay) (\(outcome))"
+        case .extend(let clock, let agreedOn, let to, _, _):
+            let name = stage?.clocks.first { $0.key == clock }?.name ?? clock
+            return "\(prefix)\(name) due date set to \(to.longDisplay), agreed on \(agreedOn.longDisplay)"
+        case .pause(let reason, let from): return "\(prefix)Paused (\(reason.displayName.lowercased())) from \(from.longDisplay)"
+        case .resume(let on): return "\(prefix)Resumed on \(on.longDisplay)"
+        case .escalate(let requestedOn, _): return "\(prefix)Requested on \(requestedOn.longDisplay)"
+        case .withdraw(let on): return "\(prefix)Withdrawn on \(on.longDisplay)"
+        case .appoint(let role, let personID, let on): return "\(prefix)\(role.displayName) appointed (\(personID)) on \(on.longDisplay)"
+        case .code(let natures, let sought, let actual, _):
+            return "Coded: \(natures.count) nature(s), \(sought.count) outcome(s) sought, \(actual.count) actual outcome(s)"
+        case .referToOmbudsman(_, let reference, let on, _): return "Ombudsman case \(reference): council told on \(on.longDisplay)"
+        case .recordOmbudsmanDecision(_, let decision, let on, _, _, _): return "Ombudsman decision: \(decision.displayName.lowercased()) on \(on.longDisplay)"
+        case .addOmbudsmanRemedy(_, let remedy): return "Ombudsman remedy (\(remedy.kind.displayName.lowercased())) due \(remedy.dueOn.longDisplay)"
+        case .completeOmbudsmanRemedy(_, _, let on): return "Ombudsman remedy completed on \(on.longDisplay)"
+        case .recordPublicReport(_, let on): return "Ombudsman public report received on \(on.longDisplay)"
+        case .respondToPublicReport(_, let on): return "Response to the Ombudsman's public report sent on \(on.longDisplay)"
+        case .addCost(let cost): return "Cost recorded: \(cost.heading.displayName.lowercased()), \(Money.display(pence: cost.amountPence)), paid \(cost.paidOn.longDisplay)"
+        case .addLearning(let point): return "Learning recorded (\(point.theme))"
+        case .addAction(let action): return "Action (\(action.kind.displayName.lowercased())) due \(action.dueOn.longDisplay)"
+        case .completeAction(_, let on): return "Action completed on \(on.longDisplay)"
+        }
+    }
+}
+
+/// Money in pence, shown as pounds.
+public enum Money {
+    /// "£1,234.50"; whole pounds drop the pence ("£9,800").
+    public static func display(pence: Int) -> String {
+        let pounds = pence / 100, rest = pence % 100
+        var digits = String(pounds)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        let whole = "£" + digits + grouped
+        return rest == 0 ? whole : whole + "." + (rest < 10 ? "0\(rest)" : "\(rest)")
+    }
+
+    /// Parses "1234.5", "£1,234.50" or "1234" into pence; `nil` for anything else.
+    public static func pence(from text: String) -> Int? {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("£") { t.removeFirst() }
+        t = t.replacingOccurrences(of: ",", with: "")
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let pounds = Int(parts[0]), pounds >= 0, parts[0].allSatisfy(\.isNumber) else { return nil }
+        if parts.count == 1 { return pounds * 100 }
+        let frac = parts[1]
+        guard (1...2).contains(frac.count), frac.allSatisfy(\.isNumber), let f = Int(frac) else { return nil }
+        return pounds * 100 + (frac.count == 1 ? f * 10 : f)
+    }
+}
