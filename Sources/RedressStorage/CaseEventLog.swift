@@ -25,6 +25,25 @@ public enum CaseEventLog {
             .run()
     }
 
+    /// Writes whole histories for new cases (demo data, imports) in bulk.
+    static func appendHistories(_ histories: [String: [CaseHistoryEntry]], recordedBy: String, on sql: any SQLDatabase) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let now = Timestamp.now()
+        var rows: [[any SQLExpression]] = []
+        for (id, history) in histories.sorted(by: { $0.key < $1.key }) {
+            for (index, entry) in history.enumerated() {
+                let json = String(decoding: try encoder.encode(entry.command), as: UTF8.self)
+                rows.append([SQLBind(id), SQLBind(index + 1), SQLBind(now), SQLBind(recordedBy), SQLBind(json), SQLBind(entry.summary)])
+            }
+        }
+        for chunk in rows.chunked(into: 500) {
+            let insert = sql.insert(into: "case_event").columns("representation_id", "sequence", "recorded_at", "recorded_by", "command", "summary")
+            for row in chunk { insert.values(row) }
+            try await insert.run()
+        }
+    }
+
     /// The events of one case, oldest first.
     public static func events(of id: String, in database: Database) async throws -> [CaseEvent] {
         try await database.withSQL { sql in

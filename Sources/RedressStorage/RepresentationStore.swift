@@ -32,11 +32,12 @@ public struct RepresentationStore: Sendable {
 
     /// Stores representations that already have references (demo data, later imports), in
     /// one transaction, and moves the reference counters past them.
-    public func insertAll(_ representations: [Representation]) async throws {
+    public func insertAll(_ representations: [Representation], histories: [String: [CaseHistoryEntry]] = [:], recordedBy: String = "import") async throws {
         try await database.transaction { sql in
             for chunk in representations.chunked(into: 400) {
                 try await Self.insert(Array(chunk), on: sql)
             }
+            try await CaseEventLog.appendHistories(histories, recordedBy: recordedBy, on: sql)
             var highest: [String: Int] = [:]
             for r in representations {
                 guard let dash = r.reference.lastIndex(of: "-"), let n = Int(r.reference[r.reference.index(after: dash)...]) else { continue }

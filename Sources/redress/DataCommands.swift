@@ -42,9 +42,10 @@ func loadDemo(into database: Database, seed: UInt64) async throws -> Int? {
     let feed = try await CalendarStore(database: database).effectiveFeed()
     let demo = DemoCouncil(seed: seed, today: LondonClock.today(), calendar: WorkingDayCalendar(feed: feed), reference: try await ReferenceStore(database: database).load())
     try await PeopleStore(database: database).save(demo.people)
-    let records = demo.representations()
-    try await store.insertAll(records)
-    return records.count
+    let cases = demo.cases()
+    let histories = Dictionary(uniqueKeysWithValues: cases.filter { !$0.history.isEmpty }.map { ($0.representation.id, $0.history) })
+    try await store.insertAll(cases.map(\.representation), histories: histories, recordedBy: "demo data")
+    return cases.count
 }
 
 struct Stats: AsyncParsableCommand {

@@ -96,3 +96,31 @@ struct TransitionStorageTests {
         }
     }
 }
+
+extension TransitionStorageTests {
+    @Test("the audit trail is complete: replaying a demo case's stored events reproduces the stored case", arguments: TestDatabase.engines)
+    func replayReproducesTheCase(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let demo = DemoCouncil(today: day("2026-11-21"))
+            let cases = demo.cases()
+            let histories = Dictionary(uniqueKeysWithValues: cases.filter { !$0.history.isEmpty }.map { ($0.representation.id, $0.history) })
+            let store = RepresentationStore(database: database)
+            try await store.insertAll(cases.map(\.representation), histories: histories, recordedBy: "demo data")
+            let people = PeopleDirectory(demo.people)
+            // Every twentieth complaint with a history, across all procedures.
+            let sample = cases.filter { !$0.history.isEmpty }.enumerated().filter { $0.offset % 20 == 0 }.map(\.element.representation)
+            #expect(sample.count > 100)
+            for original in sample {
+                let procedure = BuiltInProcedures.defaultProcedure(for: original.serviceArea)
+                let lifecycle = Lifecycle(procedure: procedure, calendar: .englandAndWales, today: day("2026-11-21"), people: people)
+                var replayed = original
+                replayed.stages = [ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: original.receivedOn)!]
+                replayed.records = CaseRecords()
+                let events = try await CaseEventLog.events(of: original.id, in: database)
+                #expect(events.map(\.summary) == histories[original.id]!.map(\.summary))
+                for event in events { replayed = try lifecycle.apply(event.command, to: replayed) }
+                #expect(replayed == original, "\(original.reference)")
+            }
+        }
+    }
+}

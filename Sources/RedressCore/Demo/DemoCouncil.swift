@@ -1,3 +1,14 @@
+/// One step in a case's history, with its description, for the audit trail.
+public struct CaseHistoryEntry: Sendable, Hashable {
+    public var command: CaseCommand
+    public var summary: String
+
+    public init(command: CaseCommand, summary: String) {
+        self.command = command
+        self.summary = summary
+    }
+}
+
 /// A deterministic pseudo-random generator (SplitMix64), so the same seed always gives the
 /// same demo council on every machine.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
@@ -75,9 +86,13 @@ public struct DemoCouncil: Sendable {
     }
 
     /// All generated representations, in receipt order, with references assigned per area and year.
-    public func representations() -> [Representation] {
+    public func representations() -> [Representation] { cases().map(\.representation) }
+
+    /// Every generated representation with the steps applied to it, for the audit trail.
+    public func cases() -> [(representation: Representation, history: [CaseHistoryEntry])] {
         var rng = SeededGenerator(seed: seed)
         var result: [Representation] = []
+        var histories: [String: [CaseHistoryEntry]] = [:]
         var counters: [String: Int] = [:]
         for year in years {
             let lastDay = min(year.lastDay, today)
@@ -94,7 +109,9 @@ public struct DemoCouncil: Sendable {
                             received = received.adding(days: 1)
                         }
                         if received > today { received = today }
-                        result.append(make(kind: kind, area: area, received: received, rng: &rng))
+                        let (made, history) = make(kind: kind, area: area, received: received, rng: &rng)
+                        result.append(made)
+                        if !history.isEmpty { histories[made.id] = history }
                     }
                 }
             }
@@ -105,7 +122,7 @@ public struct DemoCouncil: Sendable {
             counters[key, default: 0] += 1
             result[i].reference = "\(key)-\(String(paddedSequence: counters[key]!))"
         }
-        return result
+        return result.map { ($0, histories[$0.id] ?? []) }
     }
 
     private func pick<T>(_ weighted: [(T, Double)], _ rng: inout SeededGenerator) -> T {
@@ -125,7 +142,7 @@ public struct DemoCouncil: Sendable {
         return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
     }
 
-    private func make(kind: RepresentationKind, area: ServiceArea, received: CalendarDate, rng: inout SeededGenerator) -> Representation {
+    private func make(kind: RepresentationKind, area: ServiceArea, received: CalendarDate, rng: inout SeededGenerator) -> (Representation, [CaseHistoryEntry]) {
         let services = reference.active(.service, group: area.rawValue).map(\.code)
         let service = services[Int.random(in: 0..<services.count, using: &rng)]
         let method = pick([("email", 45.0), ("online-form", 34), ("letter", 12), ("telephone", 5), ("in-person", 1), ("via-councillor-or-mp", 2), ("via-advocate", 1)], &rng)
@@ -165,14 +182,15 @@ public struct DemoCouncil: Sendable {
             receivedOn: received, methodOfReceipt: kind == .compliment ? pick([("email", 50.0), ("feedback-card-or-leaflet", 30), ("letter", 20)], &rng) : method,
             complainant: Complainant(relationship: relationship, isChildOrYoungPerson: isChild, advocate: advocate),
             serviceCategory: service, summary: summary)
-        if kind == .complaint { addHandling(to: &r, rng: &rng) }
-        return r
+        var history: [CaseHistoryEntry] = []
+        if kind == .complaint { addHandling(to: &r, history: &history, rng: &rng) }
+        return (r, history)
     }
 
     /// Handling drawn from the reference reports' mixes, applied through the real `Lifecycle` so
     /// every generated case went through checked transitions. Steps dated after today are left
     /// undone, so recent complaints are open (and some overdue).
-    private func addHandling(to r: inout Representation, rng: inout SeededGenerator) {
+    private func addHandling(to r: inout Representation, history: inout [CaseHistoryEntry], rng: inout SeededGenerator) {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
         let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: directory)
         let engine = lifecycle.engine
@@ -218,16 +236,17 @@ public struct DemoCouncil: Sendable {
             }
             steps.append(.respond(on: wd(max(4, responseDays), after: r.receivedOn), outcome: outcome()))
         }
-        apply(steps, to: &r, lifecycle: lifecycle)
-        if !r.isOpen { apply(recordSteps(for: r, rng: &rng), to: &r, lifecycle: lifecycle) }
+        apply(steps, to: &r, history: &history, lifecycle: lifecycle)
+        if !r.isOpen { apply(recordSteps(for: r, rng: &rng), to: &r, history: &history, lifecycle: lifecycle) }
     }
 
     /// Applies steps in order, stopping at the first dated after today.
-    private func apply(_ steps: [CaseCommand], to r: inout Representation, lifecycle: Lifecycle) {
+    private func apply(_ steps: [CaseCommand], to r: inout Representation, history: inout [CaseHistoryEntry], lifecycle: Lifecycle) {
         for step in steps {
             guard (step.date ?? today) <= today else { break }
             do {
                 r = try lifecycle.apply(step, to: r)
+                history.append(CaseHistoryEntry(command: step, summary: step.summary(procedure: lifecycle.procedure, stage: r.stages.last?.key)))
             } catch {
                 preconditionFailure("demo step \(step) refused for \(r.reference): \(error.message)")
             }
