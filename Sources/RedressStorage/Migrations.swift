@@ -56,6 +56,7 @@ public struct Migrator: Sendable {
                 service_category TEXT NOT NULL,
                 summary TEXT NOT NULL,
                 is_open BOOLEAN NOT NULL,
+                has_follow_up BOOLEAN NOT NULL,
                 detail TEXT NOT NULL,
                 version BIGINT NOT NULL,
                 created_at TEXT NOT NULL,
@@ -63,6 +64,7 @@ public struct Migrator: Sendable {
             """,
             "CREATE INDEX representation_received ON representation (received_on)",
             "CREATE INDEX representation_open ON representation (is_open, received_on)",
+            "CREATE INDEX representation_follow_up ON representation (has_follow_up)",
             """
             CREATE TABLE stage (
                 representation_id TEXT NOT NULL REFERENCES representation (id) ON DELETE CASCADE,

@@ -72,6 +72,7 @@ public struct RepresentationStore: Sendable {
             let detail = String(decoding: try encoder.encode(updated.records), as: UTF8.self)
             let changed = try await sql.raw("""
                 UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
+                has_follow_up = \(bind: updated.hasOpenFollowUps),
                 detail = \(bind: detail), updated_at = \(bind: Timestamp.now())
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
                 """).all()
@@ -86,6 +87,12 @@ public struct RepresentationStore: Sendable {
     /// One representation with its stages, or `nil`.
     public func representation(id: String) async throws -> Representation? {
         try await load(where: "id = \(bind: id)").first
+    }
+
+    /// Everything on a work queue: open complaints, and closed ones with Ombudsman remedies or
+    /// actions still to complete.
+    public func workQueueCases() async throws -> [Representation] {
+        try await load(where: "is_open = \(bind: true) OR has_follow_up = \(bind: true)")
     }
 
     /// Open complaints, oldest first.
@@ -136,7 +143,7 @@ public struct RepresentationStore: Sendable {
         let now = Timestamp.now()
         let insert = sql.insert(into: "representation").columns(
             "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship", "is_child",
-            "advocate", "service_category", "summary", "is_open", "detail", "version", "created_at", "updated_at")
+            "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at", "updated_at")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for r in representations {
@@ -145,7 +152,7 @@ public struct RepresentationStore: Sendable {
                 SQLBind(r.id), SQLBind(r.reference), SQLBind(r.kind.rawValue), SQLBind(r.serviceArea.rawValue), SQLBind(r.procedureID),
                 SQLBind(r.receivedOn.iso), SQLBind(r.methodOfReceipt), SQLBind(r.complainant.relationship),
                 SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate), SQLBind(r.serviceCategory),
-                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now))
+                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.hasOpenFollowUps), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now))
         }
         try await insert.run()
         try await insertStages(of: representations, on: sql)

@@ -22,8 +22,10 @@ struct CaseworkRoutes: Sendable {
         let today = deps.today()
         let area = request.uri.queryParameters.get("area").flatMap(ServiceArea.init(rawValue:))
         let engine = ClockEngine(calendar: casework.calendar)
-        var rows: [DashboardRow] = try await RepresentationStore(database: deps.database).openComplaints()
-            .filter { area == nil || $0.serviceArea == area }
+        let queued = try await RepresentationStore(database: deps.database).workQueueCases()
+        let queues = WorkQueues(cases: queued, procedures: casework.procedures, calendar: casework.calendar, today: today)
+        let queue = request.uri.queryParameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
+        var rows: [DashboardRow] = queued.filter { $0.isOpen && (area == nil || $0.serviceArea == area) }
             .map { r in
                 let procedure = casework.procedure(r.procedureID)
                 let next = procedure.flatMap { engine.nextDeadline(for: r, procedure: $0) }
@@ -33,7 +35,7 @@ struct CaseworkRoutes: Sendable {
             let da = a.next?.dueOn ?? CalendarDate(dayNumber: .max), db = b.next?.dueOn ?? CalendarDate(dayNumber: .max)
             return (da, a.representation.reference) < (db, b.representation.reference)
         }
-        return DashboardView.render(rows: rows, area: area, today: today, reference: casework.reference)
+        return DashboardView.render(rows: rows, area: area, today: today, reference: casework.reference, queues: queues, queue: queue)
     }
 
     @Sendable func newComplaint(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {

@@ -105,3 +105,30 @@ struct CaseRecordTests {
         #expect(decision.letterGroup == group)
     }
 }
+
+@Suite("Work queues")
+struct WorkQueueTests {
+    @Test("due soon, overdue, awaiting allocation, remedies and actions are found for a fixed today across bank holidays")
+    func queues() throws {
+        let lifecycle = Lifecycle(procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: date("2022-12-22"))
+        let dueSoon = complaint(BuiltInProcedures.childrenStatutory, received: "2022-12-15")  // due 3 Jan 2023: 5 wd away over Christmas
+        var overdue = complaint(BuiltInProcedures.childrenStatutory, received: "2022-11-01")
+        overdue.id = "overdue"
+        var awaiting = try lifecycle.apply(.respond(on: date("2022-11-10"), outcome: "not-upheld"), to: complaint(BuiltInProcedures.childrenStatutory, received: "2022-11-01"))
+        awaiting = try lifecycle.apply(.escalate(requestedOn: date("2022-11-20"), lateReason: nil), to: awaiting)
+        awaiting.id = "awaiting"
+        var followUp = try lifecycle.apply(.respond(on: date("2022-06-10"), outcome: "upheld"), to: complaint(BuiltInProcedures.childrenStatutory, received: "2022-06-01"))
+        followUp = try lifecycle.apply(.referToOmbudsman(id: "o", reference: "22 000 001", councilNotifiedOn: date("2022-08-01"), receivedByOmbudsmanOn: nil), to: followUp)
+        followUp = try lifecycle.apply(.recordOmbudsmanDecision(referral: "o", decision: .upheld, decidedOn: date("2022-11-01"), faultFound: true, injusticeFound: true, satisfactoryRemedyByCouncil: false), to: followUp)
+        followUp = try lifecycle.apply(.addOmbudsmanRemedy(referral: "o", remedy: OmbudsmanRemedy(id: "m", kind: .apology, description: "Apologise", dueOn: date("2022-12-01"))), to: followUp)
+        followUp = try lifecycle.apply(.addAction(ServiceAction(id: "a", kind: .staffTraining, description: "Train", owner: "TM", dueOn: date("2022-12-21"))), to: followUp)
+        followUp.id = "follow-up"
+        #expect(followUp.hasOpenFollowUps && !followUp.isOpen)
+        let queues = WorkQueues(cases: [dueSoon, overdue, awaiting, followUp], procedures: BuiltInProcedures.all, calendar: .englandAndWales, today: date("2022-12-22"))
+        #expect(queues.items(.dueSoon).map(\.dueOn) == [date("2023-01-03")])
+        #expect(queues.items(.overdue).map(\.representation.id) == ["overdue"])
+        #expect(queues.items(.awaitingAllocation).map(\.representation.id) == ["awaiting"])
+        #expect(queues.items(.remedies).map(\.isOverdue) == [true])
+        #expect(queues.items(.actions).map(\.representation.id) == ["follow-up"])
+    }
+}

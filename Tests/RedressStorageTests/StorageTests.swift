@@ -80,8 +80,8 @@ struct StorageTests {
                 try await database.withSQL { sql in
                     try await sql.raw("""
                         INSERT INTO representation (id, reference, kind, service_area, received_on, method, relationship, is_child,
-                          service_category, summary, is_open, detail, version, created_at, updated_at)
-                        VALUES ('x', 'X-1', 'grumble', 'children', '2022-01-01', 'email', 'parent', \(bind: false), 'other', '', \(bind: true), '{}', 1, '', '')
+                          service_category, summary, is_open, has_follow_up, detail, version, created_at, updated_at)
+                        VALUES ('x', 'X-1', 'grumble', 'children', '2022-01-01', 'email', 'parent', \(bind: false), 'other', '', \(bind: true), \(bind: false), '{}', 1, '', '')
                         """).run()
                 }
             }
@@ -101,6 +101,9 @@ struct StorageTests {
             #expect(generated.allSatisfy { byID[$0.id] == $0 })
             let open = try await store.openComplaints()
             #expect(open.map(\.id).sorted() == generated.filter(\.isOpen).map(\.id).sorted())
+            let queued = try await store.workQueueCases()
+            #expect(queued.map(\.id).sorted() == generated.filter { $0.isOpen || $0.hasOpenFollowUps }.map(\.id).sorted())
+            #expect(queued.count > open.count)
             // New complaints continue the demo's numbering.
             let next = try await store.record(command(received: "2026-11-20"), engine: engine)
             let highest = generated.filter { $0.reference.hasPrefix("CSC-2026-") }.count

@@ -214,3 +214,22 @@ struct CaseRecordFormTests {
         }
     }
 }
+
+@Suite("Web: work queues")
+struct WorkQueuePageTests {
+    @Test("the dashboard counts each queue and lists the chosen one", arguments: TestDatabase.engines)
+    func queues(engine: DatabaseEngine) async throws {
+        try await withCase(engine) { client, _, r in
+            try await client.execute(uri: "/?queue=overdue", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<a class=\"app-link\" href=\"/?queue=overdue\" aria-current=\"true\">Overdue</a> <strong class=\"app-tag app-tag--red\">1</strong>"))
+                #expect(html.contains("<caption>Overdue</caption>"))
+                #expect(html.contains("<td>Stage 1 response</td><td><strong class=\"app-tag app-tag--red\">Overdue</strong> Fri 17 Jun 2022</td>"))
+                #expect(html.contains("href=\"/complaints/\(r.id)\""))
+            }
+            try await client.execute(uri: "/?queue=remedies", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<p>Nothing in this queue.</p>"))
+            }
+        }
+    }
+}

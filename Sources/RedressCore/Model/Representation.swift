@@ -231,6 +231,12 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
     /// receipt. "Closed at stage N" is derived: the last stage's key.
     public var isOpen: Bool { kind == .complaint && (stages.isEmpty || currentStage != nil) }
 
+    /// Ombudsman remedies or actions still to complete: the case stays on work queues after it closes.
+    public var hasOpenFollowUps: Bool {
+        records.ombudsman.contains { $0.remedies.contains { $0.completedOn == nil } || ($0.publicReport != nil && $0.publicReport?.respondedOn == nil) }
+            || records.actions.contains { $0.doneOn == nil }
+    }
+
     /// The first stage's acknowledgement date.
     public var acknowledgedOn: CalendarDate? { stages.first?.date(of: .acknowledged) }
 

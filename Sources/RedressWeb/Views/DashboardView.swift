@@ -10,7 +10,37 @@ struct DashboardRow: Sendable {
 
 /// `GET /`: open complaints with their next statutory deadline, overdue ones first.
 enum DashboardView {
-    static func render(rows: [DashboardRow], area: ServiceArea?, today: CalendarDate, reference: ReferenceData) -> HTML {
+    /// The queue links with their counts, and the chosen queue's table.
+    static func queues(_ queues: WorkQueues, selected: WorkQueues.Queue?) -> (nav: HTML, table: HTML) {
+        let links: [HTML] = WorkQueues.Queue.allCases.map { q in
+            let count = queues.items(q).count
+            let current: HTML = q == selected ? " aria-current=\"true\"" : ""
+            return "<li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\">\(count)</strong></li>"
+        }
+        let nav: HTML = "<h2>Work queues</h2><ul class=\"app-list app-queue-list\">\(links)</ul>"
+        guard let selected else { return (nav, "") }
+        let rows: [HTML] = queues.items(selected).map { item in
+            let r = item.representation
+            let due: HTML = item.dueOn.map { d in item.isOverdue ? "<strong class=\"app-tag app-tag--red\">Overdue</strong> \(d.shortDisplay)" : "\(d.shortDisplay)" } ?? "–"
+            return """
+            <tr class="\(item.isOverdue ? "app-row--overdue" : "")">
+              <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
+              <td>\(r.serviceArea.displayName)</td><td>\(item.what)</td><td>\(due)</td>
+            </tr>
+            """
+        }
+        let table: HTML = rows.isEmpty ? "<p>Nothing in this queue.</p>" : """
+            <div class="app-table-wrap"><table class="app-table">
+              <caption>\(selected.displayName)</caption>
+              <thead><tr><th scope="col">Reference</th><th scope="col">Service area</th><th scope="col">What</th><th scope="col">Due</th></tr></thead>
+              <tbody>\(rows)</tbody>
+            </table></div>
+            """
+        return (nav, table)
+    }
+
+    static func render(rows: [DashboardRow], area: ServiceArea?, today: CalendarDate, reference: ReferenceData, queues: WorkQueues, queue: WorkQueues.Queue?) -> HTML {
+        let (queueNav, queueTable) = Self.queues(queues, selected: queue)
         let overdue = rows.filter { if case .overdue = $0.status { return true } else { return false } }.count
         let dueSoon = rows.filter { if case .running(let left) = $0.status { return left <= 5 } else { return false } }.count
         let options: [HTML] = [("", "All service areas")] .map { "<option value=\"\($0.0)\"\(area == nil ? " selected" : "")>\($0.1)</option>" }
@@ -40,7 +70,7 @@ enum DashboardView {
             : """
             <div class="app-table-wrap">
             <table class="app-table">
-              <caption>Open complaints\(area.map { ": \($0.displayName.lowercased())" } ?? ""), most urgent first</caption>
+              <caption class="app-visually-hidden">Open complaints\(area.map { ": \($0.displayName.lowercased())" } ?? ""), most urgent first</caption>
               <thead><tr>
                 <th scope="col">Reference</th><th scope="col">Service area</th><th scope="col">Received</th>
                 <th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Status</th>
@@ -57,6 +87,9 @@ enum DashboardView {
               <li><strong>\(overdue)</strong> overdue</li>
               <li><strong>\(dueSoon)</strong> due within 5 working days</li>
             </ul>
+            \(queueNav)
+            \(queueTable)
+            <h2>All open complaints</h2>
             <form class="app-inline-form" method="get" action="/">
               <div class="app-form-group">
                 <label class="app-label" for="area">Service area</label>

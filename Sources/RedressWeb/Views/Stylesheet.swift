@@ -89,6 +89,9 @@ enum Stylesheet {
     .app-step-form{border-top:1px solid #b1b4b6;padding-top:10px;margin-bottom:10px;max-width:40em}
     .app-step-form legend{font-size:1.1875rem}
     .app-stage{border-left:5px solid #b1b4b6;padding-left:15px;margin-bottom:30px}
+    .app-queue-list{list-style:none;padding:0}
+    .app-queue-list li{margin-bottom:8px}
+    .app-queue-list a[aria-current]{font-weight:700}
     .app-details{margin-bottom:20px}
     .app-details summary{color:#1d70b8;text-decoration:underline;cursor:pointer;font-size:1.1875rem;padding:5px 0}
     .app-checkbox-grid{columns:2 18em}

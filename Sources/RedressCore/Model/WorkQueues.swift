@@ -1,0 +1,72 @@
+/// The dashboard's work queues, derived from the cases: what is due soon, what is overdue,
+/// stage 2s waiting for an Investigating Officer and Independent Person, Ombudsman remedies
+/// outstanding and actions past their date.
+public struct WorkQueues: Sendable {
+    public enum Queue: String, Sendable, CaseIterable {
+        case dueSoon = "due-soon", overdue, awaitingAllocation = "awaiting-allocation", remedies, actions
+
+        public var displayName: String {
+            switch self {
+            case .dueSoon: "Due within 5 working days"
+            case .overdue: "Overdue"
+            case .awaitingAllocation: "Awaiting Investigating Officer and Independent Person"
+            case .remedies: "Ombudsman remedies outstanding"
+            case .actions: "Actions overdue"
+            }
+        }
+    }
+
+    /// One thing to do on one case.
+    public struct Item: Sendable {
+        public var representation: Representation
+        /// What is due, in words ("Stage 1 response", "Payment: …").
+        public var what: String
+        public var dueOn: CalendarDate?
+        public var isOverdue: Bool
+    }
+
+    public private(set) var items: [Queue: [Item]] = [:]
+
+    public func items(_ queue: Queue) -> [Item] { items[queue] ?? [] }
+
+    /// How many working days ahead counts as "due soon".
+    public static let dueSoonWorkingDays = 5
+
+    public init(cases: [Representation], procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, today: CalendarDate) {
+        let engine = ClockEngine(calendar: calendar)
+        var items: [Queue: [Item]] = [:]
+        for r in cases {
+            if r.isOpen, let procedure = procedures.first(where: { $0.id == r.procedureID }) {
+                let running = engine.deadlines(for: r, procedure: procedure).filter { $0.isRunning && $0.dueOn != nil }
+                for d in running {
+                    switch d.status(on: today, calendar: calendar) {
+                    case .overdue:
+                        items[.overdue, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: true))
+                    case .running(let left) where left <= Self.dueSoonWorkingDays:
+                        items[.dueSoon, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: false))
+                    default:
+                        break
+                    }
+                }
+                if let stage = r.currentStage, let definition = procedure.stage(stage.key), definition.records(.allocated), stage.date(of: .allocated) == nil {
+                    items[.awaitingAllocation, default: []].append(Item(representation: r, what: "\(definition.name) since \(stage.openedOn.shortDisplay)", dueOn: nil, isOverdue: false))
+                }
+            }
+            for o in r.records.ombudsman {
+                for m in o.remedies where m.completedOn == nil {
+                    items[.remedies, default: []].append(Item(representation: r, what: "\(o.reference): \(m.kind.displayName.lowercased()) — \(m.description)", dueOn: m.dueOn, isOverdue: m.isOverdue(on: today)))
+                }
+                if let report = o.publicReport, report.respondedOn == nil {
+                    items[.remedies, default: []].append(Item(representation: r, what: "\(o.reference): respond to the public report", dueOn: report.responseDueOn, isOverdue: today > report.responseDueOn))
+                }
+            }
+            for a in r.records.actions where a.isOverdue(on: today) {
+                items[.actions, default: []].append(Item(representation: r, what: "\(a.kind.displayName): \(a.description) (\(a.owner))", dueOn: a.dueOn, isOverdue: true))
+            }
+        }
+        for key in items.keys {
+            items[key]?.sort { ($0.dueOn ?? $0.representation.receivedOn, $0.representation.reference) < ($1.dueOn ?? $1.representation.receivedOn, $1.representation.reference) }
+        }
+        self.items = items
+    }
+}
