@@ -45,7 +45,8 @@ public struct Migrator: Sendable {
             CREATE TABLE representation (
                 id TEXT PRIMARY KEY,
                 reference TEXT NOT NULL UNIQUE,
-                kind TEXT NOT NULL CHECK (kind IN ('complaint', 'compliment', 'comment')),
+                kind TEXT NOT NULL CHECK (kind IN ('complaint', 'compliment', 'comment', 'pre-complaint', 'case-concern',
+                    'enquiry', 'ombudsman-enquiry', 'professional-concern', 'other')),
                 service_area TEXT NOT NULL CHECK (service_area IN ('adults', 'children', 'corporate')),
                 procedure_id TEXT,
                 received_on TEXT NOT NULL CHECK (length(received_on) = 10),

@@ -72,6 +72,7 @@ public struct RepresentationStore: Sendable {
             let detail = String(decoding: try encoder.encode(updated.records), as: UTF8.self)
             let changed = try await sql.raw("""
                 UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
+                kind = \(bind: updated.kind.rawValue), procedure_id = \(bind: updated.procedureID),
                 has_follow_up = \(bind: updated.hasOpenFollowUps),
                 detail = \(bind: detail), updated_at = \(bind: Timestamp.now())
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id

@@ -113,9 +113,17 @@ extension TransitionStorageTests {
             for original in sample {
                 let procedure = BuiltInProcedures.defaultProcedure(for: original.serviceArea)
                 let lifecycle = Lifecycle(procedure: procedure, calendar: .englandAndWales, today: day("2026-11-21"), people: people)
+                // The case as first recorded: a converted one started as a pre-complaint or case concern.
                 var replayed = original
-                replayed.stages = [ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: original.receivedOn)!]
                 replayed.records = CaseRecords()
+                if let conversion = original.records.intake.convertedFrom {
+                    replayed.kind = conversion.from
+                    replayed.stages = []
+                } else if original.kind.canBecomeComplaint {
+                    replayed.stages = []
+                } else {
+                    replayed.stages = [ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: original.receivedOn)!]
+                }
                 let events = try await CaseEventLog.events(of: original.id, in: database)
                 #expect(events.map(\.summary) == histories[original.id]!.map(\.summary))
                 for event in events { replayed = try lifecycle.apply(event.command, to: replayed) }

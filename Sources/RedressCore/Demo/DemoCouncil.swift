@@ -47,10 +47,10 @@ public struct DemoCouncil: Sendable {
     }
 
     /// Yearly volumes by area: complaints, compliments, comments.
-    static let volumes: [ServiceArea: (complaints: Int, compliments: Int, comments: Int)] = [
-        .adultSocialCare: (460, 640, 60),
-        .childrensSocialCare: (200, 70, 25),
-        .corporate: (300, 40, 35),
+    static let volumes: [ServiceArea: [(RepresentationKind, Int)]] = [
+        .adultSocialCare: [(.complaint, 460), (.compliment, 640), (.comment, 60), (.enquiry, 25), (.ombudsmanEnquiry, 3), (.professionalConcern, 10), (.other, 20)],
+        .childrensSocialCare: [(.complaint, 200), (.compliment, 70), (.comment, 25), (.preComplaint, 150), (.caseConcern, 60), (.enquiry, 30), (.ombudsmanEnquiry, 3), (.professionalConcern, 20), (.other, 40)],
+        .corporate: [(.complaint, 300), (.compliment, 40), (.comment, 35), (.preComplaint, 100), (.enquiry, 15), (.other, 30)],
     ]
 
     /// The council's pools: internal and commissioned Investigating Officers, Independent
@@ -99,8 +99,7 @@ public struct DemoCouncil: Sendable {
             let span = year.firstDay.days(until: lastDay) + 1
             let fraction = Double(span) / 365.0
             for area in ServiceArea.allCases {
-                let v = DemoCouncil.volumes[area]!
-                for (kind, yearly) in [(RepresentationKind.complaint, v.complaints), (.compliment, v.compliments), (.comment, v.comments)] {
+                for (kind, yearly) in DemoCouncil.volumes[area]! {
                     let n = Int((Double(yearly) * fraction * Double.random(in: 0.92...1.08, using: &rng)).rounded())
                     for _ in 0..<n {
                         var received = year.firstDay.adding(days: Int.random(in: 0..<span, using: &rng))
@@ -175,15 +174,30 @@ public struct DemoCouncil: Sendable {
             summary = pick([("Thanks to the team for their support with \(serviceLabel).", 3.0), ("Praise for a worker's kindness and clear communication (\(serviceLabel)).", 2)], &rng)
         case .comment:
             summary = pick([("Suggestion to improve information about \(serviceLabel).", 1.0), ("Comment on opening hours and how to get in touch (\(serviceLabel)).", 1)], &rng)
+        case .preComplaint, .caseConcern:
+            summary = "Contact about \(serviceLabel) needing clarification or a same-day response."
+        case .enquiry:
+            summary = "Enquiry from an elected member about \(serviceLabel)."
+        case .ombudsmanEnquiry:
+            summary = "Ombudsman enquiry about \(serviceLabel)."
+        case .professionalConcern:
+            summary = "Concern raised by another professional about \(serviceLabel)."
+        case .other:
+            summary = "Request for information about \(serviceLabel)."
         }
         var r = Representation(
             id: uuid(&rng), reference: "", kind: kind, serviceArea: area,
-            procedureID: kind == .complaint ? BuiltInProcedures.defaultProcedure(for: area).id : nil,
+            procedureID: kind.isHandledAsCase ? BuiltInProcedures.defaultProcedure(for: area).id : nil,
             receivedOn: received, methodOfReceipt: kind == .compliment ? pick([("email", 50.0), ("feedback-card-or-leaflet", 30), ("letter", 20)], &rng) : method,
             complainant: Complainant(relationship: relationship, isChildOrYoungPerson: isChild, advocate: advocate),
             serviceCategory: service, summary: summary)
         var history: [CaseHistoryEntry] = []
         if kind == .complaint { addHandling(to: &r, history: &history, rng: &rng) }
+        if kind.canBecomeComplaint { addTriage(to: &r, history: &history, rng: &rng) }
+        if kind == .compliment {
+            r.records.team = pick([("Locality team", 2.0), ("Reablement team", 1), ("Day services", 1), ("Fostering team", 1)], &rng)
+            r.records.publicationQuote = "Thank you to xxx and the team for everything you have done for us."
+        }
         return (r, history)
     }
 
@@ -194,12 +208,33 @@ public struct DemoCouncil: Sendable {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
         let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: directory)
         let engine = lifecycle.engine
-        guard let first = engine.openingStage(for: procedure, receivedOn: r.receivedOn) else { return }
-        r.stages = [first]
+        if r.stages.isEmpty {
+            guard let first = engine.openingStage(for: procedure, receivedOn: r.receivedOn) else { return }
+            r.stages = [first]
+        }
         var steps: [CaseCommand] = []
         func wd(_ n: Int, after date: CalendarDate) -> CalendarDate { calendar.adding(workingDays: n, to: date) }
         func outcome() -> String { outcomeCode(&rng) }
         let acknowledged = wd(pick([(1, 45.0), (2, 30), (3, 17), (4, 5), (6, 3)], &rng), after: r.receivedOn)
+        if r.complainant.isChildOrYoungPerson {
+            steps.append(.recordAdvocacy(offeredOn: r.receivedOn, appointedOn: r.complainant.advocate == nil ? nil : wd(2, after: r.receivedOn)))
+            steps.append(.recordChildConsent(given: true, on: wd(1, after: r.receivedOn)))
+        }
+        if r.serviceArea == .adultSocialCare, Double.random(in: 0..<1, using: &rng) < 0.04 {
+            steps.append(.markJoint(partner: pick([("Integrated Care Board", 1.0), ("Community health trust", 1), ("Mental health trust", 1)], &rng), councilLeads: Double.random(in: 0..<1, using: &rng) < 0.6, agreedOn: wd(3, after: r.receivedOn)))
+        }
+        if Double.random(in: 0..<1, using: &rng) < 0.07 {
+            let reason = r.serviceArea == .corporate
+                ? pick([("out-of-time", 2.0), ("repeat-complaint", 2), ("tribunal", 2), ("outside-of-remit", 1)], &rng)
+                : pick([("court-proceedings", 17.0), ("no-parental-responsibility", 9), ("out-of-time", 3), ("outside-of-remit", 2), ("repeat-complaint", 1), ("criminal-proceedings", 1), ("not-in-best-interest-of-child", 1)], &rng)
+            let decided = wd(Int.random(in: 2...6, using: &rng), after: r.receivedOn)
+            steps.append(.refuse(reason: reason, on: decided, notifiedOn: wd(1, after: decided)))
+            apply(steps, to: &r, history: &history, lifecycle: lifecycle)
+            return
+        }
+        if Double.random(in: 0..<1, using: &rng) < 0.02 {
+            steps.append(.recordTimeLimit(matterAroseOn: r.receivedOn.adding(days: -Int.random(in: 380...600, using: &rng)), lateAcceptedReason: "Complainant was unwell; the matter can still be investigated fairly"))
+        }
         steps.append(.record(.acknowledged, on: acknowledged))
         let withdraws = Double.random(in: 0..<1, using: &rng) < 0.03
         switch r.serviceArea {
@@ -238,6 +273,20 @@ public struct DemoCouncil: Sendable {
         }
         apply(steps, to: &r, history: &history, lifecycle: lifecycle)
         if !r.isOpen { apply(recordSteps(for: r, rng: &rng), to: &r, history: &history, lifecycle: lifecycle) }
+    }
+
+    /// A pre-complaint or case concern: about 40% become complaints (Hampshire: 146 of 359), the
+    /// rest are closed; converted ones are then handled like any complaint.
+    private func addTriage(to r: inout Representation, history: inout [CaseHistoryEntry], rng: inout SeededGenerator) {
+        let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
+        let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: directory, reference: reference)
+        let decided = calendar.adding(workingDays: Int.random(in: 1...8, using: &rng), to: r.receivedOn)
+        if Double.random(in: 0..<1, using: &rng) < 0.4 {
+            apply([.convertToComplaint(on: decided)], to: &r, history: &history, lifecycle: lifecycle)
+            if r.kind == .complaint { addHandling(to: &r, history: &history, rng: &rng) }
+        } else {
+            apply([.closeWithoutComplaint(on: decided)], to: &r, history: &history, lifecycle: lifecycle)
+        }
     }
 
     /// Applies steps in order, stopping at the first dated after today.

@@ -14,11 +14,16 @@ public struct CaseRecords: Sendable, Codable, Hashable {
     public var costs: [Cost] = []
     public var learning: [LearningPoint] = []
     public var actions: [ServiceAction] = []
+    /// Triage: eligibility, time limit, refusal, advocacy, consent, joint handling, conversion.
+    public var intake: Intake = Intake()
+    /// Compliments: the team praised and the words, anonymised for publication ("xxx" for names).
+    public var team: String?
+    public var publicationQuote: String?
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case natures, outcomesSought, actualOutcomes, remedialActionTaken, ombudsman, costs, learning, actions
+        case natures, outcomesSought, actualOutcomes, remedialActionTaken, ombudsman, costs, learning, actions, intake, team, publicationQuote
     }
 
     /// Reads records written by any earlier version: lists added later default to empty.
@@ -32,6 +37,65 @@ public struct CaseRecords: Sendable, Codable, Hashable {
         costs = try c.decodeIfPresent([Cost].self, forKey: .costs) ?? []
         learning = try c.decodeIfPresent([LearningPoint].self, forKey: .learning) ?? []
         actions = try c.decodeIfPresent([ServiceAction].self, forKey: .actions) ?? []
+        intake = try c.decodeIfPresent(Intake.self, forKey: .intake) ?? Intake()
+        team = try c.decodeIfPresent(String.self, forKey: .team)
+        publicationQuote = try c.decodeIfPresent(String.self, forKey: .publicationQuote)
+    }
+}
+
+/// What triage decided about a representation.
+public struct Intake: Sendable, Codable, Hashable {
+    /// When the matter complained about happened or came to notice (for the 12-month limit).
+    public var matterAroseOn: CalendarDate?
+    /// Why a late complaint is considered anyway (CSC-11, ASC-08 discretion).
+    public var lateAcceptedReason: String?
+    /// Who may complain: the basis (e.g. a looked-after child, a parent, someone with sufficient
+    /// interest) and, for "sufficient interest", the decision with its date and reasons (CSC-09/10).
+    public var eligibility: Eligibility?
+    public var refusal: Refusal?
+    public var advocacyOfferedOn: CalendarDate?
+    public var advocateAppointedOn: CalendarDate?
+    /// For a complaint made on behalf of a child: whether the child consented, and when recorded.
+    public var childConsent: ChildConsent?
+    public var joint: JointComplaint?
+    /// Set when a pre-complaint or case concern became a complaint.
+    public var convertedFrom: Conversion?
+    /// A pre-complaint or case concern closed without becoming a complaint.
+    public var closedOn: CalendarDate?
+
+    public init() {}
+
+    public struct Eligibility: Sendable, Codable, Hashable {
+        public var basis: String
+        public var sufficientInterest: Bool?
+        public var decidedOn: CalendarDate
+        public var reasons: String
+    }
+
+    public struct Refusal: Sendable, Codable, Hashable {
+        /// Code from the `refusal-reason` list.
+        public var reason: String
+        public var decidedOn: CalendarDate
+        public var notifiedOn: CalendarDate?
+    }
+
+    public struct ChildConsent: Sendable, Codable, Hashable {
+        public var given: Bool
+        public var recordedOn: CalendarDate
+    }
+
+    /// A complaint handled jointly with an NHS body (SI 2009/309 reg 9).
+    public struct JointComplaint: Sendable, Codable, Hashable {
+        public var partner: String
+        public var councilLeads: Bool
+        public var agreedOn: CalendarDate
+    }
+
+    public struct Conversion: Sendable, Codable, Hashable {
+        public var from: RepresentationKind
+        /// The first contact: the date the pre-complaint or case concern was received.
+        public var firstReceivedOn: CalendarDate
+        public var convertedOn: CalendarDate
     }
 }
 

@@ -22,14 +22,44 @@ public enum ServiceArea: String, Sendable, Codable, CaseIterable, Hashable {
     }
 }
 
-/// What kind of representation was made. The lifecycle issue adds the rest of the reference
-/// reports' kinds (pre-complaint, case concern, enquiries…).
+/// What kind of representation was made: every kind the reference reports count
+/// (Hampshire Table 1.1; `statutory-rules.md` §5.1).
 public enum RepresentationKind: String, Sendable, Codable, CaseIterable, Hashable {
     case complaint
     case compliment
     case comment
+    /// Could become a complaint, or needs clarifying first (Hampshire "pre-complaint").
+    case preComplaint = "pre-complaint"
+    /// A current case issue needing a same-day intervention (Hampshire "case concern").
+    case caseConcern = "case-concern"
+    /// From an MP, a councillor or the Department for Education, via the Director's office.
+    case enquiry
+    /// An Ombudsman enquiry about a matter not recorded as a complaint here.
+    case ombudsmanEnquiry = "ombudsman-enquiry"
+    /// From a professional, not on behalf of someone receiving services.
+    case professionalConcern = "professional-concern"
+    /// Freedom of information, subject access, requests for information, ad hoc.
+    case other
 
-    public var displayName: String { rawValue.capitalized }
+    public var displayName: String {
+        switch self {
+        case .complaint: "Complaint"
+        case .compliment: "Compliment"
+        case .comment: "Comment"
+        case .preComplaint: "Pre-complaint"
+        case .caseConcern: "Case concern"
+        case .enquiry: "MP, councillor or DfE enquiry"
+        case .ombudsmanEnquiry: "Ombudsman enquiry"
+        case .professionalConcern: "Professional to professional concern"
+        case .other: "Other (FOI, subject access, ad hoc)"
+        }
+    }
+
+    /// Kinds that can be turned into a complaint, keeping both dates.
+    public var canBecomeComplaint: Bool { self == .preComplaint || self == .caseConcern }
+
+    /// Kinds that stay open for handling (the others are recorded and closed on receipt).
+    public var isHandledAsCase: Bool { self == .complaint || canBecomeComplaint }
 }
 
 /// Who made the representation, as the annual report counts them (Hampshire Tables 5, 12–15).
@@ -78,6 +108,8 @@ public struct Stage: Sendable, Codable, Hashable {
     public var escalatedUnansweredOn: CalendarDate?
     /// Why the council accepted a request made after the request window (discretion).
     public var lateRequestReason: String?
+    /// The day the council refused to consider it (a coded reason is on the case's intake).
+    public var refusedOn: CalendarDate?
     /// People appointed to the stage (Investigating Officer, Independent Person, panel…).
     public var appointments: [Appointment]
 
@@ -94,7 +126,7 @@ public struct Stage: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case key, openedOn, dueOn, milestones, extensions, pauses, outcome, withdrawnOn, escalatedUnansweredOn, lateRequestReason, appointments
+        case key, openedOn, dueOn, milestones, extensions, pauses, outcome, withdrawnOn, escalatedUnansweredOn, lateRequestReason, appointments, refusedOn
     }
 
     /// Reads stored stages written by any earlier version: lists added later default to empty.
@@ -111,6 +143,7 @@ public struct Stage: Sendable, Codable, Hashable {
         escalatedUnansweredOn = try c.decodeIfPresent(CalendarDate.self, forKey: .escalatedUnansweredOn)
         lateRequestReason = try c.decodeIfPresent(String.self, forKey: .lateRequestReason)
         appointments = try c.decodeIfPresent([Appointment].self, forKey: .appointments) ?? []
+        refusedOn = try c.decodeIfPresent(CalendarDate.self, forKey: .refusedOn)
     }
 
     /// The person appointed to a single-holder role, if any.
@@ -128,7 +161,7 @@ public struct Stage: Sendable, Codable, Hashable {
     }
 
     /// The day the stage closed: responded or withdrawn.
-    public var closedOn: CalendarDate? { respondedOn ?? withdrawnOn ?? escalatedUnansweredOn }
+    public var closedOn: CalendarDate? { respondedOn ?? withdrawnOn ?? refusedOn ?? escalatedUnansweredOn }
     public var isOpen: Bool { closedOn == nil }
 
     /// The latest agreed due date for a clock, if any.
@@ -227,9 +260,15 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
     /// The stage currently open, if any.
     public var currentStage: Stage? { stages.last { $0.isOpen } }
 
-    /// A complaint is open while a stage is open; compliments and comments are closed on
-    /// receipt. "Closed at stage N" is derived: the last stage's key.
-    public var isOpen: Bool { kind == .complaint && (stages.isEmpty || currentStage != nil) }
+    /// A complaint is open while a stage is open; a pre-complaint or case concern until it is
+    /// converted or closed; other kinds are closed on receipt. "Closed at stage N" is derived.
+    public var isOpen: Bool {
+        switch kind {
+        case .complaint: stages.isEmpty ? records.intake.refusal == nil : currentStage != nil
+        case .preComplaint, .caseConcern: records.intake.closedOn == nil && records.intake.refusal == nil
+        default: false
+        }
+    }
 
     /// Ombudsman remedies or actions still to complete: the case stays on work queues after it closes.
     public var hasOpenFollowUps: Bool {

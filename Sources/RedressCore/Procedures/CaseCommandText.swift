@@ -9,6 +9,10 @@ extension CaseCommand {
         case .pause(_, let from): from
         case .escalate(let requestedOn, _): requestedOn
         case .code: nil
+        case .decideEligibility(_, _, let on, _), .refuse(_, let on, _), .recordChildConsent(_, let on), .markJoint(_, _, let on),
+             .convertToComplaint(let on), .closeWithoutComplaint(let on): on
+        case .recordTimeLimit(let on, _): on
+        case .recordAdvocacy(let on, _): on
         case .referToOmbudsman(_, _, let on, _), .recordOmbudsmanDecision(_, _, let on, _, _, _), .completeOmbudsmanRemedy(_, _, let on),
              .recordPublicReport(_, let on), .respondToPublicReport(_, let on), .completeAction(_, let on): on
         case .addOmbudsmanRemedy(_, let remedy): remedy.dueOn
@@ -34,6 +38,15 @@ extension CaseCommand {
         case .escalate(let requestedOn, _): return "\(prefix)Requested on \(requestedOn.longDisplay)"
         case .withdraw(let on): return "\(prefix)Withdrawn on \(on.longDisplay)"
         case .appoint(let role, let personID, let on): return "\(prefix)\(role.displayName) appointed (\(personID)) on \(on.longDisplay)"
+        case .decideEligibility(let basis, let interest, let on, _):
+            return "Eligibility decided on \(on.longDisplay): \(basis)\(interest.map { $0 ? " (sufficient interest)" : " (no sufficient interest)" } ?? "")"
+        case .recordTimeLimit(let arose, let reason): return "Matter arose \(arose.longDisplay)\(reason == nil ? "" : "; late complaint accepted")"
+        case .refuse(let reason, let on, _): return "\(prefix)Refused on \(on.longDisplay) (\(reason))"
+        case .recordAdvocacy(let offered, let appointed): return "Advocacy offered \(offered.longDisplay)\(appointed.map { "; advocate appointed \($0.longDisplay)" } ?? "")"
+        case .recordChildConsent(let given, let on): return "Child's consent \(given ? "given" : "not given"), recorded \(on.longDisplay)"
+        case .markJoint(let partner, let councilLeads, let on): return "Joint complaint with \(partner), \(councilLeads ? "council" : "partner") leading, agreed \(on.longDisplay)"
+        case .convertToComplaint(let on): return "Became a complaint on \(on.longDisplay)"
+        case .closeWithoutComplaint(let on): return "Closed without a complaint on \(on.longDisplay)"
         case .code(let natures, let sought, let actual, _):
             return "Coded: \(natures.count) nature(s), \(sought.count) outcome(s) sought, \(actual.count) actual outcome(s)"
         case .referToOmbudsman(_, let reference, let on, _): return "Ombudsman case \(reference): council told on \(on.longDisplay)"

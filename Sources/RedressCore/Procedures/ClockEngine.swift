@@ -16,7 +16,7 @@ public struct Deadline: Sendable, Hashable {
     public var latestExtensionOn: CalendarDate?
     /// When the stopping milestone happened.
     public var stoppedOn: CalendarDate?
-    /// The stage was withdrawn before the clock stopped.
+    /// The stage was withdrawn or refused before the clock stopped.
     public var isWithdrawn: Bool
     public var isNotificationTrigger: Bool
 
@@ -32,7 +32,7 @@ public struct Deadline: Sendable, Hashable {
         case awaitingAgreement
         /// Waiting for the milestone it starts from.
         case notStarted
-        /// The complaint was withdrawn while the clock ran.
+        /// The complaint was withdrawn or refused while the clock ran.
         case withdrawn
     }
 
@@ -118,7 +118,7 @@ public struct ClockEngine: Sendable {
                 stageKey: stage.key, clockKey: clock.key, name: clock.name, rule: clock.rule,
                 startsOn: start, startIsProjected: projected, dueOn: due,
                 latestExtensionOn: start.flatMap { latestExtension(of: clock, from: $0) },
-                stoppedOn: stopped, isWithdrawn: stopped == nil && stage.withdrawnOn != nil,
+                stoppedOn: stopped, isWithdrawn: stopped == nil && (stage.withdrawnOn != nil || stage.refusedOn != nil),
                 isNotificationTrigger: clock.isNotificationTrigger))
         }
         return result

@@ -22,6 +22,23 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// allocated when its Investigating Officer and Independent Person are both appointed.
     case appoint(AppointmentRole, personID: String, on: CalendarDate)
 
+    // Intake and triage.
+
+    /// Who may complain: the basis, and for "sufficient interest" the decision and reasons.
+    case decideEligibility(basis: String, sufficientInterest: Bool?, on: CalendarDate, reasons: String)
+    /// When the matter arose; a late complaint needs the council's reason to proceed.
+    case recordTimeLimit(matterAroseOn: CalendarDate, lateAcceptedReason: String?)
+    /// Refuses to consider it, with a coded reason; closes the open stage.
+    case refuse(reason: String, on: CalendarDate, notifiedOn: CalendarDate?)
+    case recordAdvocacy(offeredOn: CalendarDate, appointedOn: CalendarDate?)
+    case recordChildConsent(given: Bool, on: CalendarDate)
+    /// Handled jointly with an NHS body, with the agreed lead.
+    case markJoint(partner: String, councilLeads: Bool, agreedOn: CalendarDate)
+    /// A pre-complaint or case concern becomes a complaint, keeping its first receipt date.
+    case convertToComplaint(on: CalendarDate)
+    /// A pre-complaint or case concern closed without becoming a complaint.
+    case closeWithoutComplaint(on: CalendarDate)
+
     // Case records: allowed whether or not a stage is open.
 
     /// Codes the case for the annual report (multi-coded lists, CAT-01, CAT-02).
@@ -73,7 +90,8 @@ public struct Lifecycle: Sendable {
     /// The case after `command`, or the reason it cannot be done.
     public func apply(_ command: CaseCommand, to case: Representation) throws(LifecycleError) -> Representation {
         var r = `case`
-        guard r.kind == .complaint else { throw LifecycleError("kind", "Only complaints have stages; this is a \(r.kind.rawValue)") }
+        if try applyIntake(command, to: &r) { return r }
+        guard r.kind == .complaint else { throw LifecycleError("kind", "Only complaints have stages; this is a \(r.kind.displayName.lowercased())") }
         if case .escalate(let requestedOn, let lateReason) = command {
             try escalate(&r, requestedOn: requestedOn, lateReason: lateReason)
             return r

@@ -19,6 +19,9 @@ public struct ProcedureDefinition: Sendable, Codable, Hashable, Identifiable {
     /// Months after the matter arose within which a complaint should be made (CSC 12, ASC 12);
     /// a later complaint needs a recorded discretion decision.
     public var timeLimitMonths: Int?
+    /// When a pre-complaint becomes a complaint, whether the statutory clock starts on the
+    /// conversion date (Hampshire's practice) rather than the first receipt (CSC-21, the default).
+    public var clockStartsOnConversion: Bool = false
 
     public init(id: String, name: String, serviceArea: ServiceArea, isStatutory: Bool, basis: String, stages: [StageDefinition], timeLimitMonths: Int? = 12) {
         self.id = id

@@ -61,6 +61,7 @@ public struct FirstFigures: Sendable, Hashable {
             case .complaint: c.0 += 1
             case .compliment: c.1 += 1
             case .comment: c.2 += 1
+            default: continue  // pre-complaints, concerns and enquiries are reported separately
             }
             counts[r.serviceArea] = c
         }
