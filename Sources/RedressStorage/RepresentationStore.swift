@@ -12,19 +12,21 @@ public struct RepresentationStore: Sendable {
         service_category, summary, detail, version
         """
 
-    /// Records a validated new complaint: assigns its reference, opens its first stage with the
-    /// deadline fixed now, and stores both in one transaction.
+    /// Records a validated new representation: assigns its reference and, for a complaint,
+    /// opens its first stage with the deadline fixed now, all in one transaction.
     public func record(_ command: NewComplaint, engine: ClockEngine) async throws -> Representation {
         try await database.transaction { sql in
             let year = FinancialYear(containing: command.receivedOn)
             let prefix = "\(command.serviceArea.referencePrefix)-\(year.startYear)"
             let sequence = try await Self.nextSequence(prefix: prefix, on: sql)
-            let representation = Representation(
+            var representation = Representation(
                 id: UUID().uuidString.lowercased(), reference: "\(prefix)-\(String(paddedSequence: sequence))",
-                kind: .complaint, serviceArea: command.serviceArea, procedureID: command.procedure.id,
+                kind: command.kind, serviceArea: command.serviceArea, procedureID: command.kind.isHandledAsCase ? command.procedure.id : nil,
                 receivedOn: command.receivedOn, methodOfReceipt: command.methodOfReceipt, complainant: command.complainant,
                 serviceCategory: command.serviceCategory, summary: command.summary,
-                stages: engine.openingStage(for: command.procedure, receivedOn: command.receivedOn).map { [$0] } ?? [])
+                stages: command.kind == .complaint ? engine.openingStage(for: command.procedure, receivedOn: command.receivedOn).map { [$0] } ?? [] : [])
+            representation.records.team = command.team
+            representation.records.publicationQuote = command.publicationQuote
             try await Self.insert([representation], on: sql)
             return representation
         }

@@ -16,7 +16,9 @@ struct CaseActionRoutes: Sendable {
     @Sendable func takeStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let stepName = try context.parameters.require("step")
-        guard let step: any CaseForm = CaseStep(rawValue: stepName) ?? RecordStep(rawValue: stepName) else { throw HTTPError(.notFound) }
+        guard let step: any CaseForm = CaseStep(rawValue: stepName) ?? RecordStep(rawValue: stepName) ?? IntakeStep(rawValue: stepName) else {
+            throw HTTPError(.notFound)
+        }
         let casework = try await Casework.load(deps)
         let store = RepresentationStore(database: deps.database)
         guard id.count <= 64, let current = try await store.representation(id: id),

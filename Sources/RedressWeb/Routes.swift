@@ -53,7 +53,7 @@ struct CaseworkRoutes: Sendable {
             return try page.response(from: request, context: context)
         case .success(let command):
             let recorded = try await RepresentationStore(database: deps.database).record(command, engine: ClockEngine(calendar: casework.calendar))
-            context.logger.info("complaint recorded", metadata: ["reference": .string(recorded.reference), "procedure": .string(command.procedure.id)])
+            context.logger.info("representation recorded", metadata: ["reference": .string(recorded.reference), "kind": .string(recorded.kind.rawValue)])
             return Response(status: .seeOther, headers: [.location: "/complaints/\(recorded.id)?recorded=1"])
         }
     }
@@ -67,9 +67,9 @@ struct CaseworkRoutes: Sendable {
         let events = try await CaseEventLog.events(of: id, in: deps.database)
         let query = request.uri.queryParameters
         var notice: String?
-        if query.get("recorded") == "1" { notice = "Complaint recorded: reference \(r.reference)" }
+        if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
         if let done = query.get("done") {
-            notice = (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done))?.doneMessage
+            notice = (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?.doneMessage
         }
         let html = CaseView.render(
             r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,

@@ -233,3 +233,35 @@ struct WorkQueuePageTests {
         }
     }
 }
+
+@Suite("Web: triage")
+struct TriageFormTests {
+    @Test("a pre-complaint recorded through the form becomes a complaint keeping its first date; a complaint is refused with a coded reason", arguments: TestDatabase.engines)
+    func triage(engine: DatabaseEngine) async throws {
+        try await withCase(engine) { client, database, r in
+            let fields = ["kind": "pre-complaint", "service-area": "children", "method": "email", "relationship": "parent", "child-or-young-person": "no",
+                          "service-category": "child-in-need", "summary": "Wants to talk about the plan"].merging(dateFields("received", "2022-05-03")) { a, _ in a }
+            let location = try await client.execute(uri: "/complaints", method: .post, headers: headers, body: body(fields)) { $0.headers[.location] ?? "" }
+            let id = String(location.dropFirst("/complaints/".count).prefix { $0 != "?" })
+            try await client.execute(uri: location, method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h1>Pre-complaint CSC-2022-00002</h1>"))
+                #expect(html.contains("Open for triage"))
+            }
+            #expect(try await step(client, id, "convert", version: 1, dateFields("convert-date", "2022-05-10")).0 == .seeOther)
+            let converted = try #require(try await RepresentationStore(database: database).representation(id: id))
+            #expect(converted.kind == .complaint && converted.stages[0].openedOn == CalendarDate(iso: "2022-05-03")!)
+            #expect(converted.records.intake.convertedFrom?.convertedOn == CalendarDate(iso: "2022-05-10")!)
+
+            let bad = try await step(client, r.id, "refuse", version: 1, dateFields("refuse-date", "2022-06-05"))
+            #expect(bad.0 == .unprocessableContent && bad.1.contains("<li><a href=\"#refuse-reason\">Select the refusal reason</a></li>"))
+            #expect(try await step(client, r.id, "refuse", version: 1, ["refuse-reason": "court-proceedings"].merging(dateFields("refuse-date", "2022-06-05")) { a, _ in a }).0 == .seeOther)
+            try await client.execute(uri: "/complaints/\(r.id)", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<strong>Refused.</strong>"))
+                #expect(html.contains("<tr><th scope=\"row\">Refused</th><td>Court proceedings, 5 June 2022</td></tr>"))
+                #expect(!html.contains("=&quot;"))
+            }
+        }
+    }
+}

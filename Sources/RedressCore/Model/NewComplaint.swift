@@ -21,6 +21,8 @@ public struct FieldErrors: Error, Sendable, Hashable {
 /// The "record a complaint" form as typed: every value is the raw text, so a form with errors
 /// is shown again exactly as entered.
 public struct NewComplaintInput: Sendable, Hashable, Codable {
+    /// The kind of representation; empty means a complaint.
+    public var kind: String = ""
     public var serviceArea: String = ""
     public var receivedDay: String = ""
     public var receivedMonth: String = ""
@@ -31,10 +33,16 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
     public var advocate: String = ""
     public var serviceCategory: String = ""
     public var summary: String = ""
+    /// Compliments: the team praised and the words for publication, names replaced by "xxx".
+    public var team: String = ""
+    public var publicationQuote: String = ""
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
+        case kind
+        case team
+        case publicationQuote = "publication-quote"
         case serviceArea = "service-area"
         case receivedDay = "received-day"
         case receivedMonth = "received-month"
@@ -50,6 +58,9 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func text(_ key: CodingKeys) -> String { ((try? c.decodeIfPresent(String.self, forKey: key)) ?? nil) ?? "" }
+        kind = text(.kind)
+        team = text(.team)
+        publicationQuote = text(.publicationQuote)
         serviceArea = text(.serviceArea)
         receivedDay = text(.receivedDay)
         receivedMonth = text(.receivedMonth)
@@ -66,6 +77,9 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
 /// A validated request to record a complaint: the domain command the web form and the CLI
 /// both produce.
 public struct NewComplaint: Sendable, Hashable {
+    public var kind: RepresentationKind = .complaint
+    public var team: String?
+    public var publicationQuote: String?
     public var serviceArea: ServiceArea
     public var procedure: ProcedureDefinition
     public var receivedOn: CalendarDate
@@ -93,23 +107,27 @@ public struct NewComplaint: Sendable, Hashable {
         _ input: NewComplaintInput, reference: ReferenceData, procedures: [ProcedureDefinition], today: CalendarDate
     ) -> Result<NewComplaint, FieldErrors> {
         var errors: [FieldError] = []
+        let kindText = input.kind.trimmed
+        let kind = kindText.isEmpty ? RepresentationKind.complaint : RepresentationKind(rawValue: kindText)
+        if kind == nil { errors.append(FieldError(field: "kind", message: "Select what kind of representation it is")) }
+        let noun = kind == .complaint || kind == nil ? "complaint" : kind!.displayName.lowercased()
         let area = ServiceArea(rawValue: input.serviceArea.trimmed)
         if input.serviceArea.trimmed.isEmpty {
-            errors.append(FieldError(field: "service-area", message: "Select which service the complaint is about"))
+            errors.append(FieldError(field: "service-area", message: "Select which service the \(noun) is about"))
         } else if area == nil {
             errors.append(FieldError(field: "service-area", message: "Select adult social care, children's social care or corporate"))
         }
 
         let received = validateDate(
             day: input.receivedDay, month: input.receivedMonth, year: input.receivedYear,
-            name: "Date the complaint was received", field: "received", today: today)
+            name: "Date the \(noun) was received", field: "received", today: today)
         if case .failure(let error) = received { errors.append(error) }
 
         let method = input.methodOfReceipt.trimmed
         if method.isEmpty {
-            errors.append(FieldError(field: "method", message: "Select how the complaint was received"))
+            errors.append(FieldError(field: "method", message: "Select how the \(noun) was received"))
         } else if reference.active(.method).allSatisfy({ $0.code != method }) {
-            errors.append(FieldError(field: "method", message: "Select how the complaint was received from the list"))
+            errors.append(FieldError(field: "method", message: "Select how the \(noun) was received from the list"))
         }
 
         let relationship = input.relationship.trimmed
@@ -121,7 +139,7 @@ public struct NewComplaint: Sendable, Hashable {
 
         let child = input.childOrYoungPerson.trimmed
         if child != "yes" && child != "no" {
-            errors.append(FieldError(field: "child-or-young-person", message: "Select yes if the complaint is made by or for a child or young person"))
+            errors.append(FieldError(field: "child-or-young-person", message: "Select yes if the \(noun) is made by or for a child or young person"))
         }
 
         let advocate = input.advocate.trimmed
@@ -131,7 +149,7 @@ public struct NewComplaint: Sendable, Hashable {
 
         let service = input.serviceCategory.trimmed
         if service.isEmpty {
-            errors.append(FieldError(field: "service-category", message: "Select the service the complaint is about"))
+            errors.append(FieldError(field: "service-category", message: "Select the service the \(noun) is about"))
         } else if let area, reference.active(.service, group: area.rawValue).allSatisfy({ $0.code != service }) {
             errors.append(FieldError(field: "service-category", message: "Select a service from the \(area.displayName.lowercased()) list"))
         } else if area == nil, reference.active(.service).allSatisfy({ $0.code != service }) {
@@ -140,7 +158,7 @@ public struct NewComplaint: Sendable, Hashable {
 
         let summary = input.summary.trimmingCharacters(in: .whitespacesAndNewlines)
         if summary.isEmpty {
-            errors.append(FieldError(field: "summary", message: "Enter a summary of the complaint"))
+            errors.append(FieldError(field: "summary", message: "Enter a summary of the \(noun)"))
         } else if summary.count > summaryLimit {
             errors.append(FieldError(field: "summary", message: "Summary must be \(summaryLimit) characters or fewer"))
         }
@@ -150,13 +168,20 @@ public struct NewComplaint: Sendable, Hashable {
             let fallback = BuiltInProcedures.defaultProcedure(for: area)
             procedure = procedures.first { $0.id == fallback.id } ?? fallback
         }
-        guard errors.isEmpty, let area, let procedure, case .success(let receivedOn) = received else {
+        let quote = input.publicationQuote.trimmingCharacters(in: .whitespacesAndNewlines)
+        if quote.count > summaryLimit { errors.append(FieldError(field: "publication-quote", message: "The quote must be \(summaryLimit) characters or fewer")) }
+        guard errors.isEmpty, let kind, let area, let procedure, case .success(let receivedOn) = received else {
             return .failure(FieldErrors(errors))
         }
-        return .success(NewComplaint(
+        var command = NewComplaint(
             serviceArea: area, procedure: procedure, receivedOn: receivedOn, methodOfReceipt: method,
             complainant: Complainant(relationship: relationship, isChildOrYoungPerson: child == "yes", advocate: advocate.isEmpty ? nil : advocate),
-            serviceCategory: service, summary: summary))
+            serviceCategory: service, summary: summary)
+        command.kind = kind
+        let team = input.team.trimmed
+        command.team = team.isEmpty ? nil : team
+        command.publicationQuote = quote.isEmpty ? nil : quote
+        return .success(command)
     }
 
     /// GOV.UK date-input validation: names the missing part, rejects impossible dates and,

@@ -23,9 +23,13 @@ enum CaseView {
             </div>
             """ } ?? ""
         let engine = ClockEngine(calendar: calendar)
-        let status: String = r.isOpen
-            ? "Open at \(procedure?.stage(r.currentStage?.key ?? "")?.name.lowercased() ?? "its first stage")"
-            : "Closed at \(procedure?.stage(r.closedAtStage ?? "")?.name.lowercased() ?? "its last stage")"
+        let status: String
+        switch (r.kind, r.isOpen) {
+        case (.complaint, true): status = "Open at \(procedure?.stage(r.currentStage?.key ?? "")?.name.lowercased() ?? "its first stage")"
+        case (.complaint, false): status = r.records.intake.refusal != nil && r.stages.allSatisfy({ $0.respondedOn == nil }) ? "Refused" : "Closed at \(procedure?.stage(r.closedAtStage ?? "")?.name.lowercased() ?? "its last stage")"
+        case (_, true): status = "Open for triage"
+        case (_, false): status = "Closed"
+        }
         let stages: [HTML] = r.stages.enumerated().map { index, stage in
             guard let definition = procedure?.stage(stage.key) else { return "" }
             return stageSection(stage, number: index + 1, definition: definition, deadlines: engine.deadlines(for: stage, definition: definition),
@@ -43,14 +47,15 @@ enum CaseView {
             </table></div>
             """
         let hasErrors = !(failed?.errors.isEmpty ?? true)
-        return Layout.page(title: "Complaint \(r.reference)", section: .none, hasErrors: hasErrors, """
+        return Layout.page(title: "\(r.kind.displayName) \(r.reference)", section: .none, hasErrors: hasErrors, """
             \(Layout.errorSummary(failed?.errors ?? []))
             \(banner)
             <span class="app-caption">\(r.serviceArea.displayName) · \(procedure?.name ?? "")</span>
-            <h1>Complaint \(r.reference)</h1>
+            <h1>\(r.kind.displayName) \(r.reference)</h1>
             <p class="app-body"><strong>\(status).</strong> Received \(r.receivedOn.longDisplay).</p>
             \(stages)
             <p class="app-note">\(procedure?.basis ?? "")</p>
+            \(IntakeView.render(r, procedure: procedure, reference: reference, failed: failed))
             \(actions)
             \(CaseRecordsView.render(r, procedure: procedure, reference: reference, today: today, failed: failed))
             <h2>Details</h2>

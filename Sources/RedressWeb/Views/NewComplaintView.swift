@@ -56,6 +56,13 @@ enum NewComplaintView {
             <h1>Record a complaint</h1>
             <p>The statutory deadline is worked out from the date received, in working days.</p>
             <form method="post" action="/complaints" novalidate>
+              <div class="\(group("kind"))">
+                <fieldset\(described("kind"))>
+                  <legend>What has been received?</legend>
+                  \(message("kind"))
+                  \(radios("kind", RepresentationKind.allCases.map { ($0.rawValue, $0.displayName) }, selected: input.kind.isEmpty ? "complaint" : input.kind))
+                </fieldset>
+              </div>
               <div class="\(group("service-area"))">
                 <fieldset\(described("service-area"))>
                   <legend>Which service is the complaint about?</legend>
@@ -115,7 +122,20 @@ enum NewComplaintView {
                 \(message("summary"))
                 <textarea class="app-textarea\(error("summary") == nil ? "" : " app-textarea--error")" id="summary" name="summary" rows="6"\(described("summary", hint: true))>\(input.summary)</textarea>
               </div>
-              <button type="submit" class="app-button">Record complaint</button>
+              <fieldset class="app-form-group">
+                <legend>Compliments only</legend>
+                <div class="\(group("team"))">
+                  <label class="app-label" for="team">Team praised (optional)</label>
+                  <input class="app-input" id="team" name="team" type="text" autocomplete="off" value="\(input.team)">
+                </div>
+                <div class="\(group("publication-quote"))">
+                  <label class="app-label" for="publication-quote">Words for publication (optional)</label>
+                  <p class="app-hint" id="publication-quote-hint">As they may appear in the annual report: replace every name with xxx.</p>
+                  \(message("publication-quote"))
+                  <textarea class="app-textarea" id="publication-quote" name="publication-quote" rows="3" aria-describedby="publication-quote-hint">\(input.publicationQuote)</textarea>
+                </div>
+              </fieldset>
+              <button type="submit" class="app-button">Record</button>
             </form>
             """)
     }
