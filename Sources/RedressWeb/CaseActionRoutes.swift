@@ -73,7 +73,7 @@ extension RecordStep: CaseForm {}
 
 /// A stage step a form can take, with how its fields become a command.
 enum CaseStep: String, Sendable, CaseIterable, CaseForm {
-    case record, respond, extend, pause, resume, escalate, withdraw, appoint
+    case record, respond, extend, pause, resume, escalate, withdraw, appoint, points, finding, correct, reopen
 
     /// The confirmation shown after the step.
     var doneMessage: String {
@@ -86,6 +86,10 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
         case .escalate: "Next stage opened"
         case .withdraw: "Withdrawal recorded"
         case .appoint: "Appointment recorded"
+        case .points: "Statement of complaint saved"
+        case .finding: "Finding recorded"
+        case .correct: "Correction recorded"
+        case .reopen: "Reopened"
         }
     }
 
@@ -97,7 +101,7 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
         switch field {
         case "date": "\(rawValue)-date-day"
         case "to", "agreed-on", "informed-on": "\(rawValue)-\(field)-day"
-        case "reason", "outcome", "clock", "late-reason", "pause-reason", "person", "role": "\(rawValue)-\(field)"
+        case "reason", "outcome", "clock", "late-reason", "pause-reason", "person", "role", "points", "finding", "milestone": "\(rawValue)-\(field)"
         default: anchor
         }
     }
@@ -151,6 +155,19 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
             if let on { command = .escalate(requestedOn: on, lateReason: late.isEmpty ? nil : late) }
         case .withdraw:
             if let on = date("date", "Date the complaint was withdrawn") { command = .withdraw(on: on) }
+        case .points:
+            command = .setPoints(f["points-points"].split(whereSeparator: \.isNewline).map(String.init))
+        case .finding:
+            let finding = f["finding-finding"]
+            if finding.isEmpty { errors.append(FieldError(field: "finding-finding", message: "Select the finding")) }
+            if let point = Int(f["point"]), !finding.isEmpty { command = .recordFinding(point: point, finding: finding) }
+        case .correct:
+            let milestone = Milestone(rawValue: f["correct-milestone"])
+            if milestone == nil { errors.append(FieldError(field: "correct-milestone", message: "Select the step to correct")) }
+            let to = date("date", "Correct date")
+            if let milestone, let to { command = .correctMilestone(milestone, to: to, reason: f["correct-reason"]) }
+        case .reopen:
+            command = .reopen(reason: f["reopen-reason"])
         case .appoint:
             let role = AppointmentRole(rawValue: f["appoint-role"])
             if role == nil { errors.append(FieldError(field: "appoint-role", message: "Select the role")) }

@@ -288,3 +288,39 @@ extension LifecycleTests {
         #expect(try children.apply(.record(.panelMet, on: date("2022-09-20")), to: full).stages[2].date(of: .panelMet) == date("2022-09-20"))
     }
 }
+
+extension LifecycleTests {
+    @Test("stage 2: the statement's points each need a finding before the adjudication")
+    func pointsAndFindings() throws {
+        var r = try run(children, try stageOneAnswered(), [.escalate(requestedOn: date("2022-07-12"), lateReason: nil)] + allocate(on: "2022-07-20"))
+        #expect(refusal(children, r, .setPoints(["Late visits"]))?.message == "Record “Statement of complaint agreed” first")
+        r = try run(children, r, [.record(.statementAgreed, on: date("2022-08-01")), .setPoints(["Visits were late", " ", "Calls were not returned", "Plan not shared"])])
+        #expect(r.stages[1].points.map(\.number) == [1, 2, 3])
+        r = try run(children, r, [.record(.reportsReceived, on: date("2022-08-20")), .recordFinding(point: 1, finding: "upheld"), .recordFinding(point: 3, finding: "not-upheld")])
+        #expect(refusal(children, r, .respond(on: date("2022-08-25"), outcome: "partly-upheld"))?.message == "Record a finding on point 2 before “Adjudication sent”")
+        #expect(refusal(children, r, .recordFinding(point: 4, finding: "upheld"))?.message == "There is no point 4")
+        #expect(refusal(children, r, .recordFinding(point: 2, finding: "withdrawn"))?.field == "finding")
+        #expect(refusal(children, r, .setPoints(["New list"]))?.message == "Findings are recorded; correct the findings instead of replacing the points")
+        r = try run(children, r, [.recordFinding(point: 2, finding: "upheld"), .respond(on: date("2022-08-25"), outcome: "partly-upheld")])
+        #expect(!r.isOpen)
+        let stageOne = try stageOneAnswered()
+        #expect(refusal(children, stageOne, .reopen(reason: "x")) == nil)
+        #expect(refusal(children, complaint(BuiltInProcedures.childrenStatutory, received: "2022-06-01"), .setPoints(["x"]))?.field == "points")
+    }
+
+    @Test("corrections: a wrong date or closure is put right with a reason, never silently")
+    func corrections() throws {
+        let answered = try stageOneAnswered()
+        #expect(refusal(children, answered, .reopen(reason: " "))?.message == "Enter why the case is reopened")
+        let reopened = try children.apply(.reopen(reason: "Response was sent to the wrong address"), to: answered)
+        #expect(reopened.isOpen && reopened.stages[0].respondedOn == nil && reopened.stages[0].outcome == nil)
+        #expect(refusal(children, reopened, .reopen(reason: "again"))?.message == "The case is open; there is nothing to reopen")
+        let moved = try children.apply(.correctMilestone(.responded, to: date("2022-06-29"), reason: "Date mistyped"), to: answered)
+        #expect(moved.stages[0].respondedOn == date("2022-06-29"))
+        #expect(refusal(children, answered, .correctMilestone(.responded, to: date("2022-06-05"), reason: "x"))?.message == "Stage 1 response sent cannot be before 6 June 2022")
+        #expect(refusal(children, answered, .correctMilestone(.acknowledged, to: nil, reason: "x"))?.message == "Later steps are recorded; correct those first")
+        #expect(refusal(children, answered, .correctMilestone(.responded, to: date("2022-06-29"), reason: ""))?.field == "reason")
+        let cleared = try children.apply(.correctMilestone(.responded, to: nil, reason: "Recorded on the wrong case"), to: answered)
+        #expect(cleared.isOpen && cleared.stages[0].outcome == nil)
+    }
+}

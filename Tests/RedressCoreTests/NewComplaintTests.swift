@@ -142,3 +142,15 @@ extension DemoCouncilTests {
         #expect((0.04...0.12).contains(rate))
     }
 }
+
+extension DemoCouncilTests {
+    /// `serve --demo` generates for the real today; every step must be valid whatever that is.
+    @Test("generates a valid council for any today (every step passes the lifecycle's checks)", arguments: [
+        "2025-01-02", "2025-04-18", "2025-12-24", "2026-03-31", "2026-05-26", "2026-08-31", "2027-01-04", "2027-06-30",
+    ])
+    func anyToday(today: String) {
+        let cases = DemoCouncil(seed: 7, today: date(today)).cases()
+        #expect(cases.allSatisfy { $0.representation.receivedOn <= date(today) })
+        #expect(cases.contains { $0.representation.isOpen })
+    }
+}

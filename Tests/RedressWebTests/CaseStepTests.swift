@@ -265,3 +265,42 @@ struct TriageFormTests {
         }
     }
 }
+
+@Suite("Web: statement points, findings and corrections")
+struct PointsAndCorrectionTests {
+    @Test("points are agreed and each gets a finding; a wrong response date is corrected and a closure reopened, with reasons", arguments: TestDatabase.engines)
+    func pointsFindingsCorrections(engine: DatabaseEngine) async throws {
+        try await withCase(engine) { client, database, r in
+            var version = 1
+            func post(_ name: String, _ fields: [String: String]) async throws -> (HTTPResponse.Status, String) {
+                let result = try await step(client, r.id, name, version: version, fields)
+                if result.0 == .seeOther { version += 1 }
+                return result
+            }
+            #expect(try await post("respond", ["respond-outcome": "not-upheld"].merging(dateFields("respond-date", "2022-06-10")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("correct", ["correct-milestone": "responded", "correct-reason": "Date mistyped"].merging(dateFields("correct-date", "2022-06-13")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("reopen", ["reopen-reason": ""]).1.contains("Enter why the case is reopened"))
+            #expect(try await post("reopen", ["reopen-reason": "Sent to the wrong address"]).0 == .seeOther)
+            #expect(try await post("respond", ["respond-outcome": "not-upheld"].merging(dateFields("respond-date", "2022-06-14")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("escalate", dateFields("escalate-date", "2022-06-20")).0 == .seeOther)
+            #expect(try await post("appoint", ["appoint-role": "investigating-officer", "appoint-person": "io-1"].merging(dateFields("appoint-date", "2022-06-21")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("appoint", ["appoint-role": "independent-person", "appoint-person": "ip-1"].merging(dateFields("appoint-date", "2022-06-21")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("record", ["record-milestone": "statement-agreed"].merging(dateFields("record-date", "2022-06-28")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("points", ["points-points": "Visits were late\nCalls not returned"]).0 == .seeOther)
+            #expect(try await post("record", ["record-milestone": "reports-received"].merging(dateFields("record-date", "2022-07-20")) { a, _ in a }).0 == .seeOther)
+            #expect(try await post("finding", ["point": "1", "finding-finding": "upheld"]).0 == .seeOther)
+            let blocked = try await post("respond", ["respond-outcome": "partly-upheld"].merging(dateFields("respond-date", "2022-07-25")) { a, _ in a })
+            #expect(blocked.0 == .unprocessableContent && blocked.1.contains("Record a finding on point 2 before “Adjudication sent”"))
+            #expect(try await post("finding", ["point": "2", "finding-finding": "not-upheld"]).0 == .seeOther)
+            #expect(try await post("respond", ["respond-outcome": "partly-upheld"].merging(dateFields("respond-date", "2022-07-25")) { a, _ in a }).0 == .seeOther)
+            let saved = try #require(try await RepresentationStore(database: database).representation(id: r.id))
+            #expect(saved.stages[1].points.map(\.finding) == ["upheld", "not-upheld"])
+            let summaries = try await CaseEventLog.events(of: r.id, in: database).map(\.summary)
+            #expect(summaries.contains("Stage 1: local resolution: Corrected: Stage 1 response sent now 13 June 2022 (Date mistyped)"))
+            #expect(summaries.contains("Stage 1: local resolution: Reopened (Sent to the wrong address)"))
+            try await client.execute(uri: "/complaints/\(r.id)", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<li>Visits were late — <strong>Upheld</strong></li>"))
+            }
+        }
+    }
+}

@@ -217,7 +217,8 @@ public struct DemoCouncil: Sendable {
         func outcome() -> String { outcomeCode(&rng) }
         let acknowledged = wd(pick([(1, 45.0), (2, 30), (3, 17), (4, 5), (6, 3)], &rng), after: r.receivedOn)
         if r.complainant.isChildOrYoungPerson {
-            steps.append(.recordAdvocacy(offeredOn: r.receivedOn, appointedOn: r.complainant.advocate == nil ? nil : wd(2, after: r.receivedOn)))
+            let appointed = wd(2, after: r.receivedOn)
+            steps.append(.recordAdvocacy(offeredOn: r.receivedOn, appointedOn: r.complainant.advocate == nil || appointed > today ? nil : appointed))
             steps.append(.recordChildConsent(given: true, on: wd(1, after: r.receivedOn)))
         }
         if r.serviceArea == .adultSocialCare, Double.random(in: 0..<1, using: &rng) < 0.04 {
@@ -228,7 +229,8 @@ public struct DemoCouncil: Sendable {
                 ? pick([("out-of-time", 2.0), ("repeat-complaint", 2), ("tribunal", 2), ("outside-of-remit", 1)], &rng)
                 : pick([("court-proceedings", 17.0), ("no-parental-responsibility", 9), ("out-of-time", 3), ("outside-of-remit", 2), ("repeat-complaint", 1), ("criminal-proceedings", 1), ("not-in-best-interest-of-child", 1)], &rng)
             let decided = wd(Int.random(in: 2...6, using: &rng), after: r.receivedOn)
-            steps.append(.refuse(reason: reason, on: decided, notifiedOn: wd(1, after: decided)))
+            let notified = wd(1, after: decided)
+            steps.append(.refuse(reason: reason, on: decided, notifiedOn: notified <= today ? notified : nil))
             apply(steps, to: &r, history: &history, lifecycle: lifecycle)
             return
         }
@@ -409,7 +411,14 @@ public struct DemoCouncil: Sendable {
         }
         let reports = wd(taken - 3, after: statement)
         let adjudicated = wd(taken, after: statement)
-        steps += [.record(.reportsReceived, on: reports), .respond(on: adjudicated, outcome: outcome())]
+        let points = ["Visits and contact were not as agreed in the plan", "Phone calls and emails were not returned",
+                      "Decisions were not explained", "Records contain inaccurate information"].prefix(Int.random(in: 2...4, using: &rng))
+        steps.append(.setPoints(Array(points)))
+        steps.append(.record(.reportsReceived, on: reports))
+        let findings = points.indices.map { _ in ComplaintPoint.findings[pick([(0, 30.0), (1, 15), (2, 50), (3, 5)], &rng)] }
+        steps += findings.enumerated().map { .recordFinding(point: $0.offset + 1, finding: $0.element) }
+        let overall = findings.allSatisfy { $0 == "upheld" } ? "upheld" : findings.contains { $0 == "upheld" || $0 == "partly-upheld" } ? "partly-upheld" : "not-upheld"
+        steps.append(.respond(on: adjudicated, outcome: overall))
         if Double.random(in: 0..<1, using: &rng) < 0.2 {
             let panelRequested = wd(Int.random(in: 5...19, using: &rng), after: adjudicated)
             let met = wd(Int.random(in: 20...34, using: &rng), after: panelRequested)

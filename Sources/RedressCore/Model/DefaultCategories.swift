@@ -91,6 +91,7 @@ enum DefaultCategories {
         Category(list: .outcome, code: "signposted", label: "Signposted"),
         Category(list: .outcome, code: "not-investigated", label: "Not investigated"),
         Category(list: .outcome, code: "escalated-unanswered", label: "Escalated without a response"),
+        Category(list: .outcome, code: "refused", label: "Refused"),
     ]
 
     // §5.3 (Hampshire Table 1), with ASC-07 exclusions.

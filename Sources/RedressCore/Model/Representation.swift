@@ -110,6 +110,8 @@ public struct Stage: Sendable, Codable, Hashable {
     public var lateRequestReason: String?
     /// The day the council refused to consider it (a coded reason is on the case's intake).
     public var refusedOn: CalendarDate?
+    /// Stage 2: the statement of complaint as numbered points, each with its finding.
+    public var points: [ComplaintPoint]
     /// People appointed to the stage (Investigating Officer, Independent Person, panel…).
     public var appointments: [Appointment]
 
@@ -123,10 +125,11 @@ public struct Stage: Sendable, Codable, Hashable {
         self.outcome = outcome
         self.withdrawnOn = withdrawnOn
         self.appointments = appointments
+        self.points = []
     }
 
     private enum CodingKeys: String, CodingKey {
-        case key, openedOn, dueOn, milestones, extensions, pauses, outcome, withdrawnOn, escalatedUnansweredOn, lateRequestReason, appointments, refusedOn
+        case key, openedOn, dueOn, milestones, extensions, pauses, outcome, withdrawnOn, escalatedUnansweredOn, lateRequestReason, appointments, refusedOn, points
     }
 
     /// Reads stored stages written by any earlier version: lists added later default to empty.
@@ -144,6 +147,7 @@ public struct Stage: Sendable, Codable, Hashable {
         lateRequestReason = try c.decodeIfPresent(String.self, forKey: .lateRequestReason)
         appointments = try c.decodeIfPresent([Appointment].self, forKey: .appointments) ?? []
         refusedOn = try c.decodeIfPresent(CalendarDate.self, forKey: .refusedOn)
+        points = try c.decodeIfPresent([ComplaintPoint].self, forKey: .points) ?? []
     }
 
     /// The person appointed to a single-holder role, if any.
@@ -168,6 +172,23 @@ public struct Stage: Sendable, Codable, Hashable {
     public func agreedDue(for clockKey: String) -> CalendarDate? {
         extensions.last { $0.clockKey == clockKey }?.newDueOn
     }
+}
+
+/// One numbered point of a statement of complaint, with the finding on it (CSC-26, CSC-29).
+public struct ComplaintPoint: Sendable, Codable, Hashable {
+    public var number: Int
+    public var text: String
+    /// A finding code: upheld, partly-upheld, not-upheld or no-finding.
+    public var finding: String?
+
+    public init(number: Int, text: String, finding: String? = nil) {
+        self.number = number
+        self.text = text
+        self.finding = finding
+    }
+
+    /// The codes a point's finding can take.
+    public static let findings = ["upheld", "partly-upheld", "not-upheld", "no-finding"]
 }
 
 /// A due date agreed or moved for one clock, with its reason (CSC-20/27, ASC-10/12).

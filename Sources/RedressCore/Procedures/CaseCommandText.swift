@@ -1,24 +1,26 @@
 import Foundation
 
 extension CaseCommand {
-    /// The day the command's event happened, or `nil` for commands without one (coding).
+    /// The day the command's event happened, or `nil` for commands without one (coding, a remedy
+    /// or action whose only date is when it is due).
     public var date: CalendarDate? {
         switch self {
         case .record(_, let on), .respond(let on, _), .resume(let on), .withdraw(let on), .appoint(_, _, let on): on
         case .extend(_, let agreedOn, _, _, _): agreedOn
         case .pause(_, let from): from
         case .escalate(let requestedOn, _): requestedOn
-        case .code: nil
+        case .code, .setPoints, .recordFinding, .reopen: nil
+        case .correctMilestone(_, let to, _): to
         case .decideEligibility(_, _, let on, _), .refuse(_, let on, _), .recordChildConsent(_, let on), .markJoint(_, _, let on),
              .convertToComplaint(let on), .closeWithoutComplaint(let on): on
         case .recordTimeLimit(let on, _): on
         case .recordAdvocacy(let on, _): on
         case .referToOmbudsman(_, _, let on, _), .recordOmbudsmanDecision(_, _, let on, _, _, _), .completeOmbudsmanRemedy(_, _, let on),
              .recordPublicReport(_, let on), .respondToPublicReport(_, let on), .completeAction(_, let on): on
-        case .addOmbudsmanRemedy(_, let remedy): remedy.dueOn
+        case .addOmbudsmanRemedy: nil  // recorded when decided; its due date may be ahead
         case .addCost(let cost): cost.paidOn
         case .addLearning(let point): point.recordedOn
-        case .addAction(let action): action.dueOn
+        case .addAction: nil  // recorded now; its due date may be ahead
         }
     }
 
@@ -38,6 +40,11 @@ extension CaseCommand {
         case .escalate(let requestedOn, _): return "\(prefix)Requested on \(requestedOn.longDisplay)"
         case .withdraw(let on): return "\(prefix)Withdrawn on \(on.longDisplay)"
         case .appoint(let role, let personID, let on): return "\(prefix)\(role.displayName) appointed (\(personID)) on \(on.longDisplay)"
+        case .setPoints(let points): return "\(prefix)Statement of complaint: \(points.count) point(s)"
+        case .recordFinding(let point, let finding): return "\(prefix)Point \(point): \(finding)"
+        case .correctMilestone(let milestone, let to, let reason):
+            return "\(prefix)Corrected: \(stage?.label(of: milestone) ?? milestone.defaultLabel) \(to.map { "now \($0.longDisplay)" } ?? "removed") (\(reason))"
+        case .reopen(let reason): return "\(prefix)Reopened (\(reason))"
         case .decideEligibility(let basis, let interest, let on, _):
             return "Eligibility decided on \(on.longDisplay): \(basis)\(interest.map { $0 ? " (sufficient interest)" : " (no sufficient interest)" } ?? "")"
         case .recordTimeLimit(let arose, let reason): return "Matter arose \(arose.longDisplay)\(reason == nil ? "" : "; late complaint accepted")"

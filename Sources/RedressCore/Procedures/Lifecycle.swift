@@ -22,6 +22,15 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// allocated when its Investigating Officer and Independent Person are both appointed.
     case appoint(AppointmentRole, personID: String, on: CalendarDate)
 
+    /// Sets the statement of complaint's points on the open stage (after the statement is agreed).
+    case setPoints([String])
+    /// Records the finding on one point.
+    case recordFinding(point: Int, finding: String)
+    /// Corrects (or clears, with `to: nil`) a recorded step of the last stage, with the reason.
+    case correctMilestone(Milestone, to: CalendarDate?, reason: String)
+    /// Reopens the last stage after a wrong closure (response, withdrawal or refusal), with the reason.
+    case reopen(reason: String)
+
     // Intake and triage.
 
     /// Who may complain: the basis, and for "sufficient interest" the decision and reasons.
@@ -91,6 +100,7 @@ public struct Lifecycle: Sendable {
     public func apply(_ command: CaseCommand, to case: Representation) throws(LifecycleError) -> Representation {
         var r = `case`
         if try applyIntake(command, to: &r) { return r }
+        if try applyCorrection(command, to: &r) { return r }
         guard r.kind == .complaint else { throw LifecycleError("kind", "Only complaints have stages; this is a \(r.kind.displayName.lowercased())") }
         if case .escalate(let requestedOn, let lateReason) = command {
             try escalate(&r, requestedOn: requestedOn, lateReason: lateReason)
@@ -110,6 +120,9 @@ public struct Lifecycle: Sendable {
             try record(milestone, on: on, in: &stage, definition: definition)
         case .respond(let on, let outcome):
             guard !outcome.isEmpty else { throw LifecycleError("outcome", "Select the outcome of the \(definition.name.lowercased())") }
+            if let undecided = stage.points.first(where: { $0.finding == nil }) {
+                throw LifecycleError("outcome", "Record a finding on point \(undecided.number) before “\(definition.label(of: .responded))”")
+            }
             try record(.responded, on: on, in: &stage, definition: definition)
             stage.outcome = outcome
             if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil { stage.pauses[pause].until = on }
@@ -132,6 +145,18 @@ public struct Lifecycle: Sendable {
             stage.pauses[last].until = on
         case .appoint(let role, let personID, let on):
             try appoint(role, personID: personID, on: on, in: &stage, definition: definition, case: r)
+        case .setPoints(let texts):
+            guard definition.records(.statementAgreed) else { throw LifecycleError("points", "\(definition.name) has no statement of complaint") }
+            guard stage.date(of: .statementAgreed) != nil else { throw LifecycleError("points", "Record “\(definition.label(of: .statementAgreed))” first") }
+            let cleaned = texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            guard !cleaned.isEmpty else { throw LifecycleError("points", "Enter at least one point, one per line") }
+            guard cleaned.count <= 40 else { throw LifecycleError("points", "A statement can have at most 40 points") }
+            if stage.points.contains(where: { $0.finding != nil }) { throw LifecycleError("points", "Findings are recorded; correct the findings instead of replacing the points") }
+            stage.points = cleaned.enumerated().map { ComplaintPoint(number: $0.offset + 1, text: $0.element) }
+        case .recordFinding(let number, let finding):
+            guard let index = stage.points.firstIndex(where: { $0.number == number }) else { throw LifecycleError("point", "There is no point \(number)") }
+            guard ComplaintPoint.findings.contains(finding) else { throw LifecycleError("finding", "Select upheld, partly upheld, not upheld or no finding") }
+            stage.points[index].finding = finding
         case .withdraw(let on):
             try check(on, "date", "The withdrawal", notBefore: latestMilestone(stage), stageName: definition.name)
             stage.withdrawnOn = on

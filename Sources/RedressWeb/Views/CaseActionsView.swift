@@ -32,7 +32,18 @@ enum CaseActionsView {
                     \(dateInput("record-date", legend: "Date", values: values(.record), errors: errors(.record)))
                     """, button: "Record step"))
             }
-            let outcomes = reference.active(.outcome).filter { !["withdrawn", "escalated-unanswered"].contains($0.code) }
+            if definition.records(.statementAgreed), stage.date(of: .statementAgreed) != nil, !stage.points.contains(where: { $0.finding != nil }) {
+                let existing = stage.points.map(\.text).joined(separator: "\n")
+                forms.append(form(CaseStep.points, r, version, title: "Statement of complaint", errors: errors(.points), fields: """
+                    \(textarea("points-points", label: "The points agreed with the complainant, one per line", hint: "Each point gets its own finding at adjudication.", value: failed?.step == "points" ? values(.points)["points-points"] : existing, errors: errors(.points)))
+                    """, button: "Save points"))
+            }
+            for point in stage.points where point.finding == nil {
+                forms.append(form(CaseStep.finding, r, version, title: "Finding on point \(point.number): \(point.text)", errors: failed?.fields["point"] == "\(point.number)" ? errors(.finding) : [], fields: """
+                    \(select("finding-finding", label: "Finding", options: ComplaintPoint.findings.map { ($0, reference.label(.outcome, $0)) }, selected: "", errors: failed?.fields["point"] == "\(point.number)" ? errors(.finding) : []))
+                    """, button: "Record finding", hidden: [("point", "\(point.number)")]))
+            }
+            let outcomes = reference.active(.outcome).filter { !["withdrawn", "escalated-unanswered", "refused"].contains($0.code) }
             forms.append(form(CaseStep.respond, r, version, title: definition.label(of: .responded), errors: errors(.respond), fields: """
                 \(dateInput("respond-date", legend: "Date sent", values: values(.respond), errors: errors(.respond)))
                 \(select("respond-outcome", label: "Outcome", options: outcomes.map { ($0.code, $0.label) }, selected: values(.respond)["respond-outcome"], errors: errors(.respond)))
@@ -76,6 +87,22 @@ enum CaseActionsView {
                 \(dateInput("escalate-date", legend: "Date requested", values: v, errors: errors(.escalate)))
                 \(textarea("escalate-late-reason", label: "If the request was late, why the council accepts it (optional)", hint: nil, value: v["escalate-late-reason"], errors: errors(.escalate)))
                 """, button: "Open \(next.name.lowercased())"))
+        }
+        if let last = r.stages.last, let definition = procedure.stage(last.key) {
+            let recorded = definition.milestones.filter { $0.milestone != .requested && last.date(of: $0.milestone) != nil }
+            if !recorded.isEmpty {
+                let v = values(.correct)
+                forms.append(form(CaseStep.correct, r, version, title: "Correct a date", errors: errors(.correct), fields: """
+                    \(select("correct-milestone", label: "Step", options: recorded.map { ($0.milestone.rawValue, $0.label) }, selected: v["correct-milestone"], errors: errors(.correct)))
+                    \(dateInput("correct-date", legend: "Correct date", values: v, errors: errors(.correct)))
+                    \(textarea("correct-reason", label: "Why it is being corrected", hint: "The correction and the reason are kept in the record of changes.", value: v["correct-reason"], errors: errors(.correct)))
+                    """, button: "Save correction"))
+            }
+            if !last.isOpen && r.kind == .complaint {
+                forms.append(form(CaseStep.reopen, r, version, title: "Reopen \(definition.name.lowercased())", errors: errors(.reopen), fields: """
+                    \(textarea("reopen-reason", label: "Why the closure was wrong", hint: "The reopening and the reason are kept in the record of changes.", value: values(.reopen)["reopen-reason"], errors: errors(.reopen)))
+                    """, button: "Reopen"))
+            }
         }
         guard !forms.isEmpty else { return "" }
         return "<h2>Next steps</h2>\(forms)"

@@ -95,6 +95,7 @@ enum CaseView {
         }
         let pauses: [HTML] = stage.pauses.map { "<li>\($0.reason.displayName) from \($0.from.shortDisplay) \($0.until.map { "to \($0.shortDisplay)" } ?? "(still paused)")</li>" }
         let outcome: HTML = stage.outcome.map { "<p class=\"app-body\">Outcome: <strong>\(reference.label(.outcome, $0))</strong></p>" } ?? ""
+        let points: [HTML] = stage.points.map { "<li>\($0.text) — <strong>\($0.finding.map { reference.label(.outcome, $0) } ?? "finding not yet recorded")</strong></li>" }
         let late: HTML = stage.lateRequestReason.map { "<p class=\"app-body\">Requested after the window; accepted because: \($0)</p>" } ?? ""
         return """
             <section class="app-stage" aria-labelledby="stage-\(number)">
@@ -110,6 +111,7 @@ enum CaseView {
               <thead><tr><th scope="col">Deadline</th><th scope="col">Clock starts (day 0)</th><th scope="col">Due</th><th scope="col">Done</th><th scope="col">Status on \(today.shortDisplay)</th></tr></thead>
               <tbody>\(clockRows)</tbody>
             </table></div>
+            \(points.isEmpty ? "" : "<h3>Statement of complaint</h3><ol class=\"app-list\">\(points)</ol>" as HTML)
             \(list("People appointed", appointed))
             \(list("Due dates agreed", extensions))
             \(list("Pauses", pauses))
