@@ -22,7 +22,7 @@ struct CaseActionRoutes: Sendable {
         let casework = try await Casework.load(deps)
         let store = RepresentationStore(database: deps.database)
         guard id.count <= 64, let current = try await store.representation(id: id),
-              let procedure = casework.procedure(current.procedureID)
+              let procedure = casework.procedure(current.procedureID) ?? casework.procedures.first(where: { $0.serviceArea == current.serviceArea })
         else { throw HTTPError(.notFound) }
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
         let today = deps.today()
@@ -73,7 +73,7 @@ extension RecordStep: CaseForm {}
 
 /// A stage step a form can take, with how its fields become a command.
 enum CaseStep: String, Sendable, CaseIterable, CaseForm {
-    case record, respond, extend, pause, resume, escalate, withdraw, appoint, points, finding, correct, reopen
+    case record, respond, extend, pause, resume, escalate, withdraw, appoint, points, finding, correct, reopen, early
 
     /// The confirmation shown after the step.
     var doneMessage: String {
@@ -90,6 +90,7 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
         case .finding: "Finding recorded"
         case .correct: "Correction recorded"
         case .reopen: "Reopened"
+        case .early: "Early resolution recorded"
         }
     }
 
@@ -101,7 +102,7 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
         switch field {
         case "date": "\(rawValue)-date-day"
         case "to", "agreed-on", "informed-on": "\(rawValue)-\(field)-day"
-        case "reason", "outcome", "clock", "late-reason", "pause-reason", "person", "role", "points", "finding", "milestone": "\(rawValue)-\(field)"
+        case "reason", "outcome", "clock", "late-reason", "pause-reason", "person", "role", "points", "finding", "milestone", "resolved": "\(rawValue)-\(field)"
         default: anchor
         }
     }
@@ -168,6 +169,10 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
             if let milestone, let to { command = .correctMilestone(milestone, to: to, reason: f["correct-reason"]) }
         case .reopen:
             command = .reopen(reason: f["reopen-reason"])
+        case .early:
+            let resolved: Bool? = ["yes": true, "no": false][f["early-resolved"]]
+            if resolved == nil { errors.append(FieldError(field: "early-resolved", message: "Select whether it was resolved")) }
+            if let on = date("date", "Date"), let resolved { command = .recordEarlyResolution(on: on, resolved: resolved) }
         case .appoint:
             let role = AppointmentRole(rawValue: f["appoint-role"])
             if role == nil { errors.append(FieldError(field: "appoint-role", message: "Select the role")) }

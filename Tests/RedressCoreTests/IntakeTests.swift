@@ -75,3 +75,39 @@ struct IntakeTests {
         #expect(child.records.intake.joint?.councilLeads == false)
     }
 }
+
+extension IntakeTests {
+    @Test("early resolution (stage 0) is recorded; when it resolves the complaint the stage closes, resolved early")
+    func earlyResolution() throws {
+        let open = complaint(BuiltInProcedures.childrenStatutory, received: "2022-06-01")
+        let tried = try lifecycle.apply(.recordEarlyResolution(on: date("2022-06-02"), resolved: false), to: open)
+        #expect(tried.isOpen && tried.records.intake.earlyResolutionResolved == false)
+        #expect(refusal(tried, .recordEarlyResolution(on: date("2022-06-03"), resolved: true))?.message == "Early resolution was already recorded")
+        let resolved = try lifecycle.apply(.recordEarlyResolution(on: date("2022-06-02"), resolved: true), to: open)
+        #expect(!resolved.isOpen && resolved.stages[0].outcome == "resolved-early" && resolved.stages[0].respondedOn == date("2022-06-02"))
+    }
+
+    @Test("a standalone Ombudsman enquiry takes a referral and a decision")
+    func ombudsmanEnquiry() throws {
+        var enquiry = preComplaint()
+        enquiry.kind = .ombudsmanEnquiry
+        enquiry = try lifecycle.apply(.referToOmbudsman(id: "o", reference: "22 000 777", councilNotifiedOn: date("2022-06-01"), receivedByOmbudsmanOn: nil), to: enquiry)
+        enquiry = try lifecycle.apply(.recordOmbudsmanDecision(referral: "o", decision: .closedAfterInitialEnquiries, decidedOn: date("2022-07-01"), faultFound: nil, injusticeFound: nil, satisfactoryRemedyByCouncil: false), to: enquiry)
+        #expect(enquiry.records.ombudsman[0].decision?.letterGroup == .assessedAndClosed)
+        #expect(refusal(enquiry, .respond(on: date("2022-07-02"), outcome: "upheld"))?.message == "Only complaints have stages; this is a ombudsman enquiry")
+    }
+
+    @Test("adults: the six-month letter is a recorded step; pause-adjusted durations remove paused working days")
+    func delayLetterAndPauses() throws {
+        let adults = Lifecycle(procedure: BuiltInProcedures.adultsStatutory, calendar: .englandAndWales, today: date("2023-12-01"))
+        var r = complaint(BuiltInProcedures.adultsStatutory, received: "2022-12-19")
+        r = try adults.apply(.record(.delayNotified, on: date("2023-06-20")), to: r)
+        r = try adults.apply(.pause(.proceedings, from: date("2023-07-03")), to: r)
+        r = try adults.apply(.resume(on: date("2023-07-10")), to: r)
+        r = try adults.apply(.respond(on: date("2023-07-20"), outcome: "partly-upheld"), to: r)
+        #expect(r.stages[0].date(of: .delayNotified) == date("2023-06-20"))
+        #expect(r.stages[0].pausedWorkingDays(until: date("2023-07-20"), calendar: .englandAndWales) == 5)
+        let raw = WorkingDayCalendar.englandAndWales.workingDays(from: r.receivedOn, to: date("2023-07-20"))
+        #expect(raw == 145)  // checked independently against the GOV.UK feed
+    }
+}

@@ -234,6 +234,15 @@ public struct DemoCouncil: Sendable {
             apply(steps, to: &r, history: &history, lifecycle: lifecycle)
             return
         }
+        if r.serviceArea != .adultSocialCare, Double.random(in: 0..<1, using: &rng) < 0.05 {
+            let resolved = Double.random(in: 0..<1, using: &rng) < 0.6
+            steps.append(.recordEarlyResolution(on: wd(1, after: r.receivedOn), resolved: resolved))
+            if resolved {
+                apply(steps, to: &r, history: &history, lifecycle: lifecycle)
+                if !r.isOpen { apply(recordSteps(for: r, rng: &rng), to: &r, history: &history, lifecycle: lifecycle) }
+                return
+            }
+        }
         if Double.random(in: 0..<1, using: &rng) < 0.02 {
             steps.append(.recordTimeLimit(matterAroseOn: r.receivedOn.adding(days: -Int.random(in: 380...600, using: &rng)), lateAcceptedReason: "Complainant was unwell; the matter can still be investigated fairly"))
         }
@@ -259,6 +268,7 @@ public struct DemoCouncil: Sendable {
             }
         case .adultSocialCare:
             let agreedDays = Int.random(in: 20...60, using: &rng)
+            var delayLetter: CalendarDate?
             steps.append(.extend(clock: "agreed-response", agreedOn: acknowledged, to: wd(agreedDays, after: r.receivedOn), reason: "", complainantInformedOn: acknowledged))
             var responseDays = agreedDays + Int.random(in: -10...6, using: &rng)
             if Double.random(in: 0..<1, using: &rng) < 0.15 {
@@ -266,12 +276,17 @@ public struct DemoCouncil: Sendable {
                 steps.append(.extend(clock: "agreed-response", agreedOn: wd(agreedDays - 3, after: r.receivedOn), to: wd(moved, after: r.receivedOn), reason: "Waiting for the care provider's records", complainantInformedOn: nil))
                 responseDays = moved - Int.random(in: 0...5, using: &rng)
             }
-            if Double.random(in: 0..<1, using: &rng) < 0.09 { responseDays = Int.random(in: 131...190, using: &rng) }
+            if Double.random(in: 0..<1, using: &rng) < 0.09, !withdraws {
+                responseDays = Int.random(in: 131...190, using: &rng)
+                let period = calendar.lastDayOfPeriod(months: 6, beginningWith: r.receivedOn)
+                delayLetter = period.adding(days: Int.random(in: 1...10, using: &rng))
+                steps.append(.record(.delayNotified, on: delayLetter!))
+            }
             if withdraws {
                 steps.append(.withdraw(on: wd(Int.random(in: 1...10, using: &rng), after: acknowledged)))
                 break
             }
-            steps.append(.respond(on: wd(max(4, responseDays), after: r.receivedOn), outcome: outcome()))
+            steps.append(.respond(on: max(wd(max(4, responseDays), after: r.receivedOn), delayLetter?.adding(days: 1) ?? r.receivedOn), outcome: outcome()))
         }
         apply(steps, to: &r, history: &history, lifecycle: lifecycle)
         if !r.isOpen { apply(recordSteps(for: r, rng: &rng), to: &r, history: &history, lifecycle: lifecycle) }
@@ -324,6 +339,9 @@ public struct DemoCouncil: Sendable {
             if stage.appointee(.independentPerson) != nil, let on = stage.date(of: .reportsReceived) {
                 steps.append(.addCost(Cost(id: "\(r.id)-ip", heading: .independentPerson, amountPence: Int.random(in: 600...1500, using: &rng) * 100, paidOn: wd(10, after: on), stageKey: stage.key)))
             }
+            if stage.appointee(.independentPerson) != nil, let on = stage.date(of: .statementAgreed), Double.random(in: 0..<1, using: &rng) < 0.05 {
+                steps.append(.addCost(Cost(id: "\(r.id)-mediation", heading: .mediation, amountPence: Int.random(in: 300...900, using: &rng) * 100, paidOn: on, stageKey: stage.key)))
+            }
             if let on = stage.date(of: .panelMet) {
                 steps.append(.addCost(Cost(id: "\(r.id)-panel", heading: .panel, amountPence: Int.random(in: 900...1800, using: &rng) * 100, paidOn: wd(15, after: on), stageKey: stage.key)))
             }
@@ -367,7 +385,7 @@ public struct DemoCouncil: Sendable {
                     steps.append(.completeOmbudsmanRemedy(referral: id, remedy: "\(id)-pay", on: max(completed, decided)))
                     steps.append(.addCost(Cost(id: "\(id)-settlement", heading: .ombudsmanSettlement, amountPence: amount, paidOn: max(completed, decided))))
                 }
-                if Double.random(in: 0..<1, using: &rng) < 0.04 {
+                if Double.random(in: 0..<1, using: &rng) < 0.1 {
                     steps.append(.recordPublicReport(referral: id, receivedOn: decided))
                     steps.append(.respondToPublicReport(referral: id, on: decided.adding(days: Int.random(in: 40...95, using: &rng))))
                 }

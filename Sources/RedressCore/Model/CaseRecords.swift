@@ -62,6 +62,9 @@ public struct Intake: Sendable, Codable, Hashable {
     public var convertedFrom: Conversion?
     /// A pre-complaint or case concern closed without becoming a complaint.
     public var closedOn: CalendarDate?
+    /// Early resolution ("stage 0"): when it was tried, and whether it resolved the complaint.
+    public var earlyResolutionOn: CalendarDate?
+    public var earlyResolutionResolved: Bool?
 
     public init() {}
 

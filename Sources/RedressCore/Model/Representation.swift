@@ -168,6 +168,15 @@ public struct Stage: Sendable, Codable, Hashable {
     public var closedOn: CalendarDate? { respondedOn ?? withdrawnOn ?? refusedOn ?? escalatedUnansweredOn }
     public var isOpen: Bool { closedOn == nil }
 
+    /// Working days the stage spent paused, up to `end` (an open pause counts until then):
+    /// durations are reported raw and with these removed (WD-06).
+    public func pausedWorkingDays(until end: CalendarDate, calendar: WorkingDayCalendar) -> Int {
+        pauses.reduce(0) { total, pause in
+            let stop = min(pause.until ?? end, end)
+            return total + max(0, calendar.workingDays(from: pause.from, to: stop))
+        }
+    }
+
     /// The latest agreed due date for a clock, if any.
     public func agreedDue(for clockKey: String) -> CalendarDate? {
         extensions.last { $0.clockKey == clockKey }?.newDueOn

@@ -62,7 +62,10 @@ public enum BuiltInProcedures {
         stages: [
             StageDefinition(
                 key: "response", name: "Investigation and response",
-                milestones: [.init(.requested, "Received"), .init(.acknowledged, "Acknowledged with offer to discuss"), .init(.responded, "Response sent")],
+                milestones: [
+                    .init(.requested, "Received"), .init(.acknowledged, "Acknowledged with offer to discuss"),
+                    .init(.delayNotified, "Letter sent: response delayed beyond the relevant period"), .init(.responded, "Response sent"),
+                ],
                 clocks: [
                     ClockDefinition(
                         key: "acknowledgement", name: "Acknowledge and offer to discuss", starts: .requested, stops: .acknowledged,

@@ -10,6 +10,7 @@ extension CaseCommand {
         case .pause(_, let from): from
         case .escalate(let requestedOn, _): requestedOn
         case .code, .setPoints, .recordFinding, .reopen: nil
+        case .recordEarlyResolution(let on, _): on
         case .correctMilestone(_, let to, _): to
         case .decideEligibility(_, _, let on, _), .refuse(_, let on, _), .recordChildConsent(_, let on), .markJoint(_, _, let on),
              .convertToComplaint(let on), .closeWithoutComplaint(let on): on
@@ -40,6 +41,7 @@ extension CaseCommand {
         case .escalate(let requestedOn, _): return "\(prefix)Requested on \(requestedOn.longDisplay)"
         case .withdraw(let on): return "\(prefix)Withdrawn on \(on.longDisplay)"
         case .appoint(let role, let personID, let on): return "\(prefix)\(role.displayName) appointed (\(personID)) on \(on.longDisplay)"
+        case .recordEarlyResolution(let on, let resolved): return "\(prefix)Early resolution on \(on.longDisplay): \(resolved ? "resolved" : "not resolved")"
         case .setPoints(let points): return "\(prefix)Statement of complaint: \(points.count) point(s)"
         case .recordFinding(let point, let finding): return "\(prefix)Point \(point): \(finding)"
         case .correctMilestone(let milestone, let to, let reason):

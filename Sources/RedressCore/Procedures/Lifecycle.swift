@@ -22,6 +22,9 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// allocated when its Investigating Officer and Independent Person are both appointed.
     case appoint(AppointmentRole, personID: String, on: CalendarDate)
 
+    /// Early resolution ("stage 0"): an attempt to resolve it at first contact, which is not a
+    /// statutory stage. When it resolves the complaint, the open stage closes "resolved early".
+    case recordEarlyResolution(on: CalendarDate, resolved: Bool)
     /// Sets the statement of complaint's points on the open stage (after the statement is agreed).
     case setPoints([String])
     /// Records the finding on one point.
@@ -101,12 +104,12 @@ public struct Lifecycle: Sendable {
         var r = `case`
         if try applyIntake(command, to: &r) { return r }
         if try applyCorrection(command, to: &r) { return r }
+        if r.kind == .complaint || r.kind == .ombudsmanEnquiry, try applyRecord(command, to: &r) { return r }
         guard r.kind == .complaint else { throw LifecycleError("kind", "Only complaints have stages; this is a \(r.kind.displayName.lowercased())") }
         if case .escalate(let requestedOn, let lateReason) = command {
             try escalate(&r, requestedOn: requestedOn, lateReason: lateReason)
             return r
         }
-        if try applyRecord(command, to: &r) { return r }
         guard let index = r.stages.lastIndex(where: { $0.isOpen }) else {
             let closedAt = r.stages.last.flatMap { procedure.stage($0.key)?.name } ?? "its last stage"
             throw LifecycleError("stage", "This complaint is closed (\(closedAt)). Escalate it to the next stage, or correct the closure")
@@ -145,6 +148,12 @@ public struct Lifecycle: Sendable {
             stage.pauses[last].until = on
         case .appoint(let role, let personID, let on):
             try appoint(role, personID: personID, on: on, in: &stage, definition: definition, case: r)
+        case .recordEarlyResolution(let on, let resolved):
+            try check(on, "date", "The early resolution", notBefore: stage.openedOn, stageName: definition.name)
+            guard r.records.intake.earlyResolutionOn == nil else { throw LifecycleError("date", "Early resolution was already recorded") }
+            r.records.intake.earlyResolutionOn = on
+            r.records.intake.earlyResolutionResolved = resolved
+            if resolved { try record(.responded, on: on, in: &stage, definition: definition); stage.outcome = "resolved-early" }
         case .setPoints(let texts):
             guard definition.records(.statementAgreed) else { throw LifecycleError("points", "\(definition.name) has no statement of complaint") }
             guard stage.date(of: .statementAgreed) != nil else { throw LifecycleError("points", "Record “\(definition.label(of: .statementAgreed))” first") }

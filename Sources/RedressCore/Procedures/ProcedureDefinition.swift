@@ -91,7 +91,7 @@ public struct MilestoneDefinition: Sendable, Codable, Hashable {
     public init(_ milestone: Milestone, _ label: String? = nil, isRequired: Bool? = nil) {
         self.milestone = milestone
         self.label = label ?? milestone.defaultLabel
-        self.isRequired = isRequired ?? (milestone != .acknowledged)
+        self.isRequired = isRequired ?? (milestone != .acknowledged && milestone != .delayNotified)
     }
 }
 
@@ -110,6 +110,8 @@ public enum Milestone: String, Sendable, Codable, CaseIterable, Hashable, Coding
     case panelMet = "panel-met"
     /// Stage 3: the panel's report received.
     case panelReported = "panel-reported"
+    /// Adults: the letter explaining why the response is taking longer than the relevant period (ASC-12).
+    case delayNotified = "delay-notified"
     /// The stage's response sent: stage 1 letter, adjudication, the council's response to a panel.
     case responded
 
@@ -122,6 +124,7 @@ public enum Milestone: String, Sendable, Codable, CaseIterable, Hashable, Coding
         case .reportsReceived: "Investigation reports received"
         case .panelMet: "Review panel met"
         case .panelReported: "Panel report received"
+        case .delayNotified: "Letter sent explaining the delay"
         case .responded: "Response sent"
         }
     }

@@ -43,6 +43,13 @@ enum CaseActionsView {
                     \(select("finding-finding", label: "Finding", options: ComplaintPoint.findings.map { ($0, reference.label(.outcome, $0)) }, selected: "", errors: failed?.fields["point"] == "\(point.number)" ? errors(.finding) : []))
                     """, button: "Record finding", hidden: [("point", "\(point.number)")]))
             }
+            if r.stages.count == 1, r.records.intake.earlyResolutionOn == nil {
+                forms.append(form(CaseStep.early, r, version, title: "Early resolution (stage 0)", errors: errors(.early), fields: """
+                    <p class="app-hint">An attempt to resolve it at first contact. It is not a statutory stage; the statutory clock keeps running from receipt.</p>
+                    \(radios("early-resolved", legend: "Did it resolve the complaint?", choices: [("yes", "Yes"), ("no", "No")], selected: values(.early)["early-resolved"], errors: errors(.early), errorField: "early-resolved"))
+                    \(dateInput("early-date", legend: "Date", values: values(.early), errors: errors(.early)))
+                    """, button: "Record early resolution"))
+            }
             let outcomes = reference.active(.outcome).filter { !["withdrawn", "escalated-unanswered", "refused"].contains($0.code) }
             forms.append(form(CaseStep.respond, r, version, title: definition.label(of: .responded), errors: errors(.respond), fields: """
                 \(dateInput("respond-date", legend: "Date sent", values: values(.respond), errors: errors(.respond)))

@@ -7,7 +7,7 @@ enum CaseRecordsView {
     typealias Forms = CaseActionsView
 
     static func render(_ r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData, today: CalendarDate, failed: FailedStep?) -> HTML {
-        guard r.kind == .complaint else { return "" }
+        guard r.kind == .complaint || r.kind == .ombudsmanEnquiry else { return "" }
         func values(_ step: RecordStep) -> FormFields { failed?.step == step.rawValue ? failed!.fields : FormFields(values: [:]) }
         func errors(_ step: RecordStep) -> [FieldError] { failed?.step == step.rawValue ? failed!.errors : [] }
         func opened(_ steps: [RecordStep]) -> String { steps.contains { failed?.step == $0.rawValue } ? " open" : "" }
