@@ -109,3 +109,54 @@ def test_childrens_complaint_through_all_stages_to_the_ombudsman(server, browser
     assert len(statuses) == 5, statuses  # stage 1 response, stage 2 adjudication, panel meeting, panel report, response
     assert all(s.startswith("Met") for s in statuses), statuses
     assert_accessible(browser)
+
+
+def record(browser, server, area_radio, service, received=(2, 3, 2026)):
+    browser.get(server + "/complaints/new")
+    browser.find_element(By.ID, area_radio).click()
+    for part, value in zip(("day", "month", "year"), received):
+        browser.find_element(By.ID, f"received-{part}").send_keys(str(value))
+    Select(browser.find_element(By.ID, "method")).select_by_visible_text("Email")
+    Select(browser.find_element(By.ID, "relationship")).select_by_visible_text("Service user (adult)")
+    browser.find_element(By.ID, "child-or-young-person-2").click()
+    Select(browser.find_element(By.ID, "service-category")).select_by_value(service)
+    browser.find_element(By.ID, "summary").send_keys("Concerns about how the service was arranged.")
+    from test_pages import submit
+    submit(browser)
+    assert "Complaint recorded" in browser.page_source
+
+
+def test_adults_complaint_from_acknowledgement_to_a_response_past_six_months(server, browser):
+    record(browser, server, "service-area", "support-planning")
+    take_step(browser, "record", dates={"record-date": (4, 3, 2026)}, radios=["record-milestone"])  # acknowledged
+    take_step(browser, "extend", dates={"extend-to": (20, 4, 2026), "extend-agreed-on": (4, 3, 2026)}, selects={"extend-clock": "agreed-response"})
+    take_step(browser, "extend", dates={"extend-to": (29, 5, 2026), "extend-agreed-on": (15, 4, 2026)}, selects={"extend-clock": "agreed-response"},
+              texts={"extend-reason": "Waiting for the care provider's records"})
+    take_step(browser, "record", dates={"record-date": (3, 9, 2026)}, radios=["record-milestone"])  # delay letter (the only step left)
+    take_step(browser, "respond", dates={"respond-date": (20, 10, 2026)}, selects={"respond-outcome": "upheld"})
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Closed at investigation and response" in main
+    assert "Letter sent: response delayed beyond the relevant period Thu 3 Sep 2026" in main
+    assert "Response by the agreed date due Fri 29 May 2026, agreed Wed 15 Apr 2026: Waiting for the care provider's records" in main
+    cells = browser.find_elements(By.XPATH, "//section[@class='app-stage']//table[.//th[text()='Deadline']]/tbody/tr")
+    rows = {row.find_element(By.TAG_NAME, "th").text: row.find_elements(By.TAG_NAME, "td")[-1].text for row in cells}
+    assert rows["Acknowledge and offer to discuss"].startswith("Met")
+    assert rows["Six-month relevant period"].startswith("Responded late")  # relevant period ended Tue 1 Sep 2026
+    assert rows["Response by the agreed date"].startswith("Responded late")
+    assert_accessible(browser)
+
+
+def test_corporate_complaint_through_both_stages(server, browser):
+    record(browser, server, "service-area-3", "education")
+    take_step(browser, "record", dates={"record-date": (4, 3, 2026)}, radios=["record-milestone"])
+    assert "Wed 18 Mar 2026" in browser.find_element(By.TAG_NAME, "main").text  # 10 wd after acknowledgement
+    take_step(browser, "respond", dates={"respond-date": (16, 3, 2026)}, selects={"respond-outcome": "not-upheld"})
+    take_step(browser, "escalate", dates={"escalate-date": (30, 3, 2026)})
+    take_step(browser, "record", dates={"record-date": (1, 4, 2026)}, radios=["record-milestone"])
+    assert "Fri 1 May 2026" in browser.find_element(By.TAG_NAME, "main").text  # 20 wd after 1 Apr, over Easter
+    take_step(browser, "respond", dates={"respond-date": (27, 4, 2026)}, selects={"respond-outcome": "partly-upheld"})
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Closed at stage 2" in main
+    cells = browser.find_elements(By.XPATH, "//section[@class='app-stage']//table[.//th[text()='Deadline']]/tbody/tr/td[last()]")
+    assert [c.text.split(" ")[0] for c in cells] == ["Met"] * 4
+    assert_accessible(browser)
