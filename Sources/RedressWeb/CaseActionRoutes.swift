@@ -109,11 +109,8 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
 
     func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors> {
         var errors: [FieldError] = []
-        func date(_ name: String, _ label: String, optional: Bool = false) -> CalendarDate? {
-            switch f.date("\(rawValue)-\(name)", label: label, today: today, optional: optional) {
-            case .success(let d): return d
-            case .failure(let e): errors.append(e); return nil
-            }
+        func date(_ name: String, _ label: String, optional: Bool = false, future: Bool = false) -> CalendarDate? {
+            f.date(step: rawValue, name, label: label, today: today, optional: optional, future: future, errors: &errors)
         }
         var command: CaseCommand?
         switch self {
@@ -133,12 +130,7 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
             let clock = f["extend-clock"]
             if clock.isEmpty { errors.append(FieldError(field: "extend-clock", message: "Select the time limit to extend")) }
             let agreedOn = date("agreed-on", "Date it was agreed")
-            // A future due date is the point of an extension, so it is checked against a far "today".
-            var to: CalendarDate?
-            switch f.date("extend-to", label: "New due date", today: CalendarDate(year: 9999, month: 12, day: 31)!) {
-            case .success(let d): to = d
-            case .failure(let e): errors.append(e)
-            }
+            let to = date("to", "New due date", future: true)  // a future due date is the point of an extension
             let informed = date("informed-on", "Date the complainant was told", optional: true)
             if let agreedOn, let to, !clock.isEmpty, errors.isEmpty {
                 command = .extend(clock: clock, agreedOn: agreedOn, to: to, reason: f["extend-reason"], complainantInformedOn: informed)

@@ -23,6 +23,18 @@ struct FormFields: Sendable {
     /// Every value sent for `name`, in order.
     func all(_ name: String) -> [String] { values[name] ?? [] }
 
+    /// A step form's date `step-name`, appending any problem to `errors`. `future` allows dates
+    /// after today (a new due date).
+    func date(step: String, _ name: String, label: String, today: CalendarDate, optional: Bool = false, future: Bool = false, errors: inout [FieldError]) -> CalendarDate? {
+        let limit = future ? CalendarDate(year: 9999, month: 12, day: 31)! : today
+        switch date("\(step)-\(name)", label: label, today: limit, optional: optional) {
+        case .success(let d): return d
+        case .failure(let e):
+            errors.append(e)
+            return nil
+        }
+    }
+
     /// A GOV.UK date input `name-day`, `name-month`, `name-year`; `optional` allows all three empty.
     func date(_ name: String, label: String, today: CalendarDate, optional: Bool = false) -> Result<CalendarDate?, FieldError> {
         let (d, m, y) = (self["\(name)-day"], self["\(name)-month"], self["\(name)-year"])

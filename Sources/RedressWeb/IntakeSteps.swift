@@ -32,11 +32,8 @@ enum IntakeStep: String, Sendable, CaseIterable, CaseForm {
 
     func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors> {
         var errors: [FieldError] = []
-        func date(_ name: String, _ label: String, optional: Bool = false) -> CalendarDate? {
-            switch f.date("\(rawValue)-\(name)", label: label, today: today, optional: optional) {
-            case .success(let d): return d
-            case .failure(let e): errors.append(e); return nil
-            }
+        func date(_ name: String, _ label: String, optional: Bool = false, future: Bool = false) -> CalendarDate? {
+            f.date(step: rawValue, name, label: label, today: today, optional: optional, future: future, errors: &errors)
         }
         func text(_ name: String) -> String { f["\(rawValue)-\(name)"].trimmingCharacters(in: .whitespacesAndNewlines) }
         var command: CaseCommand?

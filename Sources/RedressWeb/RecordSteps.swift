@@ -39,11 +39,7 @@ enum RecordStep: String, Sendable, CaseIterable {
     func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors> {
         var errors: [FieldError] = []
         func date(_ name: String, _ label: String, optional: Bool = false, future: Bool = false) -> CalendarDate? {
-            let limit = future ? CalendarDate(year: 9999, month: 12, day: 31)! : today
-            switch f.date("\(rawValue)-\(name)", label: label, today: limit, optional: optional) {
-            case .success(let d): return d
-            case .failure(let e): errors.append(e); return nil
-            }
+            f.date(step: rawValue, name, label: label, today: today, optional: optional, future: future, errors: &errors)
         }
         func required(_ name: String, _ message: String) -> String {
             let v = f["\(rawValue)-\(name)"].trimmingCharacters(in: .whitespacesAndNewlines)
