@@ -173,3 +173,54 @@ struct Codes: AsyncParsableCommand {
 }
 
 extension CategoryList: ExpressibleByArgument {}
+
+struct Procedures: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export or import the procedures (stages, clocks, timescales, extension limits, request windows) as JSON.",
+        discussion: "Edit the exported file and import it to change timescales without a release. Cases already open keep the deadlines fixed when their stages opened.",
+        subcommands: [Export.self, Import.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the procedures as JSON.")
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            let procedures = try await storage.withDatabase { try await ProcedureStore(database: $0).load() }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(procedures), as: UTF8.self))
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Replace procedures from a JSON file (as written by export); checks them all first.")
+        @OptionGroup var storage: StorageOptions
+        @Argument(help: "Path to the JSON file.") var file: String
+
+        func run() async throws {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                throw Failure(description: "Cannot read \(file): no such file or not readable.")
+            }
+            let procedures: [ProcedureDefinition]
+            do { procedures = try JSONDecoder().decode([ProcedureDefinition].self, from: data) } catch let DecodingError.dataCorrupted(context) {
+                throw Failure(description: "\(file) is not a list of procedures: \(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+            } catch let DecodingError.keyNotFound(key, context) {
+                throw Failure(description: "\(file): \(context.codingPath.map(\.stringValue).joined(separator: ".")) is missing \"\(key.stringValue)\"")
+            } catch let DecodingError.typeMismatch(_, context) {
+                throw Failure(description: "\(file): \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type of value")
+            } catch {
+                throw Failure(description: "\(file) is not a list of procedures (\(error))")
+            }
+            let problems = procedures.flatMap(ProcedureValidation.problems(in:))
+            guard problems.isEmpty else {
+                throw Failure(description: "Nothing was imported (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+            }
+            try await storage.withDatabase { database in
+                let store = ProcedureStore(database: database)
+                for procedure in procedures { try await store.save(procedure) }
+            }
+            print("Imported \(procedures.count) procedure(s): \(procedures.map(\.id).joined(separator: ", ")).")
+        }
+    }
+}

@@ -128,3 +128,35 @@ struct CLITests {
         }
     }
 }
+
+extension CLITests {
+    @Test("procedures export as JSON, change on import (a 15-working-day stage 1), and a bad edit is refused whole with each problem named")
+    func procedures() async throws {
+        try await withTemporaryFolder { folder in
+            let exported = try Command.run(["procedures", "export", "--data-dir", folder.path])
+            #expect(exported.status == 0, "\(exported.errors)")
+            var procedures = try JSONDecoder().decode([ProcedureDefinition].self, from: Data(exported.output.utf8))
+            #expect(Set(procedures.map(\.id)) == ["adults-statutory", "children-statutory", "corporate"])
+            let index = procedures.firstIndex { $0.id == "children-statutory" }!
+            procedures[index].stages[0].clocks[0].limit = .workingDays(15)
+            procedures[index].stages[0].clocks[0].extendableToWorkingDays = 25
+            let good = folder.appendingPathComponent("good.json")
+            try JSONEncoder().encode(procedures).write(to: good)
+            let imported = try Command.run(["procedures", "import", good.path, "--data-dir", folder.path])
+            #expect(imported.status == 0, "\(imported.errors)")
+            let after = try JSONDecoder().decode([ProcedureDefinition].self, from: Data(try Command.run(["procedures", "export", "--data-dir", folder.path]).output.utf8))
+            #expect(after.first { $0.id == "children-statutory" }?.stages[0].clocks[0].limit == .workingDays(15))
+
+            procedures[index].stages[0].clocks[0].extendableToWorkingDays = 10
+            procedures[index].stages[1].milestones.removeLast()
+            let bad = folder.appendingPathComponent("bad.json")
+            try JSONEncoder().encode(procedures).write(to: bad)
+            let refused = try Command.run(["procedures", "import", bad.path, "--data-dir", folder.path])
+            #expect(refused.status != 0)
+            #expect(refused.errors.contains("procedure \"children-statutory\" stage \"stage-1\" clock \"stage-1-response\": the extension limit (10) must be more than the time limit (15)"))
+            #expect(refused.errors.contains("procedure \"children-statutory\" stage \"stage-2\": the last milestone must be \"responded\""))
+            let unchanged = try JSONDecoder().decode([ProcedureDefinition].self, from: Data(try Command.run(["procedures", "export", "--data-dir", folder.path]).output.utf8))
+            #expect(unchanged.first { $0.id == "children-statutory" }?.stages[0].clocks[0].extendableToWorkingDays == 25)
+        }
+    }
+}
