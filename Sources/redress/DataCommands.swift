@@ -35,6 +35,13 @@ struct Demo: AsyncParsableCommand {
     }
 }
 
+/// The contents of a file named on the command line, or a one-line reason.
+func readFile(_ path: String) throws -> Data {
+    do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        throw Failure(description: "Cannot read \(path): no such file or not readable.")
+    }
+}
+
 /// Loads the demo council when the database is empty; returns how many were loaded, or nil.
 func loadDemo(into database: Database, seed: UInt64) async throws -> Int? {
     let store = RepresentationStore(database: database)
@@ -85,10 +92,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @Argument(help: "Path to the JSON file.") var file: String
 
         func run() async throws {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw Failure(description: "Cannot read \(file): no such file or not readable.")
-            }
+            let data = try readFile(file)
             let feed: BankHolidayFeed
             do { feed = try BankHolidayFeed.parse(data) } catch let invalid as BankHolidayFeed.InvalidFeed {
                 throw Failure(description: invalid.description)
@@ -198,10 +202,7 @@ struct Procedures: AsyncParsableCommand {
         @Argument(help: "Path to the JSON file.") var file: String
 
         func run() async throws {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw Failure(description: "Cannot read \(file): no such file or not readable.")
-            }
+            let data = try readFile(file)
             let procedures: [ProcedureDefinition]
             do { procedures = try JSONDecoder().decode([ProcedureDefinition].self, from: data) } catch let DecodingError.dataCorrupted(context) {
                 throw Failure(description: "\(file) is not a list of procedures: \(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))")

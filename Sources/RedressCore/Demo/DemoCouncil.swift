@@ -42,8 +42,7 @@ public struct DemoCouncil: Sendable {
         self.today = today
         self.calendar = calendar
         self.reference = reference
-        self.directory = PeopleDirectory()
-        self.directory = PeopleDirectory(people)
+        self.directory = PeopleDirectory(Self.pool(reference: reference))
     }
 
     /// Yearly volumes by area: complaints, compliments, comments.
@@ -55,7 +54,9 @@ public struct DemoCouncil: Sendable {
 
     /// The council's pools: internal and commissioned Investigating Officers, Independent
     /// Persons, review panel members, adjudicating officers and responding managers.
-    public var people: [Person] {
+    public var people: [Person] { Self.pool(reference: reference) }
+
+    static func pool(reference: ReferenceData) -> [Person] {
         let childrenServices = reference.active(.service, group: ServiceArea.childrensSocialCare.rawValue).map(\.code)
         var list: [Person] = []
         for (i, name) in ["Amira Shah", "Ben Okafor", "Claire Dunn", "David Hughes"].enumerated() {

@@ -21,9 +21,9 @@ extension Lifecycle {
             if r.records.ombudsman.contains(where: { $0.reference == ref || $0.id == id }) {
                 throw LifecycleError("reference", "Ombudsman reference \(ref) is already recorded on this case")
             }
-            try check(notified, "notified-on", "The date the council was told", notBefore: r.receivedOn, stageName: "")
+            try check(notified, "notified-on", "The date the council was told", notBefore: r.receivedOn)
             if let receivedByOmbudsman {
-                try check(receivedByOmbudsman, "received-on", "The date the Ombudsman received it", notBefore: r.receivedOn, stageName: "")
+                try check(receivedByOmbudsman, "received-on", "The date the Ombudsman received it", notBefore: r.receivedOn)
                 if receivedByOmbudsman > notified {
                     throw LifecycleError("received-on", "The Ombudsman cannot receive the complaint after telling the council (\(notified.longDisplay))")
                 }
@@ -36,7 +36,7 @@ extension Lifecycle {
             if let existing = referral.decision {
                 throw LifecycleError("decision", "The Ombudsman's decision (\(existing.displayName.lowercased())) is already recorded; correct it instead")
             }
-            try check(decidedOn, "decided-on", "The decision date", notBefore: referral.councilNotifiedOn, stageName: "")
+            try check(decidedOn, "decided-on", "The decision date", notBefore: referral.councilNotifiedOn)
             if satisfactory && decision != .upheld {
                 throw LifecycleError("satisfactory", "A satisfactory remedy by the council can only go with an upheld decision")
             }
@@ -70,23 +70,23 @@ extension Lifecycle {
             }
             let remedy = r.records.ombudsman[index].remedies[remedyIndex]
             if let done = remedy.completedOn { throw LifecycleError("remedy", "The remedy was completed on \(done.longDisplay)") }
-            try check(on, "completed-on", "The date it was completed", notBefore: r.records.ombudsman[index].decidedOn ?? r.receivedOn, stageName: "")
+            try check(on, "completed-on", "The date it was completed", notBefore: r.records.ombudsman[index].decidedOn ?? r.receivedOn)
             r.records.ombudsman[index].remedies[remedyIndex].completedOn = on
         case .recordPublicReport(let id, let receivedOn):
             let index = try referral(id, in: r)
             guard r.records.ombudsman[index].publicReport == nil else { throw LifecycleError("report", "A public report is already recorded for this Ombudsman case") }
-            try check(receivedOn, "report-received-on", "The date the report was received", notBefore: r.records.ombudsman[index].councilNotifiedOn, stageName: "")
+            try check(receivedOn, "report-received-on", "The date the report was received", notBefore: r.records.ombudsman[index].councilNotifiedOn)
             r.records.ombudsman[index].publicReport = PublicReport(receivedOn: receivedOn)
         case .respondToPublicReport(let id, let on):
             let index = try referral(id, in: r)
             guard let report = r.records.ombudsman[index].publicReport else { throw LifecycleError("report", "No public report is recorded for this Ombudsman case") }
             if let done = report.respondedOn { throw LifecycleError("report", "The council responded to the report on \(done.longDisplay)") }
-            try check(on, "responded-on", "The response date", notBefore: report.receivedOn, stageName: "")
+            try check(on, "responded-on", "The response date", notBefore: report.receivedOn)
             r.records.ombudsman[index].publicReport?.respondedOn = on
         case .addCost(let cost):
             guard cost.amountPence > 0 else { throw LifecycleError("amount", "Enter an amount greater than £0") }
             guard cost.amountPence < 10_000_000_00 else { throw LifecycleError("amount", "Enter an amount less than £10,000,000") }
-            try check(cost.paidOn, "paid-on", "The date paid", notBefore: r.receivedOn, stageName: "")
+            try check(cost.paidOn, "paid-on", "The date paid", notBefore: r.receivedOn)
             if let key = cost.stageKey, !r.stages.contains(where: { $0.key == key }) {
                 throw LifecycleError("stage", "This case has no \(procedure.stage(key)?.name.lowercased() ?? key)")
             }
@@ -95,7 +95,7 @@ extension Lifecycle {
         case .addLearning(let point):
             try checkCodes([point.theme], .learningTheme, "theme")
             guard !point.description.trimmingCharacters(in: .whitespaces).isEmpty else { throw LifecycleError("description", "Describe what was learned") }
-            try check(point.recordedOn, "recorded-on", "The date", notBefore: r.receivedOn, stageName: "")
+            try check(point.recordedOn, "recorded-on", "The date", notBefore: r.receivedOn)
             r.records.learning.append(point)
         case .addAction(let action):
             guard !action.description.trimmingCharacters(in: .whitespaces).isEmpty else { throw LifecycleError("description", "Describe the action") }
@@ -106,7 +106,7 @@ extension Lifecycle {
         case .completeAction(let id, let on):
             guard let index = r.records.actions.firstIndex(where: { $0.id == id }) else { throw LifecycleError("action", "No such action on this case") }
             if let done = r.records.actions[index].doneOn { throw LifecycleError("action", "The action was completed on \(done.longDisplay)") }
-            try check(on, "done-on", "The date it was done", notBefore: r.receivedOn, stageName: "")
+            try check(on, "done-on", "The date it was done", notBefore: r.receivedOn)
             r.records.actions[index].doneOn = on
         default:
             return false

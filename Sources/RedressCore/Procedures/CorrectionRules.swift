@@ -15,7 +15,7 @@ extension Lifecycle {
             guard let position = order.firstIndex(of: milestone) else { throw LifecycleError("milestone", "\(definition.name) has no such step") }
             if let to {
                 let earlier = order[..<position].compactMap { stage.date(of: $0) }.max() ?? stage.openedOn
-                try check(to, "date", definition.label(of: milestone), notBefore: earlier, stageName: definition.name)
+                try check(to, "date", definition.label(of: milestone), notBefore: earlier)
                 if let later = order[(position + 1)...].compactMap({ stage.date(of: $0) }).min(), to > later {
                     throw LifecycleError("date", "\(definition.label(of: milestone)) cannot be after a later step recorded on \(later.longDisplay)")
                 }

@@ -11,7 +11,7 @@ extension Lifecycle {
             if interest != nil && reasons.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw LifecycleError("reasons", "Enter the reasons for the sufficient interest decision")
             }
-            try check(on, "date", "The decision date", notBefore: r.receivedOn, stageName: "")
+            try check(on, "date", "The decision date", notBefore: r.receivedOn)
             r.records.intake.eligibility = Intake.Eligibility(basis: basis, sufficientInterest: interest, decidedOn: on, reasons: reasons)
         case .recordTimeLimit(let arose, let reason):
             if arose > r.receivedOn { throw LifecycleError("date", "The matter cannot have arisen after the complaint was received (\(r.receivedOn.longDisplay))") }
@@ -27,7 +27,7 @@ extension Lifecycle {
         case .refuse(let reason, let on, let notified):
             guard reference.category(.refusalReason, reason) != nil else { throw LifecycleError("reason", "Select a refusal reason from the list") }
             if let refusal = r.records.intake.refusal { throw LifecycleError("reason", "It was already refused on \(refusal.decidedOn.longDisplay)") }
-            try check(on, "date", "The refusal date", notBefore: r.stages.last?.openedOn ?? r.receivedOn, stageName: "")
+            try check(on, "date", "The refusal date", notBefore: r.stages.last?.openedOn ?? r.receivedOn)
             if let notified, notified < on { throw LifecycleError("notified-on", "The complainant cannot be told before the decision (\(on.longDisplay))") }
             if let notified, notified > today { throw LifecycleError("notified-on", "The date the complainant was told must be today or in the past") }
             if !r.stages.isEmpty {
@@ -39,9 +39,9 @@ extension Lifecycle {
             }
             r.records.intake.refusal = Intake.Refusal(reason: reason, decidedOn: on, notifiedOn: notified)
         case .recordAdvocacy(let offered, let appointed):
-            try check(offered, "date", "The date advocacy was offered", notBefore: r.receivedOn, stageName: "")
+            try check(offered, "date", "The date advocacy was offered", notBefore: r.receivedOn)
             if let appointed {
-                try check(appointed, "appointed-on", "The date the advocate was appointed", notBefore: offered, stageName: "")
+                try check(appointed, "appointed-on", "The date the advocate was appointed", notBefore: offered)
             }
             r.records.intake.advocacyOfferedOn = offered
             r.records.intake.advocateAppointedOn = appointed
@@ -49,17 +49,17 @@ extension Lifecycle {
             guard r.complainant.isChildOrYoungPerson else {
                 throw LifecycleError("consent", "Consent is recorded for complaints made by or for a child or young person")
             }
-            try check(on, "date", "The date", notBefore: r.receivedOn, stageName: "")
+            try check(on, "date", "The date", notBefore: r.receivedOn)
             r.records.intake.childConsent = Intake.ChildConsent(given: given, recordedOn: on)
         case .markJoint(let partner, let councilLeads, let on):
             let name = partner.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { throw LifecycleError("partner", "Enter the NHS body handling the complaint with the council") }
-            try check(on, "date", "The date the lead was agreed", notBefore: r.receivedOn, stageName: "")
+            try check(on, "date", "The date the lead was agreed", notBefore: r.receivedOn)
             r.records.intake.joint = Intake.JointComplaint(partner: name, councilLeads: councilLeads, agreedOn: on)
         case .convertToComplaint(let on):
             guard r.kind.canBecomeComplaint else { throw LifecycleError("kind", "Only a pre-complaint or a case concern can become a complaint") }
             guard r.records.intake.closedOn == nil, r.records.intake.refusal == nil else { throw LifecycleError("kind", "It is closed; it cannot become a complaint") }
-            try check(on, "date", "The date it became a complaint", notBefore: r.receivedOn, stageName: "")
+            try check(on, "date", "The date it became a complaint", notBefore: r.receivedOn)
             r.records.intake.convertedFrom = Intake.Conversion(from: r.kind, firstReceivedOn: r.receivedOn, convertedOn: on)
             r.kind = .complaint
             r.procedureID = procedure.id
@@ -67,7 +67,7 @@ extension Lifecycle {
         case .closeWithoutComplaint(let on):
             guard r.kind.canBecomeComplaint else { throw LifecycleError("kind", "Only a pre-complaint or a case concern is closed this way") }
             guard r.records.intake.closedOn == nil else { throw LifecycleError("date", "It is already closed") }
-            try check(on, "date", "The closing date", notBefore: r.receivedOn, stageName: "")
+            try check(on, "date", "The closing date", notBefore: r.receivedOn)
             r.records.intake.closedOn = on
         default:
             return false

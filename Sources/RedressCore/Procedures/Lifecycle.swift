@@ -132,7 +132,7 @@ public struct Lifecycle: Sendable {
         case .extend(let clockKey, let agreedOn, let to, let reason, let informedOn):
             try extend(&stage, definition: definition, clockKey: clockKey, agreedOn: agreedOn, to: to, reason: reason, informedOn: informedOn)
         case .pause(let reason, let from):
-            try check(from, "date", "The pause", notBefore: stage.openedOn, stageName: definition.name)
+            try check(from, "date", "The pause", notBefore: stage.openedOn)
             if stage.pauses.last?.until == nil && !stage.pauses.isEmpty {
                 throw LifecycleError("date", "The stage is already paused since \(stage.pauses.last!.from.longDisplay)")
             }
@@ -144,12 +144,12 @@ public struct Lifecycle: Sendable {
             guard let last = stage.pauses.indices.last, stage.pauses[last].until == nil else {
                 throw LifecycleError("date", "The stage is not paused")
             }
-            try check(on, "date", "The resumption", notBefore: stage.pauses[last].from, stageName: definition.name)
+            try check(on, "date", "The resumption", notBefore: stage.pauses[last].from)
             stage.pauses[last].until = on
         case .appoint(let role, let personID, let on):
             try appoint(role, personID: personID, on: on, in: &stage, definition: definition, case: r)
         case .recordEarlyResolution(let on, let resolved):
-            try check(on, "date", "The early resolution", notBefore: stage.openedOn, stageName: definition.name)
+            try check(on, "date", "The early resolution", notBefore: stage.openedOn)
             guard r.records.intake.earlyResolutionOn == nil else { throw LifecycleError("date", "Early resolution was already recorded") }
             r.records.intake.earlyResolutionOn = on
             r.records.intake.earlyResolutionResolved = resolved
@@ -167,7 +167,7 @@ public struct Lifecycle: Sendable {
             guard ComplaintPoint.findings.contains(finding) else { throw LifecycleError("finding", "Select upheld, partly upheld, not upheld or no finding") }
             stage.points[index].finding = finding
         case .withdraw(let on):
-            try check(on, "date", "The withdrawal", notBefore: latestMilestone(stage), stageName: definition.name)
+            try check(on, "date", "The withdrawal", notBefore: latestMilestone(stage))
             stage.withdrawnOn = on
             stage.outcome = "withdrawn"
             if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil { stage.pauses[pause].until = on }
@@ -205,7 +205,7 @@ public struct Lifecycle: Sendable {
             throw LifecycleError("milestone", "Record “\(earlier.label)” before “\(label)”")
         }
         let earlierDates = order[..<position].compactMap { stage.date(of: $0) }
-        try check(date, "date", label, notBefore: earlierDates.max() ?? stage.openedOn, stageName: definition.name)
+        try check(date, "date", label, notBefore: earlierDates.max() ?? stage.openedOn)
         if let later = order[(position + 1)...].compactMap({ stage.date(of: $0) }).min(), date > later {
             throw LifecycleError("date", "\(label) cannot be after a later step recorded on \(later.longDisplay)")
         }
@@ -226,7 +226,7 @@ public struct Lifecycle: Sendable {
         guard let start = deadline.startsOn, !deadline.startIsProjected else {
             throw LifecycleError("clock", "\(clock.name) has not started yet")
         }
-        try check(agreedOn, "agreed-on", "The date it was agreed", notBefore: stage.openedOn, stageName: definition.name)
+        try check(agreedOn, "agreed-on", "The date it was agreed", notBefore: stage.openedOn)
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if let informedOn {
             if informedOn < agreedOn { throw LifecycleError("informed-on", "The complainant cannot be told before the extension was agreed (\(agreedOn.longDisplay))") }
@@ -279,7 +279,7 @@ public struct Lifecycle: Sendable {
             }
             previousClose = latest
         }
-        try check(requestedOn, "date", "The request", notBefore: last.openedOn, stageName: next.name)
+        try check(requestedOn, "date", "The request", notBefore: last.openedOn)
         if last.respondedOn != nil && requestedOn < previousClose {
             throw LifecycleError("date", "The request cannot be before the \(definition.label(of: .responded).lowercased().replacingOccurrences(of: " sent", with: "")) on \(previousClose.longDisplay)")
         }
@@ -310,7 +310,7 @@ public struct Lifecycle: Sendable {
         }
         guard person.roles.contains(role.pool) else { throw LifecycleError("person", "\(person.name) is not in the \(role.pool.displayName.lowercased()) pool") }
         guard person.isAvailable else { throw LifecycleError("person", "\(person.name) is not taking new cases") }
-        try check(date, "date", "The appointment", notBefore: stage.openedOn, stageName: definition.name)
+        try check(date, "date", "The appointment", notBefore: stage.openedOn)
         let panelRoles: Set<AppointmentRole> = [.panelChair, .panelMember]
         if !panelRoles.contains(role), let holder = stage.appointee(role) {
             throw LifecycleError("role", "\(people[holder]?.name ?? "Someone") is already the \(role.displayName); correct the appointment instead")
@@ -353,7 +353,7 @@ public struct Lifecycle: Sendable {
 
     // MARK: - Checks
 
-    func check(_ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate, stageName: String) throws(LifecycleError) {
+    func check(_ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate) throws(LifecycleError) {
         if date > today { throw LifecycleError(field, "\(what) must be today or in the past") }
         if date < earliest { throw LifecycleError(field, "\(what) cannot be before \(earliest.longDisplay)") }
     }

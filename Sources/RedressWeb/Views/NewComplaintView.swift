@@ -27,7 +27,7 @@ enum NewComplaintView {
             }
             return "<div class=\"app-radios\(inline ? " app-radios--inline" : "")\">\(items)</div>"
         }
-        func select(_ name: String, _ entries: [Category], selected: String, grouped: Bool = false) -> HTML {
+        func select(_ name: String, _ entries: [Category], selected: String, grouped: Bool = false, hint: Bool = false) -> HTML {
             var options: [HTML] = ["<option value=\"\"\(selected.isEmpty ? " selected" : "")>Select an option</option>"]
             if grouped {
                 for area in ServiceArea.allCases {
@@ -39,7 +39,7 @@ enum NewComplaintView {
             } else {
                 options += entries.map { "<option value=\"\($0.code)\"\(selected == $0.code ? " selected" : "")>\($0.label)</option>" }
             }
-            return "<select class=\"app-select\(error(name) == nil ? "" : " app-select--error")\" id=\"\(name)\" name=\"\(name)\"\(described(name))>\(options)</select>"
+            return "<select class=\"app-select\(error(name) == nil ? "" : " app-select--error")\" id=\"\(name)\" name=\"\(name)\"\(described(name, hint: hint))>\(options)</select>"
         }
         let dateError = error("received")
         func dateClass(_ part: String) -> String {
@@ -94,7 +94,7 @@ enum NewComplaintView {
                 <label class="app-label" for="relationship">Who is complaining?</label>
                 <p class="app-hint" id="relationship-hint">Their relationship to the person receiving services.</p>
                 \(message("relationship"))
-                \(select("relationship", reference.active(.relationship), selected: input.relationship).withHint("relationship"))
+                \(select("relationship", reference.active(.relationship), selected: input.relationship, hint: true))
               </div>
               <div class="\(group("child-or-young-person"))">
                 <fieldset\(described("child-or-young-person", hint: true))>
@@ -114,7 +114,7 @@ enum NewComplaintView {
                 <label class="app-label" for="service-category">Which service does it concern?</label>
                 <p class="app-hint" id="service-category-hint">Choose from the list for the service area you selected.</p>
                 \(message("service-category"))
-                \(select("service-category", reference.active(.service), selected: input.serviceCategory, grouped: true).withHint("service-category"))
+                \(select("service-category", reference.active(.service), selected: input.serviceCategory, grouped: true, hint: true))
               </div>
               <div class="\(group("summary"))">
                 <label class="app-label" for="summary">Summary of the complaint</label>
@@ -138,15 +138,5 @@ enum NewComplaintView {
               <button type="submit" class="app-button">Record</button>
             </form>
             """)
-    }
-}
-
-extension HTML {
-    /// Adds the field's hint id to a control's `aria-describedby` (selects rendered before their hint is known).
-    func withHint(_ field: String) -> HTML {
-        if description.contains("aria-describedby=\"") {
-            return HTML(trusted: description.replacingOccurrences(of: "aria-describedby=\"", with: "aria-describedby=\"\(field)-hint "))
-        }
-        return HTML(trusted: description.replacingOccurrences(of: "id=\"\(field)\"", with: "id=\"\(field)\" aria-describedby=\"\(field)-hint\""))
     }
 }
