@@ -94,6 +94,65 @@ public struct Migrator: Sendable {
             try await ReferenceStore.insert(ReferenceData.defaults.categories, on: sql)
             try await ProcedureStore.insert(BuiltInProcedures.all, on: sql)
         }),
+        Migration(2, "Add users, sessions, the append-only audit trail, settings, personal details, restriction and purge", statements: { engine in
+            let serial = engine == .postgres ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"
+            let appendOnly: [String] = engine == .postgres ? [
+                """
+                CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$
+                """,
+                "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()",
+            ] : [
+                "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END",
+                "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END",
+            ]
+            return [
+                "ALTER TABLE representation ADD COLUMN complainant_name TEXT",
+                "ALTER TABLE representation ADD COLUMN complainant_contact TEXT",
+                "ALTER TABLE representation ADD COLUMN subject_name TEXT",
+                "ALTER TABLE representation ADD COLUMN restricted_to TEXT",
+                "ALTER TABLE representation ADD COLUMN purged_on TEXT",
+                """
+                CREATE TABLE app_user (
+                    id TEXT PRIMARY KEY,
+                    username TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    person_id TEXT,
+                    password_hash TEXT NOT NULL,
+                    failed_sign_ins BIGINT NOT NULL DEFAULT 0,
+                    locked_until BIGINT,
+                    is_disabled BOOLEAN NOT NULL DEFAULT FALSE,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE user_session (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    last_seen_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX user_session_user ON user_session (user_id)",
+                """
+                CREATE TABLE audit_entry (
+                    id \(serial),
+                    at TEXT NOT NULL,
+                    user_id TEXT,
+                    username TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    representation_id TEXT,
+                    reference TEXT,
+                    detail TEXT NOT NULL,
+                    address TEXT)
+                """,
+                "CREATE INDEX audit_entry_reference ON audit_entry (reference)",
+                "CREATE INDEX audit_entry_username ON audit_entry (username)",
+                "CREATE INDEX audit_entry_at ON audit_entry (at)",
+                "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)",
+            ] + appendOnly
+        }),
     ]
 
     /// The newest migration version this build knows.

@@ -9,12 +9,12 @@ public struct RepresentationStore: Sendable {
 
     private static let columns = """
         id, reference, kind, service_area, procedure_id, received_on, method, relationship, is_child, advocate,
-        service_category, summary, detail, version
+        service_category, summary, detail, version, complainant_name, complainant_contact, subject_name, restricted_to, purged_on
         """
 
     /// Records a validated new representation: assigns its reference and, for a complaint,
     /// opens its first stage with the deadline fixed now, all in one transaction.
-    public func record(_ command: NewComplaint, engine: ClockEngine) async throws -> Representation {
+    public func record(_ command: NewComplaint, engine: ClockEngine, audit: AuditEntry? = nil) async throws -> Representation {
         try await database.transaction { sql in
             let year = FinancialYear(containing: command.receivedOn)
             let prefix = "\(command.serviceArea.referencePrefix)-\(year.startYear)"
@@ -27,7 +27,12 @@ public struct RepresentationStore: Sendable {
                 stages: command.kind == .complaint ? engine.openingStage(for: command.procedure, receivedOn: command.receivedOn).map { [$0] } ?? [] : [])
             representation.records.team = command.team
             representation.records.publicationQuote = command.publicationQuote
+            representation.subjectName = command.subjectName
             try await Self.insert([representation], on: sql)
+            if var audit {
+                (audit.representationID, audit.reference) = (representation.id, representation.reference)
+                try await AuditLog.append(audit, on: sql)
+            }
             return representation
         }
     }
@@ -62,7 +67,7 @@ public struct RepresentationStore: Sendable {
     /// the stages, bumps the version and appends the audit event, all in one transaction. A
     /// stale version is refused (`DatabaseError.conflict`), never merged silently.
     public func apply(
-        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String
+        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String, audit: AuditEntry? = nil
     ) async throws -> Representation {
         try await database.transaction { sql in
             guard let current = try await Self.load(where: "id = \(bind: id)", on: sql).first else { throw DatabaseError.notFound }
@@ -82,9 +87,43 @@ public struct RepresentationStore: Sendable {
             guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
             try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
             try await Self.insertStages(of: [updated], on: sql)
-            try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: command.summary(procedure: lifecycle.procedure, stage: updated.stages.last?.key), on: sql)
+            let summary = command.summary(procedure: lifecycle.procedure, stage: updated.stages.last?.key)
+            try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: summary, on: sql)
+            if var audit {
+                (audit.representationID, audit.reference) = (updated.id, updated.reference)
+                try await AuditLog.append(audit, on: sql)
+            }
             return updated
         }
+    }
+
+    /// Restricts a case to named users (`nil` lifts the restriction), as last read at
+    /// `expectedVersion`, with its audit row in the same transaction.
+    public func restrict(_ id: String, to userIDs: [String]?, expectedVersion: Int, audit: AuditEntry) async throws -> Representation {
+        try await database.transaction { sql in
+            guard var current = try await Self.load(where: "id = \(bind: id)", on: sql).first else { throw DatabaseError.notFound }
+            let changed = try await sql.raw("""
+                UPDATE representation SET restricted_to = \(bind: try Self.restrictedJSON(userIDs)), version = \(bind: expectedVersion + 1),
+                updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
+                """).all()
+            guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
+            var entry = audit
+            (entry.representationID, entry.reference) = (current.id, current.reference)
+            try await AuditLog.append(entry, on: sql)
+            current.restrictedTo = userIDs
+            current.version = expectedVersion + 1
+            return current
+        }
+    }
+
+    /// Every representation (retention review, subject access search).
+    public func all() async throws -> [Representation] {
+        try await load(where: "1 = 1")
+    }
+
+    /// Closed cases not yet purged: what the retention schedule reviews.
+    public func closedNotPurged() async throws -> [Representation] {
+        try await load(where: "is_open = \(bind: false) AND has_follow_up = \(bind: false) AND purged_on IS NULL")
     }
 
     /// One representation with its stages, or `nil`.
@@ -146,7 +185,8 @@ public struct RepresentationStore: Sendable {
         let now = Timestamp.now()
         let insert = sql.insert(into: "representation").columns(
             "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship", "is_child",
-            "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at", "updated_at")
+            "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at", "updated_at",
+            "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for r in representations {
@@ -155,7 +195,9 @@ public struct RepresentationStore: Sendable {
                 SQLBind(r.id), SQLBind(r.reference), SQLBind(r.kind.rawValue), SQLBind(r.serviceArea.rawValue), SQLBind(r.procedureID),
                 SQLBind(r.receivedOn.iso), SQLBind(r.methodOfReceipt), SQLBind(r.complainant.relationship),
                 SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate), SQLBind(r.serviceCategory),
-                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.hasOpenFollowUps), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now))
+                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.hasOpenFollowUps), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now),
+                SQLBind(r.complainant.name), SQLBind(r.complainant.contact), SQLBind(r.subjectName), SQLBind(try restrictedJSON(r.restrictedTo)),
+                SQLBind(r.purgedOn?.iso))
         }
         try await insert.run()
         try await insertStages(of: representations, on: sql)
@@ -198,22 +240,35 @@ public struct RepresentationStore: Sendable {
     static func decodeRepresentation(_ row: any SQLRow) throws -> Representation {
         func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
         func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        func day(_ column: String) throws -> CalendarDate {
-            let value = try text(column)
+        func day(from value: String, column: String) throws -> CalendarDate {
             guard let d = CalendarDate(iso: value) else { throw DatabaseError.corruptRow(table: "representation", column: column, value: value) }
             return d
         }
+        func day(_ column: String) throws -> CalendarDate { try day(from: text(column), column: column) }
         let kindText = try text("kind"), areaText = try text("service_area")
         guard let kind = RepresentationKind(rawValue: kindText) else { throw DatabaseError.corruptRow(table: "representation", column: "kind", value: kindText) }
         guard let area = ServiceArea(rawValue: areaText) else { throw DatabaseError.corruptRow(table: "representation", column: "service_area", value: areaText) }
-        return Representation(
+        var r = Representation(
             id: try text("id"), reference: try text("reference"), kind: kind, serviceArea: area,
             procedureID: try optionalText("procedure_id"), receivedOn: try day("received_on"), methodOfReceipt: try text("method"),
             complainant: Complainant(
                 relationship: try text("relationship"), isChildOrYoungPerson: try row.decode(column: "is_child", as: Bool.self),
-                advocate: try optionalText("advocate")),
+                advocate: try optionalText("advocate"), name: try optionalText("complainant_name"), contact: try optionalText("complainant_contact")),
             serviceCategory: try text("service_category"), summary: try text("summary"),
-            records: try records(text("detail")), version: try row.decode(column: "version", as: Int.self))
+            records: try records(text("detail")), version: try row.decode(column: "version", as: Int.self),
+            subjectName: try optionalText("subject_name"))
+        if let named = try optionalText("restricted_to") {
+            guard let ids = try? JSONDecoder().decode([String].self, from: Data(named.utf8)) else {
+                throw DatabaseError.corruptRow(table: "representation", column: "restricted_to", value: String(named.prefix(80)))
+            }
+            r.restrictedTo = ids
+        }
+        r.purgedOn = try optionalText("purged_on").map { try day(from: $0, column: "purged_on") }
+        return r
+    }
+
+    static func restrictedJSON(_ ids: [String]?) throws -> String? {
+        try ids.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
     }
 
     static func records(_ json: String) throws -> CaseRecords {

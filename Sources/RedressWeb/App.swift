@@ -15,9 +15,12 @@ public struct WebDependencies: Sendable {
     public var division: Division
     public var metrics: PrometheusCollectorRegistry?
     public var logger: Logger
+    /// Password hashing, sign-in throttling, session lifetimes and cookie settings.
+    public var security: WebSecurity
 
-    public init(database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today, division: Division = .englandAndWales, metrics: PrometheusCollectorRegistry? = nil, logger: Logger) {
+    public init(database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today, division: Division = .englandAndWales, metrics: PrometheusCollectorRegistry? = nil, logger: Logger, security: WebSecurity = WebSecurity()) {
         self.database = database
+        self.security = security
         self.today = today
         self.division = division
         self.metrics = metrics
@@ -56,31 +59,18 @@ struct Casework: Sendable {
     func procedure(_ id: String?) -> ProcedureDefinition? { procedures.first { $0.id == id } }
 }
 
-/// Builds the router: every page and endpoint of the web application.
-public func buildRouter(_ deps: WebDependencies) -> Router<BasicRequestContext> {
-    let router = Router()
+/// Builds the router: every page and endpoint of the web application, each registered from
+/// the `Endpoint` table behind its access rule.
+public func buildRouter(_ deps: WebDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(logger: deps.logger))
     if deps.metrics != nil { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: LogRequestsMiddleware(.info))
-
-    router.get("/health") { _, _ in
-        let version = try await Migrator(database: deps.database).appliedVersions().max() ?? 0
-        let body = #"{"status":"ok","database":"\#(deps.database.engine.rawValue)","schemaVersion":\#(version)}"#
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    router.add(middleware: SessionMiddleware(deps: deps))
+    for endpoint in Endpoint.allCases {
+        router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.guarded(endpoint.handler(deps)))
     }
-    if let registry = deps.metrics {
-        router.get("/metrics") { _, _ in
-            var buffer = [UInt8]()
-            registry.emit(into: &buffer)
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
-        }
-    }
-    router.get("/assets/redress.css") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
-    }
-    CaseworkRoutes(deps: deps).register(on: router)
     return router
 }
 

@@ -9,11 +9,7 @@ import RedressStorage
 struct CaseActionRoutes: Sendable {
     let deps: WebDependencies
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/complaints/:id/steps/:step", use: takeStep)
-    }
-
-    @Sendable func takeStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func takeStep(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let stepName = try context.parameters.require("step")
         guard let step: any CaseForm = CaseStep(rawValue: stepName) ?? RecordStep(rawValue: stepName) ?? IntakeStep(rawValue: stepName) else {
@@ -24,6 +20,10 @@ struct CaseActionRoutes: Sendable {
         guard id.count <= 64, let current = try await store.representation(id: id),
               let procedure = casework.procedure(current.procedureID) ?? casework.procedures.first(where: { $0.serviceArea == current.serviceArea })
         else { throw HTTPError(.notFound) }
+        guard let viewer = context.viewer, viewer.may(.takeCaseSteps, on: current) else {
+            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, current, detail: stepName))
+            return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        }
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
         let today = deps.today()
 
@@ -33,6 +33,7 @@ struct CaseActionRoutes: Sendable {
             let html = CaseView.render(
                 latest, procedure: procedure, events: events, today: today, calendar: casework.calendar,
                 reference: casework.reference, people: casework.people, notice: nil,
+                restriction: try await RestrictionForm.render(latest, viewer: viewer, database: deps.database),
                 failed: FailedStep(step: step.rawValue, fields: conflict ? FormFields(values: [:]) : fields, errors: errors))
             return try Page(status: status, html: html).response(from: request, context: context)
         }
@@ -47,7 +48,8 @@ struct CaseActionRoutes: Sendable {
         }
         let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today, people: casework.people, reference: casework.reference)
         do {
-            let updated = try await store.apply(command, to: id, expectedVersion: version, lifecycle: lifecycle, recordedBy: "staff (web)")
+            let updated = try await store.apply(command, to: id, expectedVersion: version, lifecycle: lifecycle, recordedBy: viewer.username,
+                                               audit: context.audit(.changedCase, detail: step.rawValue))
             context.logger.info("case step recorded", metadata: ["reference": .string(updated.reference), "step": .string(step.rawValue)])
             return Response(status: .seeOther, headers: [.location: "/complaints/\(id)?done=\(step.rawValue)"])
         } catch let error as LifecycleError {
@@ -56,6 +58,32 @@ struct CaseActionRoutes: Sendable {
             guard case .conflict = error else { throw error }
             return try await reshow([FieldError(field: step.anchor, message: error.description)], status: .conflict, conflict: true)
         }
+    }
+}
+
+extension CaseActionRoutes {
+    /// Restricts a case to named users, or lifts the restriction. The person restricting it is
+    /// always among the named users, so no one can lock a case away from everyone.
+    @Sendable func restrict(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let viewer = try context.requireViewer()
+        let store = RepresentationStore(database: deps.database)
+        guard id.count <= 64, let current = try await store.representation(id: id) else { throw HTTPError(.notFound) }
+        guard viewer.canSee(current) else {
+            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, current, detail: "restriction"))
+            return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        }
+        let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        guard let version = Int(fields["version"]) else { throw HTTPError(.badRequest) }
+        let known = Set(try await UserStore(database: deps.database).all().map(\.id))
+        let named: [String]? = fields["restrict"] == "yes" ? Array(Set(fields.all("users").filter(known.contains) + [viewer.userID])).sorted() : nil
+        do {
+            _ = try await store.restrict(id, to: named, expectedVersion: version,
+                                         audit: context.audit(.restrictedCase, detail: named.map { "restricted to \($0.count) user(s)" } ?? "restriction lifted"))
+        } catch DatabaseError.conflict {
+            return Response(status: .seeOther, headers: [.location: "/complaints/\(id)?done=restriction-conflict"])
+        }
+        return Response(status: .seeOther, headers: [.location: "/complaints/\(id)?done=restriction"])
     }
 }
 

@@ -35,14 +35,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 enum ErrorPages {
-    static let notFound = Layout.page(title: "Page not found", """
+    static var notFound: HTML { Layout.page(title: "Page not found", """
         <h1>Page not found</h1>
         <p>If you typed the web address, check it is correct. If you followed a link to a complaint, it may have been entered with a different reference.</p>
         <p><a class="app-link" href="/">Go to open complaints</a></p>
-        """)
-    static let serverError = Layout.page(title: "Sorry, there is a problem with the service", """
+        """) }
+    static var serverError: HTML { Layout.page(title: "Sorry, there is a problem with the service", """
         <h1>Sorry, there is a problem with the service</h1>
         <p>Nothing you entered was saved. Try again later.</p>
         <p>If the problem continues, tell your Redress administrator the time it happened.</p>
-        """)
+        """) }
 }

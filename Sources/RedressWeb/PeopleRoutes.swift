@@ -8,19 +8,13 @@ import RedressStorage
 struct PeopleRoutes: Sendable {
     let deps: WebDependencies
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/people", use: list)
-        router.post("/people", use: add)
-        router.post("/people/:id/availability", use: toggleAvailability)
-    }
-
-    @Sendable func list(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {
+    @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
         let casework = try await Casework.load(deps)
         let notice = request.uri.queryParameters.get("added").map { _ in "Person added" }
         return PeopleView.render(people: casework.people, reference: casework.reference, input: FormFields(values: [:]), errors: [], notice: notice)
     }
 
-    @Sendable func add(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let casework = try await Casework.load(deps)
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
         var errors: [FieldError] = []
@@ -49,7 +43,7 @@ struct PeopleRoutes: Sendable {
         return Response(status: .seeOther, headers: [.location: "/people?added=1"])
     }
 
-    @Sendable func toggleAvailability(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func toggleAvailability(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let people = try await PeopleStore(database: deps.database).load()
         guard var person = people[id] else { throw HTTPError(.notFound) }
@@ -70,7 +64,7 @@ enum PeopleView {
               <td>\(p.isCouncilOfficerOrMember ? "Council officer or member" : "Independent")\(p.isCommissioned ? " (commissioned)" : "")</td>
               <td>\(services.isEmpty ? "–" : services)</td>
               <td>
-                <form method="post" action="/people/\(p.id)/availability">
+                <form method="post" action="/people/\(p.id)/availability">\(HTML.csrfField)
                   \(p.isAvailable ? "<strong class=\"app-tag app-tag--green\">Available</strong>" : "<strong class=\"app-tag app-tag--grey\">Not available</strong>" as HTML)
                   <button type="submit" class="app-button app-button--secondary app-button--small">\(p.isAvailable ? "Mark not available" : "Mark available")<span class="app-visually-hidden"> – \(p.name)</span></button>
                 </form>
@@ -100,7 +94,7 @@ enum PeopleView {
               <tbody>\(rows)</tbody>
             </table></div>
             <h2 id="add-person">Add someone</h2>
-            <form method="post" action="/people" novalidate>
+            <form method="post" action="/people" novalidate>\(HTML.csrfField)
               <div class="app-form-group">
                 <label class="app-label" for="name">Name</label>
                 \(message("name"))

@@ -7,22 +7,17 @@ import RedressStorage
 struct CaseworkRoutes: Sendable {
     let deps: WebDependencies
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/", use: dashboard)
-        router.get("/complaints/new", use: newComplaint)
-        router.post("/complaints", use: createComplaint)
-        router.get("/complaints/:id", use: showComplaint)
-        router.get("/statistics", use: statistics)
-        CaseActionRoutes(deps: deps).register(on: router)
-        PeopleRoutes(deps: deps).register(on: router)
-    }
-
-    @Sendable func dashboard(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {
+    @Sendable func dashboard(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.requireViewer()
+        guard viewer.may(.viewCaseList) else {
+            let home = viewer.may(.viewStatistics) ? "/statistics" : viewer.may(.manageUsers) ? "/users" : "/sign-in"
+            return Response(status: .seeOther, headers: [.location: home])
+        }
         let casework = try await Casework.load(deps)
         let today = deps.today()
         let area = request.uri.queryParameters.get("area").flatMap(ServiceArea.init(rawValue:))
         let engine = ClockEngine(calendar: casework.calendar)
-        let queued = try await RepresentationStore(database: deps.database).workQueueCases()
+        let queued = try await RepresentationStore(database: deps.database).workQueueCases().filter(viewer.canSee)
         let queues = WorkQueues(cases: queued, procedures: casework.procedures, calendar: casework.calendar, today: today)
         let queue = request.uri.queryParameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
         var rows: [DashboardRow] = queued.filter { $0.isOpen && (area == nil || $0.serviceArea == area) }
@@ -35,15 +30,16 @@ struct CaseworkRoutes: Sendable {
             let da = a.next?.dueOn ?? CalendarDate(dayNumber: .max), db = b.next?.dueOn ?? CalendarDate(dayNumber: .max)
             return (da, a.representation.reference) < (db, b.representation.reference)
         }
-        return DashboardView.render(rows: rows, area: area, today: today, reference: casework.reference, queues: queues, queue: queue)
+        return try DashboardView.render(rows: rows, area: area, today: today, reference: casework.reference, queues: queues, queue: queue)
+            .response(from: request, context: context)
     }
 
-    @Sendable func newComplaint(_ request: Request, _ context: BasicRequestContext) async throws -> HTML {
+    @Sendable func newComplaint(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
         let casework = try await Casework.load(deps)
         return NewComplaintView.render(input: NewComplaintInput(), errors: [], reference: casework.reference)
     }
 
-    @Sendable func createComplaint(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    @Sendable func createComplaint(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let casework = try await Casework.load(deps)
         let body = try await request.body.collect(upTo: 256 * 1024)
         let input = (try? URLEncodedFormDecoder().decode(NewComplaintInput.self, from: String(buffer: body))) ?? NewComplaintInput()
@@ -52,32 +48,41 @@ struct CaseworkRoutes: Sendable {
             let page = Page(status: .unprocessableContent, html: NewComplaintView.render(input: input, errors: failure.errors, reference: casework.reference))
             return try page.response(from: request, context: context)
         case .success(let command):
-            let recorded = try await RepresentationStore(database: deps.database).record(command, engine: ClockEngine(calendar: casework.calendar))
+            let recorded = try await RepresentationStore(database: deps.database).record(
+                command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: command.kind.rawValue))
             context.logger.info("representation recorded", metadata: ["reference": .string(recorded.reference), "kind": .string(recorded.kind.rawValue)])
             return Response(status: .seeOther, headers: [.location: "/complaints/\(recorded.id)?recorded=1"])
         }
     }
 
-    @Sendable func showComplaint(_ request: Request, _ context: BasicRequestContext) async throws -> Page {
+    @Sendable func showComplaint(_ request: Request, _ context: AppRequestContext) async throws -> Page {
         let id = try context.parameters.require("id")
         let casework = try await Casework.load(deps)
         guard id.count <= 64, let r = try await RepresentationStore(database: deps.database).representation(id: id) else {
             return Page(status: .notFound, html: ErrorPages.notFound)
         }
+        guard let viewer = context.viewer, viewer.canSee(r) else {
+            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, r))
+            return Page(status: .forbidden, html: AccessPages.forbidden)
+        }
+        try await AuditLog(database: deps.database).append(context.audit(.viewedCase, r))
         let events = try await CaseEventLog.events(of: id, in: deps.database)
         let query = request.uri.queryParameters
         var notice: String?
         if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
         if let done = query.get("done") {
-            notice = (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?.doneMessage
+            notice = done == "restriction" ? "Who can see this case has been saved"
+                : done == "restriction-conflict" ? "Someone else changed this case at the same time; check who can see it and try again"
+                : (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?.doneMessage
         }
         let html = CaseView.render(
             r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
-            reference: casework.reference, people: casework.people, notice: notice)
+            reference: casework.reference, people: casework.people, notice: notice,
+            restriction: try await RestrictionForm.render(r, viewer: viewer, database: deps.database))
         return Page(status: .ok, html: html)
     }
 
-    @Sendable func statistics(_ request: Request, _ context: BasicRequestContext) async throws -> Page {
+    @Sendable func statistics(_ request: Request, _ context: AppRequestContext) async throws -> Page {
         let casework = try await Casework.load(deps)
         let current = FinancialYear(containing: deps.today())
         let years = Array((current.startYear - 9)...current.startYear).reversed().map { $0 }

@@ -35,6 +35,20 @@ struct Demo: AsyncParsableCommand {
     }
 }
 
+/// Where and why a JSON file did not decode, in words.
+func describe(decodingError error: any Error) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.isEmpty ? "the top level" : context.codingPath.map(\.stringValue).joined(separator: ".")
+    }
+    switch error {
+    case DecodingError.dataCorrupted(let context): return "\(context.debugDescription) at \(path(context))"
+    case DecodingError.keyNotFound(let key, let context): return "\(path(context)) is missing \"\(key.stringValue)\""
+    case DecodingError.typeMismatch(_, let context): return "\(path(context)) has the wrong type of value"
+    case DecodingError.valueNotFound(_, let context): return "\(path(context)) has no value"
+    default: return "\(error)"
+    }
+}
+
 /// The contents of a file named on the command line, or a one-line reason.
 func readFile(_ path: String) throws -> Data {
     do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -204,14 +218,8 @@ struct Procedures: AsyncParsableCommand {
         func run() async throws {
             let data = try readFile(file)
             let procedures: [ProcedureDefinition]
-            do { procedures = try JSONDecoder().decode([ProcedureDefinition].self, from: data) } catch let DecodingError.dataCorrupted(context) {
-                throw Failure(description: "\(file) is not a list of procedures: \(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
-            } catch let DecodingError.keyNotFound(key, context) {
-                throw Failure(description: "\(file): \(context.codingPath.map(\.stringValue).joined(separator: ".")) is missing \"\(key.stringValue)\"")
-            } catch let DecodingError.typeMismatch(_, context) {
-                throw Failure(description: "\(file): \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type of value")
-            } catch {
-                throw Failure(description: "\(file) is not a list of procedures (\(error))")
+            do { procedures = try JSONDecoder().decode([ProcedureDefinition].self, from: data) } catch {
+                throw Failure(description: "\(file) is not a list of procedures: \(describe(decodingError: error))")
             }
             let problems = procedures.flatMap(ProcedureValidation.problems(in:))
             guard problems.isEmpty else {

@@ -20,9 +20,8 @@ private func withCase(_ engine: DatabaseEngine, test: String = #function, _ body
             Person(id: "io-cin", name: "Carl Needham", roles: [.investigatingOfficer], isCouncilOfficerOrMember: true, worksIn: ["child-in-need"]),
             Person(id: "ip-1", name: "Ida Person", roles: [.independentPerson], isCouncilOfficerOrMember: false),
         ])
-        let deps = WebDependencies(database: database, today: { today }, logger: TestDatabase.logger)
-        let app = Application(router: buildRouter(deps), logger: TestDatabase.logger)
-        try await app.test(.router) { client in try await body(client, database, r) }
+        let app = Application(router: buildRouter(testDependencies(database, today: today)), logger: TestDatabase.logger)
+        try await app.test(.router) { client in try await body(try await signIn(client, database, as: .complaintsManager), database, r) }
     }
 }
 

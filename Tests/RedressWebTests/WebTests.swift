@@ -12,9 +12,8 @@ private let fixedToday = CalendarDate(iso: "2022-06-10")!
 /// Runs `body` with a test client for the application over a fresh database.
 private func withApp(_ engine: DatabaseEngine, test: String = #function, _ body: @Sendable @escaping (any TestClientProtocol, Database) async throws -> Void) async throws {
     try await TestDatabase.with(engine, test: test) { database in
-        let deps = WebDependencies(database: database, today: { fixedToday }, logger: TestDatabase.logger)
-        let app = Application(router: buildRouter(deps), logger: TestDatabase.logger)
-        try await app.test(.router) { client in try await body(client, database) }
+        let app = Application(router: buildRouter(testDependencies(database, today: fixedToday)), logger: TestDatabase.logger)
+        try await app.test(.router) { client in try await body(try await signIn(client, database, as: .complaintsManager), database) }
     }
 }
 
@@ -48,7 +47,7 @@ struct WebTests {
         try await withApp(engine) { client, _ in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text == #"{"status":"ok","database":"\#(engine.rawValue)","schemaVersion":1}"#)
+                #expect(response.text == #"{"status":"ok","database":"\#(engine.rawValue)","schemaVersion":2}"#)
             }
         }
     }

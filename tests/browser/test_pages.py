@@ -19,7 +19,7 @@ def assert_accessible(driver):
 def submit(driver):
     """Submits the page's form and waits for the next page to load."""
     old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     def replaced(_):
         try:
             old.tag_name

@@ -117,12 +117,29 @@ public struct DemoCouncil: Sendable {
             }
         }
         result.sort { ($0.receivedOn, $0.id) < ($1.receivedOn, $1.id) }
+        // Names from a separate stream, so adding them never changes the cases themselves.
+        var names = SeededGenerator(seed: seed ^ 0x6E61_6D65)
         for i in result.indices {
             let key = "\(result[i].serviceArea.referencePrefix)-\(FinancialYear(containing: result[i].receivedOn).startYear)"
             counters[key, default: 0] += 1
             result[i].reference = "\(key)-\(String(paddedSequence: counters[key]!))"
+            DemoCouncil.name(&result[i], &names)
         }
         return result.map { ($0, histories[$0.id] ?? []) }
+    }
+
+    static let givenNames = ["Amira", "Ben", "Chloe", "Daniel", "Ella", "Farid", "Grace", "Harry", "Isla", "Jack", "Kezia", "Leon", "Maya", "Noah", "Olivia", "Priya", "Rory", "Sofia", "Tomasz", "Zara"]
+    static let familyNames = ["Ahmed", "Baker", "Clarke", "Davies", "Evans", "Fisher", "Green", "Hughes", "Iqbal", "Jones", "Kowalski", "Lewis", "Morgan", "Nowak", "Patel", "Roberts", "Singh", "Taylor", "Walker", "Young"]
+
+    /// Invented names and contact details: complainants, and the child or adult a case is about.
+    static func name(_ r: inout Representation, _ rng: inout SeededGenerator) {
+        func person() -> String { "\(givenNames.randomElement(using: &rng)!) \(familyNames.randomElement(using: &rng)!)" }
+        let complainant = person()
+        r.complainant.name = complainant
+        r.complainant.contact = "\(complainant.lowercased().replacingOccurrences(of: " ", with: "."))@example.org"
+        if r.kind == .complaint && !r.complainant.relationship.hasPrefix("service-user") {
+            r.subjectName = person()
+        }
     }
 
     func pick<T>(_ weighted: [(T, Double)], _ rng: inout SeededGenerator) -> T {

@@ -36,6 +36,10 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
     /// Compliments: the team praised and the words for publication, names replaced by "xxx".
     public var team: String = ""
     public var publicationQuote: String = ""
+    /// Personal details: optional (a representation may be anonymous).
+    public var complainantName: String = ""
+    public var complainantContact: String = ""
+    public var subjectName: String = ""
 
     public init() {}
 
@@ -53,6 +57,9 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
         case advocate
         case serviceCategory = "service-category"
         case summary
+        case complainantName = "complainant-name"
+        case complainantContact = "complainant-contact"
+        case subjectName = "subject-name"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +78,9 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
         advocate = text(.advocate)
         serviceCategory = text(.serviceCategory)
         summary = text(.summary)
+        complainantName = text(.complainantName)
+        complainantContact = text(.complainantContact)
+        subjectName = text(.subjectName)
     }
 }
 
@@ -87,6 +97,7 @@ public struct NewComplaint: Sendable, Hashable {
     public var complainant: Complainant
     public var serviceCategory: String
     public var summary: String
+    public var subjectName: String?
 
     public init(serviceArea: ServiceArea, procedure: ProcedureDefinition, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String) {
         self.serviceArea = serviceArea
@@ -147,6 +158,11 @@ public struct NewComplaint: Sendable, Hashable {
             errors.append(FieldError(field: "advocate", message: "Advocate's name or organisation must be 200 characters or fewer"))
         }
 
+        let (name, contact, subject) = (input.complainantName.trimmed, input.complainantContact.trimmingCharacters(in: .whitespacesAndNewlines), input.subjectName.trimmed)
+        if name.count > 200 { errors.append(FieldError(field: "complainant-name", message: "Name must be 200 characters or fewer")) }
+        if contact.count > 500 { errors.append(FieldError(field: "complainant-contact", message: "Contact details must be 500 characters or fewer")) }
+        if subject.count > 200 { errors.append(FieldError(field: "subject-name", message: "The name of the person it is about must be 200 characters or fewer")) }
+
         let service = input.serviceCategory.trimmed
         if service.isEmpty {
             errors.append(FieldError(field: "service-category", message: "Select the service the \(noun) is about"))
@@ -175,9 +191,12 @@ public struct NewComplaint: Sendable, Hashable {
         }
         var command = NewComplaint(
             serviceArea: area, procedure: procedure, receivedOn: receivedOn, methodOfReceipt: method,
-            complainant: Complainant(relationship: relationship, isChildOrYoungPerson: child == "yes", advocate: advocate.isEmpty ? nil : advocate),
+            complainant: Complainant(
+                relationship: relationship, isChildOrYoungPerson: child == "yes", advocate: advocate.isEmpty ? nil : advocate,
+                name: name.isEmpty ? nil : name, contact: contact.isEmpty ? nil : contact),
             serviceCategory: service, summary: summary)
         command.kind = kind
+        command.subjectName = subject.isEmpty ? nil : subject
         let team = input.team.trimmed
         command.team = team.isEmpty ? nil : team
         command.publicationQuote = quote.isEmpty ? nil : quote

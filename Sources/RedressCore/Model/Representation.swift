@@ -71,11 +71,18 @@ public struct Complainant: Sendable, Codable, Hashable {
     public var isChildOrYoungPerson: Bool
     /// The advocate's name or organisation, when one acts for the complainant.
     public var advocate: String?
+    /// The complainant's name: personal data, shown only to those who may see the case, and
+    /// what a subject access request searches.
+    public var name: String?
+    /// How to reply: address, email or telephone, as the complainant gave it.
+    public var contact: String?
 
-    public init(relationship: String, isChildOrYoungPerson: Bool = false, advocate: String? = nil) {
+    public init(relationship: String, isChildOrYoungPerson: Bool = false, advocate: String? = nil, name: String? = nil, contact: String? = nil) {
         self.relationship = relationship
         self.isChildOrYoungPerson = isChildOrYoungPerson
         self.advocate = advocate
+        self.name = name
+        self.contact = contact
     }
 }
 
@@ -270,8 +277,17 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
     public var records: CaseRecords
     /// Optimistic-concurrency version; a write must name the version it read.
     public var version: Int
+    /// The person the representation is about, when not the complainant (the child, the
+    /// service user): personal data, searched by subject access.
+    public var subjectName: String?
+    /// When set, only these users (by user id) may see the case: a complaint by a member of
+    /// staff, say. `nil` means the roles' normal scope applies.
+    public var restrictedTo: [String]?
+    /// The day the retention schedule's purge removed the personal data, leaving only what the
+    /// statistics count.
+    public var purgedOn: CalendarDate?
 
-    public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], records: CaseRecords = CaseRecords(), version: Int = 1) {
+    public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], records: CaseRecords = CaseRecords(), version: Int = 1, subjectName: String? = nil) {
         self.id = id
         self.reference = reference
         self.kind = kind
@@ -285,6 +301,7 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         self.stages = stages
         self.records = records
         self.version = version
+        self.subjectName = subjectName
     }
 
     /// The stage currently open, if any.

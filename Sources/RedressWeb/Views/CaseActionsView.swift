@@ -126,9 +126,11 @@ enum CaseActionsView {
     // MARK: - Form parts
 
     static func form(_ step: any CaseForm, _ r: Representation, _ version: Int, title: String, errors: [FieldError], fields: HTML, button: String, hidden: [(String, String)] = []) -> HTML {
+        // Read-only roles (Independent Persons, panel members) see the case without its forms.
+        guard RequestScope.current.viewer?.may(.takeCaseSteps) ?? false else { return "" }
         let extra: [HTML] = hidden.map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">" }
         return """
-        <form class="app-step-form" method="post" action="/complaints/\(r.id)/steps/\(step.rawValue)" novalidate>
+        <form class="app-step-form" method="post" action="/complaints/\(r.id)/steps/\(step.rawValue)" novalidate>\(HTML.csrfField)
           <h3 id="\(step.anchor)\(hidden.isEmpty ? "" : "-" + hidden.map(\.1).joined(separator: "-"))">\(title)</h3>
           <input type="hidden" name="version" value="\(version)">\(extra)
           \(fields)

@@ -15,7 +15,7 @@ struct FailedStep: Sendable {
 enum CaseView {
     static func render(
         _ r: Representation, procedure: ProcedureDefinition?, events: [CaseEvent], today: CalendarDate,
-        calendar: WorkingDayCalendar, reference: ReferenceData, people: PeopleDirectory, notice: String?, failed: FailedStep? = nil
+        calendar: WorkingDayCalendar, reference: ReferenceData, people: PeopleDirectory, notice: String?, restriction: HTML = "", failed: FailedStep? = nil
     ) -> HTML {
         let banner: HTML = notice.map { text in """
             <div class="app-notification" role="region" aria-labelledby="notice-title">
@@ -47,11 +47,15 @@ enum CaseView {
             </table></div>
             """
         let hasErrors = !(failed?.errors.isEmpty ?? true)
+        var warnings: [HTML] = []
+        if r.restrictedTo != nil { warnings.append("<p class=\"app-warning\">Restricted: only named people can see this case.</p>") }
+        if let purged = r.purgedOn { warnings.append("<p class=\"app-warning\">Personal data removed on \(purged.longDisplay) under the retention schedule.</p>") }
         return Layout.page(title: "\(r.kind.displayName) \(r.reference)", section: .none, hasErrors: hasErrors, """
             \(Layout.errorSummary(failed?.errors ?? []))
             \(banner)
             <span class="app-caption">\(r.serviceArea.displayName) · \(procedure?.name ?? "")</span>
             <h1>\(r.kind.displayName) \(r.reference)</h1>
+            \(warnings)
             <p class="app-body"><strong>\(status).</strong> Received \(r.receivedOn.longDisplay).</p>
             \(stages)
             <p class="app-note">\(procedure?.basis ?? "")</p>
@@ -60,6 +64,7 @@ enum CaseView {
             \(CaseRecordsView.render(r, procedure: procedure, reference: reference, today: today, failed: failed))
             <h2>Details</h2>
             \(details(r, procedure: procedure, reference: reference))
+            \(restriction)
             <h2>Record of changes</h2>
             \(audit)
             <p><a class="app-link" href="/">Back to open complaints</a></p>
@@ -131,7 +136,8 @@ enum CaseView {
             row("Reference", r.reference), row("Type", r.kind.displayName), row("Service area", r.serviceArea.displayName),
             row("Procedure", procedure?.name ?? r.procedureID ?? "None"), row("Received", r.receivedOn.longDisplay),
             row("How received", reference.label(.method, r.methodOfReceipt)),
-            row("Who is complaining", reference.label(.relationship, c.relationship)),
+            row("Complainant's name", c.name ?? "Not given"), row("Contact details", c.contact ?? "Not given"),
+            row("Who is complaining", reference.label(.relationship, c.relationship)), row("About", r.subjectName ?? "The complainant"),
             row("By or for a child or young person", c.isChildOrYoungPerson ? "Yes" : "No"), row("Advocate", c.advocate ?? "None"),
             row("Service", reference.label(.service, r.serviceCategory, group: r.serviceArea.rawValue)), row("Summary", r.summary),
         ]

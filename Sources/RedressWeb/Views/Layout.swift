@@ -3,7 +3,7 @@ import RedressCore
 /// The page frame every screen shares: skip link, header with service navigation, main
 /// content, footer. GOV.UK Design System structure with Redress's own stylesheet.
 enum Layout {
-    enum Section: String { case dashboard, newComplaint, statistics, people, none }
+    enum Section: String { case dashboard, newComplaint, statistics, people, audit, privacy, users, none }
 
     static func page(title: String, section: Section = .none, hasErrors: Bool = false, _ content: HTML) -> HTML {
         let fullTitle = (hasErrors ? "Error: " : "") + title + " – Redress"
@@ -12,6 +12,31 @@ enum Layout {
                 ? "<li class=\"app-nav__item app-nav__item--active\"><a class=\"app-link\" href=\"\(href)\" aria-current=\"page\">\(label)</a></li>"
                 : "<li class=\"app-nav__item\"><a class=\"app-link\" href=\"\(href)\">\(label)</a></li>"
         }
+        let viewer = RequestScope.current.viewer
+        func item(_ permission: Permission, _ href: String, _ label: String, _ target: Section) -> HTML {
+            viewer?.may(permission) == true ? link(href, label, target) : ""
+        }
+        let nav: HTML = viewer == nil ? "" : """
+          <nav class="app-nav" aria-label="Main">
+            <ul class="app-width-container app-nav__list">
+              \(item(.viewCaseList, "/", "Open complaints", .dashboard))
+              \(item(.recordRepresentation, "/complaints/new", "Record a complaint", .newComplaint))
+              \(item(.viewStatistics, "/statistics", "Statistics", .statistics))
+              \(item(.managePeople, "/people", "People and pools", .people))
+              \(item(.viewAudit, "/audit", "Audit trail", .audit))
+              \(item(.subjectAccess, "/subject-access", "Subject access", .privacy))
+              \(item(.manageRetention, "/retention", "Retention", .privacy))
+              \(item(.manageUsers, "/users", "Users", .users))
+            </ul>
+          </nav>
+          """
+        let userBar: HTML = viewer.map { v in """
+            <div class="app-header__user">
+              <span>\(v.displayName) <span class="app-header__role">(\(v.role.displayName))</span></span>
+              <form method="post" action="/sign-out">\(HTML.csrfField)<button type="submit" class="app-button app-button--secondary">Sign out</button></form>
+              <form method="post" action="/sign-out-everywhere">\(HTML.csrfField)<button type="submit" class="app-button app-button--secondary">Sign out everywhere</button></form>
+            </div>
+            """ } ?? ""
         return """
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -27,15 +52,9 @@ enum Layout {
           <div class="app-width-container app-header__inner">
             <a href="/" class="app-header__service">Redress</a>
             <span class="app-header__tagline">Complaints, compliments and redress</span>
+            \(userBar)
           </div>
-          <nav class="app-nav" aria-label="Main">
-            <ul class="app-width-container app-nav__list">
-              \(link("/", "Open complaints", .dashboard))
-              \(link("/complaints/new", "Record a complaint", .newComplaint))
-              \(link("/statistics", "Statistics", .statistics))
-              \(link("/people", "People and pools", .people))
-            </ul>
-          </nav>
+          \(nav)
         </header>
         <div class="app-width-container">
         <main class="app-main" id="main-content">

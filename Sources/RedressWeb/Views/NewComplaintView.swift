@@ -55,7 +55,7 @@ enum NewComplaintView {
             \(Layout.errorSummary(errors))
             <h1>Record a complaint</h1>
             <p>The statutory deadline is worked out from the date received, in working days.</p>
-            <form method="post" action="/complaints" novalidate>
+            <form method="post" action="/complaints" novalidate>\(HTML.csrfField)
               <div class="\(group("kind"))">
                 <fieldset\(described("kind"))>
                   <legend>What has been received?</legend>
@@ -89,6 +89,24 @@ enum NewComplaintView {
                 <label class="app-label" for="method">How was it received?</label>
                 \(message("method"))
                 \(select("method", reference.active(.method), selected: input.methodOfReceipt))
+              </div>
+              <div class="\(group("complainant-name"))">
+                <label class="app-label" for="complainant-name">Complainant's name (optional)</label>
+                <p class="app-hint" id="complainant-name-hint">Leave blank if they want to stay anonymous.</p>
+                \(message("complainant-name"))
+                <input class="app-input\(error("complainant-name") == nil ? "" : " app-input--error")" id="complainant-name" name="complainant-name" type="text" autocomplete="off" spellcheck="false" value="\(input.complainantName)"\(described("complainant-name", hint: true))>
+              </div>
+              <div class="\(group("complainant-contact"))">
+                <label class="app-label" for="complainant-contact">How to reply to them (optional)</label>
+                <p class="app-hint" id="complainant-contact-hint">Email address, telephone number or postal address.</p>
+                \(message("complainant-contact"))
+                <input class="app-input\(error("complainant-contact") == nil ? "" : " app-input--error")" id="complainant-contact" name="complainant-contact" type="text" autocomplete="off" spellcheck="false" value="\(input.complainantContact)"\(described("complainant-contact", hint: true))>
+              </div>
+              <div class="\(group("subject-name"))">
+                <label class="app-label" for="subject-name">Name of the person it is about (optional)</label>
+                <p class="app-hint" id="subject-name-hint">The child or adult receiving services, if not the complainant.</p>
+                \(message("subject-name"))
+                <input class="app-input\(error("subject-name") == nil ? "" : " app-input--error")" id="subject-name" name="subject-name" type="text" autocomplete="off" spellcheck="false" value="\(input.subjectName)"\(described("subject-name", hint: true))>
               </div>
               <div class="\(group("relationship"))">
                 <label class="app-label" for="relationship">Who is complaining?</label>

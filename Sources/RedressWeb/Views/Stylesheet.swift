@@ -45,7 +45,11 @@ enum Stylesheet {
     .app-input,.app-select,.app-textarea{font:inherit;font-size:1.1875rem;border:2px solid #0b0c0c;padding:5px;min-height:40px;max-width:100%;background:#fff;color:#0b0c0c}
     .app-input--error,.app-select--error,.app-textarea--error{border-color:#d4351c}
     .app-input{width:100%;max-width:30em}
-    .app-input--width-2{width:5.4ex}.app-input--width-4{width:9ex}
+    .app-input--width-2{width:5.4ex}.app-input--width-4{width:9ex}.app-input--width-10{width:14ex}.app-input--width-20{width:26ex}
+    .app-header__user{margin-left:auto;display:flex;gap:15px;align-items:center;flex-wrap:wrap}
+    .app-header__user form{margin:0}
+    .app-header__user .app-button{margin:0;font-size:1rem;padding:4px 8px}
+    .app-warning{border-left:5px solid #d4351c;padding:10px 15px;margin-bottom:20px;font-weight:700}
     .app-textarea{width:100%;max-width:40em;min-height:8em}
     .app-select{min-width:12em}
     .app-date-input{display:flex;gap:20px;flex-wrap:wrap}
@@ -59,6 +63,7 @@ enum Stylesheet {
     .app-button:focus{background:#ffdd00;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}
     .app-button--small{font-size:1rem;padding:4px 8px;margin:5px 0 0}
     .app-button--secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
+    .app-button--warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
     .app-error-summary{border:5px solid #d4351c;padding:20px;margin-bottom:30px}
     .app-error-summary:focus{outline:3px solid #ffdd00}
     .app-error-summary__title{margin-top:0}

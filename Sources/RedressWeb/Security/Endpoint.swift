@@ -1,0 +1,82 @@
+import HTTPTypes
+import RedressCore
+
+/// Every route of the web application with its access rule, in one table. Routes are
+/// registered from this table (`Routes.register`), so a route cannot exist without a rule, and
+/// the authorization test walks every case of it for every role.
+enum Endpoint: String, CaseIterable, Sendable {
+    case health, metrics, stylesheet
+    case signInForm, signIn, signOut, signOutEverywhere
+    case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase
+    case statistics
+    case people, addPerson, personAvailability
+    case audit
+    case subjectAccessForm, subjectAccessSearch, subjectAccessExport
+    case retention, retentionPurge
+    case users, addUser, changeUser
+
+    /// Who may use an endpoint, before any case-level check.
+    enum Access: Sendable, Hashable {
+        /// No sign-in: health checks, the stylesheet, the sign-in page.
+        case anyone
+        /// Any signed-in user (signing out).
+        case signedIn
+        /// A signed-in user whose role grants this permission.
+        case permission(Permission)
+    }
+
+    var method: HTTPRequest.Method {
+        switch self {
+        case .signIn, .signOut, .signOutEverywhere, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
+             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser:
+            .post
+        default: .get
+        }
+    }
+
+    var path: String {
+        switch self {
+        case .health: "/health"
+        case .metrics: "/metrics"
+        case .stylesheet: "/assets/redress.css"
+        case .signInForm, .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .signOutEverywhere: "/sign-out-everywhere"
+        case .dashboard: "/"
+        case .newRepresentation: "/complaints/new"
+        case .recordRepresentation: "/complaints"
+        case .showCase: "/complaints/:id"
+        case .takeCaseStep: "/complaints/:id/steps/:step"
+        case .restrictCase: "/complaints/:id/restriction"
+        case .statistics: "/statistics"
+        case .people, .addPerson: "/people"
+        case .personAvailability: "/people/:id/availability"
+        case .audit: "/audit"
+        case .subjectAccessForm, .subjectAccessSearch: "/subject-access"
+        case .subjectAccessExport: "/subject-access/export"
+        case .retention: "/retention"
+        case .retentionPurge: "/retention/purge"
+        case .users, .addUser: "/users"
+        case .changeUser: "/users/:id"
+        }
+    }
+
+    var access: Access {
+        switch self {
+        case .health, .metrics, .stylesheet, .signInForm, .signIn: .anyone
+        case .signOut, .signOutEverywhere: .signedIn
+        // Everyone lands here; those without case lists are sent on to their own start page.
+        case .dashboard: .signedIn
+        case .showCase: .permission(.viewCase)
+        case .newRepresentation, .recordRepresentation: .permission(.recordRepresentation)
+        case .takeCaseStep: .permission(.takeCaseSteps)
+        case .restrictCase: .permission(.restrictCase)
+        case .statistics: .permission(.viewStatistics)
+        case .people, .addPerson, .personAvailability: .permission(.managePeople)
+        case .audit: .permission(.viewAudit)
+        case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)
+        case .retention, .retentionPurge: .permission(.manageRetention)
+        case .users, .addUser, .changeUser: .permission(.manageUsers)
+        }
+    }
+}

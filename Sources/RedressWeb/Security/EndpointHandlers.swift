@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import RedressCore
+import RedressStorage
+
+extension Endpoint {
+    typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
+
+    /// The handler for each endpoint. Exhaustive: a new endpoint without a handler (or without
+    /// an access rule in `Endpoint.access`) does not compile.
+    func handler(_ deps: WebDependencies) -> Handler {
+        func wrap<R: ResponseGenerator>(_ f: @escaping @Sendable (Request, AppRequestContext) async throws -> R) -> Handler {
+            { request, context in try await f(request, context).response(from: request, context: context) }
+        }
+        let casework = CaseworkRoutes(deps: deps), steps = CaseActionRoutes(deps: deps), people = PeopleRoutes(deps: deps)
+        let signIn = SignInRoutes(deps: deps), privacy = PrivacyRoutes(deps: deps), users = UserRoutes(deps: deps)
+        switch self {
+        case .health:
+            return { _, _ in
+                let version = try await Migrator(database: deps.database).appliedVersions().max() ?? 0
+                let body = #"{"status":"ok","database":"\#(deps.database.engine.rawValue)","schemaVersion":\#(version)}"#
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+            }
+        case .metrics:
+            return { _, _ in
+                guard let registry = deps.metrics else { throw HTTPError(.notFound) }
+                var buffer = [UInt8]()
+                registry.emit(into: &buffer)
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+            }
+        case .stylesheet:
+            return { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                         body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+            }
+        case .signInForm: return signIn.form
+        case .signIn: return signIn.signIn
+        case .signOut: return signIn.signOut
+        case .signOutEverywhere: return signIn.signOutEverywhere
+        case .dashboard: return casework.dashboard
+        case .newRepresentation: return wrap(casework.newComplaint)
+        case .recordRepresentation: return casework.createComplaint
+        case .showCase: return wrap(casework.showComplaint)
+        case .takeCaseStep: return steps.takeStep
+        case .restrictCase: return steps.restrict
+        case .statistics: return wrap(casework.statistics)
+        case .people: return wrap(people.list)
+        case .addPerson: return wrap(people.add)
+        case .personAvailability: return wrap(people.toggleAvailability)
+        case .audit: return wrap(AuditRoutes(deps: deps).search)
+        case .subjectAccessForm: return wrap(privacy.subjectAccessForm)
+        case .subjectAccessSearch: return wrap(privacy.subjectAccessSearch)
+        case .subjectAccessExport: return privacy.subjectAccessExport
+        case .retention: return wrap(privacy.retention)
+        case .retentionPurge: return privacy.purge
+        case .users: return wrap(users.list)
+        case .addUser: return users.add
+        case .changeUser: return users.change
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RedressCore
+import RedressStorage
+
+/// The session cookie: `HttpOnly` (no script can read it), `SameSite=Lax` (not sent on
+/// cross-site form posts), `Secure` behind TLS, no expiry of its own (the server ends sessions).
+enum SessionCookie {
+    static let name = "redress_session"
+    /// Before sign-in: the double-submit token that protects the sign-in form itself.
+    static let signInName = "redress_sign_in"
+
+    static func value(_ name: String, _ token: String, secure: Bool, clear: Bool = false) -> String {
+        var parts = ["\(name)=\(clear ? "" : token)", "Path=/", "HttpOnly", "SameSite=Lax"]
+        if secure { parts.append("Secure") }
+        if clear { parts.append("Max-Age=0") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// A cookie's value from the request's `Cookie` headers.
+    static func read(_ name: String, from request: Request) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if kv.count == 2, kv[0] == name { return kv[1] }
+            }
+        }
+        return nil
+    }
+
+    /// Whether to mark cookies `Secure`: configured, or the request came over TLS (directly or
+    /// through a proxy that says so).
+    static func secure(_ request: Request, deps: WebDependencies) -> Bool {
+        deps.security.secureCookies || request.uri.scheme == .https || request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
+    }
+}
+
+/// Resumes the session named by the cookie, puts the user on the context and the CSRF token in
+/// the request scope for the views.
+struct SessionMiddleware: RouterMiddleware {
+    let deps: WebDependencies
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = SessionCookie.read(SessionCookie.name, from: request),
+           let session = try await SessionStore(database: deps.database).resume(token: token, now: deps.security.now(), policy: deps.security.signIn) {
+            let policy = try await SettingsStore(database: deps.database).accessPolicy()
+            context.session = session
+            context.viewer = session.user.viewer(policy: policy)
+        }
+        let current = RequestScope.Current(viewer: context.viewer, csrfToken: context.session?.csrfToken)
+        return try await RequestScope.$current.withValue(current) { try await next(request, context) }
+    }
+}
+
+/// Refusals a person can understand, as pages.
+enum AccessPages {
+    static var forbidden: HTML { Layout.page(title: "You do not have access to this page", """
+        <h1>You do not have access to this page</h1>
+        <p>Your role does not include this, or the case is restricted to named people.</p>
+        <p>If you need access, ask your complaints manager. The attempt has been recorded.</p>
+        <p><a class="app-link" href="/">Go to your start page</a></p>
+        """) }
+    static var expiredForm: HTML { Layout.page(title: "The form has expired", """
+        <h1>The form has expired</h1>
+        <p>Nothing was saved. This happens when you signed in again after opening the form, or the form was sent from another site.</p>
+        <p>Go back, reload the page and try again.</p>
+        """) }
+    static var signInNeeded: HTML { Layout.page(title: "Sign in to continue", """
+        <h1>Sign in to continue</h1>
+        <p>Your session has ended, so nothing was saved. <a class="app-link" href="/sign-in">Sign in</a> and try again.</p>
+        """) }
+}
+
+extension Endpoint {
+    /// Checks the endpoint's access rule, and the CSRF token on every state-changing request
+    /// of a signed-in user, before the handler runs.
+    func guarded(_ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) -> @Sendable (Request, AppRequestContext) async throws -> Response {
+        let endpoint = self
+        return { request, context in
+            var request = request
+            switch endpoint.access {
+            case .anyone:
+                return try await handler(request, context)
+            case .signedIn, .permission:
+                guard let viewer = context.viewer, let session = context.session else {
+                    if endpoint.method == .get {
+                        return Response(status: .seeOther, headers: [.location: "/sign-in"])
+                    }
+                    return try Page(status: .unauthorized, html: AccessPages.signInNeeded).response(from: request, context: context)
+                }
+                if case .permission(let permission) = endpoint.access, !viewer.may(permission) {
+                    return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+                }
+                if endpoint.method == .post {
+                    let body = try await request.collectBody(upTo: 256 * 1024)
+                    let sent = FormFields(String(buffer: body))["csrf"]
+                    guard !sent.isEmpty, Tokens.constantTimeEqual(sent, session.csrfToken) else {
+                        return try Page(status: .forbidden, html: AccessPages.expiredForm).response(from: request, context: context)
+                    }
+                }
+                return try await handler(request, context)
+            }
+        }
+    }
+}
