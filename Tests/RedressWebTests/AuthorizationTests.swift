@@ -58,9 +58,9 @@ private let formHeaders: HTTPFields = [.contentType: "application/x-www-form-url
 
 @Suite("Authorization")
 struct AuthorizationTests {
-    @Test("every route is registered from the endpoint table, with one rule each")
-    func routeTableIsComplete() async throws {
-        try await TestDatabase.with(.sqlite) { database in
+    @Test("every route is registered from the endpoint table, with one rule each", arguments: TestDatabase.engines)
+    func routeTableIsComplete(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
             let router = buildRouter(testDependencies(database, today: today))
             let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
             let table = Set(Endpoint.allCases.map { "\($0.method) \(RouterPath($0.path))" })
