@@ -159,4 +159,41 @@ extension CLITests {
             #expect(unchanged.first { $0.id == "children-statutory" }?.stages[0].clocks[0].extendableToWorkingDays == 25)
         }
     }
+
+    @Test("`redress user add` creates the first administrator with a printed password; users, retention and subject access work from the command line")
+    func usersAndPrivacy() async throws {
+        try await withTemporaryFolder { folder in
+            let added = try Command.run(["user", "add", "--username", "Ada", "--name", "Ada Admin", "--role", "administrator", "--data-dir", folder.path])
+            #expect(added.status == 0, "\(added.errors)")
+            let password = try #require(added.output.split(separator: "\n").first { $0.hasPrefix("Password: ") }).dropFirst("Password: ".count)
+            #expect(password.count == 20)
+            #expect(!added.errors.contains(String(password)), "never in the logs")
+            let again = try Command.run(["user", "add", "--username", "ada", "--name", "Ada Again", "--role", "report-reader", "--data-dir", folder.path])
+            #expect(again.status != 0 && again.errors.contains("There is already a user called ada"))
+            let badRole = try Command.run(["user", "add", "--username", "x", "--name", "X", "--role", "superuser", "--data-dir", folder.path])
+            #expect(badRole.status != 0 && badRole.errors.contains("superuser"))
+            #expect(try Command.run(["user", "list", "--data-dir", folder.path]).output == "ada\tadministrator\tAda Admin\tactive\n")
+
+            let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("redress.sqlite").path)
+            try await Database.with(location, logger: TestDatabase.logger) { database in
+                let command = NewComplaint(
+                    serviceArea: .adultSocialCare, procedure: BuiltInProcedures.adultsStatutory, receivedOn: CalendarDate(iso: "2023-05-02")!,
+                    methodOfReceipt: "email", complainant: Complainant(relationship: "service-user-adult", name: "Farid Fisher"), serviceCategory: "home-care", summary: "s")
+                _ = try await RepresentationStore(database: database).record(command, engine: ClockEngine(calendar: .englandAndWales))
+            }
+            let out = folder.appendingPathComponent("sar.json")
+            let exported = try Command.run(["subject-access", "--name", "farid fisher", "--format", "json", "--out", out.path, "--data-dir", folder.path])
+            #expect(exported.status == 0 && exported.output == "Wrote 1 case to \(out.path).\n", "\(exported.errors)")
+            #expect(try String(contentsOf: out, encoding: .utf8).contains("\"name\" : \"Farid Fisher\""))
+
+            let report = try Command.run(["retention", "report", "--data-dir", folder.path])
+            #expect(report.status == 0 && report.output.hasSuffix("0 cases due for destruction.\n"))
+            let refused = try Command.run(["retention", "purge", "--data-dir", folder.path])
+            #expect(refused.status != 0 && refused.errors.contains("--yes"))
+            let schedule = folder.appendingPathComponent("schedule.json")
+            try Data(#"{"rules":[{"serviceArea":"adults","yearsAfterClosure":0}]}"#.utf8).write(to: schedule)
+            let badSchedule = try Command.run(["retention", "schedule", "--set", schedule.path, "--data-dir", folder.path])
+            #expect(badSchedule.status != 0 && badSchedule.errors.contains("Rule 1 (Adult social care): years after closure must be 1 or more"))
+        }
+    }
 }
