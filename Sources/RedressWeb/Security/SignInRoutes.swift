@@ -11,12 +11,12 @@ struct SignInRoutes: Sendable {
 
     @Sendable func form(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         if context.viewer != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
-        return try render(request, context, status: .ok, username: "", errors: [])
+        return try render(request, context, status: .ok, username: "", errors: [], signedOut: request.uri.queryParameters.get("signed-out") == "1")
     }
 
-    func render(_ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status, username: String, errors: [FieldError], retryAfter: Int? = nil) throws -> Response {
+    func render(_ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status, username: String, errors: [FieldError], retryAfter: Int? = nil, signedOut: Bool = false) throws -> Response {
         let token = Tokens.random()
-        var response = try Page(status: status, html: SignInView.render(username: username, token: token, errors: errors)).response(from: request, context: context)
+        var response = try Page(status: status, html: SignInView.render(username: username, token: token, errors: errors, signedOut: signedOut)).response(from: request, context: context)
         response.headers.append(HTTPField(name: .setCookie, value: SessionCookie.value(SessionCookie.signInName, token, secure: SessionCookie.secure(request, deps: deps))))
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
@@ -95,7 +95,7 @@ struct SignInRoutes: Sendable {
 }
 
 enum SignInView {
-    static func render(username: String, token: String, errors: [FieldError]) -> HTML {
+    static func render(username: String, token: String, errors: [FieldError], signedOut: Bool = false) -> HTML {
         func error(_ field: String) -> HTML {
             guard let e = errors.first(where: { $0.field == field }) else { return "" }
             return "<p id=\"\(field)-error\" class=\"app-error-message\"><span class=\"app-visually-hidden\">Error:</span> \(e.message)</p>"
@@ -104,6 +104,7 @@ enum SignInView {
         func described(_ field: String) -> HTML { HTML.attribute("aria-describedby", errors.contains { $0.field == field } ? "\(field)-error" : nil) }
         return Layout.page(title: "Sign in", hasErrors: !errors.isEmpty, """
             \(Layout.errorSummary(errors))
+            \(signedOut ? HTML("<div class=\"app-notification\" role=\"status\"><p class=\"app-notification__title\">You have signed out</p></div>") : "")
             <h1>Sign in to Redress</h1>
             <form method="post" action="/sign-in" novalidate>
               <input type="hidden" name="sign-in-token" value="\(token)">
