@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 
 /// Headers on every response: no inline script or framing, no MIME sniffing, no referrer
-/// leaking case URLs to other sites.
+/// leaking case URLs to other sites, no caching of pages.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -11,6 +11,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        // Pages hold personal data: no browser or proxy keeps a copy (assets say otherwise).
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
 }

@@ -173,7 +173,11 @@ struct CaseAccessTests {
             let io = try await signIn(client, database, as: .investigatingOfficer, personID: "io-1")
             let dashboard = String(buffer: try await io.execute(uri: "/", method: .get).body)
             #expect(dashboard.contains(theirs.reference) && !dashboard.contains(others.reference))
-            #expect(try await io.execute(uri: "/complaints/\(theirs.id)", method: .get).status == .ok)
+            let page = try await io.execute(uri: "/complaints/\(theirs.id)", method: .get)
+            #expect(page.status == .ok && page.headers[.cacheControl] == "no-store")
+            #expect(String(buffer: page.body).contains("Siân O&#39;Neil"))
+            #expect(String(buffer: page.body).contains("class=\"app-step-form\""), "an Investigating Officer takes steps")
+            #expect(!String(buffer: page.body).contains("Who can see this case"), "restricting is for complaints managers")
             #expect(try await io.execute(uri: "/complaints/\(others.id)", method: .get).status == .forbidden)
             let step = try await io.execute(uri: "/complaints/\(others.id)/steps/extend", method: .post, headers: formHeaders, body: ByteBuffer(string: "version=1"))
             #expect(step.status == .forbidden)
@@ -184,6 +188,29 @@ struct CaseAccessTests {
             var byCase = AuditLog.Query()
             byCase.reference = theirs.reference.lowercased()
             #expect(try await AuditLog(database: database).search(byCase).map(\.action) == [.viewedCase])
+        }
+    }
+
+    @Test("an Independent Person reads their case without any step forms and cannot take steps", arguments: TestDatabase.engines)
+    func independentPersonReadOnly(engine: DatabaseEngine) async throws {
+        try await withApp(engine) { client, database in
+            try await PeopleStore(database: database).save([Person(id: "ip-1", name: "Ida Person", roles: [.independentPerson], isCouncilOfficerOrMember: false)])
+            var r = try await complaint(database, investigator: "io-x")
+            r.stages[1].appointments.append(Appointment(role: .independentPerson, personID: "ip-1", appointedOn: CalendarDate(iso: "2023-10-23")!))
+            let other = try await complaint(database, investigator: "io-x")
+            let id = r.id
+            try await database.withSQL { sql in
+                try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
+                try await sql.raw("DELETE FROM representation WHERE id = \(bind: id)").run()
+            }
+            try await RepresentationStore(database: database).insertAll([r])
+            let ip = try await signIn(client, database, as: .independentPerson, personID: "ip-1")
+            let page = try await ip.execute(uri: "/complaints/\(r.id)", method: .get)
+            #expect(page.status == .ok)
+            #expect(!String(buffer: page.body).contains("app-step-form"))
+            #expect(try await ip.execute(uri: "/complaints/\(other.id)", method: .get).status == .forbidden)
+            let step = try await ip.execute(uri: "/complaints/\(r.id)/steps/points", method: .post, headers: formHeaders, body: ByteBuffer(string: "version=1"))
+            #expect(step.status == .forbidden)
         }
     }
 
@@ -261,5 +288,16 @@ struct CaseAccessTests {
             #expect(trail.filter { $0.action == .subjectAccessExport }.count == 2)
             #expect(trail.allSatisfy { !$0.detail.contains("Neil") }, "no names in the audit trail")
         }
+    }
+
+    @Test("twenty failed sign-ins from one address are refused until the window passes")
+    func addressThrottle() async {
+        let throttle = SignInThrottle(limit: 20, windowSeconds: 900)
+        for i in 0..<19 { await throttle.recordFailure("192.0.2.1", now: 1000 + i) }
+        #expect(await throttle.retryAfter("192.0.2.1", now: 1100) == nil)
+        await throttle.recordFailure("192.0.2.1", now: 1100)
+        #expect(await throttle.retryAfter("192.0.2.1", now: 1100) == 900 - 100)
+        #expect(await throttle.retryAfter("198.51.100.7", now: 1100) == nil, "other addresses are not affected")
+        #expect(await throttle.retryAfter("192.0.2.1", now: 1000 + 900) == nil, "the oldest failure has left the window")
     }
 }
