@@ -144,11 +144,14 @@ public struct RepresentationStore: Sendable {
 
     /// Everything a report for `start...end` may count: received in the period, or with a stage
     /// responded to in it.
-    public func representations(relevantTo start: CalendarDate, _ end: CalendarDate) async throws -> [Representation] {
-        try await load(where: """
+    /// With `includingOmbudsmanDecisions`, also every case with an Ombudsman referral (decisions
+    /// live in the case record; there are few, so they are filtered by date in the report).
+    public func representations(relevantTo start: CalendarDate, _ end: CalendarDate, includingOmbudsmanDecisions: Bool = false) async throws -> [Representation] {
+        let base: SQLQueryString = """
             (received_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
             OR id IN (SELECT representation_id FROM stage WHERE responded_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
-            """)
+            """
+        return try await load(where: includingOmbudsmanDecisions ? base + " OR detail LIKE '%\"councilNotifiedOn\"%'" : base)
     }
 
     /// Number of representations stored.

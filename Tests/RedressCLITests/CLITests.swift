@@ -196,4 +196,29 @@ extension CLITests {
             #expect(badSchedule.status != 0 && badSchedule.errors.contains("Rule 1 (Adult social care): years after closure must be 1 or more"))
         }
     }
+
+    @Test("`redress report annual` writes the same JSON report twice, and text with every table's basis")
+    func annualReport() async throws {
+        try await withTemporaryFolder { folder in
+            let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("redress.sqlite").path)
+            try await Database.with(location, logger: TestDatabase.logger) { database in
+                try await Migrator(database: database).migrate()
+                try await RepresentationStore(database: database).insertAll(HandBuiltYear.representations())
+            }
+            let one = folder.appendingPathComponent("one.json"), two = folder.appendingPathComponent("two.json")
+            for out in [one, two] {
+                let run = try Command.run(["report", "annual", "--year", "2021", "--format", "json", "--out", out.path, "--data-dir", folder.path])
+                #expect(run.status == 0, "\(run.errors)")
+            }
+            let data = try Data(contentsOf: one)
+            #expect(data == (try Data(contentsOf: two)))
+            let report = try JSONDecoder().decode(AnnualReport.self, from: data)
+            #expect(report.period == "2021/22" && !report.figures.isEmpty)
+            let text = try Command.run(["report", "annual", "--year", "2021", "--scope", "children", "--data-dir", folder.path])
+            #expect(text.status == 0 && text.output.hasPrefix("Annual complaints report 2021/22: Children's social care"))
+            #expect(text.output.contains("Basis: Counted on the date received") && text.output.contains("Percentages are rounded"))
+            let bad = try Command.run(["report", "annual", "--year", "2021", "--format", "pdf", "--data-dir", folder.path])
+            #expect(bad.status != 0 && bad.errors.contains("--format must be text or json"))
+        }
+    }
 }

@@ -38,12 +38,15 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
     case receivedInPeriod = "received"
     case closedInPeriod = "closed"
     case openAtPeriodEnd = "open"
+    /// Ombudsman decisions dated in the period, whenever the complaint was made.
+    case decidedInPeriod = "decided"
 
     public var explanation: String {
         switch self {
         case .receivedInPeriod: "Counted on the date received: records received in the period."
         case .closedInPeriod: "Counted on the date responded: responses sent in the period, whenever the complaint was received."
         case .openAtPeriodEnd: "Records still open on the last day of the period."
+        case .decidedInPeriod: "Counted on the date of the Ombudsman's decision: decisions dated in the period, whenever the complaint was made."
         }
     }
 }

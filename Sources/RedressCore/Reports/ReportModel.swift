@@ -1,0 +1,116 @@
+/// One figure of a report, with everything needed to check it: what it counts, out of what,
+/// on which basis, and how it is shown. Every figure in every output is one of these, derived
+/// from records, never typed in.
+public struct Figure: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case count, share, average, change, money
+    }
+
+    /// Stable identifier, e.g. `received.complaint.2021`.
+    public var id: String
+    public var label: String
+    public var kind: Kind
+    /// The unrounded value: a count, a share (0–1), an average, a change (−1…), or pence.
+    public var value: Double?
+    public var numerator: Int?
+    public var denominator: Int?
+    public var basis: CountingBasis
+    /// As shown in tables and text, rounded by the report's rule.
+    public var display: String
+
+    public static func count(_ id: String, _ label: String, _ n: Int, basis: CountingBasis) -> Figure {
+        Figure(id: id, label: label, kind: .count, value: Double(n), numerator: n, denominator: nil, basis: basis, display: "\(n)")
+    }
+
+    public static func share(_ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
+        Figure(id: id, label: label, kind: .share, value: whole == 0 ? nil : Double(part) / Double(whole), numerator: part, denominator: whole,
+               basis: basis, display: rounding.percentage(part, of: whole))
+    }
+
+    public static func average(_ id: String, _ label: String, sum: Int, count: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
+        Figure(id: id, label: label, kind: .average, value: count == 0 ? nil : Double(sum) / Double(count), numerator: sum, denominator: count,
+               basis: basis, display: rounding.average(sum: sum, count: count) ?? "–")
+    }
+
+    /// Change from `before` to `now` as a share of `before` (STAT-02).
+    public static func change(_ id: String, _ label: String, from before: Int, to now: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
+        Figure(id: id, label: label, kind: .change, value: before == 0 ? nil : Double(now - before) / Double(before), numerator: now - before,
+               denominator: before, basis: basis, display: rounding.change(from: before, to: now))
+    }
+
+    public static func money(_ id: String, _ label: String, pence: Int, basis: CountingBasis) -> Figure {
+        Figure(id: id, label: label, kind: .money, value: Double(pence), numerator: pence, denominator: nil, basis: basis, display: Money.display(pence: pence))
+    }
+}
+
+/// A table of figures: rows of cells under column headings, with its basis and notes.
+public struct ReportTable: Sendable, Hashable, Codable {
+    public struct Row: Sendable, Hashable, Codable {
+        public var label: String
+        public var cells: [Figure]
+    }
+
+    public var id: String
+    public var title: String
+    public var basis: CountingBasis
+    public var columns: [String]
+    public var rows: [Row]
+    /// Notes printed under the table: the definition, any exclusions.
+    public var notes: [String]
+}
+
+/// A section of the report: generated findings in words, then its tables.
+public struct ReportSection: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var findings: [String]
+    public var tables: [ReportTable]
+}
+
+/// Which service areas a report covers.
+public enum ReportScope: String, Sendable, Hashable, Codable, CaseIterable {
+    case all, adults, children, corporate
+
+    public var areas: [ServiceArea] {
+        switch self {
+        case .all: ServiceArea.allCases
+        case .adults: [.adultSocialCare]
+        case .children: [.childrensSocialCare]
+        case .corporate: [.corporate]
+        }
+    }
+
+    public var displayName: String {
+        switch self {
+        case .all: "All services"
+        case .adults: ServiceArea.adultSocialCare.displayName
+        case .children: ServiceArea.childrensSocialCare.displayName
+        case .corporate: ServiceArea.corporate.displayName
+        }
+    }
+}
+
+/// The annual complaints report: its period and scope, sections, and the rounding rule.
+public struct AnnualReport: Sendable, Hashable, Codable {
+    public var title: String
+    public var period: String
+    public var firstDay: CalendarDate
+    public var lastDay: CalendarDate
+    public var scope: ReportScope
+    public var earlierYears: [String]
+    public var sections: [ReportSection]
+    public var rounding: String
+
+    /// Every figure in the report, in order.
+    public var figures: [Figure] { sections.flatMap { $0.tables.flatMap { $0.rows.flatMap(\.cells) } } }
+}
+
+extension Rounding {
+    /// A change in whole percentages with its sign: "+15%", "−17%", "0%"; "–" from nothing.
+    public func change(from before: Int, to now: Int) -> String {
+        guard before > 0 else { return "–" }
+        let difference = now - before
+        let magnitude = percentage(abs(difference), of: before)
+        return difference > 0 ? "+" + magnitude : difference < 0 ? "−" + magnitude : "0%"
+    }
+}
