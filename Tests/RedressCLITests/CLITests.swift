@@ -217,8 +217,10 @@ extension CLITests {
             let text = try Command.run(["report", "annual", "--year", "2021", "--scope", "children", "--data-dir", folder.path])
             #expect(text.status == 0 && text.output.hasPrefix("Annual complaints report 2021/22: Children's social care"))
             #expect(text.output.contains("Basis: Counted on the date received") && text.output.contains("Percentages are rounded"))
+            let html = try Command.run(["report", "annual", "--year", "2021", "--format", "html", "--data-dir", folder.path])
+            #expect(html.status == 0 && html.output.hasPrefix("<!DOCTYPE html>") && html.output.contains("<svg role=\"img\""))
             let bad = try Command.run(["report", "annual", "--year", "2021", "--format", "pdf", "--data-dir", folder.path])
-            #expect(bad.status != 0 && bad.errors.contains("--format must be text or json"))
+            #expect(bad.status != 0 && bad.errors.contains("--format must be text, json or html"))
         }
     }
 }

@@ -106,12 +106,73 @@ struct AnnualReportTests {
         let summary = try #require(r.sections.first)
         #expect(summary.findings.first == "Adult social care complaints rose 50%, from 2 to 3.")
         #expect(summary.findings.contains("Adult social care: 50% of the 2 complaints closed were upheld or partly upheld (1)."))
-        #expect(!r.figures.contains { $0.id.contains("children") }, "scope limits the report")
+        #expect(!r.figures.contains { $0.id.contains(".children") || $0.id.contains("children-statutory") }, "scope limits the report")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let first = try encoder.encode(report())
         let second = try encoder.encode(AnnualReportBuilder(year: FinancialYear(startYear: 2021), earlierYears: 1, calendar: .englandAndWales).build(from: council().reversed()))
         #expect(first == second)
         #expect(Set(report().figures.map(\.id)).count == report().figures.count, "figure ids are unique")
+    }
+
+    @Test("coded sections: multi-coded natures as shares of codes, children and advocacy, remedial action, costs, service-wide actions")
+    func codedSections() {
+        var records = council()
+        func edit(_ id: String, _ change: (inout Representation) -> Void) {
+            let i = records.firstIndex { $0.id == id }!
+            change(&records[i])
+        }
+        edit("A1") {
+            $0.records.natures = ["conduct-of-worker", "poor-communication"]
+            $0.records.remedialActionTaken = true
+            $0.records.costs = [Cost(id: "c1", heading: .investigatingOfficer, amountPence: 120_000, paidOn: day("2021-05-20"))]
+            $0.records.actions = [ServiceAction(id: "s1", kind: .staffTraining, description: "d", owner: "o", dueOn: day("2021-07-01"), doneOn: day("2021-06-20"))]
+        }
+        edit("A2") {
+            $0.records.natures = ["poor-communication"]
+            $0.records.remedialActionTaken = false
+        }
+        edit("A0a") { $0.records.costs = [Cost(id: "c0", heading: .mediation, amountPence: 5_000, paidOn: day("2020-07-01"))] }
+        edit("C1") {
+            $0.complainant.isChildOrYoungPerson = true
+            $0.complainant.advocate = "Advocacy service"
+            $0.records.intake.advocacyOfferedOn = day("2021-04-07")
+        }
+        let r = AnnualReportBuilder(year: FinancialYear(startYear: 2021), calendar: .englandAndWales).build(from: records)
+        #expect(figure(r, "nature.adults.poor-communication") == "2" && figure(r, "nature.adults.poor-communication.share") == "67%")
+        #expect(figure(r, "nature.adults.conduct-of-worker.share") == "33%")
+        #expect(figure(r, "nature.adults:uncoded") == "1" && figure(r, "nature.adults:total") == "3", "A3 has none; 3 codes given")
+        #expect(figure(r, "method.adults.email.share") == "100%" && figure(r, "relationship.children.parent") == "2")
+        #expect(figure(r, "children.children") == "1" && figure(r, "children.children.share") == "50%")
+        #expect(figure(r, "children.children.advocate.share") == "100%" && figure(r, "children.adults") == "0")
+        #expect(figure(r, "remedial.adults.upheld.rate") == "100%" && figure(r, "remedial.adults.not-upheld.rate") == "0%")
+        #expect(figure(r, "costs.investigating-officer") == "£1,200" && figure(r, "costs.total") == "£1,200", "last year's payment is not this year's cost")
+        #expect(figure(r, "actions.service-wide.share") == "50%", "A1 (upheld, training) of A1 and C1")
+        #expect(figure(r, "data-quality.missing-nature") == "3", "A3, C1 and C2")
+        #expect(r.sections.last?.tables.first?.notes.contains { $0.hasPrefix("Received with no nature of complaint recorded: A3, C1, C2") } == true)
+    }
+
+    @Test("data quality names suspected duplicates, responses before receipt and overdue stages without an extension")
+    func dataQuality() {
+        func complaint(_ id: String, name: String?, received: String, responded: String? = nil, due: String? = nil) -> Representation {
+            var r = Representation(
+                id: id, reference: id, kind: .complaint, serviceArea: .corporate, procedureID: "corporate", receivedOn: day(received), methodOfReceipt: "email",
+                complainant: Complainant(relationship: "other", name: name), serviceCategory: "waste", summary: "s")
+            var s = Stage(key: "stage-1", openedOn: day(received), dueOn: due.map(day), milestones: [.requested: day(received)], outcome: "upheld")
+            if let responded { s.milestones[.responded] = day(responded) }
+            r.stages = [s]
+            return r
+        }
+        let issues = AnnualReportBuilder(year: FinancialYear(startYear: 2021), calendar: .englandAndWales).dataQuality([
+            complaint("X1", name: "Grace Green", received: "2021-06-01", responded: "2021-06-10"),
+            complaint("X2", name: "GRACE GREEN", received: "2021-06-01", responded: "2021-06-11"),
+            complaint("X3", name: "Grace Green", received: "2021-06-02", responded: "2021-05-30"),
+            complaint("X4", name: nil, received: "2021-06-01", due: "2021-07-01"),
+        ])
+        let byID = Dictionary(uniqueKeysWithValues: issues.map { ($0.id, $0.references) })
+        #expect(byID["suspected-duplicates"] == ["X1", "X2"])
+        #expect(byID["response-before-receipt"] == ["X3"])
+        #expect(byID["past-deadline-no-extension"] == ["X4"])
+        #expect(byID["missing-outcome"] == [])
     }
 }

@@ -22,7 +22,7 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return [.complaintsManager, .complaintsOfficer].contains(role)
     case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport:
         return role == .complaintsManager
-    case .statistics:
+    case .statistics, .annualReport:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)
     case .people, .addPerson, .personAvailability, .audit, .retention, .retentionPurge:
         return [.complaintsManager, .administrator].contains(role)

@@ -74,3 +74,12 @@ def test_administrator_sees_users_but_no_cases(server, fresh):
     assert_accessible(fresh)
     fresh.get(server + "/")
     assert fresh.current_url.endswith("/statistics"), "administrators have no case list"
+
+
+def test_annual_report_page(server, browser):
+    browser.get(server + "/statistics")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Annual complaints report").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Annual complaints report")
+    assert browser.find_elements(By.CSS_SELECTOR, "svg[role=img]"), "charts"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.app-table")) > 20
+    assert_accessible(browser)

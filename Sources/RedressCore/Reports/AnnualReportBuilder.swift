@@ -28,9 +28,12 @@ public struct AnnualReportBuilder: Sendable {
     }
 
     public func build(from all: [Representation]) -> AnnualReport {
-        let records = all.filter { scope.areas.contains($0.serviceArea) }
+        // Sorted first, so every list in the report comes out in the same order whatever the input's.
+        let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted { ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference) }
         let sections = [
-            received(records), stages(records), outcomes(records), timeliness(records), escalation(records), ombudsman(records),
+            received(records), stages(records), outcomes(records), timeliness(records), escalation(records), howAndWho(records),
+            childrenAndAdvocacy(records), natureAndService(records), soughtAndAchieved(records), ombudsman(records),
+            jointCostsLearning(records), compliments(records), dataQualitySection(records),
         ]
         return AnnualReport(
             title: "Annual complaints report \(year): \(scope.displayName)", period: year.description, firstDay: year.firstDay, lastDay: year.lastDay,
@@ -292,7 +295,7 @@ public struct AnnualReportBuilder: Sendable {
                 ? "\(scope.displayName) complaints stayed at \(now)."
                 : before == 0 ? "\(scope.displayName) complaints \(verb) from none to \(now)." : "\(scope.displayName) complaints \(verb) \(change), from \(before) to \(now).")
         }
-        findings += sections.flatMap(\.findings)
+        findings += sections.filter { $0.id != "compliments" }.flatMap(\.findings)
         return ReportSection(id: "summary", title: "Summary", findings: findings, tables: [])
     }
 }

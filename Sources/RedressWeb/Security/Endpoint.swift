@@ -8,7 +8,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, stylesheet
     case signInForm, signIn, signOut, signOutEverywhere
     case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase
-    case statistics
+    case statistics, annualReport
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -49,6 +49,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .takeCaseStep: "/complaints/:id/steps/:step"
         case .restrictCase: "/complaints/:id/restriction"
         case .statistics: "/statistics"
+        case .annualReport: "/reports/annual"
         case .people, .addPerson: "/people"
         case .personAvailability: "/people/:id/availability"
         case .audit: "/audit"
@@ -71,7 +72,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .newRepresentation, .recordRepresentation: .permission(.recordRepresentation)
         case .takeCaseStep: .permission(.takeCaseSteps)
         case .restrictCase: .permission(.restrictCase)
-        case .statistics: .permission(.viewStatistics)
+        case .statistics, .annualReport: .permission(.viewStatistics)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)
         case .audit: .permission(.viewAudit)
         case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)

@@ -44,6 +44,7 @@ extension Endpoint {
         case .takeCaseStep: return steps.takeStep
         case .restrictCase: return steps.restrict
         case .statistics: return wrap(casework.statistics)
+        case .annualReport: return ReportRoutes(deps: deps).annual
         case .people: return wrap(people.list)
         case .addPerson: return wrap(people.add)
         case .personAvailability: return wrap(people.toggleAvailability)

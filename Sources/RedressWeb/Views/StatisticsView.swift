@@ -31,6 +31,7 @@ enum StatisticsView {
         return Layout.page(title: "Statistics \(f.year.description)", section: .statistics, hasErrors: yearError != nil, """
             <h1>Statistics for \(f.year.description)</h1>
             <p>Financial year \(f.year.longDescription). Every figure is counted from the records.</p>
+            <p><a class="app-link" href="/reports/annual?year=\(f.year.startYear)">Annual complaints report for \(f.year.description)</a></p>
             <form class="app-inline-form" method="get" action="/statistics">
               <div class="app-form-group\(yearError == nil ? "" : " app-form-group--error")">
                 <label class="app-label" for="year">Financial year</label>

@@ -103,6 +103,11 @@ enum Stylesheet {
     .app-inline-form{display:flex;gap:15px;align-items:flex-end;flex-wrap:wrap;margin-bottom:20px}
     .app-inline-form .app-form-group{margin-bottom:0}
     .app-inline-form .app-button{margin-bottom:0}
+    .app-chart{margin:0 0 15px;max-width:45em}
+    .app-chart text{font-size:14px;fill:#0b0c0c}
+    .app-bar{fill:#1d70b8}
+    .app-report-section{margin-bottom:40px}
+    @media print{.app-nav,.app-header__user,.app-no-print,.app-skip-link,.app-footer{display:none}.app-report-section h2{break-before:page}.app-table-wrap{overflow:visible}}
     @media (max-width:40em){h1{font-size:1.6rem}p,li,td,th,label,.app-body{font-size:1rem}.app-table th,.app-table td{padding-right:10px}}
     """
 }

@@ -1,0 +1,196 @@
+/// Sections built from the coded case records: how complaints arrived, who made them, children
+/// and advocacy, nature and service (multi-coded), outcomes sought and achieved, remedial
+/// action, joint NHS complaints, costs, learning and actions, compliments.
+extension AnnualReportBuilder {
+    /// A table counting codes of one list (figure ids `list.area.code`; rows that are not codes use
+    /// `:` — `nature.adults:uncoded`, `:total` — so they never clash with a code). `perRecord` shares are of records (a record may carry
+    /// several codes, so shares can total over 100%); otherwise of all codes given.
+    func codedTable(
+        id: String, title: String, list: CategoryList, group: String? = nil, basis: CountingBasis, records: [Representation],
+        perRecord: Bool, codes: (Representation) -> [String], notes: [String] = []
+    ) -> ReportTable {
+        let coded = records.map(codes)
+        let all = coded.flatMap { $0 }
+        let known = reference.active(list, group: group).map(\.code)
+        let whole = perRecord ? records.count : all.count
+        var rows = known.map { code in
+            let n = perRecord ? coded.filter { $0.contains(code) }.count : all.filter { $0 == code }.count
+            return ReportTable.Row(label: reference.label(list, code, group: group), cells: [
+                .count("\(id).\(code)", reference.label(list, code, group: group), n, basis: basis),
+                .share("\(id).\(code).share", reference.label(list, code, group: group), n, of: whole, basis: basis, rounding: rounding),
+            ])
+        }
+        let other = perRecord ? coded.filter { $0.contains { !known.contains($0) } }.count : all.filter { !known.contains($0) }.count
+        if other > 0 {
+            rows.append(.init(label: "Codes no longer in use", cells: [
+                .count("\(id):retired", "Codes no longer in use", other, basis: basis),
+                .share("\(id):retired.share", "Codes no longer in use", other, of: whole, basis: basis, rounding: rounding),
+            ]))
+        }
+        let uncoded = coded.filter(\.isEmpty).count
+        rows.append(.init(label: "Not recorded", cells: [
+            .count("\(id):uncoded", "Not recorded", uncoded, basis: basis),
+            .share("\(id):uncoded.share", "Not recorded, of records", uncoded, of: records.count, basis: basis, rounding: rounding),
+        ]))
+        rows.append(.init(label: perRecord ? "Complaints" : "Codes given", cells: [.count("\(id):total", "Total", whole, basis: basis)]))
+        let multi = perRecord ? ["A complaint can have more than one, so the shares can add up to more than 100%."] : ["Shares are of all codes given; a complaint can have more than one."]
+        return ReportTable(id: id, title: title, basis: basis, columns: ["Number", "Share"], rows: rows, notes: multi + notes)
+    }
+
+    func complaintsReceived(_ records: [Representation], area: ServiceArea) -> [Representation] {
+        records.filter { $0.kind == .complaint && $0.serviceArea == area && year.contains($0.receivedOn) }
+    }
+
+    // MARK: - How received and who complained (Hampshire Tables 3–5, STAT-27)
+
+    func howAndWho(_ records: [Representation]) -> ReportSection {
+        var tables: [ReportTable] = []
+        for area in scope.areas {
+            let mine = complaintsReceived(records, area: area)
+            tables.append(codedTable(id: "method.\(area.rawValue)", title: "\(area.displayName): how complaints were received", list: .method,
+                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.methodOfReceipt] }))
+            tables.append(codedTable(id: "relationship.\(area.rawValue)", title: "\(area.displayName): who complained", list: .relationship,
+                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.complainant.relationship] }))
+            let refused = mine.filter { $0.records.intake.refusal != nil }
+            tables.append(codedTable(id: "refusals.\(area.rawValue)", title: "\(area.displayName): complaints refused, by reason", list: .refusalReason,
+                                     basis: .receivedInPeriod, records: refused, perRecord: true, codes: { [$0.records.intake.refusal?.reason].compactMap { $0 } },
+                                     notes: ["Complaints received in the year that the council decided not to consider under the procedure."]))
+        }
+        return ReportSection(id: "how-and-who", title: "How complaints arrived and who made them", findings: [], tables: tables)
+    }
+
+    // MARK: - Children and young people, advocacy (Hampshire Tables 12–15, STAT-26)
+
+    func childrenAndAdvocacy(_ records: [Representation]) -> ReportSection {
+        var rows: [ReportTable.Row] = []
+        var findings: [String] = []
+        var youngPeople: [ReportTable] = []
+        for area in scope.areas {
+            let mine = complaintsReceived(records, area: area)
+            let children = mine.filter(\.complainant.isChildOrYoungPerson)
+            let advocated = children.filter { $0.complainant.advocate != nil || $0.records.intake.advocateAppointedOn != nil }
+            let offered = children.filter { $0.records.intake.advocacyOfferedOn != nil }
+            let share = Figure.share("children.\(area.rawValue).share", "Made by or for a child or young person", children.count, of: mine.count, basis: .receivedInPeriod, rounding: rounding)
+            rows += [
+                .init(label: "\(area.displayName): made by or for a child or young person", cells: [
+                    .count("children.\(area.rawValue)", "Made by or for a child or young person", children.count, basis: .receivedInPeriod), share]),
+                .init(label: "\(area.displayName): advocacy offered", cells: [
+                    .count("children.\(area.rawValue).advocacy-offered", "Advocacy offered", offered.count, basis: .receivedInPeriod),
+                    .share("children.\(area.rawValue).advocacy-offered.share", "Advocacy offered, of children's complaints", offered.count, of: children.count, basis: .receivedInPeriod, rounding: rounding)]),
+                .init(label: "\(area.displayName): with an advocate", cells: [
+                    .count("children.\(area.rawValue).advocate", "With an advocate", advocated.count, basis: .receivedInPeriod),
+                    .share("children.\(area.rawValue).advocate.share", "With an advocate, of children's complaints", advocated.count, of: children.count, basis: .receivedInPeriod, rounding: rounding)]),
+            ]
+            if !children.isEmpty {
+                youngPeople += [
+                    codedTable(id: "young-people.method.\(area.rawValue)", title: "\(area.displayName): how children and young people complained", list: .method,
+                               basis: .receivedInPeriod, records: children, perRecord: true, codes: { [$0.methodOfReceipt] }),
+                    codedTable(id: "young-people.nature.\(area.rawValue)", title: "\(area.displayName): what children and young people complained about", list: .nature,
+                               basis: .receivedInPeriod, records: children, perRecord: false, codes: \.records.natures),
+                    codedTable(id: "young-people.service.\(area.rawValue)", title: "\(area.displayName): services children and young people complained about", list: .service,
+                               group: area.rawValue, basis: .receivedInPeriod, records: children, perRecord: true, codes: { [$0.serviceCategory] }),
+                ]
+                findings.append("\(area.displayName): \(children.count) complaint\(children.count == 1 ? " was" : "s were") made by or for children and young people (\(share.display)); \(advocated.count) with an advocate.")
+            }
+        }
+        return ReportSection(id: "children", title: "Children and young people", findings: findings, tables: [
+            ReportTable(id: "children-and-advocacy", title: "Complaints by or for children and young people, and advocacy", basis: .receivedInPeriod,
+                        columns: ["Number", "Share"], rows: rows, notes: ["Shares of advocacy are of complaints by or for children and young people."]),
+        ] + youngPeople)
+    }
+
+    // MARK: - Nature and service (Hampshire Tables 6–9, STAT-28)
+
+    func natureAndService(_ records: [Representation]) -> ReportSection {
+        var tables: [ReportTable] = []
+        for area in scope.areas {
+            let mine = complaintsReceived(records, area: area)
+            tables.append(codedTable(id: "nature.\(area.rawValue)", title: "\(area.displayName): what complaints were about", list: .nature,
+                                     basis: .receivedInPeriod, records: mine, perRecord: false, codes: \.records.natures))
+            tables.append(codedTable(id: "service.\(area.rawValue)", title: "\(area.displayName): services complained about", list: .service, group: area.rawValue,
+                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.serviceCategory] }))
+        }
+        return ReportSection(id: "nature-and-service", title: "What complaints were about", findings: [], tables: tables)
+    }
+
+    // MARK: - Outcomes sought and achieved, remedial action (Tables 10–11, STAT-14, STAT-15, STAT-29)
+
+    func soughtAndAchieved(_ records: [Representation]) -> ReportSection {
+        var tables: [ReportTable] = []
+        let closed = closedInYear(records)
+        for area in scope.areas {
+            tables.append(codedTable(id: "sought.\(area.rawValue)", title: "\(area.displayName): what complainants wanted", list: .outcomeSought,
+                                     basis: .receivedInPeriod, records: complaintsReceived(records, area: area), perRecord: false, codes: \.records.outcomesSought))
+            let mine = closed.filter { $0.serviceArea == area }
+            tables.append(codedTable(id: "achieved.\(area.rawValue)", title: "\(area.displayName): what the response gave", list: .actualOutcome,
+                                     basis: .closedInPeriod, records: mine, perRecord: false, codes: \.records.actualOutcomes))
+            let rows = ["upheld", "partly-upheld", "not-upheld"].map { finding in
+                let found = mine.filter { $0.stages.last?.outcome == finding }
+                let remedied = found.filter { $0.records.remedialActionTaken == true }.count
+                return ReportTable.Row(label: reference.label(.outcome, finding), cells: [
+                    .count("remedial.\(area.rawValue).\(finding)", "Closed \(finding)", found.count, basis: .closedInPeriod),
+                    .count("remedial.\(area.rawValue).\(finding).action", "With remedial action", remedied, basis: .closedInPeriod),
+                    .share("remedial.\(area.rawValue).\(finding).rate", "Remedial action rate", remedied, of: found.count, basis: .closedInPeriod, rounding: rounding),
+                ])
+            }
+            tables.append(ReportTable(id: "remedial.\(area.rawValue)", title: "\(area.displayName): remedial action by finding", basis: .closedInPeriod,
+                                      columns: ["Closed", "With remedial action", "Rate"], rows: rows, notes: []))
+        }
+        return ReportSection(id: "sought-and-achieved", title: "What complainants wanted and what they got", findings: [], tables: tables)
+    }
+
+    // MARK: - Joint NHS complaints (STAT-30), costs (STAT-32), learning and actions (STAT-13)
+
+    func jointCostsLearning(_ records: [Representation]) -> ReportSection {
+        let scoped = records
+        let joint = scoped.filter { $0.records.intake.joint != nil }
+        let closedJoint = closedInYear(joint)
+        let openJoint = joint.filter { $0.isOpen && $0.receivedOn <= year.lastDay }.count
+        var jointRows: [ReportTable.Row] = [
+            .init(label: "Closed in the year", cells: [.count("joint.closed", "Joint complaints closed", closedJoint.count, basis: .closedInPeriod)]),
+            .init(label: "Upheld or partly upheld", cells: [
+                .share("joint.fault-found", "Upheld or partly upheld", closedJoint.filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }.count, of: closedJoint.count, basis: .closedInPeriod, rounding: rounding)]),
+        ]
+        jointRows.append(.init(label: "Open at the end of the year", cells: [.count("joint.open", "Joint complaints open", openJoint, basis: .openAtPeriodEnd)]))
+
+        let paid = scoped.flatMap(\.records.costs).filter { year.contains($0.paidOn) }
+        let costRows = Cost.Heading.allCases.map { heading in
+            ReportTable.Row(label: heading.displayName, cells: [.money("costs.\(heading.rawValue)", heading.displayName, pence: paid.filter { $0.heading == heading }.reduce(0) { $0 + $1.amountPence }, basis: .closedInPeriod)])
+        } + [.init(label: "Total", cells: [.money("costs.total", "Total costs", pence: paid.reduce(0) { $0 + $1.amountPence }, basis: .closedInPeriod)])]
+
+        let upheld = closedInYear(scoped).filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }
+        let wide = upheld.filter { $0.records.actions.contains { $0.kind.isServiceWide } }.count
+        let actions = closedInYear(scoped).flatMap(\.records.actions)
+        var learningRows = ServiceAction.Kind.allCases.map { kind in
+            ReportTable.Row(label: kind.displayName, cells: [.count("actions.\(kind.rawValue)", kind.displayName, actions.filter { $0.kind == kind }.count, basis: .closedInPeriod)])
+        }
+        let wideFigure = Figure.share("actions.service-wide.share", "Upheld complaints with a service-wide action", wide, of: upheld.count, basis: .closedInPeriod, rounding: rounding)
+        learningRows.append(.init(label: "Upheld or partly upheld complaints leading to a service-wide action", cells: [wideFigure]))
+        let themes = codedTable(id: "learning", title: "Learning by theme", list: .learningTheme, basis: .closedInPeriod, records: closedInYear(scoped),
+                                perRecord: false, codes: { $0.records.learning.map(\.theme) })
+        return ReportSection(
+            id: "joint-costs-learning", title: "Joint complaints, costs, and learning",
+            findings: upheld.isEmpty ? [] : ["\(wideFigure.display) of upheld or partly upheld complaints led to a change for everyone using the service (\(wide) of \(upheld.count))."],
+            tables: [
+                ReportTable(id: "joint", title: "Joint complaints with the NHS", basis: .closedInPeriod, columns: ["Number"], rows: jointRows, notes: ["Open joint complaints are counted on the last day of the year."]),
+                ReportTable(id: "costs", title: "Costs of complaints paid in the year", basis: .closedInPeriod, columns: ["Amount"], rows: costRows, notes: ["Counted on the date paid."]),
+                ReportTable(id: "actions", title: "Actions taken because of complaints closed in the year", basis: .closedInPeriod, columns: ["Number"], rows: learningRows, notes: ["Service-wide actions: staff training, process or policy change, communication with staff."]),
+                themes,
+            ])
+    }
+
+    // MARK: - Compliments (Lancashire Graph 8, STAT-33)
+
+    func compliments(_ records: [Representation]) -> ReportSection {
+        var tables: [ReportTable] = []
+        var quotes: [String] = []
+        for area in scope.areas {
+            let mine = records.filter { $0.kind == .compliment && $0.serviceArea == area && year.contains($0.receivedOn) }
+            tables.append(codedTable(id: "compliments.\(area.rawValue)", title: "\(area.displayName): compliments by service", list: .service, group: area.rawValue,
+                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.serviceCategory] }))
+            var seen = Set<String>()
+            quotes += mine.compactMap(\.records.publicationQuote).filter { seen.insert($0).inserted }.prefix(3).map { "“\($0)”" }
+        }
+        return ReportSection(id: "compliments", title: "Compliments", findings: quotes, tables: tables)
+    }
+}

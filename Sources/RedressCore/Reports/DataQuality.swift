@@ -1,0 +1,48 @@
+/// The data-quality appendix: records the report's figures may be wrong about, by reference, so
+/// the complaints team can correct them before the report goes to committee.
+extension AnnualReportBuilder {
+    public struct DataQualityIssue: Sendable, Hashable {
+        public var id: String
+        public var label: String
+        public var references: [String]
+    }
+
+    public func dataQuality(_ records: [Representation]) -> [DataQualityIssue] {
+        let received = records.filter { $0.kind == .complaint && year.contains($0.receivedOn) }
+        let closed = closedInYear(records)
+        var duplicates: [String: [String]] = [:]
+        for r in received {
+            guard let name = r.complainant.name else { continue }
+            duplicates["\(SubjectAccess.normalise(name))|\(r.receivedOn.iso)|\(r.serviceArea.rawValue)", default: []].append(r.reference)
+        }
+        let issues = [
+            DataQualityIssue(id: "missing-outcome", label: "Closed with no outcome recorded",
+                             references: closed.filter { $0.stages.last?.outcome == nil }.map(\.reference)),
+            DataQualityIssue(id: "missing-service", label: "Received with no service recorded",
+                             references: received.filter { $0.serviceCategory.isEmpty }.map(\.reference)),
+            DataQualityIssue(id: "missing-nature", label: "Received with no nature of complaint recorded",
+                             references: received.filter { $0.records.natures.isEmpty }.map(\.reference)),
+            DataQualityIssue(id: "response-before-receipt", label: "A response dated before the complaint was received",
+                             references: records.filter { r in r.stages.contains { ($0.respondedOn.map { $0 < r.receivedOn }) ?? false } }.map(\.reference)),
+            DataQualityIssue(id: "past-deadline-no-extension", label: "Open at the year end, past the stage's due date, with no extension recorded",
+                             references: records.filter { r in
+                                 guard let s = r.currentStage, let due = s.dueOn, r.receivedOn <= year.lastDay else { return false }
+                                 return due < year.lastDay && s.extensions.isEmpty
+                             }.map(\.reference)),
+            DataQualityIssue(id: "suspected-duplicates", label: "Possible duplicates: same complainant, same day, same service area",
+                             references: duplicates.values.filter { $0.count > 1 }.flatMap { $0 }),
+        ]
+        return issues.map { DataQualityIssue(id: $0.id, label: $0.label, references: $0.references.sorted()) }
+    }
+
+    func dataQualitySection(_ records: [Representation]) -> ReportSection {
+        let issues = dataQuality(records)
+        let rows = issues.map { issue in
+            ReportTable.Row(label: issue.label, cells: [.count("data-quality.\(issue.id)", issue.label, issue.references.count, basis: .receivedInPeriod)])
+        }
+        let notes = issues.filter { !$0.references.isEmpty }.map { "\($0.label): \($0.references.prefix(50).joined(separator: ", "))\($0.references.count > 50 ? " and \($0.references.count - 50) more" : "")." }
+        return ReportSection(id: "data-quality", title: "Appendix: data quality", findings: [], tables: [
+            ReportTable(id: "data-quality", title: "Records to check before publishing", basis: .receivedInPeriod, columns: ["Records"], rows: rows, notes: notes),
+        ])
+    }
+}

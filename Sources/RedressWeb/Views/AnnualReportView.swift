@@ -1,0 +1,102 @@
+import RedressCore
+
+/// The annual report as one accessible, print-ready HTML page: findings in words, each table
+/// with its basis and notes, and a bar chart (SVG, described by its table) for every table of
+/// shares. Used in the web app and, standalone, by `redress report annual --format html`.
+enum AnnualReportView {
+    /// The report's body: headings from h1, chart before each table of shares.
+    static func body(_ report: AnnualReport) -> HTML {
+        let sections: [HTML] = report.sections.map { section in
+            let findings: [HTML] = section.findings.map { "<li>\($0)</li>" }
+            let tables: [HTML] = section.tables.map { table(section: section.id, $0) }
+            let list: HTML = findings.isEmpty ? "" : "<ul class=\"app-list\">\(findings)</ul>"
+            return """
+            <section class="app-report-section" aria-labelledby="section-\(section.id)">
+              <h2 id="section-\(section.id)">\(section.title)</h2>
+              \(list)
+              \(tables)
+            </section>
+            """
+        }
+        let years = report.earlierYears.isEmpty ? "" : " Compared with \(report.earlierYears.joined(separator: ", "))."
+        return """
+            <h1>\(report.title)</h1>
+            <p class="app-body">\(report.firstDay.longDisplay) to \(report.lastDay.longDisplay).\(years) Every figure is counted from the case records in Redress.</p>
+            <p class="app-note">\(report.rounding)</p>
+            \(sections)
+            """
+    }
+
+    static func table(section: String, _ t: ReportTable) -> HTML {
+        let head: [HTML] = t.columns.map { "<th scope=\"col\" class=\"app-numeric\">\($0)</th>" }
+        let rows: [HTML] = t.rows.map { row in
+            let cells: [HTML] = row.cells.map { "<td class=\"app-numeric\">\($0.display)</td>" }
+            return "<tr><th scope=\"row\">\(row.label)</th>\(cells)</tr>"
+        }
+        let notes: [HTML] = t.notes.map { "<p class=\"app-note\">\($0)</p>" }
+        return """
+            <h3 id="table-\(t.id)">\(t.title)</h3>
+            \(chart(t))
+            <div class="app-table-wrap"><table class="app-table" aria-labelledby="table-\(t.id)">
+              <thead><tr><th scope="col">\(t.basis == .decidedInPeriod ? "Decision" : "")</th>\(head)</tr></thead>
+              <tbody>\(rows)</tbody>
+            </table></div>
+            <p class="app-note">Basis: \(t.basis.explanation)</p>
+            \(notes)
+            """
+    }
+
+    /// A horizontal bar chart of a table's shares, or nothing when it has none to draw.
+    static func chart(_ t: ReportTable) -> HTML {
+        let bars = t.rows.compactMap { row -> (String, Double, String)? in
+            guard let share = row.cells.first(where: { $0.kind == .share }), let value = share.value else { return nil }
+            return (row.label, value, share.display)
+        }
+        guard bars.count >= 2, bars.contains(where: { $0.1 > 0 }) else { return "" }
+        let rowHeight = 28, labelWidth = 330, barWidth = 300
+        let height = bars.count * rowHeight + 10
+        let items: [HTML] = bars.enumerated().map { i, bar in
+            let y = i * rowHeight + 5
+            let width = Int((bar.1 * Double(barWidth)).rounded())
+            let label = bar.0.count > 44 ? String(bar.0.prefix(43)) + "…" : bar.0
+            return """
+                <text x="\(labelWidth - 8)" y="\(y + 17)" text-anchor="end">\(label)</text>\
+                <rect x="\(labelWidth)" y="\(y + 4)" width="\(max(width, 1))" height="18" class="app-bar"></rect>\
+                <text x="\(labelWidth + max(width, 1) + 6)" y="\(y + 17)">\(bar.2)</text>
+                """
+        }
+        return """
+            <figure class="app-chart">
+            <svg role="img" aria-label="Bar chart: \(t.title). The same figures are in the table below." viewBox="0 0 \(labelWidth + barWidth + 60) \(height)" width="100%" preserveAspectRatio="xMinYMin meet" focusable="false">\(items)</svg>
+            </figure>
+            """
+    }
+
+    /// The page inside the application's layout, with the choices of year, scope and format.
+    static func page(_ report: AnnualReport, years: [Int], selected: Int, scope: ReportScope) -> HTML {
+        let yearOptions: [HTML] = years.map { "<option value=\"\($0)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>" }
+        let scopeOptions: [HTML] = ReportScope.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", $0 == scope ? "selected" : nil))>\($0.displayName)</option>" }
+        return Layout.page(title: report.title, section: .statistics, """
+            <form method="get" action="/reports/annual" class="app-inline-form app-no-print">
+              <div class="app-form-group"><label class="app-label" for="year">Financial year</label><select class="app-select" id="year" name="year">\(yearOptions)</select></div>
+              <div class="app-form-group"><label class="app-label" for="scope">Services</label><select class="app-select" id="scope" name="scope">\(scopeOptions)</select></div>
+              <button type="submit" class="app-button app-button--secondary">Show report</button>
+            </form>
+            <p class="app-no-print"><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=json">Download every figure as JSON</a> · <a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=html">Download as a standalone HTML file</a></p>
+            \(body(report))
+            """)
+    }
+
+    /// A standalone document (for the command line and downloads): the report with its own styles.
+    static func standalone(_ report: AnnualReport) -> HTML {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(report.title)</title>
+        <style>\(HTML(trusted: Stylesheet.css))</style>
+        </head><body><main class="app-width-container app-main">
+        \(body(report))
+        </main></body></html>
+        """
+    }
+}
