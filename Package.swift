@@ -28,6 +28,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "RedressCore"),
+        .target(name: "RedressDocuments", dependencies: ["RedressCore"]),
         .target(
             name: "RedressStorage",
             dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
             dependencies: [
                 "RedressCore",
                 "RedressStorage",
+                "RedressDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -59,6 +61,7 @@ let package = Package(
                 "RedressCore",
                 "RedressStorage",
                 "RedressWeb",
+                "RedressDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,6 +73,7 @@ let package = Package(
         ),
         .target(name: "RedressFixtures", dependencies: ["RedressCore"], path: "Tests/RedressFixtures"),
         .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressFixtures"]),
+        .testTarget(name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressCore"]),
         .testTarget(name: "RedressCLITests", dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),
         .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressTestSupport"]),
         .testTarget(

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the browser checks need, if missing: Debian's chromium and chromium-driver, and a
+# Installs what the browser checks need, if missing: Debian's chromium and chromium-driver,
+# LibreOffice (to open the report's XLSX and DOCX) and poppler-utils, and a
 # Python virtual environment (.venv) with selenium and axe-core (axe-selenium-python-nhsuk,
 # which carries axe-core offline). Idempotent and quick when everything is there.
 set -euo pipefail
@@ -10,6 +11,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-liberation >/dev/null
+fi
+
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; then
+  echo "install-test-tools: installing LibreOffice (Writer, Calc) and poppler-utils for the report file checks" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import selenium, axe_selenium_python" 2>/dev/null; then

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RedressCore
+import RedressDocuments
 import RedressStorage
 
 /// `GET /reports/annual?year=2021&scope=adults&format=html|json`: the annual report for report
@@ -21,6 +22,15 @@ struct ReportRoutes: Sendable {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: "attachment; filename=\"annual-report-\(year)-\(scope.rawValue).json\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(report))))
+        case "csv", "xlsx", "docx":
+            let format = query.get("format")!
+            let (bytes, type): ([UInt8], String) = switch format {
+            case "csv": (Array(ReportDocuments.csv(report).utf8), "text/csv; charset=utf-8")
+            case "xlsx": (ReportDocuments.xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            default: (ReportDocuments.docx(report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            }
+            return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"annual-report-\(year)-\(scope.rawValue).\(format)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         case "html":
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"annual-report-\(year)-\(scope.rawValue).html\""],
                             body: .init(byteBuffer: ByteBuffer(string: AnnualReportView.standalone(report).description)))

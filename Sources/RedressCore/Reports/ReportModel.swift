@@ -48,6 +48,11 @@ public struct ReportTable: Sendable, Hashable, Codable {
     public struct Row: Sendable, Hashable, Codable {
         public var label: String
         public var cells: [Figure]
+
+        public init(label: String, cells: [Figure]) {
+            self.label = label
+            self.cells = cells
+        }
     }
 
     public var id: String
@@ -57,6 +62,15 @@ public struct ReportTable: Sendable, Hashable, Codable {
     public var rows: [Row]
     /// Notes printed under the table: the definition, any exclusions.
     public var notes: [String]
+
+    public init(id: String, title: String, basis: CountingBasis, columns: [String], rows: [Row], notes: [String]) {
+        self.id = id
+        self.title = title
+        self.basis = basis
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
 }
 
 /// A section of the report: generated findings in words, then its tables.
@@ -65,6 +79,13 @@ public struct ReportSection: Sendable, Hashable, Codable {
     public var title: String
     public var findings: [String]
     public var tables: [ReportTable]
+
+    public init(id: String, title: String, findings: [String], tables: [ReportTable]) {
+        self.id = id
+        self.title = title
+        self.findings = findings
+        self.tables = tables
+    }
 }
 
 /// Which service areas a report covers.
@@ -100,6 +121,17 @@ public struct AnnualReport: Sendable, Hashable, Codable {
     public var earlierYears: [String]
     public var sections: [ReportSection]
     public var rounding: String
+
+    public init(title: String, period: String, firstDay: CalendarDate, lastDay: CalendarDate, scope: ReportScope, earlierYears: [String], sections: [ReportSection], rounding: String) {
+        self.title = title
+        self.period = period
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.scope = scope
+        self.earlierYears = earlierYears
+        self.sections = sections
+        self.rounding = rounding
+    }
 
     /// Every figure in the report, in order.
     public var figures: [Figure] { sections.flatMap { $0.tables.flatMap { $0.rows.flatMap(\.cells) } } }

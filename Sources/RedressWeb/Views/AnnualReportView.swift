@@ -82,7 +82,12 @@ enum AnnualReportView {
               <div class="app-form-group"><label class="app-label" for="scope">Services</label><select class="app-select" id="scope" name="scope">\(scopeOptions)</select></div>
               <button type="submit" class="app-button app-button--secondary">Show report</button>
             </form>
-            <p class="app-no-print"><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=json">Download every figure as JSON</a> · <a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=html">Download as a standalone HTML file</a></p>
+            <ul class="app-list app-no-print">
+              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=docx">Download as a Word document (DOCX) to edit for committee</a></li>
+              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=xlsx">Download the tables as a spreadsheet (XLSX, a sheet per table)</a></li>
+              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=csv">Download every figure as CSV</a> or <a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=json">JSON</a></li>
+              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=html">Download as a standalone HTML file</a> (print it to PDF from your browser)</li>
+            </ul>
             \(body(report))
             """)
     }

@@ -1,0 +1,81 @@
+import Foundation
+import RedressCore
+import Testing
+@testable import RedressDocuments
+
+private func sampleReport() -> AnnualReport {
+    let rounding = Rounding()
+    let table = ReportTable(
+        id: "outcomes-adults", title: "Outcomes, \"adults\" & others", basis: .closedInPeriod, columns: ["Complaints", "Share"],
+        rows: [.init(label: "Upheld, in part", cells: [.count("a", "Upheld", 1, basis: .closedInPeriod), .share("b", "Upheld", 1, of: 3, basis: .closedInPeriod, rounding: rounding)])],
+        notes: ["A note"])
+    return AnnualReport(title: "Annual complaints report 2021/22: All services", period: "2021/22", firstDay: CalendarDate(iso: "2021-04-01")!,
+                        lastDay: CalendarDate(iso: "2022-03-31")!, scope: .all, earlierYears: [], sections: [
+                            ReportSection(id: "outcomes", title: "Outcomes", findings: ["Half were upheld."], tables: [table]),
+                        ], rounding: rounding.statement)
+}
+
+/// The entries of a stored ZIP, read back from its central directory.
+private func entries(_ bytes: [UInt8]) -> [String: String] {
+    func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+    let end = bytes.count - 22
+    #expect(u32(end) == 0x0605_4B50)
+    var out: [String: String] = [:]
+    var p = u32(end + 16)
+    for _ in 0..<u16(end + 10) {
+        #expect(u32(p) == 0x0201_4B50)
+        let size = u32(p + 20), nameLength = u16(p + 28), offset = u32(p + 42)
+        let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
+        let dataStart = offset + 30 + u16(offset + 26)
+        out[name] = String(decoding: bytes[dataStart..<(dataStart + size)], as: UTF8.self)
+        p += 46 + nameLength
+    }
+    return out
+}
+
+@Suite("Report documents")
+struct ReportDocumentsTests {
+    @Test("CRC-32 and the stored ZIP layout match the specification")
+    func zip() {
+        #expect(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+        var archive = ZipArchive()
+        archive.add("a.txt", "hello")
+        archive.add("dir/b.xml", "<b/>")
+        #expect(entries(archive.bytes) == ["a.txt": "hello", "dir/b.xml": "<b/>"])
+        var again = ZipArchive()
+        again.add("a.txt", "hello")
+        again.add("dir/b.xml", "<b/>")
+        #expect(archive.bytes == again.bytes, "deterministic")
+    }
+
+    @Test("the CSV has one line per figure, quoted where needed, with basis and display")
+    func csv() {
+        let lines = ReportDocuments.csv(sampleReport()).components(separatedBy: "\r\n")
+        #expect(lines[0] == "section,table,row,column,figure_id,label,kind,value,numerator,denominator,basis,display")
+        #expect(lines[1] == #"Outcomes,"Outcomes, ""adults"" & others","Upheld, in part",Complaints,a,Upheld,count,1.0,1,,closed,1"#)
+        #expect(lines[2].hasSuffix(",share,0.3333333333333333,1,3,closed,33%"))
+        #expect(lines.count == 4 && lines[3].isEmpty)
+    }
+
+    @Test("the workbook has a contents sheet and one sheet per table, counts as numbers, text escaped")
+    func xlsx() {
+        let files = entries(ReportDocuments.xlsx(sampleReport()))
+        #expect(files["xl/workbook.xml"]?.contains(#"<sheet name="Contents" sheetId="1" r:id="rId1"/><sheet name="1 outcomes-adults" sheetId="2" r:id="rId2"/>"#) == true)
+        let sheet = files["xl/worksheets/sheet2.xml"] ?? ""
+        #expect(sheet.contains(#"<c r="B3"><v>1</v></c>"#))
+        #expect(sheet.contains("Outcomes, &quot;adults&quot; &amp; others"))
+        #expect(sheet.contains(#"<c r="C3" t="inlineStr"><is><t xml:space="preserve">33%</t></is></c>"#))
+        #expect(ReportDocuments.columnName(0) == "A" && ReportDocuments.columnName(25) == "Z" && ReportDocuments.columnName(26) == "AA")
+    }
+
+    @Test("the Word document has the title, headings, findings, a table and the basis")
+    func docx() {
+        let files = entries(ReportDocuments.docx(sampleReport()))
+        let document = files["word/document.xml"] ?? ""
+        #expect(document.contains(#"<w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">Annual complaints report 2021/22: All services</w:t>"#))
+        #expect(document.contains("Half were upheld.") && document.contains("<w:tbl>") && document.contains("Basis: Counted on the date responded"))
+        #expect(files["word/styles.xml"]?.contains(#"w:styleId="Heading1""#) == true)
+        #expect(files["[Content_Types].xml"]?.contains("wordprocessingml.document.main+xml") == true)
+    }
+}
