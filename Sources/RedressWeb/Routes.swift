@@ -10,7 +10,10 @@ struct CaseworkRoutes: Sendable {
     @Sendable func dashboard(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.requireViewer()
         guard viewer.may(.viewCaseList) else {
-            let home = viewer.may(.viewStatistics) ? "/statistics" : viewer.may(.manageUsers) ? "/users" : "/sign-in"
+            // A role with neither (a council's own policy) gets a page, not a redirect back to sign-in.
+            guard let home = viewer.may(.viewStatistics) ? "/statistics" : viewer.may(.manageUsers) ? "/users" : nil else {
+                return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+            }
             return Response(status: .seeOther, headers: [.location: home])
         }
         let casework = try await Casework.load(deps)

@@ -68,14 +68,14 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable a user and end their sessions.")
         @OptionGroup var storage: StorageOptions
         @Argument var username: String
-        func run() async throws { try await setDisabled(true, username, storage) }
+        func run() async throws { try await UserCommand.setDisabled(true, username, storage) }
     }
 
     struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Re-enable a disabled user.")
         @OptionGroup var storage: StorageOptions
         @Argument var username: String
-        func run() async throws { try await setDisabled(false, username, storage) }
+        func run() async throws { try await UserCommand.setDisabled(false, username, storage) }
     }
 
     struct ResetPassword: AsyncParsableCommand {
@@ -107,10 +107,6 @@ struct UserCommand: AsyncParsableCommand {
         }
         print("\(username) \(disabled ? "disabled" : "enabled").")
     }
-}
-
-private func setDisabled(_ disabled: Bool, _ username: String, _ storage: StorageOptions) async throws {
-    try await UserCommand.setDisabled(disabled, username, storage)
 }
 
 struct RetentionCommand: AsyncParsableCommand {

@@ -75,7 +75,6 @@ struct AuthorizationTests {
             let (caseID, personID) = try await seed(database)
             let app = Application(router: buildRouter(testDependencies(database, today: today)), logger: TestDatabase.logger)
             try await app.test(.router) { client in
-                var checked = 0
                 for role in Role.allCases {
                     let user = try await UserStore(database: database).add(
                         username: "user-\(role.rawValue)", displayName: role.displayName, role: role,
@@ -96,10 +95,8 @@ struct AuthorizationTests {
                             headers: headers, body: endpoint.method == .post ? ByteBuffer(string: body) : nil)
                         let expected = allowed(endpoint, role)
                         #expect(refused(response) == !expected, "\(role.rawValue) \(endpoint.method) \(endpoint.path): status \(response.status.code)")
-                        checked += 1
                     }
                 }
-                #expect(checked == Role.allCases.count * Endpoint.allCases.count)
             }
         }
     }

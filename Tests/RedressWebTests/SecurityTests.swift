@@ -290,6 +290,18 @@ struct CaseAccessTests {
         }
     }
 
+    @Test("the access policy is data: a role given nothing lands on a refusal page, not in a redirect loop", arguments: TestDatabase.engines)
+    func policyFromSettings(engine: DatabaseEngine) async throws {
+        try await withApp(engine) { client, database in
+            var policy = AccessPolicy.standard
+            policy.grants[.reportReader] = .init([], caseScope: .none)
+            try await SettingsStore(database: database).save(SettingsStore.accessPolicyKey, policy)
+            let reader = try await signIn(client, database, as: .reportReader)
+            #expect(try await reader.execute(uri: "/", method: .get).status == .forbidden)
+            #expect(try await reader.execute(uri: "/statistics", method: .get).status == .forbidden)
+        }
+    }
+
     @Test("twenty failed sign-ins from one address are refused until the window passes")
     func addressThrottle() async {
         let throttle = SignInThrottle(limit: 20, windowSeconds: 900)

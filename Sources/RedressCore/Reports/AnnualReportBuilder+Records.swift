@@ -142,8 +142,8 @@ extension AnnualReportBuilder {
     // MARK: - Joint NHS complaints (STAT-30), costs (STAT-32), learning and actions (STAT-13)
 
     func jointCostsLearning(_ records: [Representation]) -> ReportSection {
-        let scoped = records
-        let joint = scoped.filter { $0.records.intake.joint != nil }
+        let closed = closedInYear(records)
+        let joint = records.filter { $0.records.intake.joint != nil }
         let closedJoint = closedInYear(joint)
         let openJoint = joint.filter { $0.isOpen && $0.receivedOn <= year.lastDay }.count
         var jointRows: [ReportTable.Row] = [
@@ -153,20 +153,20 @@ extension AnnualReportBuilder {
         ]
         jointRows.append(.init(label: "Open at the end of the year", cells: [.count("joint.open", "Joint complaints open", openJoint, basis: .openAtPeriodEnd)]))
 
-        let paid = scoped.flatMap(\.records.costs).filter { year.contains($0.paidOn) }
+        let paid = records.flatMap(\.records.costs).filter { year.contains($0.paidOn) }
         let costRows = Cost.Heading.allCases.map { heading in
             ReportTable.Row(label: heading.displayName, cells: [.money("costs.\(heading.rawValue)", heading.displayName, pence: paid.filter { $0.heading == heading }.reduce(0) { $0 + $1.amountPence }, basis: .closedInPeriod)])
         } + [.init(label: "Total", cells: [.money("costs.total", "Total costs", pence: paid.reduce(0) { $0 + $1.amountPence }, basis: .closedInPeriod)])]
 
-        let upheld = closedInYear(scoped).filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }
+        let upheld = closed.filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }
         let wide = upheld.filter { $0.records.actions.contains { $0.kind.isServiceWide } }.count
-        let actions = closedInYear(scoped).flatMap(\.records.actions)
+        let actions = closed.flatMap(\.records.actions)
         var learningRows = ServiceAction.Kind.allCases.map { kind in
             ReportTable.Row(label: kind.displayName, cells: [.count("actions.\(kind.rawValue)", kind.displayName, actions.filter { $0.kind == kind }.count, basis: .closedInPeriod)])
         }
         let wideFigure = Figure.share("actions.service-wide.share", "Upheld complaints with a service-wide action", wide, of: upheld.count, basis: .closedInPeriod, rounding: rounding)
         learningRows.append(.init(label: "Upheld or partly upheld complaints leading to a service-wide action", cells: [wideFigure]))
-        let themes = codedTable(id: "learning", title: "Learning by theme", list: .learningTheme, basis: .closedInPeriod, records: closedInYear(scoped),
+        let themes = codedTable(id: "learning", title: "Learning by theme", list: .learningTheme, basis: .closedInPeriod, records: closed,
                                 perRecord: false, codes: { $0.records.learning.map(\.theme) })
         return ReportSection(
             id: "joint-costs-learning", title: "Joint complaints, costs, and learning",

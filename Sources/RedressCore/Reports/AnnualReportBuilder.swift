@@ -248,7 +248,7 @@ public struct AnnualReportBuilder: Sendable {
             let upheld = decided.filter { $0.decision == .upheld }
             let actual = upheld.filter { !$0.councilHadUpheld }.count
             let notInvestigated = decided.filter { [.adviceGiven, .closedAfterInitialEnquiries, .incompleteInvalid, .referredBack].contains($0.decision) }.count
-            let remedies = upheld.flatMap(\.remedies) + decided.filter { $0.decision != .upheld }.flatMap(\.remedies)
+            let remedies = decided.flatMap(\.remedies)
             let late = remedies.filter(\.isLate).count
             let paid = remedies.compactMap(\.amountPence).reduce(0, +)
             let uphold = Figure.share("\(id).uphold-rate", "Upheld, of all decisions", upheld.count, of: decided.count, basis: .decidedInPeriod, rounding: rounding)

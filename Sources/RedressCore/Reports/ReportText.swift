@@ -18,5 +18,5 @@ extension AnnualReport {
         return out + "\n\(rounding)\n"
     }
 
-    private func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count) }
+    private func pad(_ s: String, _ width: Int) -> String { s.paddedColumn(width) }
 }

@@ -120,5 +120,10 @@ public struct FirstFigures: Sendable, Hashable {
         return out
     }
 
-    private func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count) }
+    private func pad(_ s: String, _ width: Int) -> String { s.paddedColumn(width) }
+}
+
+extension String {
+    /// Left-aligned in a plain-text column `width` wide, always followed by at least one space.
+    func paddedColumn(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
 }

@@ -33,7 +33,7 @@ public struct SessionStore: Sendable {
         let hash = Tokens.digest(token)
         return try await database.withSQL { sql in
             guard let row = try await sql.raw("""
-                SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: UserStore.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+                SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.userColumns)
                 FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = \(bind: hash)
                 """).first() else { return nil }
             let user = try UserStore.decode(row)
@@ -48,6 +48,8 @@ public struct SessionStore: Sendable {
             return UserSession(token: token, csrfToken: try row.decode(column: "csrf_token", as: String.self), user: user)
         }
     }
+
+    private static let userColumns = UserStore.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
     public func end(token: String) async throws {
         try await database.withSQL { sql in try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: Tokens.digest(token))").run() }

@@ -39,8 +39,7 @@ struct UserRoutes: Sendable {
                 errors.append(FieldError(field: error.field, message: error.message))
             }
         }
-        var kept = f
-        kept = FormFields(values: ["username": f["username"], "display-name": f["display-name"], "role": f["role"], "person": f["person"]])
+        let kept = FormFields(values: ["username": f["username"], "display-name": f["display-name"], "role": f["role"], "person": f["person"]])
         return try await page(notice: nil, fields: kept, errors: errors, status: .unprocessableContent).response(from: request, context: context)
     }
 
