@@ -5,7 +5,7 @@ import RedressCore
 /// can edit into the committee report. All are deterministic: the same report, the same bytes.
 public enum ReportDocuments {
     /// One line per figure: where it sits, what it is, and how it was counted.
-    public static func csv(_ report: AnnualReport) -> String {
+    public static func csv(_ report: ComplaintsReport) -> String {
         func field(_ s: String) -> String { s.contains { ",\"\n\r".contains($0) } ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         var lines = ["section,table,row,column,figure_id,label,kind,value,numerator,denominator,basis,display"]
         for section in report.sections {
@@ -26,7 +26,7 @@ public enum ReportDocuments {
 
     /// A workbook: a contents sheet, then one sheet per table (numbers as numbers, shares as
     /// the shown text beside the count, basis and notes under each table).
-    public static func xlsx(_ report: AnnualReport) -> [UInt8] {
+    public static func xlsx(_ report: ComplaintsReport) -> [UInt8] {
         let tables = report.sections.flatMap(\.tables)
         var names: [String] = []
         for (i, t) in tables.enumerated() {

@@ -3,8 +3,10 @@ import RedressCore
 extension ReportDocuments {
     /// A Word document: title, the rounding rule, each section's findings as paragraphs and each
     /// table as a Word table with its basis and notes, so the officer can add the narrative and
-    /// the committee's covering text. Charts stay in the HTML report.
-    public static func docx(_ report: AnnualReport) -> [UInt8] {
+    /// the committee's covering text. Every table of shares gets a native Word bar chart (its
+    /// data cached in the chart, so Word and LibreOffice draw it) before the table.
+    public static func docx(_ report: ComplaintsReport) -> [UInt8] {
+        var charts: [String] = []
         var body = paragraph(report.title, style: "Title")
         body += paragraph("\(report.firstDay.longDisplay) to \(report.lastDay.longDisplay). Every figure is counted from the case records in Redress.")
         body += paragraph(report.rounding)
@@ -13,6 +15,11 @@ extension ReportDocuments {
             for finding in section.findings { body += paragraph(finding, style: "ListBullet") }
             for table in section.tables {
                 body += paragraph(table.title, style: "Heading2")
+                let bars = table.chartBars
+                if !bars.isEmpty {
+                    charts.append(chartPart(bars))
+                    body += chartParagraph(number: charts.count, bars: bars, title: table.title)
+                }
                 body += wordTable(table)
                 body += paragraph("Basis: " + table.basis.explanation, style: "Note")
                 for note in table.notes { body += paragraph(note, style: "Note") }
@@ -21,7 +28,7 @@ extension ReportDocuments {
         var archive = ZipArchive()
         archive.add("[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(charts.indices.map { "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>" }.joined())</Types>
             """)
         archive.add("_rels/.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -29,14 +36,48 @@ extension ReportDocuments {
             """)
         archive.add("word/_rels/document.xml.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
             """)
         archive.add("word/styles.xml", styles)
+        for (i, chart) in charts.enumerated() { archive.add("word/charts/chart\(i + 1).xml", chart) }
         archive.add("word/document.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
             """)
         return archive.bytes
+    }
+
+    /// The paragraph holding chart `number`, sized to its bars, described for screen readers.
+    static func chartParagraph(number: Int, bars: [ChartBar], title: String) -> String {
+        let emuPerInch = 914_400
+        let height = Int((0.32 * Double(bars.count) + 0.7) * Double(emuPerInch))
+        let description = xml("Bar chart: \(title). The same figures are in the table below.")
+        return "<w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(6 * emuPerInch)\" cy=\"\(height)\"/>"
+            + "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"\(number)\" name=\"Chart \(number)\" descr=\"\(description)\"/><wp:cNvGraphicFramePr/>"
+            + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart r:id=\"rIdChart\(number)\"/></a:graphicData></a:graphic>"
+            + "</wp:inline></w:drawing></w:r></w:p>"
+    }
+
+    /// A horizontal bar chart part with its categories and values cached in the chart itself.
+    static func chartPart(_ bars: [ChartBar]) -> String {
+        let n = bars.count
+        let categories = bars.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\(xml($1.label))</c:v></c:pt>" }.joined()
+        let values = bars.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\($1.value)</c:v></c:pt>" }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>\
+            <c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>\
+            <c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>Share</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="1D70B8"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>\
+            <c:dLbls><c:numFmt formatCode="0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>\
+            <c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(n + 1)</c:f><c:strCache><c:ptCount val="\(n)"/>\(categories)</c:strCache></c:strRef></c:cat>\
+            <c:val><c:numRef><c:f>Sheet1!$B$2:$B$\(n + 1)</c:f><c:numCache><c:formatCode>0%</c:formatCode><c:ptCount val="\(n)"/>\(values)</c:numCache></c:numRef></c:val>\
+            </c:ser><c:gapWidth val="60"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>\
+            <c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>\
+            <c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>\
+            </c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>\
+            <c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="Arial"/></a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr></c:chartSpace>
+            """
     }
 
     static func paragraph(_ text: String, style: String? = nil) -> String {

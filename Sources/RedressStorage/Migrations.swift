@@ -91,7 +91,7 @@ public struct Migrator: Sendable {
                 PRIMARY KEY (representation_id, sequence))
             """,
         ] }, seed: { sql in
-            try await ReferenceStore.insert(ReferenceData.defaults.categories, on: sql)
+            try await ReferenceStore.insert(ReferenceData.firstLists.categories, on: sql)
             try await ProcedureStore.insert(BuiltInProcedures.all, on: sql)
         }),
         Migration(2, "Add users, sessions, the append-only audit trail, settings, personal details, restriction and purge", statements: { engine in
@@ -152,6 +152,41 @@ public struct Migrator: Sendable {
                 "CREATE INDEX audit_entry_at ON audit_entry (at)",
                 "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)",
             ] + appendOnly
+        }),
+        Migration(3, "Add report inputs: context measures, recommendations and equality monitoring (kept apart from the case)", statements: { _ in [
+            """
+            CREATE TABLE context_measure (
+                year BIGINT NOT NULL,
+                service_area TEXT NOT NULL,
+                measure TEXT NOT NULL,
+                value BIGINT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (year, service_area, measure))
+            """,
+            """
+            CREATE TABLE report_recommendation (
+                id TEXT PRIMARY KEY,
+                year BIGINT NOT NULL,
+                service_area TEXT,
+                title TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                due_on TEXT,
+                status TEXT NOT NULL,
+                progress TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                updated_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE equality_monitoring (
+                representation_id TEXT PRIMARY KEY REFERENCES representation (id) ON DELETE CASCADE,
+                disability TEXT NOT NULL,
+                gender TEXT NOT NULL,
+                age_band TEXT NOT NULL,
+                ethnicity TEXT NOT NULL,
+                recorded_at TEXT NOT NULL)
+            """,
+        ] }, seed: { sql in
+            try await ReferenceStore.insert(ReferenceData.equalityLists.categories, on: sql)
         }),
     ]
 

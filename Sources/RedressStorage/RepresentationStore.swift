@@ -154,6 +154,17 @@ public struct RepresentationStore: Sendable {
         return try await load(where: includingOmbudsmanDecisions ? base + " OR detail LIKE '%\"councilNotifiedOn\"%'" : base)
     }
 
+    /// Everything a report on `start`…`end` can count, including cases open at the end of any
+    /// period in it: received by `end`, and received, closed or still open since `start` (the
+    /// quarterly report's trends and snapshots).
+    public func representations(activeBetween start: CalendarDate, _ end: CalendarDate) async throws -> [Representation] {
+        try await load(where: """
+            received_on <= \(bind: end.iso) AND (received_on >= \(bind: start.iso) OR is_open = \(bind: true) OR has_follow_up = \(bind: true)
+            OR id IN (SELECT representation_id FROM stage WHERE closed_on >= \(bind: start.iso) OR responded_on >= \(bind: start.iso))
+            OR detail LIKE '%"councilNotifiedOn"%')
+            """)
+    }
+
     /// Number of representations stored.
     public func count() async throws -> Int {
         try await database.withSQL { sql in

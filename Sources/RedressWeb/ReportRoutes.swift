@@ -4,8 +4,9 @@ import RedressCore
 import RedressDocuments
 import RedressStorage
 
-/// `GET /reports/annual?year=2021&scope=adults&format=html|json`: the annual report for report
-/// readers and managers, built from the records at the moment it is asked for.
+/// `GET /reports/annual?year=2021&scope=adults&format=…` and `GET /reports/quarterly?quarter=2025-Q2…`:
+/// the reports for report readers and managers, built from the records when asked for, as a
+/// page or a download (JSON, CSV, XLSX, DOCX, standalone HTML).
 struct ReportRoutes: Sendable {
     let deps: WebDependencies
 
@@ -15,38 +16,41 @@ struct ReportRoutes: Sendable {
         let years = Array((current.startYear - 9)...current.startYear).reversed().map { $0 }
         let year = query.get("year").flatMap(Int.init).flatMap { years.contains($0) ? $0 : nil } ?? current.startYear - 1
         let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
-        let report = try await Self.build(deps: deps, year: FinancialYear(startYear: year), scope: scope)
-        switch query.get("format") {
+        let report = try await ReportSource(database: deps.database, division: deps.division).annual(year: FinancialYear(startYear: year), scope: scope)
+        if let download = try Self.download(report, format: query.get("format"), name: "annual-report-\(year)-\(scope.rawValue)") { return download }
+        return try AnnualReportView.page(report, years: years, selected: year, scope: scope).response(from: request, context: context)
+    }
+
+    @Sendable func quarterly(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let latest = FinancialQuarter(containing: deps.today())
+        var quarters = [latest]
+        while quarters.count < 12 { quarters.append(quarters.last!.previous) }
+        let quarter = query.get("quarter").flatMap { FinancialQuarter($0) }.flatMap { quarters.contains($0) ? $0 : nil } ?? latest.previous
+        let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
+        let report = try await ReportSource(database: deps.database, division: deps.division).quarterly(quarter: quarter, scope: scope)
+        if let download = try Self.download(report, format: query.get("format"), name: "quarterly-report-\(quarter.code)-\(scope.rawValue)") { return download }
+        return try AnnualReportView.quarterlyPage(report, quarters: quarters, selected: quarter, scope: scope).response(from: request, context: context)
+    }
+
+    /// The report as a file, or `nil` for the page.
+    static func download(_ report: ComplaintsReport, format: String?, name: String) throws -> Response? {
+        let (bytes, type): ([UInt8], String)
+        switch format {
         case "json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: "attachment; filename=\"annual-report-\(year)-\(scope.rawValue).json\""],
-                            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(report))))
-        case "csv", "xlsx", "docx":
-            let format = query.get("format")!
-            let (bytes, type): ([UInt8], String) = switch format {
-            case "csv": (Array(ReportDocuments.csv(report).utf8), "text/csv; charset=utf-8")
-            case "xlsx": (ReportDocuments.xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            default: (ReportDocuments.docx(report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-            }
-            return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"annual-report-\(year)-\(scope.rawValue).\(format)\""],
-                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-        case "html":
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"annual-report-\(year)-\(scope.rawValue).html\""],
-                            body: .init(byteBuffer: ByteBuffer(string: AnnualReportView.standalone(report).description)))
-        default:
-            return try AnnualReportView.page(report, years: years, selected: year, scope: scope).response(from: request, context: context)
+            (bytes, type) = (Array(try encoder.encode(report)), "application/json")
+        case "csv": (bytes, type) = (Array(ReportDocuments.csv(report).utf8), "text/csv; charset=utf-8")
+        case "xlsx": (bytes, type) = (ReportDocuments.xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        case "docx": (bytes, type) = (ReportDocuments.docx(report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        case "html": (bytes, type) = (Array(AnnualReportView.standalone(report).description.utf8), "text/html; charset=utf-8")
+        default: return nil
         }
-    }
-
-    static func build(deps: WebDependencies, year: FinancialYear, scope: ReportScope, earlierYears: Int = 1) async throws -> AnnualReport {
-        let casework = try await Casework.load(deps)
-        let first = FinancialYear(startYear: year.startYear - earlierYears)
-        let records = try await RepresentationStore(database: deps.database).representations(relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
-        return AnnualReportBuilder(year: year, scope: scope, earlierYears: earlierYears, calendar: casework.calendar,
-                                   procedures: casework.procedures, reference: casework.reference).build(from: records)
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name).\(format!)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 
 /// The standalone HTML report for the command line.
-public func annualReportHTML(_ report: AnnualReport) -> String { AnnualReportView.standalone(report).description }
+public func annualReportHTML(_ report: ComplaintsReport) -> String { AnnualReportView.standalone(report).description }

@@ -66,6 +66,11 @@ func loadDemo(into database: Database, seed: UInt64) async throws -> Int? {
     let cases = demo.cases()
     let histories = Dictionary(uniqueKeysWithValues: cases.filter { !$0.history.isEmpty }.map { ($0.representation.id, $0.history) })
     try await store.insertAll(cases.map(\.representation), histories: histories, recordedBy: "demo data")
+    let inputs = demo.reportInputs(for: cases.map(\.representation))
+    let reportInputs = ReportInputStore(database: database)
+    for measure in inputs.contextMeasures { try await reportInputs.setContextMeasure(measure, previous: nil) }
+    for recommendation in inputs.recommendations { try await reportInputs.add(recommendation) }
+    try await reportInputs.setEquality(inputs.equality)
     return cases.count
 }
 

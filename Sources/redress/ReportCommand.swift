@@ -8,40 +8,35 @@ import RedressWeb
 extension ReportScope: ExpressibleByArgument {}
 
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Generate reports from the records.", subcommands: [Annual.self])
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Generate reports from the records.", subcommands: [Annual.self, Quarterly.self])
 
-    struct Annual: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The annual complaints report for a financial year (text, JSON, HTML, CSV of every figure, XLSX with a sheet per table, DOCX to edit, or PDF via headless Chromium).")
-        @OptionGroup var storage: StorageOptions
-        @Option(help: "The year the financial year starts in: 2021 means 1 April 2021 to 31 March 2022.") var year: Int
+    /// What every report command shares: scope, format, output file, calendar.
+    struct Output: ParsableArguments {
         @Option(help: "all, adults, children or corporate.") var scope: ReportScope = .all
-        @Option(help: "Earlier years to compare with (0 to 4).") var earlierYears: Int = 1
         @Option(help: "text, json, html, csv, xlsx, docx or pdf.") var format: String = "text"
         @Option(help: "File to write; standard output if not given.") var out: String?
         @Option(help: "Bank-holiday calendar for working days (default england-and-wales, or REDRESS_CALENDAR).") var calendar: Division?
+        @Flag(help: "No progress messages on standard error.") var quiet = false
+
+        static let formats = ["text", "json", "html", "csv", "xlsx", "docx", "pdf"]
 
         func validate() throws {
-            guard (2000...2100).contains(year) else { throw ValidationError("--year must be a year such as 2021, not \(year)") }
-            guard (0...4).contains(earlierYears) else { throw ValidationError("--earlier-years must be between 0 and 4") }
             guard Self.formats.contains(format) else { throw ValidationError("--format must be text, json, html, csv, xlsx, docx or pdf") }
             if ["xlsx", "docx", "pdf"].contains(format) && out == nil { throw ValidationError("--out FILE is needed for \(format)") }
         }
 
-        static let formats = ["text", "json", "html", "csv", "xlsx", "docx", "pdf"]
-
-        func run() async throws {
-            let format = self.format
-            let division = try statutoryDivision(calendar)
-            let (year, scope, earlier, json) = (FinancialYear(startYear: self.year), self.scope, earlierYears, format == "json")
-            let report = try await storage.withDatabase { database in
-                let feed = try await CalendarStore(database: database).effectiveFeed()
-                let first = FinancialYear(startYear: year.startYear - earlier)
-                let records = try await RepresentationStore(database: database).representations(relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
-                return AnnualReportBuilder(
-                    year: year, scope: scope, earlierYears: earlier, calendar: WorkingDayCalendar(division: division, feed: feed),
-                    procedures: try await ProcedureStore(database: database).load(), reference: try await ReferenceStore(database: database).load()
-                ).build(from: records)
+        /// Progress on standard error (never standard output, which may carry the report).
+        func progress() -> ReportSource.Progress? {
+            guard !quiet else { return nil }
+            let started = Date()
+            return { done, total, step in
+                let elapsed = String(format: "%.1f", Date().timeIntervalSince(started))
+                let line = total == 0 ? "report: \(step) (\(elapsed) s)\n" : "report: \(done)/\(total) sections — \(step) (\(elapsed) s)\n"
+                FileHandle.standardError.write(Data(line.utf8))
             }
+        }
+
+        func write(_ report: ComplaintsReport) throws {
             let bytes: [UInt8]
             switch format {
             case "json":
@@ -57,10 +52,55 @@ struct ReportCommand: AsyncParsableCommand {
             }
             if let out {
                 do { try Data(bytes).write(to: URL(fileURLWithPath: out)) } catch { throw Failure(description: "Cannot write \(out).") }
-                print("Wrote the \(year) report (\(report.figures.count) figures) to \(out).")
+                print("Wrote the \(report.period) report (\(report.figures.count) figures) to \(out).")
             } else {
                 FileHandle.standardOutput.write(Data(bytes))
             }
+        }
+    }
+
+    struct Annual: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The annual complaints report for a financial year (text, JSON, HTML, CSV of every figure, XLSX with a sheet per table, DOCX to edit, or PDF via headless Chromium).")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "The year the financial year starts in: 2021 means 1 April 2021 to 31 March 2022.") var year: Int
+        @Option(help: "Earlier years to compare with (0 to 4).") var earlierYears: Int = 1
+        @OptionGroup var output: Output
+
+        func validate() throws {
+            guard (2000...2100).contains(year) else { throw ValidationError("--year must be a year such as 2021, not \(year)") }
+            guard (0...4).contains(earlierYears) else { throw ValidationError("--earlier-years must be between 0 and 4") }
+        }
+
+        func run() async throws {
+            let division = try statutoryDivision(output.calendar)
+            let (year, scope, earlier, progress) = (FinancialYear(startYear: self.year), output.scope, earlierYears, output.progress())
+            let report = try await storage.withDatabase { database in
+                try await ReportSource(database: database, division: division).annual(year: year, scope: scope, earlierYears: earlier, progress: progress)
+            }
+            try output.write(report)
+        }
+    }
+
+    struct Quarterly: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The quarterly performance report: trends by quarter, performance by service, open-case ageing, due and overdue at the quarter's end.")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "The quarter, as the financial year's start year and the quarter: 2025-Q2 is July to September 2025. Default: the last complete quarter.") var quarter: String?
+        @Option(help: "Quarters in the trend table, ending with this one (2 to 8).") var trend: Int = 5
+        @OptionGroup var output: Output
+
+        func validate() throws {
+            if let quarter, FinancialQuarter(quarter) == nil { throw ValidationError("--quarter must look like 2025-Q2 (the financial year's start year, then Q1 to Q4), not \(quarter)") }
+            guard (2...8).contains(trend) else { throw ValidationError("--trend must be between 2 and 8") }
+        }
+
+        func run() async throws {
+            let division = try statutoryDivision(output.calendar)
+            let chosen = quarter.flatMap { FinancialQuarter($0) } ?? FinancialQuarter(containing: LondonClock.today()).previous
+            let (scope, trend, progress) = (output.scope, self.trend, output.progress())
+            let report = try await storage.withDatabase { database in
+                try await ReportSource(database: database, division: division).quarterly(quarter: chosen, scope: scope, trendQuarters: trend, progress: progress)
+            }
+            try output.write(report)
         }
     }
 }

@@ -212,7 +212,7 @@ extension CLITests {
             }
             let data = try Data(contentsOf: one)
             #expect(data == (try Data(contentsOf: two)))
-            let report = try JSONDecoder().decode(AnnualReport.self, from: data)
+            let report = try JSONDecoder().decode(ComplaintsReport.self, from: data)
             #expect(report.period == "2021/22" && !report.figures.isEmpty)
             let text = try Command.run(["report", "annual", "--year", "2021", "--scope", "children", "--data-dir", folder.path])
             #expect(text.status == 0 && text.output.hasPrefix("Annual complaints report 2021/22: Children's social care"))

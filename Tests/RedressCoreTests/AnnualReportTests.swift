@@ -48,11 +48,11 @@ private func council() -> [Representation] {
     ]
 }
 
-private func report(_ scope: ReportScope = .all) -> AnnualReport {
+private func report(_ scope: ReportScope = .all) -> ComplaintsReport {
     AnnualReportBuilder(year: FinancialYear(startYear: 2021), scope: scope, earlierYears: 1, calendar: .englandAndWales).build(from: council())
 }
 
-private func figure(_ r: AnnualReport, _ id: String) -> String? { r.figures.first { $0.id == id }?.display }
+private func figure(_ r: ComplaintsReport, _ id: String) -> String? { r.figures.first { $0.id == id }?.display }
 
 @Suite("Annual report")
 struct AnnualReportTests {
@@ -64,6 +64,7 @@ struct AnnualReportTests {
         #expect(figure(r, "received.compliment.change") == "–", "no change from nothing")
         #expect(figure(r, "received.all.2021") == "6" && figure(r, "received.all.change") == "+100%")
         #expect(figure(r, "mix.complaint") == "83%" && figure(r, "mix.compliment") == "17%")
+        #expect(figure(r, "compliments.adults.2021") == "1" && figure(r, "compliments.adults.change") == "–", "no compliments the year before")
         let change = r.figures.first { $0.id == "received.complaint.change" }
         #expect(change?.numerator == 2 && change?.denominator == 3 && change?.basis == .receivedInPeriod)
     }
@@ -98,6 +99,8 @@ struct AnnualReportTests {
         #expect(figure(r, "lgsco.adults.actual-uphold-rate") == "0%", "the council had already upheld it")
         #expect(figure(r, "lgsco.adults.late-remedies") == "1" && figure(r, "lgsco.adults.payments") == "£250")
         #expect(figure(r, "lgsco.children.not-investigated.share") == "100%")
+        #expect(figure(r, "lgsco.adults.group.investigated") == "1" && figure(r, "lgsco.children.group.assessed-and-closed.share") == "100%")
+        #expect(figure(r, "lgsco.children.group.investigated") == "0")
     }
 
     @Test("the summary's findings are generated from the figures, and the JSON is deterministic")
@@ -147,6 +150,7 @@ struct AnnualReportTests {
         #expect(figure(r, "children.children.advocate.share") == "100%" && figure(r, "children.adults") == "0")
         #expect(figure(r, "remedial.adults.upheld.rate") == "100%" && figure(r, "remedial.adults.not-upheld.rate") == "0%")
         #expect(figure(r, "costs.investigating-officer") == "£1,200" && figure(r, "costs.total") == "£1,200", "last year's payment is not this year's cost")
+        #expect(figure(r, "costs.mediation.2020") == "£50" && figure(r, "costs.total.2020") == "£50", "last year's column")
         #expect(figure(r, "actions.service-wide.share") == "50%", "A1 (upheld, training) of A1 and C1")
         #expect(figure(r, "data-quality.missing-nature") == "3", "A3, C1 and C2")
         #expect(r.sections.last?.tables.first?.notes.contains { $0.hasPrefix("Received with no nature of complaint recorded: A3, C1, C2") } == true)

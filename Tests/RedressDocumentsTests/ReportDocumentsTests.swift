@@ -3,13 +3,13 @@ import RedressCore
 import Testing
 @testable import RedressDocuments
 
-private func sampleReport() -> AnnualReport {
+private func sampleReport() -> ComplaintsReport {
     let rounding = Rounding()
     let table = ReportTable(
         id: "outcomes-adults", title: "Outcomes, \"adults\" & others", basis: .closedInPeriod, columns: ["Complaints", "Share"],
         rows: [.init(label: "Upheld, in part", cells: [.count("a", "Upheld", 1, basis: .closedInPeriod), .share("b", "Upheld", 1, of: 3, basis: .closedInPeriod, rounding: rounding)])],
         notes: ["A note"])
-    return AnnualReport(title: "Annual complaints report 2021/22: All services", period: "2021/22", firstDay: CalendarDate(iso: "2021-04-01")!,
+    return ComplaintsReport(title: "Annual complaints report 2021/22: All services", period: "2021/22", firstDay: CalendarDate(iso: "2021-04-01")!,
                         lastDay: CalendarDate(iso: "2022-03-31")!, scope: .all, earlierYears: [], sections: [
                             ReportSection(id: "outcomes", title: "Outcomes", findings: ["Half were upheld."], tables: [table]),
                         ], rounding: rounding.statement)
@@ -77,5 +77,25 @@ struct ReportDocumentsTests {
         #expect(document.contains("Half were upheld.") && document.contains("<w:tbl>") && document.contains("Basis: Counted on the date responded"))
         #expect(files["word/styles.xml"]?.contains(#"w:styleId="Heading1""#) == true)
         #expect(files["[Content_Types].xml"]?.contains("wordprocessingml.document.main+xml") == true)
+    }
+
+    @Test("a table of shares gets a native Word bar chart with its labels and unrounded values cached; a table without gets none")
+    func docxChart() throws {
+        var report = sampleReport()
+        let rounding = Rounding()
+        report.sections[0].tables.append(ReportTable(
+            id: "method", title: "How complaints arrived", basis: .receivedInPeriod, columns: ["Number", "Share"], rows: [
+                .init(label: "Email & letter", cells: [.count("m1", "Email", 1, basis: .receivedInPeriod), .share("m1s", "Email", 1, of: 4, basis: .receivedInPeriod, rounding: rounding)]),
+                .init(label: "Online form", cells: [.count("m2", "Online", 3, basis: .receivedInPeriod), .share("m2s", "Online", 3, of: 4, basis: .receivedInPeriod, rounding: rounding)]),
+            ], notes: []))
+        let files = entries(ReportDocuments.docx(report))
+        let chart = try #require(files["word/charts/chart1.xml"])
+        #expect(files["word/charts/chart2.xml"] == nil, "the one-row table has no chart")
+        #expect(chart.contains("<c:v>Email &amp; letter</c:v>") && chart.contains("<c:v>0.25</c:v>") && chart.contains("<c:v>0.75</c:v>"))
+        #expect(chart.contains(#"<c:barDir val="bar"/>"#))
+        #expect(files["[Content_Types].xml"]?.contains(#"PartName="/word/charts/chart1.xml""#) == true)
+        #expect(files["word/_rels/document.xml.rels"]?.contains(#"Id="rIdChart1""#) == true)
+        let document = files["word/document.xml"] ?? ""
+        #expect(document.contains(#"<c:chart r:id="rIdChart1"/>"#) && document.contains("descr=\"Bar chart: How complaints arrived. The same figures are in the table below.\""))
     }
 }

@@ -71,6 +71,7 @@ struct SecurityStorageTests {
             let child = make(.childrensSocialCare, received: "2016-05-02", responded: "2016-05-20", name: "Chloe Clarke")
             let open = make(.adultSocialCare, received: "2016-05-02", responded: nil, name: "Daniel Davies")
             try await RepresentationStore(database: database).insertAll([old, recent, child, open], histories: [old.id: [CaseHistoryEntry(command: .record(.acknowledged, on: CalendarDate(iso: "2016-05-03")!), summary: "Acknowledged")]])
+            try await ReportInputStore(database: database).setEquality([old.id: EqualityMonitoring(disability: "yes"), recent.id: EqualityMonitoring(gender: "female")])
             let store = RetentionStore(database: database)
             let today = CalendarDate(iso: "2023-12-01")!
             let due = try await store.review(today: today)
@@ -89,6 +90,7 @@ struct SecurityStorageTests {
             let everything = String(decoding: try encoder.encode(kept), as: UTF8.self)
             #expect(!everything.contains("Amira") && !everything.contains("Ahmed"))
             #expect(try await CaseEventLog.events(of: old.id, in: database).isEmpty)
+            #expect(try await ReportInputStore(database: database).equality() == [recent.id: EqualityMonitoring(gender: "female")], "the purged case's equality answers are deleted")
             #expect(try await RepresentationStore(database: database).representation(id: recent.id)?.complainant.name == "Ben Baker")
             #expect(try await store.review(today: today).isEmpty)
             let trail = try await AuditLog(database: database).search(AuditLog.Query())

@@ -22,7 +22,9 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return [.complaintsManager, .complaintsOfficer].contains(role)
     case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport:
         return role == .complaintsManager
-    case .statistics, .annualReport:
+    case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation:
+        return role == .complaintsManager
+    case .statistics, .annualReport, .quarterlyReport:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)
     case .people, .addPerson, .personAvailability, .audit, .retention, .retentionPurge:
         return [.complaintsManager, .administrator].contains(role)
@@ -52,6 +54,7 @@ private func uri(_ endpoint: Endpoint, caseID: String, personID: String, userID:
         .replacingOccurrences(of: "/complaints/:id", with: "/complaints/\(caseID)")
         .replacingOccurrences(of: "/people/:id", with: "/people/\(personID)")
         .replacingOccurrences(of: "/users/:id", with: "/users/\(userID)")
+        .replacingOccurrences(of: "/recommendations/:id", with: "/recommendations/demo-rec")
 }
 
 private let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

@@ -24,7 +24,7 @@ struct ReportPageTests {
                 #expect(page.status == .ok)
                 #expect(String(buffer: page.body).contains("<h1>Annual complaints report 2022/23: Adult social care</h1>"))
                 let json = try await reader.execute(uri: "/reports/annual?year=2022&scope=adults&format=json", method: .get)
-                let report = try JSONDecoder().decode(AnnualReport.self, from: Data(buffer: json.body))
+                let report = try JSONDecoder().decode(ComplaintsReport.self, from: Data(buffer: json.body))
                 #expect(report.figures.first { $0.id == "received.complaint.2022" }?.display == "1")
                 for (format, type, prefix) in [("xlsx", "spreadsheetml", "PK"), ("docx", "wordprocessingml", "PK"), ("csv", "text/csv", "section,table"), ("html", "text/html", "<!DOCTYPE html>")] {
                     let file = try await reader.execute(uri: "/reports/annual?year=2022&scope=adults&format=\(format)", method: .get)
@@ -33,6 +33,70 @@ struct ReportPageTests {
                     #expect(file.headers[.contentDisposition] == "attachment; filename=\"annual-report-2022-adults.\(format)\"")
                     #expect(String(decoding: Data(buffer: file.body).prefix(prefix.utf8.count), as: UTF8.self) == prefix, "\(format)")
                 }
+            }
+        }
+    }
+
+    @Test("the quarterly report page and its download; an unknown quarter falls back to the last complete one", arguments: TestDatabase.engines)
+    func quarterly(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let command = NewComplaint(
+                serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory, receivedOn: CalendarDate(iso: "2023-02-01")!,
+                methodOfReceipt: "email", complainant: Complainant(relationship: "parent"), serviceCategory: "fostering", summary: "s")
+            _ = try await RepresentationStore(database: database).record(command, engine: ClockEngine(calendar: .englandAndWales))
+            let app = Application(router: buildRouter(testDependencies(database, today: CalendarDate(iso: "2023-06-01")!)), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let reader = try await signIn(client, database, as: .reportReader)
+                let page = try await reader.execute(uri: "/reports/quarterly?quarter=2023-Q1&scope=children", method: .get)
+                let html = String(buffer: page.body)
+                #expect(page.status == .ok && html.contains("<h1>Quarterly performance report Q1 2023/24: Children&#39;s social care</h1>"))
+                let fallback = String(buffer: try await reader.execute(uri: "/reports/quarterly?quarter=1999-Q9", method: .get).body)
+                #expect(fallback.contains("<h1>Quarterly performance report Q4 2022/23: All services</h1>"), "the last complete quarter before 1 June 2023")
+                let json = try await reader.execute(uri: "/reports/quarterly?quarter=2022-Q4&scope=children&format=json", method: .get)
+                #expect(json.headers[.contentDisposition] == "attachment; filename=\"quarterly-report-2022-Q4-children.json\"")
+                let report = try JSONDecoder().decode(ComplaintsReport.self, from: Data(buffer: json.body))
+                #expect(report.figures.first { $0.id == "trend.received.2022-Q4" }?.display == "1")
+                #expect(report.figures.first { $0.id == "service.children.fostering.open" }?.display == "1")
+            }
+        }
+    }
+
+    @Test("report inputs: a manager saves a measure and a recommendation; bad input names the field; stale changes are refused", arguments: TestDatabase.engines)
+    func inputs(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let app = Application(router: buildRouter(testDependencies(database, today: CalendarDate(iso: "2023-06-01")!)), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let manager = try await signIn(client, database, as: .complaintsManager)
+                let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                let bad = try await manager.execute(uri: "/reports/inputs/context", method: .post, headers: form, body: ByteBuffer(string: "year=2022&service-area=children&measure=Referrals&value=lots"))
+                #expect(bad.status == .unprocessableContent)
+                #expect(String(buffer: bad.body).contains("<a href=\"#value\">Enter the number as a whole number above 0, like 4934</a>"))
+                let saved = try await manager.execute(uri: "/reports/inputs/context", method: .post, headers: form, body: ByteBuffer(string: "year=2022&service-area=children&measure=Referrals&value=4%2C934"))
+                #expect(saved.status == .seeOther)
+                #expect(try await ReportInputStore(database: database).contextMeasures() == [ContextMeasure(year: 2022, serviceArea: .childrensSocialCare, measure: "Referrals", value: 4_934)])
+                let stale = try await manager.execute(uri: "/reports/inputs/context", method: .post, headers: form, body: ByteBuffer(string: "year=2022&service-area=children&measure=Referrals&value=5000&previous=4000"))
+                #expect(stale.status == .conflict && String(buffer: stale.body).contains("was changed by someone else"))
+                #expect(try await ReportInputStore(database: database).contextMeasures().first?.value == 4_934, "nothing overwritten")
+
+                let noTitle = try await manager.execute(uri: "/reports/inputs/recommendations", method: .post, headers: form, body: ByteBuffer(string: "rec-year=2022&rec-title=&rec-due-day=31&rec-due-month=13&rec-due-year=2024"))
+                #expect(noTitle.status == .unprocessableContent)
+                let body = String(buffer: noTitle.body)
+                #expect(body.contains("Enter the recommendation&#39;s title") && body.contains("<a href=\"#rec-due-day\">The due date must be a real date</a>"))
+                let added = try await manager.execute(uri: "/reports/inputs/recommendations", method: .post, headers: form, body: ByteBuffer(string: "rec-year=2022&rec-area=&rec-title=Stage+2+recovery&rec-detail=&rec-due-day=31&rec-due-month=3&rec-due-year=2024"))
+                #expect(added.status == .seeOther)
+                let made = try #require(try await ReportInputStore(database: database).recommendations().first)
+                #expect(made.title == "Stage 2 recovery" && made.dueOn == CalendarDate(iso: "2024-03-31") && made.serviceArea == nil)
+                let progress = try await manager.execute(uri: "/reports/inputs/recommendations/\(made.id)", method: .post, headers: form, body: ByteBuffer(string: "version=1&status=completed&progress=Done"))
+                #expect(progress.status == .seeOther)
+                let again = try await manager.execute(uri: "/reports/inputs/recommendations/\(made.id)", method: .post, headers: form, body: ByteBuffer(string: "version=1&status=ongoing&progress=Oops"))
+                #expect(again.status == .conflict)
+                #expect(try await ReportInputStore(database: database).recommendations().first?.status == .completed)
+                let page = String(buffer: try await manager.execute(uri: "/reports/inputs", method: .get).body)
+                #expect(page.contains("Stage 2 recovery") && page.contains("value=\"4934\""))
+                let report = String(buffer: try await manager.execute(uri: "/reports/annual?year=2022&scope=children", method: .get).body)
+                #expect(report.contains("Children&#39;s social care: complaints in context") && report.contains("Recommendation 1 – Stage 2 recovery."))
+                let trail = try await AuditLog(database: database).search(AuditLog.Query())
+                #expect(trail.filter { $0.action == .reportInputsChanged }.count == 3)
             }
         }
     }

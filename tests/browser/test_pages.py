@@ -18,8 +18,13 @@ def assert_accessible(driver):
 
 def submit(driver):
     """Submits the page's form and waits for the next page to load."""
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+
+def click_and_wait(driver, element):
+    """Clicks a link or button and waits for the next page to replace this one and load."""
     old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    element.click()
     def replaced(_):
         try:
             old.tag_name

@@ -1,7 +1,24 @@
 /// Default code lists, from the lists in the reference reports (`statutory-rules.md` §5).
 /// "Not recorded"/"Unknown" are explicit codes so percentages can be taken over all records.
 enum DefaultCategories {
-    static var all: [Category] { methods + relationships + services + natures + outcomes + refusalReasons + outcomesSought + actualOutcomes + learningThemes }
+    static var all: [Category] { casework + equality }
+    static var casework: [Category] { methods + relationships + services + natures + outcomes + refusalReasons + outcomesSought + actualOutcomes + learningThemes }
+    static var equality: [Category] { disabilities + genders + ageBands + ethnicities }
+
+    // §5.15 (Hampshire Tables 17–20). Age bands without Hampshire's overlap at 16; ethnic groups
+    // are the ONS 2021 Census categories (the recommended canonical list). "Not stated" is a code.
+    static let disabilities = list(.disability, ["Yes", "No", "Not stated"])
+    static let genders = list(.gender, ["Female", "Male", "In another way", "Joint complainants", "Not stated"])
+    static let ageBands = list(.ageBand, ["Under 16", "16 to 19", "20 to 24", "25 to 59", "60 to 64", "65 and over", "Not stated"])
+    static let ethnicities = list(.ethnicity, [
+        "Asian or Asian British: Bangladeshi", "Asian or Asian British: Chinese", "Asian or Asian British: Indian", "Asian or Asian British: Pakistani",
+        "Asian or Asian British: any other Asian background", "Black, Black British, Caribbean or African: African",
+        "Black, Black British, Caribbean or African: Caribbean", "Black, Black British, Caribbean or African: any other Black background",
+        "Mixed or multiple: White and Asian", "Mixed or multiple: White and Black African", "Mixed or multiple: White and Black Caribbean",
+        "Mixed or multiple: any other Mixed background", "White: English, Welsh, Scottish, Northern Irish or British", "White: Irish",
+        "White: Gypsy or Irish Traveller", "White: Roma", "White: any other White background", "Other ethnic group: Arab",
+        "Other ethnic group: any other ethnic group", "Not stated",
+    ])
 
     // §5.9 (Hampshire Table 10), condensed.
     static let outcomesSought = list(.outcomeSought, [

@@ -13,6 +13,11 @@ public enum CategoryList: String, Sendable, Codable, CaseIterable, Hashable {
     case outcomeSought = "outcome-sought"
     case actualOutcome = "actual-outcome"
     case learningTheme = "learning-theme"
+    // Equality monitoring (Hampshire Tables 17–20), optional and kept apart from the case.
+    case disability
+    case gender
+    case ageBand = "age-band"
+    case ethnicity
 
     /// One entry, in words: "nature of complaint".
     public var singularName: String {
@@ -26,6 +31,10 @@ public enum CategoryList: String, Sendable, Codable, CaseIterable, Hashable {
         case .outcomeSought: "outcome sought"
         case .actualOutcome: "actual outcome"
         case .learningTheme: "learning theme"
+        case .disability: "disability"
+        case .gender: "gender"
+        case .ageBand: "age band"
+        case .ethnicity: "ethnic group"
         }
     }
 
@@ -40,6 +49,10 @@ public enum CategoryList: String, Sendable, Codable, CaseIterable, Hashable {
         case .outcomeSought: "Outcomes sought"
         case .actualOutcome: "Actual outcomes"
         case .learningTheme: "Learning themes"
+        case .disability: "Equality monitoring: disability"
+        case .gender: "Equality monitoring: gender"
+        case .ageBand: "Equality monitoring: age band"
+        case .ethnicity: "Equality monitoring: ethnic group"
         }
     }
 }
@@ -116,4 +129,10 @@ public struct ReferenceData: Sendable {
 
     /// The defaults seeded from the reference reports (`statutory-rules.md` §5).
     public static let defaults = ReferenceData(DefaultCategories.all)
+
+    /// The lists of the first schema version (the equality lists came with schema version 3).
+    public static let firstLists = ReferenceData(DefaultCategories.casework)
+
+    /// The equality-monitoring lists, seeded by schema version 3.
+    public static let equalityLists = ReferenceData(DefaultCategories.equality)
 }

@@ -153,10 +153,15 @@ extension AnnualReportBuilder {
         ]
         jointRows.append(.init(label: "Open at the end of the year", cells: [.count("joint.open", "Joint complaints open", openJoint, basis: .openAtPeriodEnd)]))
 
-        let paid = records.flatMap(\.records.costs).filter { year.contains($0.paidOn) }
+        let costs = records.flatMap(\.records.costs)
+        let costCells = { (id: String, label: String, include: (Cost) -> Bool) -> [Figure] in
+            years.map { y in
+                .money(y == year ? id : "\(id).\(y.startYear)", "\(label) \(y)", pence: costs.filter { include($0) && y.contains($0.paidOn) }.reduce(0) { $0 + $1.amountPence }, basis: .closedInPeriod)
+            }
+        }
         let costRows = Cost.Heading.allCases.map { heading in
-            ReportTable.Row(label: heading.displayName, cells: [.money("costs.\(heading.rawValue)", heading.displayName, pence: paid.filter { $0.heading == heading }.reduce(0) { $0 + $1.amountPence }, basis: .closedInPeriod)])
-        } + [.init(label: "Total", cells: [.money("costs.total", "Total costs", pence: paid.reduce(0) { $0 + $1.amountPence }, basis: .closedInPeriod)])]
+            ReportTable.Row(label: heading.displayName, cells: costCells("costs.\(heading.rawValue)", heading.displayName) { $0.heading == heading })
+        } + [.init(label: "Total", cells: costCells("costs.total", "Total costs") { _ in true })]
 
         let upheld = closed.filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }
         let wide = upheld.filter { $0.records.actions.contains { $0.kind.isServiceWide } }.count
@@ -173,7 +178,7 @@ extension AnnualReportBuilder {
             findings: upheld.isEmpty ? [] : ["\(wideFigure.display) of upheld or partly upheld complaints led to a change for everyone using the service (\(wide) of \(upheld.count))."],
             tables: [
                 ReportTable(id: "joint", title: "Joint complaints with the NHS", basis: .closedInPeriod, columns: ["Number"], rows: jointRows, notes: ["Open joint complaints are counted on the last day of the year."]),
-                ReportTable(id: "costs", title: "Costs of complaints paid in the year", basis: .closedInPeriod, columns: ["Amount"], rows: costRows, notes: ["Counted on the date paid."]),
+                ReportTable(id: "costs", title: "Costs of complaints paid in the year", basis: .closedInPeriod, columns: years.map(\.description), rows: costRows, notes: ["Counted on the date paid."]),
                 ReportTable(id: "actions", title: "Actions taken because of complaints closed in the year", basis: .closedInPeriod, columns: ["Number"], rows: learningRows, notes: ["Service-wide actions: staff training, process or policy change, communication with staff."]),
                 themes,
             ])
@@ -182,8 +187,17 @@ extension AnnualReportBuilder {
     // MARK: - Compliments (Lancashire Graph 8, STAT-33)
 
     func compliments(_ records: [Representation]) -> ReportSection {
-        var tables: [ReportTable] = []
         var quotes: [String] = []
+        let trend = scope.areas.map { area in
+            let counts = years.map { y in records.filter { $0.kind == .compliment && $0.serviceArea == area && y.contains($0.receivedOn) }.count }
+            var cells = zip(years, counts).map { y, n in Figure.count("compliments.\(area.rawValue).\(y.startYear)", "Compliments \(y)", n, basis: .receivedInPeriod) }
+            if counts.count > 1 {
+                cells.append(.change("compliments.\(area.rawValue).change", "Change in compliments", from: counts[counts.count - 2], to: counts[counts.count - 1], basis: .receivedInPeriod, rounding: rounding))
+            }
+            return ReportTable.Row(label: area.displayName, cells: cells)
+        }
+        var tables = [ReportTable(id: "compliments-by-year", title: "Compliments received", basis: .receivedInPeriod,
+                                  columns: years.map(\.description) + (years.count > 1 ? ["Change"] : []), rows: trend, notes: [])]
         for area in scope.areas {
             let mine = records.filter { $0.kind == .compliment && $0.serviceArea == area && year.contains($0.receivedOn) }
             tables.append(codedTable(id: "compliments.\(area.rawValue)", title: "\(area.displayName): compliments by service", list: .service, group: area.rawValue,

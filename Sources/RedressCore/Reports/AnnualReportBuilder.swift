@@ -10,9 +10,13 @@ public struct AnnualReportBuilder: Sendable {
     public var procedures: [ProcedureDefinition]
     public var reference: ReferenceData
     public var rounding: Rounding
+    /// Equality counts below this are withheld ([R]: 5 is the usual threshold for published
+    /// small numbers; configurable).
+    public var suppressBelow: Int
 
     public init(year: FinancialYear, scope: ReportScope = .all, earlierYears: Int = 1, calendar: WorkingDayCalendar,
-                procedures: [ProcedureDefinition] = BuiltInProcedures.all, reference: ReferenceData = .defaults, rounding: Rounding = Rounding()) {
+                procedures: [ProcedureDefinition] = BuiltInProcedures.all, reference: ReferenceData = .defaults, rounding: Rounding = Rounding(), suppressBelow: Int = 5) {
+        self.suppressBelow = max(2, suppressBelow)
         self.year = year
         self.scope = scope
         self.earlierYears = max(0, min(4, earlierYears))
@@ -27,15 +31,26 @@ public struct AnnualReportBuilder: Sendable {
         (0...earlierYears).reversed().map { FinancialYear(startYear: year.startYear - $0, startMonth: year.startMonth) }
     }
 
-    public func build(from all: [Representation]) -> AnnualReport {
+    /// The report from the case records and what the council entered (context measures,
+    /// recommendations, equality monitoring). `progress` is told each section as it is done.
+    public func build(from all: [Representation], inputs: ReportInputs = ReportInputs(), progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> ComplaintsReport {
         // Sorted first, so every list in the report comes out in the same order whatever the input's.
         let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted { ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference) }
-        let sections = [
-            received(records), stages(records), outcomes(records), timeliness(records), escalation(records), howAndWho(records),
-            childrenAndAdvocacy(records), natureAndService(records), soughtAndAchieved(records), ombudsman(records),
-            jointCostsLearning(records), compliments(records), dataQualitySection(records),
+        let steps: [(String, () -> ReportSection)] = [
+            ("received", { received(records) }), ("stages", { stages(records) }), ("outcomes", { outcomes(records) }),
+            ("timeliness", { timeliness(records) }), ("escalation", { escalation(records) }), ("how and who", { howAndWho(records) }),
+            ("children", { childrenAndAdvocacy(records) }), ("nature and service", { natureAndService(records) }),
+            ("sought and achieved", { soughtAndAchieved(records) }), ("ombudsman", { ombudsman(records) }),
+            ("joint, costs, learning", { jointCostsLearning(records) }), ("compliments", { compliments(records) }),
+            ("context", { context(records, measures: inputs.contextMeasures) }), ("equality", { equalityProfile(records, monitoring: inputs.equality) }),
+            ("recommendations", { recommendations(inputs.recommendations) }), ("data quality", { dataQualitySection(records) }),
         ]
-        return AnnualReport(
+        var sections: [ReportSection] = []
+        for (index, step) in steps.enumerated() {
+            sections.append(step.1())
+            progress?(index + 1, steps.count, step.0)
+        }
+        return ComplaintsReport(
             title: "Annual complaints report \(year): \(scope.displayName)", period: year.description, firstDay: year.firstDay, lastDay: year.lastDay,
             scope: scope, earlierYears: years.dropLast().map(\.description), sections: [summary(sections)] + sections, rounding: rounding.statement)
     }
@@ -245,6 +260,13 @@ public struct AnnualReportBuilder: Sendable {
                     .share("\(id).\(d.rawValue).share", d.displayName, n, of: decided.count, basis: .decidedInPeriod, rounding: rounding),
                 ])
             }
+            rows += OmbudsmanLetterGroup.allCases.map { group in
+                let n = decided.filter { $0.decision?.letterGroup == group }.count
+                return ReportTable.Row(label: "Annual letter group: \(group.displayName.lowercased())", cells: [
+                    .count("\(id).group.\(group.rawValue)", group.displayName, n, basis: .decidedInPeriod),
+                    .share("\(id).group.\(group.rawValue).share", group.displayName, n, of: decided.count, basis: .decidedInPeriod, rounding: rounding),
+                ])
+            }
             let upheld = decided.filter { $0.decision == .upheld }
             let actual = upheld.filter { !$0.councilHadUpheld }.count
             let notInvestigated = decided.filter { [.adviceGiven, .closedAfterInitialEnquiries, .incompleteInvalid, .referredBack].contains($0.decision) }.count
@@ -295,7 +317,7 @@ public struct AnnualReportBuilder: Sendable {
                 ? "\(scope.displayName) complaints stayed at \(now)."
                 : before == 0 ? "\(scope.displayName) complaints \(verb) from none to \(now)." : "\(scope.displayName) complaints \(verb) \(change), from \(before) to \(now).")
         }
-        findings += sections.filter { $0.id != "compliments" }.flatMap(\.findings)
+        findings += sections.filter { !["compliments", "recommendations"].contains($0.id) }.flatMap(\.findings)
         return ReportSection(id: "summary", title: "Summary", findings: findings, tables: [])
     }
 }

@@ -4,6 +4,10 @@
 public struct Figure: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case count, share, average, change, money
+        /// Complaints per 100 of a context measure (referrals, open cases), to one decimal place.
+        case per100 = "per-100"
+        /// A count hidden because it is under the small-numbers threshold (equality profile).
+        case suppressed
     }
 
     /// Stable identifier, e.g. `received.complaint.2021`.
@@ -36,6 +40,17 @@ public struct Figure: Sendable, Hashable, Codable {
     public static func change(_ id: String, _ label: String, from before: Int, to now: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
         Figure(id: id, label: label, kind: .change, value: before == 0 ? nil : Double(now - before) / Double(before), numerator: now - before,
                denominator: before, basis: basis, display: rounding.change(from: before, to: now))
+    }
+
+    /// `part` per 100 of `whole` (STAT-11), one decimal place, halves upwards.
+    public static func per100(_ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
+        Figure(id: id, label: label, kind: .per100, value: whole == 0 ? nil : 100 * Double(part) / Double(whole), numerator: part, denominator: whole,
+               basis: basis, display: rounding.average(sum: 100 * part, count: whole) ?? "–")
+    }
+
+    /// A small count withheld so no one can be identified: neither the value nor the share is given.
+    public static func suppressed(_ id: String, _ label: String, below threshold: Int, basis: CountingBasis, display: String? = nil) -> Figure {
+        Figure(id: id, label: label, kind: .suppressed, value: nil, numerator: nil, denominator: nil, basis: basis, display: display ?? "<\(threshold)")
     }
 
     public static func money(_ id: String, _ label: String, pence: Int, basis: CountingBasis) -> Figure {
@@ -111,8 +126,9 @@ public enum ReportScope: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// The annual complaints report: its period and scope, sections, and the rounding rule.
-public struct AnnualReport: Sendable, Hashable, Codable {
+/// A complaints report — the statutory annual report or the quarterly performance report: its
+/// period and scope, sections, and the rounding rule. Every output format renders this one value.
+public struct ComplaintsReport: Sendable, Hashable, Codable {
     public var title: String
     public var period: String
     public var firstDay: CalendarDate
@@ -134,7 +150,7 @@ public struct AnnualReport: Sendable, Hashable, Codable {
     }
 
     /// Every figure in the report, in order.
-    public var figures: [Figure] { sections.flatMap { $0.tables.flatMap { $0.rows.flatMap(\.cells) } } }
+    public var figures: [Figure] { sections.flatMap { $0.tables.flatMap { $0.rows.flatMap(\.cells) } }.filter { !$0.id.isEmpty } }
 }
 
 extension Rounding {
@@ -144,5 +160,26 @@ extension Rounding {
         let difference = now - before
         let magnitude = percentage(abs(difference), of: before)
         return difference > 0 ? "+" + magnitude : difference < 0 ? "−" + magnitude : "0%"
+    }
+}
+
+/// One bar of a table's chart: a row's share.
+public struct ChartBar: Sendable, Hashable {
+    public var label: String
+    /// The unrounded share, 0–1.
+    public var value: Double
+    /// The share as the table shows it.
+    public var display: String
+}
+
+extension ReportTable {
+    /// The table's bar chart — each row's first share — or empty when there is nothing worth
+    /// drawing (fewer than two shares, or all zero). HTML and DOCX draw the same bars.
+    public var chartBars: [ChartBar] {
+        let bars = rows.compactMap { row -> ChartBar? in
+            guard let share = row.cells.first(where: { $0.kind == .share }), let value = share.value else { return nil }
+            return ChartBar(label: row.label, value: value, display: share.display)
+        }
+        return bars.count >= 2 && bars.contains { $0.value > 0 } ? bars : []
     }
 }

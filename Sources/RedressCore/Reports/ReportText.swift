@@ -1,4 +1,4 @@
-extension AnnualReport {
+extension ComplaintsReport {
     /// Plain text for the command line: findings, then each table with its basis and notes.
     public func text() -> String {
         var out = "\(title)\n\(firstDay.longDisplay) to \(lastDay.longDisplay)\n"

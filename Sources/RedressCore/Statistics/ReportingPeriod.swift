@@ -29,6 +29,49 @@ public struct FinancialYear: Sendable, Hashable, CustomStringConvertible {
     public var longDescription: String { "\(firstDay.longDisplay) to \(lastDay.longDisplay)" }
 }
 
+/// A quarter of a financial year (Q1 = its first three months), the period of the quarterly
+/// performance report.
+public struct FinancialQuarter: Sendable, Hashable, CustomStringConvertible {
+    public var year: FinancialYear
+    /// 1 to 4.
+    public var number: Int
+
+    public init(year: FinancialYear, number: Int) {
+        self.year = year
+        self.number = min(4, max(1, number))
+    }
+
+    /// The quarter containing `date`.
+    public init(containing date: CalendarDate, startMonth: Int = 4) {
+        let year = FinancialYear(containing: date, startMonth: startMonth)
+        let months = (date.month - startMonth + 12) % 12
+        self.init(year: year, number: months / 3 + 1)
+    }
+
+    /// Parses "2025-Q2" (the financial year's start year, then the quarter).
+    public init?(_ text: String, startMonth: Int = 4) {
+        let parts = text.uppercased().split(separator: "-")
+        guard parts.count == 2, let start = Int(parts[0]), (1900...2999).contains(start), parts[1].count == 2, parts[1].first == "Q",
+              let n = Int(parts[1].dropFirst()), (1...4).contains(n) else { return nil }
+        self.init(year: FinancialYear(startYear: start, startMonth: startMonth), number: n)
+    }
+
+    public var firstDay: CalendarDate { number == 1 ? year.firstDay : year.firstDay.lastDayOfMonth(monthsLater: 3 * (number - 1) - 1).adding(days: 1) }
+    public var lastDay: CalendarDate { year.firstDay.lastDayOfMonth(monthsLater: 3 * number - 1) }
+    public func contains(_ date: CalendarDate) -> Bool { date >= firstDay && date <= lastDay }
+
+    /// The quarter before this one (Q4 of the previous year before Q1).
+    public var previous: FinancialQuarter {
+        number > 1 ? FinancialQuarter(year: year, number: number - 1) : FinancialQuarter(year: FinancialYear(startYear: year.startYear - 1, startMonth: year.startMonth), number: 4)
+    }
+
+    /// "2025-Q2", the form the command line and web address use.
+    public var code: String { "\(year.startYear)-Q\(number)" }
+
+    /// "Q2 2025/26".
+    public var description: String { "Q\(number) \(year)" }
+}
+
 extension String {
     init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
 }
@@ -40,6 +83,8 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
     case openAtPeriodEnd = "open"
     /// Ombudsman decisions dated in the period, whenever the complaint was made.
     case decidedInPeriod = "decided"
+    /// A figure the council entered for the period from another system (a context measure).
+    case enteredForPeriod = "entered"
 
     public var explanation: String {
         switch self {
@@ -47,6 +92,7 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
         case .closedInPeriod: "Counted on the date responded: responses sent in the period, whenever the complaint was received."
         case .openAtPeriodEnd: "Records still open on the last day of the period."
         case .decidedInPeriod: "Counted on the date of the Ombudsman's decision: decisions dated in the period, whenever the complaint was made."
+        case .enteredForPeriod: "Entered by the council for the period from its other systems (context measures); complaints are counted on the date received."
         }
     }
 }

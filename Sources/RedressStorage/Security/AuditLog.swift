@@ -19,6 +19,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case purgedCase = "purged-case"
     case userAdded = "user-added"
     case userChanged = "user-changed"
+    case reportInputsChanged = "report-inputs-changed"
 
     public var displayName: String {
         switch self {
@@ -37,6 +38,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
         case .purgedCase: "Purged under retention schedule"
         case .userAdded: "Added user"
         case .userChanged: "Changed user"
+        case .reportInputsChanged: "Changed report inputs"
         }
     }
 }

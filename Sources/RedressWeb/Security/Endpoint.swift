@@ -8,7 +8,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, stylesheet
     case signInForm, signIn, signOut, signOutEverywhere
     case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase
-    case statistics, annualReport
+    case statistics, annualReport, quarterlyReport
+    case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -28,7 +29,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     var method: HTTPRequest.Method {
         switch self {
         case .signIn, .signOut, .signOutEverywhere, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
-             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser:
+             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser,
+             .saveContextMeasure, .addRecommendation, .updateRecommendation:
             .post
         default: .get
         }
@@ -50,6 +52,11 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .restrictCase: "/complaints/:id/restriction"
         case .statistics: "/statistics"
         case .annualReport: "/reports/annual"
+        case .quarterlyReport: "/reports/quarterly"
+        case .reportInputs: "/reports/inputs"
+        case .saveContextMeasure: "/reports/inputs/context"
+        case .addRecommendation: "/reports/inputs/recommendations"
+        case .updateRecommendation: "/reports/inputs/recommendations/:id"
         case .people, .addPerson: "/people"
         case .personAvailability: "/people/:id/availability"
         case .audit: "/audit"
@@ -72,7 +79,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .newRepresentation, .recordRepresentation: .permission(.recordRepresentation)
         case .takeCaseStep: .permission(.takeCaseSteps)
         case .restrictCase: .permission(.restrictCase)
-        case .statistics, .annualReport: .permission(.viewStatistics)
+        case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
+        case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation: .permission(.manageReportInputs)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)
         case .audit: .permission(.viewAudit)
         case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)

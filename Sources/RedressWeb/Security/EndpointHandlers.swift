@@ -45,6 +45,11 @@ extension Endpoint {
         case .restrictCase: return steps.restrict
         case .statistics: return wrap(casework.statistics)
         case .annualReport: return ReportRoutes(deps: deps).annual
+        case .quarterlyReport: return ReportRoutes(deps: deps).quarterly
+        case .reportInputs: return wrap(ReportInputRoutes(deps: deps).page)
+        case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure
+        case .addRecommendation: return ReportInputRoutes(deps: deps).addRecommendation
+        case .updateRecommendation: return ReportInputRoutes(deps: deps).updateRecommendation
         case .people: return wrap(people.list)
         case .addPerson: return wrap(people.add)
         case .personAvailability: return wrap(people.toggleAvailability)

@@ -5,7 +5,7 @@ import RedressCore
 /// shares. Used in the web app and, standalone, by `redress report annual --format html`.
 enum AnnualReportView {
     /// The report's body: headings from h1, chart before each table of shares.
-    static func body(_ report: AnnualReport) -> HTML {
+    static func body(_ report: ComplaintsReport) -> HTML {
         let sections: [HTML] = report.sections.map { section in
             let findings: [HTML] = section.findings.map { "<li>\($0)</li>" }
             let tables: [HTML] = section.tables.map { table(section: section.id, $0) }
@@ -48,11 +48,8 @@ enum AnnualReportView {
 
     /// A horizontal bar chart of a table's shares, or nothing when it has none to draw.
     static func chart(_ t: ReportTable) -> HTML {
-        let bars = t.rows.compactMap { row -> (String, Double, String)? in
-            guard let share = row.cells.first(where: { $0.kind == .share }), let value = share.value else { return nil }
-            return (row.label, value, share.display)
-        }
-        guard bars.count >= 2, bars.contains(where: { $0.1 > 0 }) else { return "" }
+        let bars = t.chartBars.map { ($0.label, $0.value, $0.display) }
+        guard !bars.isEmpty else { return "" }
         let rowHeight = 28, labelWidth = 330, barWidth = 300
         let height = bars.count * rowHeight + 10
         let items: [HTML] = bars.enumerated().map { i, bar in
@@ -73,27 +70,42 @@ enum AnnualReportView {
     }
 
     /// The page inside the application's layout, with the choices of year, scope and format.
-    static func page(_ report: AnnualReport, years: [Int], selected: Int, scope: ReportScope) -> HTML {
+    static func page(_ report: ComplaintsReport, years: [Int], selected: Int, scope: ReportScope) -> HTML {
         let yearOptions: [HTML] = years.map { "<option value=\"\($0)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>" }
+        return framed(report, action: "/reports/annual", choice: """
+            <div class="app-form-group"><label class="app-label" for="year">Financial year</label><select class="app-select" id="year" name="year">\(yearOptions)</select></div>
+            """, query: "year=\(selected)", scope: scope)
+    }
+
+    /// The quarterly performance report page, with the choices of quarter, scope and format.
+    static func quarterlyPage(_ report: ComplaintsReport, quarters: [FinancialQuarter], selected: FinancialQuarter, scope: ReportScope) -> HTML {
+        let options: [HTML] = quarters.map { "<option value=\"\($0.code)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\($0.description) (\($0.firstDay.longDisplay) to \($0.lastDay.longDisplay))</option>" }
+        return framed(report, action: "/reports/quarterly", choice: """
+            <div class="app-form-group"><label class="app-label" for="quarter">Quarter</label><select class="app-select" id="quarter" name="quarter">\(options)</select></div>
+            """, query: "quarter=\(selected.code)", scope: scope)
+    }
+
+    private static func framed(_ report: ComplaintsReport, action: String, choice: HTML, query: String, scope: ReportScope) -> HTML {
         let scopeOptions: [HTML] = ReportScope.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", $0 == scope ? "selected" : nil))>\($0.displayName)</option>" }
+        let link = { (format: String) in "\(action)?\(query)&scope=\(scope.rawValue)&format=\(format)" }
         return Layout.page(title: report.title, section: .statistics, """
-            <form method="get" action="/reports/annual" class="app-inline-form app-no-print">
-              <div class="app-form-group"><label class="app-label" for="year">Financial year</label><select class="app-select" id="year" name="year">\(yearOptions)</select></div>
+            <form method="get" action="\(action)" class="app-inline-form app-no-print">
+              \(choice)
               <div class="app-form-group"><label class="app-label" for="scope">Services</label><select class="app-select" id="scope" name="scope">\(scopeOptions)</select></div>
               <button type="submit" class="app-button app-button--secondary">Show report</button>
             </form>
             <ul class="app-list app-no-print">
-              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=docx">Download as a Word document (DOCX) to edit for committee</a></li>
-              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=xlsx">Download the tables as a spreadsheet (XLSX, a sheet per table)</a></li>
-              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=csv">Download every figure as CSV</a> or <a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=json">JSON</a></li>
-              <li><a class="app-link" href="/reports/annual?year=\(selected)&amp;scope=\(scope.rawValue)&amp;format=html">Download as a standalone HTML file</a> (print it to PDF from your browser)</li>
+              <li><a class="app-link" href="\(link("docx"))">Download as a Word document (DOCX) to edit for committee</a></li>
+              <li><a class="app-link" href="\(link("xlsx"))">Download the tables as a spreadsheet (XLSX, a sheet per table)</a></li>
+              <li><a class="app-link" href="\(link("csv"))">Download every figure as CSV</a> or <a class="app-link" href="\(link("json"))">JSON</a></li>
+              <li><a class="app-link" href="\(link("html"))">Download as a standalone HTML file</a> (print it to PDF from your browser)</li>
             </ul>
             \(body(report))
             """)
     }
 
     /// A standalone document (for the command line and downloads): the report with its own styles.
-    static func standalone(_ report: AnnualReport) -> HTML {
+    static func standalone(_ report: ComplaintsReport) -> HTML {
         """
         <!DOCTYPE html>
         <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -31,7 +31,11 @@ enum StatisticsView {
         return Layout.page(title: "Statistics \(f.year.description)", section: .statistics, hasErrors: yearError != nil, """
             <h1>Statistics for \(f.year.description)</h1>
             <p>Financial year \(f.year.longDescription). Every figure is counted from the records.</p>
-            <p><a class="app-link" href="/reports/annual?year=\(f.year.startYear)">Annual complaints report for \(f.year.description)</a></p>
+            <ul class="app-list">
+              <li><a class="app-link" href="/reports/annual?year=\(f.year.startYear)">Annual complaints report for \(f.year.description)</a></li>
+              <li><a class="app-link" href="/reports/quarterly">Quarterly performance report</a></li>
+              \(RequestScope.current.viewer?.may(.manageReportInputs) == true ? "<li><a class=\"app-link\" href=\"/reports/inputs\">Report inputs: context measures and recommendations</a></li>" as HTML : "")
+            </ul>
             <form class="app-inline-form" method="get" action="/statistics">
               <div class="app-form-group\(yearError == nil ? "" : " app-form-group--error")">
                 <label class="app-label" for="year">Financial year</label>

@@ -69,6 +69,7 @@ enum Stylesheet {
     .app-error-summary__title{margin-top:0}
     .app-error-summary__list a{color:#d4351c;font-weight:700}
     .app-notification{border:5px solid #00703c;padding:15px 20px;margin-bottom:30px}
+    .app-summary-card{border:1px solid #b1b4b6;padding:15px 20px;margin-bottom:20px}
     .app-notification__title{margin:0 0 5px;font-size:1.1875rem}
     .app-table{width:100%;border-collapse:collapse;margin-bottom:30px}
     .app-table caption{text-align:left;font-weight:700;font-size:1.5rem;margin-bottom:15px}

@@ -1,0 +1,41 @@
+import RedressCore
+
+/// Loads what a report needs — the council's calendar, procedures, code lists, the records the
+/// period can count and the council's report inputs — and builds it. One loader for the web
+/// app and the command line, so both produce the same report from the same database.
+public struct ReportSource: Sendable {
+    public let database: Database
+    public var division: Division
+
+    public init(database: Database, division: Division = .englandAndWales) {
+        self.database = database
+        self.division = division
+    }
+
+    /// A step of a long run, for progress messages: what is being done, step `done` of `total`.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ step: String) -> Void
+
+    public func annual(year: FinancialYear, scope: ReportScope, earlierYears: Int = 1, progress: Progress? = nil) async throws -> ComplaintsReport {
+        let setting = try await setting()
+        let first = FinancialYear(startYear: year.startYear - earlierYears, startMonth: year.startMonth)
+        let records = try await RepresentationStore(database: database).representations(relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
+        progress?(0, 0, "loaded \(records.count) records")
+        let inputs = try await ReportInputStore(database: database).inputs()
+        return AnnualReportBuilder(year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar, procedures: setting.procedures, reference: setting.reference)
+            .build(from: records, inputs: inputs, progress: progress)
+    }
+
+    public func quarterly(quarter: FinancialQuarter, scope: ReportScope, trendQuarters: Int = 5, progress: Progress? = nil) async throws -> ComplaintsReport {
+        let setting = try await setting()
+        let builder = QuarterlyReportBuilder(quarter: quarter, scope: scope, trendQuarters: trendQuarters, calendar: setting.calendar,
+                                             procedures: setting.procedures, reference: setting.reference)
+        let records = try await RepresentationStore(database: database).representations(activeBetween: builder.quarters[0].firstDay, quarter.lastDay)
+        progress?(0, 0, "loaded \(records.count) records")
+        return builder.build(from: records)
+    }
+
+    private func setting() async throws -> (calendar: WorkingDayCalendar, procedures: [ProcedureDefinition], reference: ReferenceData) {
+        let feed = try await CalendarStore(database: database).effectiveFeed()
+        return (WorkingDayCalendar(division: division, feed: feed), try await ProcedureStore(database: database).load(), try await ReferenceStore(database: database).load())
+    }
+}

@@ -1,0 +1,68 @@
+"""The quarterly report and the report inputs page, in real Chromium with axe-core."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from test_pages import assert_accessible, click_and_wait
+
+
+def button(driver, text):
+    return driver.find_element(By.XPATH, f"//main//button[normalize-space(.)='{text}']")
+
+
+def test_quarterly_report_page(server, browser):
+    browser.get(server + "/statistics")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Quarterly performance report"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Quarterly performance report")
+    quarters = Select(browser.find_element(By.ID, "quarter"))
+    earlier = quarters.options[3].get_attribute("value")
+    quarters.select_by_value(earlier)
+    Select(browser.find_element(By.ID, "scope")).select_by_value("children")
+    click_and_wait(browser, button(browser, "Show report"))
+    assert f"quarter={earlier}" in browser.current_url and "scope=children" in browser.current_url
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    assert heading.endswith("Children's social care"), heading
+    titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "main h3")]
+    assert "Complaints by quarter" in titles and any(t.startswith("Open complaints on") for t in titles)
+    assert browser.find_elements(By.CSS_SELECTOR, "table.app-table")
+    assert_accessible(browser)
+
+
+def test_report_inputs_measure_and_recommendation(server, browser):
+    browser.get(server + "/reports/inputs")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Report inputs"
+    assert_accessible(browser)
+    # An empty measure: the error summary names the field, and the page stays accessible.
+    Select(browser.find_element(By.ID, "year")).select_by_index(1)
+    Select(browser.find_element(By.ID, "service-area")).select_by_value("corporate")
+    click_and_wait(browser, button(browser, "Save measure"))
+    summary = browser.find_element(By.CSS_SELECTOR, ".app-error-summary")
+    assert "Enter what is measured" in summary.text
+    assert browser.title.startswith("Error: ")
+    assert_accessible(browser)
+    Select(browser.find_element(By.ID, "year")).select_by_index(1)
+    Select(browser.find_element(By.ID, "service-area")).select_by_value("corporate")
+    browser.find_element(By.ID, "measure").send_keys("Council tax accounts")
+    browser.find_element(By.ID, "value").send_keys("152,000")
+    click_and_wait(browser, button(browser, "Save measure"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Measure saved"
+    row = browser.find_element(By.XPATH, "//tr[th[normalize-space(.)='Council tax accounts']]")
+    field = row.find_element(By.CSS_SELECTOR, "input[name=value]")
+    assert field.get_attribute("value") == "152000"
+    field.clear()
+    field.send_keys("153000")
+    click_and_wait(browser, row.find_element(By.TAG_NAME, "button"))
+    row = browser.find_element(By.XPATH, "//tr[th[normalize-space(.)='Council tax accounts']]")
+    assert row.find_element(By.CSS_SELECTOR, "input[name=value]").get_attribute("value") == "153000"
+
+    Select(browser.find_element(By.ID, "rec-year")).select_by_index(1)
+    browser.find_element(By.ID, "rec-title").send_keys("Faster corporate responses")
+    browser.find_element(By.ID, "rec-detail").send_keys("Answer stage 1 within 10 working days.")
+    click_and_wait(browser, button(browser, "Add recommendation"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Recommendation saved"
+    card = browser.find_element(By.XPATH, "//div[contains(@class,'app-summary-card')][h3[starts-with(normalize-space(.),'Faster corporate responses')]]")
+    Select(card.find_element(By.CSS_SELECTOR, "select[name=status]")).select_by_value("ongoing")
+    card.find_element(By.CSS_SELECTOR, "textarea[name=progress]").send_keys("Half of teams on track.")
+    click_and_wait(browser, card.find_element(By.TAG_NAME, "button"))
+    card = browser.find_element(By.XPATH, "//div[contains(@class,'app-summary-card')][h3[starts-with(normalize-space(.),'Faster corporate responses')]]")
+    assert Select(card.find_element(By.CSS_SELECTOR, "select[name=status]")).first_selected_option.text == "Ongoing"
+    assert_accessible(browser)
