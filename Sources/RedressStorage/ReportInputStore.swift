@@ -107,6 +107,15 @@ public struct ReportInputStore: Sendable {
         }
     }
 
+    /// One representation's answers, if any were recorded.
+    public func equality(of id: String) async throws -> EqualityMonitoring? {
+        try await database.withSQL { sql in
+            guard let row = try await sql.raw("SELECT disability, gender, age_band, ethnicity FROM equality_monitoring WHERE representation_id = \(bind: id)").first() else { return nil }
+            return EqualityMonitoring(disability: try row.decode(column: "disability", as: String.self), gender: try row.decode(column: "gender", as: String.self),
+                                      ageBand: try row.decode(column: "age_band", as: String.self), ethnicity: try row.decode(column: "ethnicity", as: String.self))
+        }
+    }
+
     /// Records (or replaces) the monitoring answers for representations, in one transaction.
     public func setEquality(_ answers: [String: EqualityMonitoring]) async throws {
         try await database.transaction { sql in

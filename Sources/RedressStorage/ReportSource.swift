@@ -15,20 +15,20 @@ public struct ReportSource: Sendable {
     /// A step of a long run, for progress messages: what is being done, step `done` of `total`.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ step: String) -> Void
 
-    public func annual(year: FinancialYear, scope: ReportScope, earlierYears: Int = 1, progress: Progress? = nil) async throws -> ComplaintsReport {
+    public func annual(year: FinancialYear, scope: ReportScope, earlierYears: Int = 1, rounding: Rounding = Rounding(), progress: Progress? = nil) async throws -> ComplaintsReport {
         let setting = try await setting()
         let first = FinancialYear(startYear: year.startYear - earlierYears, startMonth: year.startMonth)
         let records = try await RepresentationStore(database: database).representations(relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
         progress?(0, 0, "loaded \(records.count) records")
         let inputs = try await ReportInputStore(database: database).inputs()
-        return AnnualReportBuilder(year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar, procedures: setting.procedures, reference: setting.reference)
+        return AnnualReportBuilder(year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar, procedures: setting.procedures, reference: setting.reference, rounding: rounding)
             .build(from: records, inputs: inputs, progress: progress)
     }
 
-    public func quarterly(quarter: FinancialQuarter, scope: ReportScope, trendQuarters: Int = 5, progress: Progress? = nil) async throws -> ComplaintsReport {
+    public func quarterly(quarter: FinancialQuarter, scope: ReportScope, trendQuarters: Int = 5, rounding: Rounding = Rounding(), progress: Progress? = nil) async throws -> ComplaintsReport {
         let setting = try await setting()
         let builder = QuarterlyReportBuilder(quarter: quarter, scope: scope, trendQuarters: trendQuarters, calendar: setting.calendar,
-                                             procedures: setting.procedures, reference: setting.reference)
+                                             procedures: setting.procedures, reference: setting.reference, rounding: rounding)
         let records = try await RepresentationStore(database: database).representations(activeBetween: builder.quarters[0].firstDay, quarter.lastDay)
         progress?(0, 0, "loaded \(records.count) records")
         return builder.build(from: records)

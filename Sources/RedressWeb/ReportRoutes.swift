@@ -16,9 +16,10 @@ struct ReportRoutes: Sendable {
         let years = Array((current.startYear - 9)...current.startYear).reversed().map { $0 }
         let year = query.get("year").flatMap(Int.init).flatMap { years.contains($0) ? $0 : nil } ?? current.startYear - 1
         let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
-        let report = try await ReportSource(database: deps.database, division: deps.division).annual(year: FinancialYear(startYear: year), scope: scope)
+        let rounding = Rounding(percentDecimals: query.get("decimals") == "1" ? 1 : 0)
+        let report = try await ReportSource(database: deps.database, division: deps.division).annual(year: FinancialYear(startYear: year), scope: scope, rounding: rounding)
         if let download = try Self.download(report, format: query.get("format"), name: "annual-report-\(year)-\(scope.rawValue)") { return download }
-        return try AnnualReportView.page(report, years: years, selected: year, scope: scope).response(from: request, context: context)
+        return try AnnualReportView.page(report, years: years, selected: year, scope: scope, rounding: rounding).response(from: request, context: context)
     }
 
     @Sendable func quarterly(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -28,9 +29,10 @@ struct ReportRoutes: Sendable {
         while quarters.count < 12 { quarters.append(quarters.last!.previous) }
         let quarter = query.get("quarter").flatMap { FinancialQuarter($0) }.flatMap { quarters.contains($0) ? $0 : nil } ?? latest.previous
         let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
-        let report = try await ReportSource(database: deps.database, division: deps.division).quarterly(quarter: quarter, scope: scope)
+        let rounding = Rounding(percentDecimals: query.get("decimals") == "1" ? 1 : 0)
+        let report = try await ReportSource(database: deps.database, division: deps.division).quarterly(quarter: quarter, scope: scope, rounding: rounding)
         if let download = try Self.download(report, format: query.get("format"), name: "quarterly-report-\(quarter.code)-\(scope.rawValue)") { return download }
-        return try AnnualReportView.quarterlyPage(report, quarters: quarters, selected: quarter, scope: scope).response(from: request, context: context)
+        return try AnnualReportView.quarterlyPage(report, quarters: quarters, selected: quarter, scope: scope, rounding: rounding).response(from: request, context: context)
     }
 
     /// The report as a file, or `nil` for the page.

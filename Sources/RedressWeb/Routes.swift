@@ -74,15 +74,22 @@ struct CaseworkRoutes: Sendable {
         var notice: String?
         if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
         if let done = query.get("done") {
-            notice = done == "restriction" ? "Who can see this case has been saved"
+            notice = done == "equality" ? "Equality monitoring answers saved"
+                : done == "restriction" ? "Who can see this case has been saved"
                 : done == "restriction-conflict" ? "Someone else changed this case at the same time; check who can see it and try again"
                 : (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?.doneMessage
         }
         let html = CaseView.render(
             r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
             reference: casework.reference, people: casework.people, notice: notice,
-            restriction: try await RestrictionForm.render(r, viewer: viewer, database: deps.database))
+            restriction: "\(try await RestrictionForm.render(r, viewer: viewer, database: deps.database))\(Self.equalityLink(r, viewer: viewer))")
         return Page(status: .ok, html: html)
+    }
+
+    /// A link to the equality monitoring form, for complaints, for those who record them.
+    static func equalityLink(_ r: Representation, viewer: Viewer) -> HTML {
+        guard r.kind == .complaint, viewer.may(.recordRepresentation) else { return "" }
+        return "<p class=\"app-body app-no-print\"><a class=\"app-link\" href=\"/complaints/\(r.id)/equality\">Record equality monitoring answers</a> (kept apart from the case record)</p>"
     }
 
     @Sendable func statistics(_ request: Request, _ context: AppRequestContext) async throws -> Page {

@@ -16,11 +16,15 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "text, json, html, csv, xlsx, docx or pdf.") var format: String = "text"
         @Option(help: "File to write; standard output if not given.") var out: String?
         @Option(help: "Bank-holiday calendar for working days (default england-and-wales, or REDRESS_CALENDAR).") var calendar: Division?
+        @Option(help: "Decimal places for percentages: 0 (whole numbers) or 1.") var percentDecimals: Int = 0
         @Flag(help: "No progress messages on standard error.") var quiet = false
+
+        var rounding: Rounding { Rounding(percentDecimals: percentDecimals) }
 
         static let formats = ["text", "json", "html", "csv", "xlsx", "docx", "pdf"]
 
         func validate() throws {
+            guard (0...1).contains(percentDecimals) else { throw ValidationError("--percent-decimals must be 0 or 1") }
             guard Self.formats.contains(format) else { throw ValidationError("--format must be text, json, html, csv, xlsx, docx or pdf") }
             if ["xlsx", "docx", "pdf"].contains(format) && out == nil { throw ValidationError("--out FILE is needed for \(format)") }
         }
@@ -73,9 +77,9 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let division = try statutoryDivision(output.calendar)
-            let (year, scope, earlier, progress) = (FinancialYear(startYear: self.year), output.scope, earlierYears, output.progress())
+            let (year, scope, earlier, rounding, progress) = (FinancialYear(startYear: self.year), output.scope, earlierYears, output.rounding, output.progress())
             let report = try await storage.withDatabase { database in
-                try await ReportSource(database: database, division: division).annual(year: year, scope: scope, earlierYears: earlier, progress: progress)
+                try await ReportSource(database: database, division: division).annual(year: year, scope: scope, earlierYears: earlier, rounding: rounding, progress: progress)
             }
             try output.write(report)
         }
@@ -96,9 +100,9 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let division = try statutoryDivision(output.calendar)
             let chosen = quarter.flatMap { FinancialQuarter($0) } ?? FinancialQuarter(containing: LondonClock.today()).previous
-            let (scope, trend, progress) = (output.scope, self.trend, output.progress())
+            let (scope, trend, rounding, progress) = (output.scope, self.trend, output.rounding, output.progress())
             let report = try await storage.withDatabase { database in
-                try await ReportSource(database: database, division: division).quarterly(quarter: chosen, scope: scope, trendQuarters: trend, progress: progress)
+                try await ReportSource(database: database, division: division).quarterly(quarter: chosen, scope: scope, trendQuarters: trend, rounding: rounding, progress: progress)
             }
             try output.write(report)
         }

@@ -221,6 +221,30 @@ extension CLITests {
             #expect(html.status == 0 && html.output.hasPrefix("<!DOCTYPE html>") && html.output.contains("<svg role=\"img\""))
             let bad = try Command.run(["report", "annual", "--year", "2021", "--format", "odt", "--data-dir", folder.path])
             #expect(bad.status != 0 && bad.errors.contains("--format must be text, json, html, csv, xlsx, docx or pdf"))
+            #expect(text.errors.contains("report: 16/16 sections — data quality"), "progress on standard error")
+            let quiet = try Command.run(["report", "annual", "--year", "2021", "--quiet", "--percent-decimals", "1", "--data-dir", folder.path])
+            #expect(quiet.errors.isEmpty && quiet.output.contains("rounded to one decimal place"))
+        }
+    }
+
+    @Test("`redress report quarterly` names the quarter, refuses a malformed one, and writes JSON")
+    func quarterlyReport() async throws {
+        try await withTemporaryFolder { folder in
+            let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("redress.sqlite").path)
+            try await Database.with(location, logger: TestDatabase.logger) { database in
+                try await Migrator(database: database).migrate()
+                try await RepresentationStore(database: database).insertAll(HandBuiltYear.representations())
+            }
+            let text = try Command.run(["report", "quarterly", "--quarter", "2021-Q3", "--quiet", "--data-dir", folder.path])
+            #expect(text.status == 0 && text.output.hasPrefix("Quarterly performance report Q3 2021/22: All services\n1 October 2021 to 31 December 2021"))
+            #expect(text.output.contains("Complaints by quarter") && text.output.contains("Q3 2020/21"), "five quarters: the same quarter last year first")
+            let bad = try Command.run(["report", "quarterly", "--quarter", "2021-Q5", "--data-dir", folder.path])
+            #expect(bad.status != 0 && bad.errors.contains("--quarter must look like 2025-Q2"))
+            let out = folder.appendingPathComponent("q.json")
+            let json = try Command.run(["report", "quarterly", "--quarter", "2021-Q3", "--format", "json", "--out", out.path, "--quiet", "--data-dir", folder.path])
+            #expect(json.status == 0)
+            let report = try JSONDecoder().decode(ComplaintsReport.self, from: try Data(contentsOf: out))
+            #expect(report.period == "Q3 2021/22" && report.figures.contains { $0.id == "trend.received.2021-Q3" })
         }
     }
 }

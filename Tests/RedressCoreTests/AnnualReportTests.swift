@@ -90,6 +90,14 @@ struct AnnualReportTests {
         #expect(figure(r, "timeliness.children-statutory.stage-1.average") == "15.0")
         #expect(figure(r, "timeliness.adults-statutory.six-months") == "1" && figure(r, "timeliness.adults-statutory.six-months.share") == "50%")
         #expect(figure(r, "escalation.children-statutory.stage-1.rate") == "50%")
+        #expect(figure(r, "timeliness.children-statutory.early-stages-over-20.closed") == "1" && figure(r, "timeliness.children-statutory.early-stages-over-20") == "0")
+        // STAT-07: one more children's complaint answered at stage 1 on the 21st working day
+        // (20 December 2021 → 21 January 2022, across the Christmas and New Year holidays).
+        var c3 = Representation(id: "C3", reference: "C3", kind: .complaint, serviceArea: .childrensSocialCare, procedureID: BuiltInProcedures.childrenStatutory.id,
+                                receivedOn: day("2021-12-20"), methodOfReceipt: "email", complainant: Complainant(relationship: "parent"), serviceCategory: "x", summary: "s")
+        c3.stages = [Stage(key: "stage-1", openedOn: day("2021-12-20"), milestones: [.requested: day("2021-12-20"), .responded: day("2022-01-21")], outcome: "upheld")]
+        let withLate = AnnualReportBuilder(year: FinancialYear(startYear: 2021), calendar: .englandAndWales).build(from: council() + [c3])
+        #expect(figure(withLate, "timeliness.children-statutory.early-stages-over-20") == "1" && figure(withLate, "timeliness.children-statutory.early-stages-over-20.share") == "50%")
     }
 
     @Test("Ombudsman: uphold rate, the actual uphold rate, not investigated, late remedies and payments")
@@ -136,6 +144,8 @@ struct AnnualReportTests {
             $0.records.remedialActionTaken = false
         }
         edit("A0a") { $0.records.costs = [Cost(id: "c0", heading: .mediation, amountPence: 5_000, paidOn: day("2020-07-01"))] }
+        edit("A0b") { $0.serviceCategory = "home-care-domiciliary-care" }
+        edit("A2") { $0.serviceCategory = "home-care-domiciliary-care" }
         edit("C1") {
             $0.complainant.isChildOrYoungPerson = true
             $0.complainant.advocate = "Advocacy service"
@@ -152,6 +162,9 @@ struct AnnualReportTests {
         #expect(figure(r, "costs.investigating-officer") == "£1,200" && figure(r, "costs.total") == "£1,200", "last year's payment is not this year's cost")
         #expect(figure(r, "costs.mediation.2020") == "£50" && figure(r, "costs.total.2020") == "£50", "last year's column")
         #expect(figure(r, "actions.service-wide.share") == "50%", "A1 (upheld, training) of A1 and C1")
+        #expect(figure(r, "service.adults.home-care-domiciliary-care") == "1" && figure(r, "service.adults.home-care-domiciliary-care.2020") == "1", "last year's column: A0b")
+        #expect(figure(r, "service.adults:retired.2020") == "1" && figure(r, "service.adults:total.2020") == "2")
+        #expect(figure(r, "young-people.outcome.children.partly-upheld") == "1", "C1, closed at stage 1")
         #expect(figure(r, "data-quality.missing-nature") == "3", "A3, C1 and C2")
         #expect(r.sections.last?.tables.first?.notes.contains { $0.hasPrefix("Received with no nature of complaint recorded: A3, C1, C2") } == true)
     }

@@ -14,6 +14,16 @@ struct StatisticsTests {
         #expect(rounding.percentage(part, of: whole) == expected)
     }
 
+    @Test("one decimal place when configured: the seeds' 27.6% and 40.7%, <0.1% for tiny shares, changes like +10.2%", arguments: [
+        (449, 1_628, "27.6%"), (146, 359, "40.7%"), (1, 668, "0.1%"), (1, 2_000, "0.1%"), (1, 2_001, "<0.1%"), (0, 9, "0.0%"), (3, 3, "100.0%"),
+    ])
+    func oneDecimal(part: Int, whole: Int, expected: String) {
+        let tenths = Rounding(percentDecimals: 1)
+        #expect(tenths.percentage(part, of: whole) == expected)
+        #expect(tenths.change(from: 4_934, to: 5_435) == "+10.2%")
+        #expect(tenths.statement.contains("one decimal place") && tenths.statement.contains("<0.1%"))
+    }
+
     @Test("averages to one decimal place, half up", arguments: [
         (96, 10, "9.6"), (1, 3, "0.3"), (5, 30, "0.2"), (1, 4, "0.3"), (99, 6, "16.5"), (0, 3, "0.0"), (20, 2, "10.0"),
     ])

@@ -16,7 +16,7 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     switch endpoint {
     case .health, .metrics, .stylesheet, .signInForm, .signIn, .signOut, .signOutEverywhere, .dashboard:
         return true
-    case .showCase, .newRepresentation, .recordRepresentation, .takeCaseStep:
+    case .showCase, .newRepresentation, .recordRepresentation, .takeCaseStep, .equalityForm, .recordEquality:
         // The case used is unrestricted and has no appointments, so appointment-scoped roles
         // are refused at case level.
         return [.complaintsManager, .complaintsOfficer].contains(role)

@@ -100,4 +100,33 @@ struct ReportPageTests {
             }
         }
     }
+
+    @Test("equality monitoring: recorded from the case by the complaints team, checked against the lists, kept off the case page", arguments: TestDatabase.engines)
+    func equality(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let command = NewComplaint(
+                serviceArea: .adultSocialCare, procedure: BuiltInProcedures.adultsStatutory, receivedOn: CalendarDate(iso: "2023-05-03")!,
+                methodOfReceipt: "email", complainant: Complainant(relationship: "self"), serviceCategory: "assessment", summary: "s")
+            let r = try await RepresentationStore(database: database).record(command, engine: ClockEngine(calendar: .englandAndWales))
+            let app = Application(router: buildRouter(testDependencies(database, today: CalendarDate(iso: "2023-06-01")!)), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let officer = try await signIn(client, database, as: .complaintsOfficer)
+                let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                let casePage = String(buffer: try await officer.execute(uri: "/complaints/\(r.id)", method: .get).body)
+                #expect(casePage.contains("href=\"/complaints/\(r.id)/equality\""))
+                let page = try await officer.execute(uri: "/complaints/\(r.id)/equality", method: .get)
+                #expect(page.status == .ok && String(buffer: page.body).contains("<option value=\"not-stated\" selected=\"selected\">Not stated</option>"))
+                let bad = try await officer.execute(uri: "/complaints/\(r.id)/equality", method: .post, headers: form, body: ByteBuffer(string: "disability=yes&gender=female&age-band=ancient&ethnicity=white-irish"))
+                #expect(bad.status == .unprocessableContent && String(buffer: bad.body).contains("<a href=\"#age-band\">Select an answer for age band from the list, or Not stated</a>"))
+                #expect(try await ReportInputStore(database: database).equality().isEmpty, "nothing saved")
+                let saved = try await officer.execute(uri: "/complaints/\(r.id)/equality", method: .post, headers: form, body: ByteBuffer(string: "disability=yes&gender=female&age-band=65-and-over&ethnicity=white-irish"))
+                #expect(saved.status == .seeOther && saved.headers[.location] == "/complaints/\(r.id)?done=equality")
+                #expect(try await ReportInputStore(database: database).equality() == [r.id: EqualityMonitoring(disability: "yes", gender: "female", ageBand: "65-and-over", ethnicity: "white-irish")])
+                let after = String(buffer: try await officer.execute(uri: "/complaints/\(r.id)?done=equality", method: .get).body)
+                #expect(after.contains("Equality monitoring answers saved") && !after.contains("White: Irish"), "the answers are not shown with the case")
+                let reader = try await signIn(client, database, as: .reportReader, username: "reader")
+                #expect(try await reader.execute(uri: "/complaints/\(r.id)/equality", method: .get).status == .forbidden)
+            }
+        }
+    }
 }

@@ -66,3 +66,15 @@ def test_report_inputs_measure_and_recommendation(server, browser):
     card = browser.find_element(By.XPATH, "//div[contains(@class,'app-summary-card')][h3[starts-with(normalize-space(.),'Faster corporate responses')]]")
     assert Select(card.find_element(By.CSS_SELECTOR, "select[name=status]")).first_selected_option.text == "Ongoing"
     assert_accessible(browser)
+
+
+def test_equality_monitoring_form(server, browser):
+    browser.get(server + "/")
+    case = next(a for a in browser.find_elements(By.CSS_SELECTOR, "main a[href^='/complaints/']") if not a.get_attribute("href").endswith("/new"))
+    click_and_wait(browser, case)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Record equality monitoring answers"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Equality monitoring for ")
+    assert_accessible(browser)
+    Select(browser.find_element(By.ID, "age-band")).select_by_visible_text("65 and over")
+    click_and_wait(browser, button(browser, "Save answers"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Equality monitoring answers saved"

@@ -7,9 +7,17 @@ extension AnnualReportBuilder {
     /// several codes, so shares can total over 100%); otherwise of all codes given.
     func codedTable(
         id: String, title: String, list: CategoryList, group: String? = nil, basis: CountingBasis, records: [Representation],
-        perRecord: Bool, codes: (Representation) -> [String], notes: [String] = []
+        perRecord: Bool, codes: (Representation) -> [String], notes: [String] = [], lastYear: [Representation]? = nil
     ) -> ReportTable {
         let coded = records.map(codes)
+        let before = lastYear?.map(codes)
+        let previous = FinancialYear(startYear: year.startYear - 1, startMonth: year.startMonth)
+        /// Last year's count of `code` (or of retired codes), as an extra cell when asked for.
+        func earlier(_ suffix: String, _ label: String, _ matches: (String) -> Bool) -> [Figure] {
+            guard let before else { return [] }
+            let n = perRecord ? before.filter { $0.contains(where: matches) }.count : before.flatMap { $0 }.filter(matches).count
+            return [.count("\(id)\(suffix).\(previous.startYear)", "\(label) \(previous)", n, basis: basis)]
+        }
         let all = coded.flatMap { $0 }
         let known = reference.active(list, group: group).map(\.code)
         let whole = perRecord ? records.count : all.count
@@ -18,28 +26,34 @@ extension AnnualReportBuilder {
             return ReportTable.Row(label: reference.label(list, code, group: group), cells: [
                 .count("\(id).\(code)", reference.label(list, code, group: group), n, basis: basis),
                 .share("\(id).\(code).share", reference.label(list, code, group: group), n, of: whole, basis: basis, rounding: rounding),
-            ])
+            ] + earlier(".\(code)", reference.label(list, code, group: group)) { $0 == code })
         }
         let other = perRecord ? coded.filter { $0.contains { !known.contains($0) } }.count : all.filter { !known.contains($0) }.count
         if other > 0 {
             rows.append(.init(label: "Codes no longer in use", cells: [
                 .count("\(id):retired", "Codes no longer in use", other, basis: basis),
                 .share("\(id):retired.share", "Codes no longer in use", other, of: whole, basis: basis, rounding: rounding),
-            ]))
+            ] + earlier(":retired", "Codes no longer in use") { !known.contains($0) }))
         }
         let uncoded = coded.filter(\.isEmpty).count
         rows.append(.init(label: "Not recorded", cells: [
             .count("\(id):uncoded", "Not recorded", uncoded, basis: basis),
             .share("\(id):uncoded.share", "Not recorded, of records", uncoded, of: records.count, basis: basis, rounding: rounding),
-        ]))
-        rows.append(.init(label: perRecord ? "Complaints" : "Codes given", cells: [.count("\(id):total", "Total", whole, basis: basis)]))
+        ] + (before.map { b in [.count("\(id):uncoded.\(previous.startYear)", "Not recorded \(previous)", b.filter(\.isEmpty).count, basis: basis)] } ?? [])))
+        let total = Figure.count("\(id):total", "Total", whole, basis: basis)
+        let totalBefore = before.map { b in Figure.count("\(id):total.\(previous.startYear)", "Total \(previous)", perRecord ? b.count : b.flatMap { $0 }.count, basis: basis) }
+        rows.append(.init(label: perRecord ? "Complaints" : "Codes given", cells: totalBefore.map { [total, .blank, $0] } ?? [total]))
         let multi = perRecord ? ["A complaint can have more than one, so the shares can add up to more than 100%."] : ["Shares are of all codes given; a complaint can have more than one."]
-        return ReportTable(id: id, title: title, basis: basis, columns: ["Number", "Share"], rows: rows, notes: multi + notes)
+        let columns = ["Number", "Share"] + (before == nil ? [] : ["Number, \(previous)"])
+        return ReportTable(id: id, title: title, basis: basis, columns: columns, rows: rows, notes: multi + notes)
     }
 
-    func complaintsReceived(_ records: [Representation], area: ServiceArea) -> [Representation] {
-        records.filter { $0.kind == .complaint && $0.serviceArea == area && year.contains($0.receivedOn) }
+    func complaintsReceived(_ records: [Representation], area: ServiceArea, in period: FinancialYear? = nil) -> [Representation] {
+        let period = period ?? year
+        return records.filter { $0.kind == .complaint && $0.serviceArea == area && period.contains($0.receivedOn) }
     }
+
+    var previousYear: FinancialYear { FinancialYear(startYear: year.startYear - 1, startMonth: year.startMonth) }
 
     // MARK: - How received and who complained (Hampshire Tables 3–5, STAT-27)
 
@@ -89,6 +103,9 @@ extension AnnualReportBuilder {
                                basis: .receivedInPeriod, records: children, perRecord: false, codes: \.records.natures),
                     codedTable(id: "young-people.service.\(area.rawValue)", title: "\(area.displayName): services children and young people complained about", list: .service,
                                group: area.rawValue, basis: .receivedInPeriod, records: children, perRecord: true, codes: { [$0.serviceCategory] }),
+                    codedTable(id: "young-people.outcome.\(area.rawValue)", title: "\(area.displayName): outcomes of children and young people's complaints closed", list: .outcome,
+                               basis: .closedInPeriod, records: closedInYear(records).filter { $0.serviceArea == area && $0.complainant.isChildOrYoungPerson }, perRecord: true,
+                               codes: { [$0.stages.last?.outcome].compactMap { $0 } }),
                 ]
                 findings.append("\(area.displayName): \(children.count) complaint\(children.count == 1 ? " was" : "s were") made by or for children and young people (\(share.display)); \(advocated.count) with an advocate.")
             }
@@ -108,7 +125,8 @@ extension AnnualReportBuilder {
             tables.append(codedTable(id: "nature.\(area.rawValue)", title: "\(area.displayName): what complaints were about", list: .nature,
                                      basis: .receivedInPeriod, records: mine, perRecord: false, codes: \.records.natures))
             tables.append(codedTable(id: "service.\(area.rawValue)", title: "\(area.displayName): services complained about", list: .service, group: area.rawValue,
-                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.serviceCategory] }))
+                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.serviceCategory] },
+                                     lastYear: earlierYears > 0 ? complaintsReceived(records, area: area, in: previousYear) : nil))
         }
         return ReportSection(id: "nature-and-service", title: "What complaints were about", findings: [], tables: tables)
     }
@@ -200,8 +218,9 @@ extension AnnualReportBuilder {
                                   columns: years.map(\.description) + (years.count > 1 ? ["Change"] : []), rows: trend, notes: [])]
         for area in scope.areas {
             let mine = records.filter { $0.kind == .compliment && $0.serviceArea == area && year.contains($0.receivedOn) }
+            let lastYears = records.filter { $0.kind == .compliment && $0.serviceArea == area && previousYear.contains($0.receivedOn) }
             tables.append(codedTable(id: "compliments.\(area.rawValue)", title: "\(area.displayName): compliments by service", list: .service, group: area.rawValue,
-                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.serviceCategory] }))
+                                     basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.serviceCategory] }, lastYear: earlierYears > 0 ? lastYears : nil))
             var seen = Set<String>()
             quotes += mine.compactMap(\.records.publicationQuote).filter { seen.insert($0).inserted }.prefix(3).map { "“\($0)”" }
         }

@@ -193,6 +193,9 @@ public struct AnnualReportBuilder: Sendable {
             if procedure.serviceArea == .adultSocialCare {
                 tables.append(sixMonths(records, procedure: procedure))
             }
+            if procedure.stages.count >= 3 {
+                tables.append(earlyStagesOver20(records, procedure: procedure))
+            }
         }
         return ReportSection(id: "timeliness", title: "How long responses took", findings: findings, tables: tables)
     }
@@ -216,6 +219,33 @@ public struct AnnualReportBuilder: Sendable {
                 .init(label: "Responses", cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]),
             ],
             notes: ["Six months beginning with the day of receipt (SI 2009/309 reg 14(2)); a longer period agreed before it ran out is not taken into account here."])
+    }
+
+    /// Lancashire's measure (STAT-07): complaints closed at the first two stages whose last
+    /// response took over 20 working days, of all closed there. Counted from the day the last
+    /// stage's response clock started ([R]: the seed does not say from when).
+    func earlyStagesOver20(_ records: [Representation], procedure: ProcedureDefinition) -> ReportTable {
+        let early = Set(procedure.stages.prefix(2).map(\.key))
+        var over = 0, total = 0
+        for r in closedInYear(records) where r.procedureID == procedure.id {
+            guard let last = r.stages.last, early.contains(last.key), let responded = last.respondedOn,
+                  let clock = procedure.stage(last.key)?.responseClock else { continue }
+            total += 1
+            let start = clock.starts == .requested ? last.openedOn : (last.date(of: clock.starts) ?? last.openedOn)
+            if calendar.workingDays(from: start, to: responded) > 20 { over += 1 }
+        }
+        let id = "timeliness.\(procedure.id).early-stages-over-20"
+        let names = procedure.stages.prefix(2).map(\.name).joined(separator: " or ")
+        return ReportTable(
+            id: "early-stages-over-20-\(procedure.id)", title: "\(procedure.name): closed at \(names) after more than 20 working days", basis: .closedInPeriod,
+            columns: ["Complaints", "Share"], rows: [
+                .init(label: "Last response over 20 working days", cells: [
+                    .count(id, "Closed at the first two stages, over 20 working days", over, basis: .closedInPeriod),
+                    .share("\(id).share", "Share over 20 working days", over, of: total, basis: .closedInPeriod, rounding: rounding),
+                ]),
+                .init(label: "Closed at \(names) with a response", cells: [.count("\(id).closed", "Closed at the first two stages", total, basis: .closedInPeriod)]),
+            ],
+            notes: ["Lancashire's measure of complaints exceeding the statutory timescale (STAT-07). Working days from the day the last stage's clock started to its response."])
     }
 
     // MARK: - Escalation (STAT-10)

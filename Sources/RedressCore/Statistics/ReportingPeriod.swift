@@ -100,14 +100,20 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
 /// Rounding rules for displayed figures (`statutory-rules.md` STAT-R1–R3), stated under every
 /// table so a reader can check the arithmetic.
 public struct Rounding: Sendable, Hashable {
-    public init() {}
+    /// Decimal places for percentages: 0 (the default, as most councils publish) or 1
+    /// (Hampshire's executive summary, Leicestershire's changes). [R]: configurable.
+    public var percentDecimals: Int
 
-    /// Whole percentages, half rounded up; "<1%" for a non-zero share that would show as 0%.
+    public init(percentDecimals: Int = 0) { self.percentDecimals = max(0, min(1, percentDecimals)) }
+
+    /// Percentages half rounded up, to `percentDecimals` places; a non-zero share that would
+    /// show as 0 is "<1%" (or "<0.1%"), never "0%".
     public func percentage(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "–" }
-        let rounded = (200 * part + whole) / (2 * whole)  // round half up, integers only
-        if rounded == 0 && part > 0 { return "<1%" }
-        return "\(rounded)%"
+        let scale = percentDecimals == 0 ? 1 : 10
+        let rounded = (200 * scale * part + whole) / (2 * whole)  // round half up, integers only
+        if rounded == 0 && part > 0 { return percentDecimals == 0 ? "<1%" : "<0.1%" }
+        return percentDecimals == 0 ? "\(rounded)%" : "\(rounded / 10).\(rounded % 10)%"
     }
 
     /// Mean to one decimal place, half rounded up: "9.6". `nil` when there is nothing to average.
@@ -119,6 +125,8 @@ public struct Rounding: Sendable, Hashable {
 
     /// The rule in words, for table notes.
     public var statement: String {
-        "Percentages are rounded to whole numbers, halves upwards, and may not total 100; a share above 0 that rounds to 0 is shown as <1%. Averages are to one decimal place."
+        let places = percentDecimals == 0 ? "whole numbers" : "one decimal place"
+        let small = percentDecimals == 0 ? "<1%" : "<0.1%"
+        return "Percentages are rounded to \(places), halves upwards, and may not total 100; a share above 0 that rounds to 0 is shown as \(small). Averages are to one decimal place."
     }
 }

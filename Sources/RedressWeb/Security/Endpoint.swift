@@ -7,7 +7,7 @@ import RedressCore
 enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, stylesheet
     case signInForm, signIn, signOut, signOutEverywhere
-    case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase
+    case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase, equalityForm, recordEquality
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
     case people, addPerson, personAvailability
@@ -29,7 +29,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     var method: HTTPRequest.Method {
         switch self {
         case .signIn, .signOut, .signOutEverywhere, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
-             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser,
+             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
              .saveContextMeasure, .addRecommendation, .updateRecommendation:
             .post
         default: .get
@@ -50,6 +50,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .showCase: "/complaints/:id"
         case .takeCaseStep: "/complaints/:id/steps/:step"
         case .restrictCase: "/complaints/:id/restriction"
+        case .equalityForm, .recordEquality: "/complaints/:id/equality"
         case .statistics: "/statistics"
         case .annualReport: "/reports/annual"
         case .quarterlyReport: "/reports/quarterly"
@@ -76,7 +77,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         // Everyone lands here; those without case lists are sent on to their own start page.
         case .dashboard: .signedIn
         case .showCase: .permission(.viewCase)
-        case .newRepresentation, .recordRepresentation: .permission(.recordRepresentation)
+        case .newRepresentation, .recordRepresentation, .equalityForm, .recordEquality: .permission(.recordRepresentation)
         case .takeCaseStep: .permission(.takeCaseSteps)
         case .restrictCase: .permission(.restrictCase)
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)

@@ -43,6 +43,8 @@ extension Endpoint {
         case .showCase: return wrap(casework.showComplaint)
         case .takeCaseStep: return steps.takeStep
         case .restrictCase: return steps.restrict
+        case .equalityForm: return wrap(EqualityRoutes(deps: deps).form)
+        case .recordEquality: return EqualityRoutes(deps: deps).record
         case .statistics: return wrap(casework.statistics)
         case .annualReport: return ReportRoutes(deps: deps).annual
         case .quarterlyReport: return ReportRoutes(deps: deps).quarterly

@@ -70,28 +70,30 @@ enum AnnualReportView {
     }
 
     /// The page inside the application's layout, with the choices of year, scope and format.
-    static func page(_ report: ComplaintsReport, years: [Int], selected: Int, scope: ReportScope) -> HTML {
+    static func page(_ report: ComplaintsReport, years: [Int], selected: Int, scope: ReportScope, rounding: Rounding) -> HTML {
         let yearOptions: [HTML] = years.map { "<option value=\"\($0)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>" }
         return framed(report, action: "/reports/annual", choice: """
             <div class="app-form-group"><label class="app-label" for="year">Financial year</label><select class="app-select" id="year" name="year">\(yearOptions)</select></div>
-            """, query: "year=\(selected)", scope: scope)
+            """, query: "year=\(selected)", scope: scope, rounding: rounding)
     }
 
     /// The quarterly performance report page, with the choices of quarter, scope and format.
-    static func quarterlyPage(_ report: ComplaintsReport, quarters: [FinancialQuarter], selected: FinancialQuarter, scope: ReportScope) -> HTML {
+    static func quarterlyPage(_ report: ComplaintsReport, quarters: [FinancialQuarter], selected: FinancialQuarter, scope: ReportScope, rounding: Rounding) -> HTML {
         let options: [HTML] = quarters.map { "<option value=\"\($0.code)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\($0.description) (\($0.firstDay.longDisplay) to \($0.lastDay.longDisplay))</option>" }
         return framed(report, action: "/reports/quarterly", choice: """
             <div class="app-form-group"><label class="app-label" for="quarter">Quarter</label><select class="app-select" id="quarter" name="quarter">\(options)</select></div>
-            """, query: "quarter=\(selected.code)", scope: scope)
+            """, query: "quarter=\(selected.code)", scope: scope, rounding: rounding)
     }
 
-    private static func framed(_ report: ComplaintsReport, action: String, choice: HTML, query: String, scope: ReportScope) -> HTML {
+    private static func framed(_ report: ComplaintsReport, action: String, choice: HTML, query: String, scope: ReportScope, rounding: Rounding) -> HTML {
+        let decimals: [HTML] = [(0, "Whole numbers"), (1, "One decimal place")].map { "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == rounding.percentDecimals ? "selected" : nil))>\($0.1)</option>" }
         let scopeOptions: [HTML] = ReportScope.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", $0 == scope ? "selected" : nil))>\($0.displayName)</option>" }
-        let link = { (format: String) in "\(action)?\(query)&scope=\(scope.rawValue)&format=\(format)" }
+        let link = { (format: String) in "\(action)?\(query)&scope=\(scope.rawValue)&decimals=\(rounding.percentDecimals)&format=\(format)" }
         return Layout.page(title: report.title, section: .statistics, """
             <form method="get" action="\(action)" class="app-inline-form app-no-print">
               \(choice)
               <div class="app-form-group"><label class="app-label" for="scope">Services</label><select class="app-select" id="scope" name="scope">\(scopeOptions)</select></div>
+              <div class="app-form-group"><label class="app-label" for="decimals">Percentages</label><select class="app-select" id="decimals" name="decimals">\(decimals)</select></div>
               <button type="submit" class="app-button app-button--secondary">Show report</button>
             </form>
             <ul class="app-list app-no-print">
