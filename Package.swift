@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Redress: complaints, compliments and redress for English councils' social care services.
 ///
-/// Dependencies point one way: `redress` (CLI) → `RedressWeb` → `RedressStorage` → `RedressCore`.
+/// Dependencies point one way: `redress` (CLI) → `RedressWeb` → `RedressNotifications` →
+/// `RedressStorage` → `RedressCore`.
 /// `RedressCore` is pure (Foundation only, no I/O) so most tests run without a database.
 let package = Package(
     name: "Redress",
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // Already built for postgres-nio's SCRAM; used for scrypt password hashes and SHA-256.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Already in the graph through Hummingbird; named for the reminder and outbox services.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         .target(name: "RedressCore"),
@@ -43,11 +46,21 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RedressNotifications",
+            dependencies: [
+                "RedressCore",
+                "RedressStorage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "RedressWeb",
             dependencies: [
                 "RedressCore",
                 "RedressStorage",
                 "RedressDocuments",
+                "RedressNotifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,7 +88,7 @@ let package = Package(
         .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressFixtures"]),
         .testTarget(name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressCore"]),
         .testTarget(name: "RedressCLITests", dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),
-        .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressTestSupport"]),
+        .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressNotifications", "RedressTestSupport"]),
         .testTarget(
             name: "RedressWebTests",
             dependencies: [

@@ -25,6 +25,11 @@ extension ReportDocuments {
                 for note in table.notes { body += paragraph(note, style: "Note") }
             }
         }
+        return wordPackage(body: body, charts: charts)
+    }
+
+    /// A Word package around a document body: content types, relationships, styles, charts.
+    static func wordPackage(body: String, charts: [String]) -> [UInt8] {
         var archive = ZipArchive()
         archive.add("[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

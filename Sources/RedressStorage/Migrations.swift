@@ -188,6 +188,56 @@ public struct Migrator: Sendable {
         ] }, seed: { sql in
             try await ReferenceStore.insert(ReferenceData.equalityLists.categories, on: sql)
         }),
+        Migration(4, "Add public submissions, letter templates and letters, the outbox and reminder runs", statements: { _ in [
+            """
+            CREATE TABLE submission (
+                id TEXT PRIMARY KEY,
+                reference TEXT NOT NULL UNIQUE,
+                submitted_on TEXT NOT NULL,
+                status TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX submission_status ON submission (status, submitted_on)",
+            """
+            CREATE TABLE letter_template (
+                key TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                body TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                updated_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE letter (
+                id TEXT PRIMARY KEY,
+                representation_id TEXT NOT NULL REFERENCES representation (id) ON DELETE CASCADE,
+                template_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_on TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX letter_representation ON letter (representation_id)",
+            """
+            CREATE TABLE outbox_message (
+                id TEXT PRIMARY KEY,
+                recipient TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts BIGINT NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                last_error TEXT,
+                created_at BIGINT NOT NULL,
+                sent_at BIGINT)
+            """,
+            "CREATE INDEX outbox_due ON outbox_message (status, next_attempt_at)",
+            "CREATE TABLE reminder_run (day TEXT PRIMARY KEY, messages BIGINT NOT NULL, created_at TEXT NOT NULL)",
+        ] }, seed: { sql in
+            try await LetterStore.insertTemplates(LetterTemplate.standard, on: sql)
+        }),
     ]
 
     /// The newest migration version this build knows.

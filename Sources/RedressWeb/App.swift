@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 import Logging
 import Prometheus
 import RedressCore
@@ -35,6 +36,13 @@ public enum LondonClock {
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// The hour of the day in London (0–23), for "send reminders from 7am".
+    @Sendable public static func hour() -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        return calendar.component(.hour, from: Date())
     }
 }
 
@@ -75,10 +83,11 @@ public func buildRouter(_ deps: WebDependencies) -> Router<AppRequestContext> {
 }
 
 /// Builds the application for `redress serve`.
-public func buildApplication(_ deps: WebDependencies, host: String, port: Int, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+public func buildApplication(_ deps: WebDependencies, host: String, port: Int, services: [any Service] = [], onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Redress"),
+        services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: deps.logger)
 }

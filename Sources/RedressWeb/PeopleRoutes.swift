@@ -30,6 +30,10 @@ struct PeopleRoutes: Sendable {
         if !worksIn.isEmpty && casework.reference.active(.service).allSatisfy({ $0.code != worksIn }) {
             errors.append(FieldError(field: "works-in", message: "Select a service from the list"))
         }
+        let email = fields["email"].trimmingCharacters(in: .whitespaces)
+        if !email.isEmpty && (email.split(separator: "@").count != 2 || email.contains(" ") || email.count > 254) {
+            errors.append(FieldError(field: "email", message: "Enter an email address in the correct format, like name@example.com"))
+        }
         guard errors.isEmpty else {
             let page = Page(status: .unprocessableContent, html: PeopleView.render(people: casework.people, reference: casework.reference, input: fields, errors: errors, notice: nil))
             return try page.response(from: request, context: context)
@@ -38,7 +42,7 @@ struct PeopleRoutes: Sendable {
         let person = Person(
             id: UUID().uuidString.lowercased(), name: name, organisation: organisation.isEmpty ? nil : organisation, roles: roles,
             isCouncilOfficerOrMember: council == "yes", isCommissioned: fields["commissioned"] == "yes",
-            worksIn: worksIn.isEmpty ? [] : [worksIn])
+            worksIn: worksIn.isEmpty ? [] : [worksIn], email: email.isEmpty ? nil : email)
         try await PeopleStore(database: deps.database).save([person])
         return Response(status: .seeOther, headers: [.location: "/people?added=1"])
     }
@@ -99,6 +103,11 @@ enum PeopleView {
                 <label class="app-label" for="name">Name</label>
                 \(message("name"))
                 <input class="app-input" id="name" name="name" type="text" autocomplete="off" value="\(input["name"])"\(HTML.attribute("aria-describedby", errors.contains { $0.field == "name" } ? "name-error" : nil))>
+              </div>
+              <div class="app-form-group\(errors.contains { $0.field == "email" } ? " app-form-group--error" : "")">
+                <label class="app-label" for="email">Email for reminders (optional)</label>
+                \(message("email"))
+                <input class="app-input" id="email" name="email" type="email" autocomplete="off" value="\(input["email"])"\(HTML.attribute("aria-describedby", errors.contains { $0.field == "email" } ? "email-error" : nil))>
               </div>
               <div class="app-form-group">
                 <label class="app-label" for="organisation">Organisation (optional)</label>

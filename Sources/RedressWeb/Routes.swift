@@ -82,8 +82,15 @@ struct CaseworkRoutes: Sendable {
         let html = CaseView.render(
             r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
             reference: casework.reference, people: casework.people, notice: notice,
-            restriction: "\(try await RestrictionForm.render(r, viewer: viewer, database: deps.database))\(Self.equalityLink(r, viewer: viewer))")
+            restriction: "\(try await RestrictionForm.render(r, viewer: viewer, database: deps.database))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))")
         return Page(status: .ok, html: html)
+    }
+
+    /// The case's letters and, for those who work the case, the form to make one.
+    func letters(_ r: Representation, viewer: Viewer) async throws -> HTML {
+        guard r.kind == .complaint else { return "" }
+        let store = LetterStore(database: deps.database)
+        return LetterViews.onCase(r, letters: try await store.letters(of: r.id), templates: try await store.templates(), canMake: viewer.may(.takeCaseSteps) && viewer.canSee(r))
     }
 
     /// A link to the equality monitoring form, for complaints, for those who record them.

@@ -4,6 +4,7 @@ import Hummingbird
 import Metrics
 import Prometheus
 import RedressCore
+import RedressNotifications
 import RedressStorage
 import RedressWeb
 
@@ -15,9 +16,21 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Load the demo council first if the database is empty.") var demo = false
     @Option(help: "Bank-holiday calendar for statutory clocks (default england-and-wales, or REDRESS_CALENDAR).") var calendar: Division?
     @Flag(help: "Mark session cookies Secure even if requests do not show TLS (behind a TLS proxy that does not send X-Forwarded-Proto).") var secureCookies = false
+    @Option(help: "Write outgoing email (reminders) as .eml files in this folder instead of logging them.") var mailFolder: String?
+    @Option(help: "Send email through a GOV.UK Notify-style HTTP API at this base URL (key in REDRESS_NOTIFY_KEY, template in REDRESS_NOTIFY_TEMPLATE).") var notifyURL: String?
+    @Option(help: "Where the complaints team's reminders go (unallocated stage 2s, Ombudsman remedies, stages no one is appointed to).") var teamEmail: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let notifyURL {
+            guard let url = URL(string: notifyURL), url.scheme == "https" || url.host == "127.0.0.1" || url.host == "localhost" else {
+                throw ValidationError("--notify-url must be an https address")
+            }
+            let env = ProcessInfo.processInfo.environment
+            guard env["REDRESS_NOTIFY_KEY"]?.isEmpty == false, env["REDRESS_NOTIFY_TEMPLATE"]?.isEmpty == false else {
+                throw ValidationError("--notify-url needs REDRESS_NOTIFY_KEY and REDRESS_NOTIFY_TEMPLATE in the environment")
+            }
+        }
     }
 
     func run() async throws {
@@ -26,6 +39,15 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Log.logger
         let (host, port, demo, secureCookies) = (self.host, self.port, self.demo, self.secureCookies)
+        let sender: any MessageSender = {
+            let env = ProcessInfo.processInfo.environment
+            if let notifyURL, let url = URL(string: notifyURL) {
+                return NotifySender(baseURL: url, apiKey: env["REDRESS_NOTIFY_KEY"] ?? "", templateID: env["REDRESS_NOTIFY_TEMPLATE"] ?? "")
+            }
+            if let mailFolder { return FileSender(folder: URL(fileURLWithPath: mailFolder)) }
+            return LogSender(logger: logger)
+        }()
+        let teamEmail = self.teamEmail
         let location = try storage.location()
         try await storage.withDatabase { database in
             if demo, let loaded = try await loadDemo(into: database, seed: 2021) {
@@ -42,7 +64,10 @@ struct Serve: AsyncParsableCommand {
             }
             let deps = WebDependencies(database: database, division: division, metrics: registry, logger: logger,
                                        security: WebSecurity(secureCookies: secureCookies))
-            let app = buildApplication(deps, host: host, port: port) { actualPort in
+            let background = BackgroundWork(
+                database: database, delivery: OutboxDelivery(store: OutboxStore(database: database), sender: sender, logger: logger),
+                reminders: ReminderJob(database: database, division: division, teamEmail: teamEmail), today: LondonClock.today, hour: LondonClock.hour, logger: logger)
+            let app = buildApplication(deps, host: host, port: port, services: [background]) { actualPort in
                 let shown = host == "0.0.0.0" ? "localhost" : host
                 // Printed (and flushed) for people and scripts: the one line to look for.
                 let line = "Redress is running at http://\(shown):\(actualPort)/ (\(location); Ctrl-C to stop)\n"

@@ -14,8 +14,16 @@ private let today = CalendarDate(iso: "2023-12-01")!
 /// default: a new endpoint does not compile until someone decides here who may use it.
 private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     switch endpoint {
-    case .health, .metrics, .stylesheet, .signInForm, .signIn, .signOut, .signOutEverywhere, .dashboard:
+    case .health, .metrics, .stylesheet, .signInForm, .signIn, .signOut, .signOutEverywhere, .dashboard,
+         .feedbackStart, .feedbackPrivacy, .feedbackForm, .feedbackStep, .feedbackSent:
         return true
+    case .triageInbox, .triageSubmission, .recordSubmission, .declineSubmission:
+        return [.complaintsManager, .complaintsOfficer].contains(role)
+    case .makeLetter, .showLetter:
+        // Case-level: the case has no appointments, so appointment-scoped roles are refused.
+        return [.complaintsManager, .complaintsOfficer].contains(role)
+    case .letterTemplates, .saveLetterTemplate:
+        return role == .complaintsManager
     case .showCase, .newRepresentation, .recordRepresentation, .takeCaseStep, .equalityForm, .recordEquality:
         // The case used is unrestricted and has no appointments, so appointment-scoped roles
         // are refused at case level.
@@ -55,6 +63,9 @@ private func uri(_ endpoint: Endpoint, caseID: String, personID: String, userID:
         .replacingOccurrences(of: "/people/:id", with: "/people/\(personID)")
         .replacingOccurrences(of: "/users/:id", with: "/users/\(userID)")
         .replacingOccurrences(of: "/recommendations/:id", with: "/recommendations/demo-rec")
+        .replacingOccurrences(of: "/letters/:letter", with: "/letters/no-such-letter")
+        .replacingOccurrences(of: "/letters/:key", with: "/letters/acknowledgement")
+        .replacingOccurrences(of: "/triage/:id", with: "/triage/no-such-submission")
 }
 
 private let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

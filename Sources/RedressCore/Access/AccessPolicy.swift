@@ -49,6 +49,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable, Compa
     case manageRetention = "manage-retention"
     /// Enter what reports read besides cases: context measures, recommendations and progress.
     case manageReportInputs = "manage-report-inputs"
+    /// Edit the council's letter templates.
+    case manageLetterTemplates = "manage-letter-templates"
     /// Add, disable and reset users.
     case manageUsers = "manage-users"
 
@@ -86,7 +88,7 @@ public struct AccessPolicy: Sendable, Codable, Hashable {
     /// Least privilege: case workers see case data in their scope; report readers see only
     /// aggregates; administrators run the system without reading cases.
     public static let standard = AccessPolicy(grants: [
-        .complaintsManager: Grant([.viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .restrictCase, .managePeople, .viewStatistics, .viewAudit, .subjectAccess, .manageRetention, .manageReportInputs], caseScope: .all),
+        .complaintsManager: Grant([.viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .restrictCase, .managePeople, .viewStatistics, .viewAudit, .subjectAccess, .manageRetention, .manageReportInputs, .manageLetterTemplates], caseScope: .all),
         .complaintsOfficer: Grant([.viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .viewStatistics], caseScope: .all),
         .respondingManager: Grant([.viewCaseList, .viewCase, .takeCaseSteps], caseScope: .appointed([.respondingManager, .adjudicator])),
         .investigatingOfficer: Grant([.viewCaseList, .viewCase, .takeCaseSteps], caseScope: .appointed([.investigatingOfficer])),

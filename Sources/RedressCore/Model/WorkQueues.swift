@@ -23,16 +23,20 @@ public struct WorkQueues: Sendable {
         public var what: String
         public var dueOn: CalendarDate?
         public var isOverdue: Bool
+        /// The stage the item belongs to, when it is a stage's deadline or allocation.
+        public var stageKey: String? = nil
     }
 
     public private(set) var items: [Queue: [Item]] = [:]
 
     public func items(_ queue: Queue) -> [Item] { items[queue] ?? [] }
 
-    /// How many working days ahead counts as "due soon".
+    /// How many working days ahead counts as "due soon" on the dashboard.
     public static let dueSoonWorkingDays = 5
 
-    public init(cases: [Representation], procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, today: CalendarDate) {
+    /// The queues on `today`; `dueSoon` working days ahead counts as due soon (reminders use
+    /// their own setting).
+    public init(cases: [Representation], procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, today: CalendarDate, dueSoon: Int = WorkQueues.dueSoonWorkingDays) {
         let engine = ClockEngine(calendar: calendar)
         var items: [Queue: [Item]] = [:]
         for r in cases {
@@ -41,15 +45,15 @@ public struct WorkQueues: Sendable {
                 for d in running {
                     switch d.status(on: today, calendar: calendar) {
                     case .overdue:
-                        items[.overdue, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: true))
-                    case .running(let left) where left <= Self.dueSoonWorkingDays:
-                        items[.dueSoon, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: false))
+                        items[.overdue, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: true, stageKey: d.stageKey))
+                    case .running(let left) where left <= dueSoon:
+                        items[.dueSoon, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: false, stageKey: d.stageKey))
                     default:
                         break
                     }
                 }
                 if let stage = r.currentStage, let definition = procedure.stage(stage.key), definition.records(.allocated), stage.date(of: .allocated) == nil {
-                    items[.awaitingAllocation, default: []].append(Item(representation: r, what: "\(definition.name) since \(stage.openedOn.shortDisplay)", dueOn: nil, isOverdue: false))
+                    items[.awaitingAllocation, default: []].append(Item(representation: r, what: "\(definition.name) since \(stage.openedOn.shortDisplay)", dueOn: nil, isOverdue: false, stageKey: stage.key))
                 }
             }
             for o in r.records.ombudsman {

@@ -131,6 +131,8 @@ public struct SettingsStore: Sendable {
 
     public static let accessPolicyKey = "access-policy"
     public static let retentionScheduleKey = "retention-schedule"
+    public static let reminderSettingsKey = "reminder-settings"
+    public static let councilNameKey = "council-name"
 
     public func load<Value: Codable & Sendable>(_ key: String, default value: Value) async throws -> Value {
         try await database.withSQL { sql in

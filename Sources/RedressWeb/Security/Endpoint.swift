@@ -7,6 +7,9 @@ import RedressCore
 enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, stylesheet
     case signInForm, signIn, signOut, signOutEverywhere
+    case feedbackStart, feedbackPrivacy, feedbackForm, feedbackStep, feedbackSent
+    case triageInbox, triageSubmission, recordSubmission, declineSubmission
+    case makeLetter, showLetter, letterTemplates, saveLetterTemplate
     case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase, equalityForm, recordEquality
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
@@ -30,7 +33,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .signIn, .signOut, .signOutEverywhere, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
              .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
-             .saveContextMeasure, .addRecommendation, .updateRecommendation:
+             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission, .declineSubmission, .makeLetter, .saveLetterTemplate:
             .post
         default: .get
         }
@@ -45,6 +48,18 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .signOut: "/sign-out"
         case .signOutEverywhere: "/sign-out-everywhere"
         case .dashboard: "/"
+        case .feedbackStart: "/feedback"
+        case .feedbackPrivacy: "/feedback/privacy"
+        case .feedbackForm, .feedbackStep: "/feedback/form"
+        case .feedbackSent: "/feedback/sent"
+        case .triageInbox: "/triage"
+        case .triageSubmission: "/triage/:id"
+        case .recordSubmission: "/triage/:id/record"
+        case .declineSubmission: "/triage/:id/decline"
+        case .makeLetter: "/complaints/:id/letters"
+        case .showLetter: "/complaints/:id/letters/:letter"
+        case .letterTemplates: "/letters"
+        case .saveLetterTemplate: "/letters/:key"
         case .newRepresentation: "/complaints/new"
         case .recordRepresentation: "/complaints"
         case .showCase: "/complaints/:id"
@@ -73,6 +88,12 @@ enum Endpoint: String, CaseIterable, Sendable {
     var access: Access {
         switch self {
         case .health, .metrics, .stylesheet, .signInForm, .signIn: .anyone
+        // The public forms: anyone, without signing in.
+        case .feedbackStart, .feedbackPrivacy, .feedbackForm, .feedbackStep, .feedbackSent: .anyone
+        case .triageInbox, .triageSubmission, .recordSubmission, .declineSubmission: .permission(.recordRepresentation)
+        case .makeLetter: .permission(.takeCaseSteps)
+        case .showLetter: .permission(.viewCase)
+        case .letterTemplates, .saveLetterTemplate: .permission(.manageLetterTemplates)
         case .signOut, .signOutEverywhere: .signedIn
         // Everyone lands here; those without case lists are sent on to their own start page.
         case .dashboard: .signedIn

@@ -38,6 +38,19 @@ extension Endpoint {
         case .signOut: return signIn.signOut
         case .signOutEverywhere: return signIn.signOutEverywhere
         case .dashboard: return casework.dashboard
+        case .feedbackStart: return wrap(PublicFormRoutes(deps: deps).start)
+        case .feedbackPrivacy: return wrap(PublicFormRoutes(deps: deps).privacy)
+        case .feedbackForm: return wrap(PublicFormRoutes(deps: deps).first)
+        case .feedbackStep: return PublicFormRoutes(deps: deps).step
+        case .feedbackSent: return wrap(PublicFormRoutes(deps: deps).sent)
+        case .triageInbox: return wrap(TriageRoutes(deps: deps).inbox)
+        case .triageSubmission: return wrap(TriageRoutes(deps: deps).show)
+        case .recordSubmission: return TriageRoutes(deps: deps).record
+        case .declineSubmission: return TriageRoutes(deps: deps).decline
+        case .makeLetter: return LetterRoutes(deps: deps).make
+        case .showLetter: return LetterRoutes(deps: deps).show
+        case .letterTemplates: return wrap(LetterRoutes(deps: deps).templates)
+        case .saveLetterTemplate: return LetterRoutes(deps: deps).saveTemplate
         case .newRepresentation: return wrap(casework.newComplaint)
         case .recordRepresentation: return casework.createComplaint
         case .showCase: return wrap(casework.showComplaint)

@@ -12,9 +12,13 @@ public struct WebSecurity: Sendable {
     public var now: @Sendable () -> Int
     /// Failed sign-ins per address, shared by every request.
     public let throttle: SignInThrottle
+    /// Public form submissions per address: 20 an hour, so a robot cannot flood the triage inbox.
+    public let submissions: SignInThrottle
 
     public init(hasher: PasswordHasher = .standard, signIn: SignInPolicy = SignInPolicy(), secureCookies: Bool = false,
-                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }, throttle: SignInThrottle = SignInThrottle()) {
+                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }, throttle: SignInThrottle = SignInThrottle(),
+                submissions: SignInThrottle = SignInThrottle(limit: 20, windowSeconds: 60 * 60)) {
+        self.submissions = submissions
         self.hasher = hasher
         self.signIn = signIn
         self.secureCookies = secureCookies
@@ -23,8 +27,9 @@ public struct WebSecurity: Sendable {
     }
 }
 
-/// Slows password guessing from one address across many usernames (the per-account lockout
-/// covers one username): at most `limit` failed sign-ins per address in `windowSeconds`.
+/// Limits what one address can do in a window: failed sign-ins across many usernames (the
+/// per-account lockout covers one username), and public form submissions. At most `limit`
+/// recorded events per address in `windowSeconds`.
 public actor SignInThrottle {
     public let limit: Int
     public let windowSeconds: Int

@@ -3,16 +3,18 @@ import RedressCore
 /// The page frame every screen shares: skip link, header with service navigation, main
 /// content, footer. GOV.UK Design System structure with Redress's own stylesheet.
 enum Layout {
-    enum Section: String { case dashboard, newComplaint, statistics, people, audit, privacy, users, none }
+    enum Section: String { case dashboard, newComplaint, triage, statistics, people, audit, privacy, users, letters, none }
 
-    static func page(title: String, section: Section = .none, hasErrors: Bool = false, _ content: HTML) -> HTML {
-        let fullTitle = (hasErrors ? "Error: " : "") + title + " – Redress"
+    /// `forPublic` frames the public feedback forms: the council's service name, no staff
+    /// navigation, the privacy notice in the footer.
+    static func page(title: String, section: Section = .none, hasErrors: Bool = false, forPublic: Bool = false, _ content: HTML) -> HTML {
+        let fullTitle = (hasErrors ? "Error: " : "") + title + (forPublic ? " – Tell us what you think" : " – Redress")
         func link(_ href: String, _ label: String, _ target: Section) -> HTML {
             target == section
                 ? "<li class=\"app-nav__item app-nav__item--active\"><a class=\"app-link\" href=\"\(href)\" aria-current=\"page\">\(label)</a></li>"
                 : "<li class=\"app-nav__item\"><a class=\"app-link\" href=\"\(href)\">\(label)</a></li>"
         }
-        let viewer = RequestScope.current.viewer
+        let viewer = forPublic ? nil : RequestScope.current.viewer
         func item(_ permission: Permission, _ href: String, _ label: String, _ target: Section) -> HTML {
             viewer?.may(permission) == true ? link(href, label, target) : ""
         }
@@ -21,11 +23,13 @@ enum Layout {
             <ul class="app-width-container app-nav__list">
               \(item(.viewCaseList, "/", "Open complaints", .dashboard))
               \(item(.recordRepresentation, "/complaints/new", "Record a complaint", .newComplaint))
+              \(item(.recordRepresentation, "/triage", "Online submissions", .triage))
               \(item(.viewStatistics, "/statistics", "Statistics", .statistics))
               \(item(.managePeople, "/people", "People and pools", .people))
               \(item(.viewAudit, "/audit", "Audit trail", .audit))
               \(item(.subjectAccess, "/subject-access", "Subject access", .privacy))
               \(item(.manageRetention, "/retention", "Retention", .privacy))
+              \(item(.manageLetterTemplates, "/letters", "Letters", .letters))
               \(item(.manageUsers, "/users", "Users", .users))
             </ul>
           </nav>
@@ -50,8 +54,8 @@ enum Layout {
         <a href="#main-content" class="app-skip-link">Skip to main content</a>
         <header class="app-header">
           <div class="app-width-container app-header__inner">
-            <a href="/" class="app-header__service">Redress</a>
-            <span class="app-header__tagline">Complaints, compliments and redress</span>
+            \(forPublic ? "<a href=\"/feedback\" class=\"app-header__service\">Tell us what you think</a><span class=\"app-header__tagline\">Complaints, compliments and comments about council services</span>" as HTML
+                : "<a href=\"/\" class=\"app-header__service\">Redress</a><span class=\"app-header__tagline\">Complaints, compliments and redress</span>")
             \(userBar)
           </div>
           \(nav)
@@ -63,7 +67,8 @@ enum Layout {
         </div>
         <footer class="app-footer">
           <div class="app-width-container">
-            <p>Statutory deadlines are counted in working days on the \(calendarNote) calendar. Day 0 is the day the clock starts.</p>
+            \(forPublic ? "<p><a class=\"app-link\" href=\"/feedback/privacy\">How we use your information</a></p>" as HTML
+                : "<p>Statutory deadlines are counted in working days on the \(calendarNote) calendar. Day 0 is the day the clock starts.</p>")
           </div>
         </footer>
         </body>

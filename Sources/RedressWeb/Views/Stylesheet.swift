@@ -69,6 +69,23 @@ enum Stylesheet {
     .app-error-summary__title{margin-top:0}
     .app-error-summary__list a{color:#d4351c;font-weight:700}
     .app-notification{border:5px solid #00703c;padding:15px 20px;margin-bottom:30px}
+    .app-honeypot{display:none}
+    .app-list--bullet{list-style:disc;padding-left:20px}
+    .app-button-group{display:flex;flex-wrap:wrap;align-items:center;gap:15px 20px;margin-bottom:20px}
+    .app-button-group .app-button{margin-bottom:0}
+    .app-button-link{background:none;border:0;padding:0;font:inherit;color:#1d70b8;text-decoration:underline;cursor:pointer}
+    .app-button-link:hover{color:#003078}
+    .app-button-link:focus{outline:3px solid transparent;background:#ffdd00;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c;text-decoration:none;color:#0b0c0c}
+    .app-summary-list{margin:0 0 30px}
+    .app-summary-list__row{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:10px 0}
+    .app-summary-list__key{font-weight:700;flex:0 0 30%;margin:0 20px 5px 0}
+    .app-summary-list__value{flex:1 1 40%;margin:0 20px 5px 0;white-space:pre-wrap;overflow-wrap:anywhere}
+    .app-summary-list__actions{margin:0;text-align:right;flex:0 0 auto}
+    .app-panel{background:#00703c;color:#fff;padding:25px;margin-bottom:20px;text-align:center}
+    .app-panel__title{margin-top:0;font-size:2rem;color:#fff}
+    .app-panel__body{font-size:1.5rem}
+    .app-fieldset__legend--l{margin-bottom:15px}
+    .app-fieldset__heading{margin:0;font-size:2rem}
     .app-summary-card{border:1px solid #b1b4b6;padding:15px 20px;margin-bottom:20px}
     .app-notification__title{margin:0 0 5px;font-size:1.1875rem}
     .app-table{width:100%;border-collapse:collapse;margin-bottom:30px}
