@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // Already in the graph through Hummingbird; named for the reminder and outbox services.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // Already in the graph through Hummingbird and postgres-nio; named for the SMTP sender.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .target(name: "RedressCore"),
@@ -52,6 +54,9 @@ let package = Package(
                 "RedressStorage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -75,6 +80,7 @@ let package = Package(
                 "RedressStorage",
                 "RedressWeb",
                 "RedressDocuments",
+                "RedressNotifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,6 +94,13 @@ let package = Package(
         .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressFixtures"]),
         .testTarget(name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressCore"]),
         .testTarget(name: "RedressCLITests", dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),
+        .testTarget(
+            name: "RedressNotificationsTests",
+            dependencies: [
+                "RedressNotifications", "RedressStorage", "RedressTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressNotifications", "RedressTestSupport"]),
         .testTarget(
             name: "RedressWebTests",

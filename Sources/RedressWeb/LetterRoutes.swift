@@ -55,6 +55,12 @@ struct LetterRoutes: Sendable {
         case "html":
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).html\""],
                             body: .init(byteBuffer: ByteBuffer(string: LetterViews.standalone(letter).description)))
+        case "pdf" where PDFPrinter.browser != nil:
+            // Chromium runs as a child process; off the event loop.
+            let html = LetterViews.standalone(letter).description
+            let bytes = try await Task.detached { try PDFPrinter.pdf(fromHTML: html) }.value
+            return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).pdf\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         default:
             return try LetterViews.page(letter, r).response(from: request, context: context)
         }
@@ -122,6 +128,7 @@ enum LetterViews {
             <ul class="app-list app-no-print">
               <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=docx">Download as a Word document (DOCX)</a></li>
               <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=html">Download as HTML</a> (print it, or save as PDF)</li>
+              \(PDFPrinter.browser == nil ? "" : "<li><a class=\"app-link\" href=\"/complaints/\(r.id)/letters/\(letter.id)?format=pdf\">Download as PDF</a></li>" as HTML)
             </ul>
             <div class="app-letter">\(letterBody(letter))</div>
             """)

@@ -51,7 +51,8 @@ struct ReportCommand: AsyncParsableCommand {
             case "csv": bytes = Array(ReportDocuments.csv(report).utf8)
             case "xlsx": bytes = ReportDocuments.xlsx(report)
             case "docx": bytes = ReportDocuments.docx(report)
-            case "pdf": bytes = try printToPDF(annualReportHTML(report))
+            case "pdf":
+                do { bytes = try PDFPrinter.pdf(fromHTML: annualReportHTML(report)) } catch let error as PDFPrinter.Failure { throw Failure(description: error.description) }
             default: bytes = Array(report.text().utf8)
             }
             if let out {
@@ -109,27 +110,3 @@ struct ReportCommand: AsyncParsableCommand {
     }
 }
 
-/// Prints HTML to PDF with headless Chromium, if it is installed.
-func printToPDF(_ html: String) throws -> [UInt8] {
-    let candidates = ["chromium", "chromium-browser", "google-chrome"]
-    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-    guard let browser = candidates.lazy.compactMap({ name in path.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) } }).first else {
-        throw Failure(description: "PDF needs headless Chromium (Debian: apt-get install chromium); or use --format html and print it.")
-    }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-pdf-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let input = folder.appendingPathComponent("report.html"), output = folder.appendingPathComponent("report.pdf")
-    try Data(html.utf8).write(to: input)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", input.absoluteString]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
-        throw Failure(description: "Chromium could not print the report to PDF (exit \(process.terminationStatus)).")
-    }
-    return Array(data)
-}

@@ -18,10 +18,19 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark session cookies Secure even if requests do not show TLS (behind a TLS proxy that does not send X-Forwarded-Proto).") var secureCookies = false
     @Option(help: "Write outgoing email (reminders) as .eml files in this folder instead of logging them.") var mailFolder: String?
     @Option(help: "Send email through a GOV.UK Notify-style HTTP API at this base URL (key in REDRESS_NOTIFY_KEY, template in REDRESS_NOTIFY_TEMPLATE).") var notifyURL: String?
+    @Option(help: "Send email through this SMTP relay (host:port; user and password from REDRESS_SMTP_USER and REDRESS_SMTP_PASSWORD if set).") var smtp: String?
+    @Flag(help: "Use TLS from the start with the SMTP relay (SMTPS, usually port 465).") var smtpTLS = false
+    @Option(help: "The From address for email.") var mailFrom: String = "complaints@localhost"
     @Option(help: "Where the complaints team's reminders go (unallocated stage 2s, Ombudsman remedies, stages no one is appointed to).") var teamEmail: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let smtp {
+            let parts = smtp.split(separator: ":")
+            guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65535).contains(port) else {
+                throw ValidationError("--smtp must be host:port, like mail.anyshire.gov.uk:465")
+            }
+        }
         if let notifyURL {
             guard let url = URL(string: notifyURL), url.scheme == "https" || url.host == "127.0.0.1" || url.host == "localhost" else {
                 throw ValidationError("--notify-url must be an https address")
@@ -43,6 +52,11 @@ struct Serve: AsyncParsableCommand {
             let env = ProcessInfo.processInfo.environment
             if let notifyURL, let url = URL(string: notifyURL) {
                 return NotifySender(baseURL: url, apiKey: env["REDRESS_NOTIFY_KEY"] ?? "", templateID: env["REDRESS_NOTIFY_TEMPLATE"] ?? "")
+            }
+            if let smtp {
+                let parts = smtp.split(separator: ":")
+                return SMTPSender(host: String(parts[0]), port: Int(parts[1]) ?? 25, security: smtpTLS ? .tls : .none,
+                                  username: env["REDRESS_SMTP_USER"], password: env["REDRESS_SMTP_PASSWORD"], from: mailFrom)
             }
             if let mailFolder { return FileSender(folder: URL(fileURLWithPath: mailFolder)) }
             return LogSender(logger: logger)

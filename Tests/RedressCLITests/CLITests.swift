@@ -247,4 +247,31 @@ extension CLITests {
             #expect(report.period == "Q3 2021/22" && report.figures.contains { $0.id == "trend.received.2021-Q3" })
         }
     }
+
+    @Test("`redress reminders` previews a day's digests and keeps its settings in range; `redress council-name` signs the letters")
+    func reminders() async throws {
+        try await withTemporaryFolder { folder in
+            let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("redress.sqlite").path)
+            try await Database.with(location, logger: TestDatabase.logger) { database in
+                try await Migrator(database: database).migrate()
+                let stage = Stage(key: "stage-1", openedOn: CalendarDate(iso: "2021-12-01")!, dueOn: CalendarDate(iso: "2021-12-15")!)
+                try await RepresentationStore(database: database).insertAll([Representation(
+                    id: "o1", reference: "CS-2021-00001", kind: .complaint, serviceArea: .childrensSocialCare, procedureID: BuiltInProcedures.childrenStatutory.id,
+                    receivedOn: stage.openedOn, methodOfReceipt: "email", complainant: Complainant(relationship: "parent"), serviceCategory: "fostering", summary: "s", stages: [stage])])
+            }
+            let preview = try Command.run(["reminders", "preview", "--date", "2021-12-23", "--data-dir", folder.path])
+            #expect(preview.status == 0 && preview.output.contains("To: complaints team") && preview.output.contains("Overdue (1)\n- CS-2021-00001: Stage 1 response, due 15 December 2021"))
+            let badDate = try Command.run(["reminders", "preview", "--date", "23/12/2021", "--data-dir", folder.path])
+            #expect(badDate.status != 0 && badDate.errors.contains("--date must be a date like 2026-12-23"))
+            let file = folder.appendingPathComponent("reminders.json")
+            try Data(#"{"enabled": true, "dueWithinWorkingDays": 50, "remediesWithinWorkingDays": 5, "hour": 8}"#.utf8).write(to: file)
+            let set = try Command.run(["reminders", "settings", "--set", file.path, "--data-dir", folder.path])
+            #expect(set.status == 0 && set.output.contains(#""dueWithinWorkingDays" : 20"#) && set.output.contains(#""hour" : 8"#))
+            try Data(#"{"enabled": true}"#.utf8).write(to: file)
+            let partial = try Command.run(["reminders", "settings", "--set", file.path, "--data-dir", folder.path])
+            #expect(partial.status != 0 && partial.errors.contains("is not reminder settings"))
+            let name = try Command.run(["council-name", "--set", "Anyshire County Council", "--data-dir", folder.path])
+            #expect(name.status == 0 && name.output == "Anyshire County Council\n")
+        }
+    }
 }

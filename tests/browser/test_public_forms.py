@@ -110,6 +110,15 @@ def test_young_persons_form_on_a_phone(server, phone):
     assert "advocate" in d.find_element(By.TAG_NAME, "main").text
     assert d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert_accessible(d)
+    reference = d.find_element(By.CSS_SELECTOR, ".app-panel__body strong").text
+    # The phone's user is a complaints officer: the young person's form is in the triage inbox,
+    # marked as from the young people's form, with the advocate request.
+    d.get(server + "/triage")
+    row = d.find_element(By.XPATH, f"//tr[th[normalize-space(.)='{reference}']]")
+    assert "(young person)" in row.text
+    click_and_wait(d, row.find_element(By.TAG_NAME, "a"))
+    assert "Asked for an advocate" in d.find_element(By.CSS_SELECTOR, ".app-summary-list").text
+    assert_accessible(d)
     d.get(server + "/feedback/privacy")
     assert_accessible(d)
 
@@ -133,5 +142,12 @@ def test_letter_from_a_template_opens_in_libreoffice(server, browser):
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", os.path.join(folder, "letter.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert reference in text and "Yours sincerely" in text
+    # Chromium is installed here, so the letter also downloads as PDF.
+    pdf_href = browser.find_element(By.PARTIAL_LINK_TEXT, "Download as PDF").get_attribute("href")
+    pdf = os.path.join(folder, "printed.pdf")
+    with urllib.request.urlopen(urllib.request.Request(pdf_href, headers={"Cookie": cookies})) as response, open(pdf, "wb") as out:
+        out.write(response.read())
+    printed = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    assert reference in printed and "Yours sincerely" in printed
     browser.get(server + "/letters")
     assert_accessible(browser)

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Prints HTML to PDF with headless Chromium, when it is installed (Debian: `chromium`). Used for
+/// the report's PDF and for letters; without Chromium, HTML is offered to print from a browser.
+public enum PDFPrinter {
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// The Chromium binary on PATH, if any.
+    public static var browser: String? {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        return ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { name in
+            path.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }.first
+    }
+
+    public static func pdf(fromHTML html: String) throws -> [UInt8] {
+        guard let browser else {
+            throw Failure(description: "PDF needs headless Chromium (Debian: apt-get install chromium); or use HTML and print it.")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("document.html"), output = folder.appendingPathComponent("document.pdf")
+        try Data(html.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile",
+                             "--print-to-pdf=\(output.path)", input.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
+            throw Failure(description: "Chromium could not print to PDF (exit \(process.terminationStatus)).")
+        }
+        return Array(data)
+    }
+}
