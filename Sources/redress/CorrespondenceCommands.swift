@@ -36,12 +36,7 @@ struct RemindersCommand: AsyncParsableCommand {
         @Option(help: "A JSON file like the one printed: enabled, dueWithinWorkingDays, remediesWithinWorkingDays, hour.") var set: String?
 
         func run() async throws {
-            let replacement: ReminderSettings?
-            if let path = set {
-                do { replacement = try JSONDecoder().decode(ReminderSettings.self, from: try readFile(path)) } catch let error as Failure { throw error } catch {
-                    throw Failure(description: "\(path) is not reminder settings: \(describe(decodingError: error))")
-                }
-            } else { replacement = nil }
+            let replacement = try set.map { try readSetting(ReminderSettings.self, from: $0, called: "reminder settings") }
             let shown = try await storage.withDatabase { database in
                 let settings = SettingsStore(database: database)
                 if let replacement {
@@ -52,9 +47,7 @@ struct RemindersCommand: AsyncParsableCommand {
                 }
                 return try await settings.load(SettingsStore.reminderSettingsKey, default: ReminderSettings.standard)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+            try printJSON(shown)
         }
     }
 
@@ -88,4 +81,18 @@ struct RemindersCommand: AsyncParsableCommand {
             if digests.isEmpty { print("No reminders for \(today.longDisplay).") }
         }
     }
+}
+
+/// Reads a JSON settings file given to `--set`, naming the file and what is wrong with it.
+func readSetting<T: Decodable>(_ type: T.Type, from path: String, called name: String) throws -> T {
+    do { return try JSONDecoder().decode(T.self, from: try readFile(path)) } catch let error as Failure { throw error } catch {
+        throw Failure(description: "\(path) is not \(name): \(describe(decodingError: error))")
+    }
+}
+
+/// Prints a value as indented JSON with sorted keys, the form `--set` reads back.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

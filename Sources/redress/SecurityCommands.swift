@@ -120,21 +120,14 @@ struct RetentionCommand: AsyncParsableCommand {
         @Option(help: "A JSON schedule like the one printed.") var set: String?
 
         func run() async throws {
-            let replacement: RetentionSchedule?
-            if let path = set {
-                do { replacement = try JSONDecoder().decode(RetentionSchedule.self, from: try readFile(path)) } catch let error as Failure { throw error } catch {
-                    throw Failure(description: "\(path) is not a retention schedule: \(describe(decodingError: error))")
-                }
-                if let problems = replacement?.problems, !problems.isEmpty { throw Failure(description: problems.joined(separator: "\n")) }
-            } else { replacement = nil }
+            let replacement = try set.map { try readSetting(RetentionSchedule.self, from: $0, called: "a retention schedule") }
+            if let problems = replacement?.problems, !problems.isEmpty { throw Failure(description: problems.joined(separator: "\n")) }
             let shown = try await storage.withDatabase { database in
                 let settings = SettingsStore(database: database)
                 if let replacement { try await settings.save(SettingsStore.retentionScheduleKey, replacement) }
                 return try await settings.retentionSchedule()
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+            try printJSON(shown)
         }
     }
 
