@@ -101,7 +101,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressNotifications", "RedressTestSupport"]),
+        .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressNotifications", "RedressTestSupport", "RedressFixtures"]),
         .testTarget(
             name: "RedressWebTests",
             dependencies: [

@@ -44,6 +44,23 @@ public enum CaseEventLog {
         }
     }
 
+    /// Writes imported histories as they were recorded (time, person, sequence).
+    static func insertEvents(_ histories: [String: [InterchangeEvent]], on sql: any SQLDatabase) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var rows: [[any SQLExpression]] = []
+        for (id, history) in histories.sorted(by: { $0.key < $1.key }) {
+            for e in history {
+                rows.append([SQLBind(id), SQLBind(e.sequence), SQLBind(e.recordedAt), SQLBind(e.recordedBy), SQLBind(String(decoding: try encoder.encode(e.command), as: UTF8.self)), SQLBind(e.summary)])
+            }
+        }
+        for chunk in rows.chunked(into: 500) {
+            let insert = sql.insert(into: "case_event").columns("representation_id", "sequence", "recorded_at", "recorded_by", "command", "summary")
+            for row in chunk { insert.values(row) }
+            try await insert.run()
+        }
+    }
+
     /// The events of one case, oldest first.
     public static func events(of id: String, in database: Database) async throws -> [CaseEvent] {
         try await database.withSQL { sql in

@@ -38,11 +38,13 @@ public struct LetterStore: Sendable {
     }
 
     public func add(_ letter: Letter) async throws {
-        try await database.transaction { sql in
-            try await sql.insert(into: "letter").columns("id", "representation_id", "template_key", "title", "body", "created_on", "created_by", "created_at")
-                .values(SQLBind(letter.id), SQLBind(letter.representationID), SQLBind(letter.templateKey), SQLBind(letter.title), SQLBind(letter.body),
-                        SQLBind(letter.createdOn.iso), SQLBind(letter.createdBy), SQLBind(Timestamp.now())).run()
-        }
+        try await database.transaction { sql in try await Self.insert(letter, on: sql) }
+    }
+
+    static func insert(_ letter: Letter, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "letter").columns("id", "representation_id", "template_key", "title", "body", "created_on", "created_by", "created_at")
+            .values(SQLBind(letter.id), SQLBind(letter.representationID), SQLBind(letter.templateKey), SQLBind(letter.title), SQLBind(letter.body),
+                    SQLBind(letter.createdOn.iso), SQLBind(letter.createdBy), SQLBind(Timestamp.now())).run()
     }
 
     /// The letters on a case, oldest first.

@@ -96,15 +96,17 @@ public struct ReportInputStore: Sendable {
     // MARK: - Equality monitoring
 
     public func equality() async throws -> [String: EqualityMonitoring] {
-        try await database.withSQL { sql in
-            var result: [String: EqualityMonitoring] = [:]
-            for row in try await sql.raw("SELECT representation_id, disability, gender, age_band, ethnicity FROM equality_monitoring").all() {
-                result[try row.decode(column: "representation_id", as: String.self)] = EqualityMonitoring(
-                    disability: try row.decode(column: "disability", as: String.self), gender: try row.decode(column: "gender", as: String.self),
-                    ageBand: try row.decode(column: "age_band", as: String.self), ethnicity: try row.decode(column: "ethnicity", as: String.self))
-            }
-            return result
+        try await database.withSQL { sql in try await Self.equality(on: sql) }
+    }
+
+    static func equality(on sql: any SQLDatabase) async throws -> [String: EqualityMonitoring] {
+        var result: [String: EqualityMonitoring] = [:]
+        for row in try await sql.raw("SELECT representation_id, disability, gender, age_band, ethnicity FROM equality_monitoring").all() {
+            result[try row.decode(column: "representation_id", as: String.self)] = EqualityMonitoring(
+                disability: try row.decode(column: "disability", as: String.self), gender: try row.decode(column: "gender", as: String.self),
+                ageBand: try row.decode(column: "age_band", as: String.self), ethnicity: try row.decode(column: "ethnicity", as: String.self))
         }
+        return result
     }
 
     /// One representation's answers, if any were recorded.
@@ -118,12 +120,14 @@ public struct ReportInputStore: Sendable {
 
     /// Records (or replaces) the monitoring answers for representations, in one transaction.
     public func setEquality(_ answers: [String: EqualityMonitoring]) async throws {
-        try await database.transaction { sql in
-            for (id, e) in answers.sorted(by: { $0.key < $1.key }) {
-                try await sql.raw("DELETE FROM equality_monitoring WHERE representation_id = \(bind: id)").run()
-                try await sql.insert(into: "equality_monitoring").columns("representation_id", "disability", "gender", "age_band", "ethnicity", "recorded_at")
-                    .values(SQLBind(id), SQLBind(e.disability), SQLBind(e.gender), SQLBind(e.ageBand), SQLBind(e.ethnicity), SQLBind(Timestamp.now())).run()
-            }
+        try await database.transaction { sql in try await Self.setEquality(answers, on: sql) }
+    }
+
+    static func setEquality(_ answers: [String: EqualityMonitoring], on sql: any SQLDatabase) async throws {
+        for (id, e) in answers.sorted(by: { $0.key < $1.key }) {
+            try await sql.raw("DELETE FROM equality_monitoring WHERE representation_id = \(bind: id)").run()
+            try await sql.insert(into: "equality_monitoring").columns("representation_id", "disability", "gender", "age_band", "ethnicity", "recorded_at")
+                .values(SQLBind(id), SQLBind(e.disability), SQLBind(e.gender), SQLBind(e.ageBand), SQLBind(e.ethnicity), SQLBind(Timestamp.now())).run()
         }
     }
 }

@@ -45,20 +45,26 @@ public struct RepresentationStore: Sendable {
                 try await Self.insert(Array(chunk), on: sql)
             }
             try await CaseEventLog.appendHistories(histories, recordedBy: recordedBy, on: sql)
-            var highest: [String: Int] = [:]
-            for r in representations {
-                guard let dash = r.reference.lastIndex(of: "-"), let n = Int(r.reference[r.reference.index(after: dash)...]) else { continue }
-                let prefix = String(r.reference[..<dash])
-                highest[prefix] = max(highest[prefix] ?? 0, n)
-            }
-            for (prefix, n) in highest {
-                let current = try await sql.raw("SELECT last_value FROM reference_counter WHERE prefix = \(bind: prefix)").first()?
-                    .decode(column: "last_value", as: Int.self)
-                if let current {
-                    if n > current { try await sql.raw("UPDATE reference_counter SET last_value = \(bind: n) WHERE prefix = \(bind: prefix)").run() }
-                } else {
-                    try await sql.raw("INSERT INTO reference_counter (prefix, last_value) VALUES (\(bind: prefix), \(bind: n))").run()
-                }
+            try await Self.advanceReferenceCounters(for: representations, on: sql)
+        }
+    }
+
+    /// Moves each reference prefix's counter past the highest number among `representations`,
+    /// so the next recorded case does not reuse an imported reference.
+    static func advanceReferenceCounters(for representations: [Representation], on sql: any SQLDatabase) async throws {
+        var highest: [String: Int] = [:]
+        for r in representations {
+            guard let dash = r.reference.lastIndex(of: "-"), let n = Int(r.reference[r.reference.index(after: dash)...]) else { continue }
+            let prefix = String(r.reference[..<dash])
+            highest[prefix] = max(highest[prefix] ?? 0, n)
+        }
+        for (prefix, n) in highest.sorted(by: { $0.key < $1.key }) {
+            let current = try await sql.raw("SELECT last_value FROM reference_counter WHERE prefix = \(bind: prefix)").first()?
+                .decode(column: "last_value", as: Int.self)
+            if let current {
+                if n > current { try await sql.raw("UPDATE reference_counter SET last_value = \(bind: n) WHERE prefix = \(bind: prefix)").run() }
+            } else {
+                try await sql.raw("INSERT INTO reference_counter (prefix, last_value) VALUES (\(bind: prefix), \(bind: n))").run()
             }
         }
     }

@@ -35,20 +35,6 @@ struct Demo: AsyncParsableCommand {
     }
 }
 
-/// Where and why a JSON file did not decode, in words.
-func describe(decodingError error: any Error) -> String {
-    func path(_ context: DecodingError.Context) -> String {
-        context.codingPath.isEmpty ? "the top level" : context.codingPath.map(\.stringValue).joined(separator: ".")
-    }
-    switch error {
-    case DecodingError.dataCorrupted(let context): return "\(context.debugDescription) at \(path(context))"
-    case DecodingError.keyNotFound(let key, let context): return "\(path(context)) is missing \"\(key.stringValue)\""
-    case DecodingError.typeMismatch(_, let context): return "\(path(context)) has the wrong type of value"
-    case DecodingError.valueNotFound(_, let context): return "\(path(context)) has no value"
-    default: return "\(error)"
-    }
-}
-
 /// The contents of a file named on the command line, or a one-line reason.
 func readFile(_ path: String) throws -> Data {
     do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {

@@ -7,7 +7,7 @@ import RedressWeb
 extension Role: ExpressibleByArgument {}
 
 /// Who the command line acts as in the audit trail.
-private func operatorName() -> String {
+func operatorName() -> String {
     "command line (\(ProcessInfo.processInfo.environment["USER"] ?? "unknown"))"
 }
 

@@ -274,4 +274,32 @@ extension CLITests {
             #expect(name.status == 0 && name.output == "Anyshire County Council\n")
         }
     }
+
+    @Test("`redress export` then `redress import` into an empty database gives the same file; a bad file imports nothing and says where")
+    func exportImport() async throws {
+        try await withTemporaryFolder { folder in
+            let source = folder.appendingPathComponent("source"), target = folder.appendingPathComponent("target")
+            try await Database.with(.sqlite(path: source.appendingPathComponent("redress.sqlite").path), logger: TestDatabase.logger) { database in
+                try await Migrator(database: database).migrate()
+                try await RepresentationStore(database: database).insertAll(HandBuiltYear.representations())
+            }
+            let file = folder.appendingPathComponent("export.jsonl"), again = folder.appendingPathComponent("again.jsonl")
+            #expect(try Command.run(["export", "--out", file.path, "--data-dir", source.path]).status == 0)
+            let imported = try Command.run(["import", file.path, "--data-dir", target.path])
+            #expect(imported.status == 0 && imported.output.hasPrefix("Imported \(HandBuiltYear.representations().count) representations; 0 already here."))
+            #expect(imported.errors.contains("import: checking"), "progress on standard error")
+            #expect(try Command.run(["export", "--out", again.path, "--data-dir", target.path]).status == 0)
+            #expect(try Data(contentsOf: file) == Data(contentsOf: again))
+            let twice = try Command.run(["import", file.path, "--quiet", "--data-dir", target.path])
+            #expect(twice.output.hasPrefix("Imported 0 representations; \(HandBuiltYear.representations().count) already here."))
+            var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+            lines[1] = lines[1].replacingOccurrences(of: #""receivedOn":"20"#, with: #""receivedOn":"XX"#)
+            lines[2] = String(lines[2].prefix(40))
+            let bad = folder.appendingPathComponent("bad.jsonl")
+            try Data(lines.joined(separator: "\n").utf8).write(to: bad)
+            let refused = try Command.run(["import", bad.path, "--data-dir", folder.appendingPathComponent("empty").path])
+            #expect(refused.status != 0 && refused.errors.contains("Nothing was imported: 2 problems"))
+            #expect(refused.errors.contains("line 2, representation.receivedOn:") && refused.errors.contains("line 3, the line: is not complete JSON"))
+        }
+    }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import RedressCore
+import SQLKit
+
+/// Export and import in the interchange format (JSON Lines, `docs/interchange.md`). Export
+/// writes every representation, oldest first, with its history, equality answers and letters.
+/// Import checks the whole file first and, on any problem, imports nothing; it is idempotent on
+/// the reference (a representation already here is left as it is).
+public struct InterchangeStore: Sendable {
+    public let database: Database
+    public init(database: Database) { self.database = database }
+
+    /// Every representation as interchange lines, in receipt order; `line` is called for each.
+    public func export(_ line: (String) throws -> Void) async throws -> Int {
+        let representations = try await RepresentationStore(database: database).all()
+        let (events, equality, letters) = try await database.withSQL { sql in
+            var events: [String: [InterchangeEvent]] = [:]
+            let decoder = JSONDecoder()
+            for row in try await sql.raw("SELECT representation_id, sequence, recorded_at, recorded_by, command, summary FROM case_event ORDER BY representation_id, sequence").all() {
+                let json = try row.decode(column: "command", as: String.self)
+                guard let command = try? decoder.decode(CaseCommand.self, from: Data(json.utf8)) else {
+                    throw DatabaseError.corruptRow(table: "case_event", column: "command", value: String(json.prefix(80)))
+                }
+                events[try row.decode(column: "representation_id", as: String.self), default: []].append(InterchangeEvent(
+                    sequence: try row.decode(column: "sequence", as: Int.self), recordedAt: try row.decode(column: "recorded_at", as: String.self),
+                    recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command, summary: try row.decode(column: "summary", as: String.self)))
+            }
+            var letters: [String: [Letter]] = [:]
+            for row in try await sql.raw("SELECT * FROM letter ORDER BY created_on, id").all() {
+                let letter = try LetterStore.decodeLetter(row)
+                letters[letter.representationID, default: []].append(letter)
+            }
+            return (events, try await ReportInputStore.equality(on: sql), letters)
+        }
+        for r in representations {
+            try line(try InterchangeRecord(representation: r, history: events[r.id] ?? [], equality: equality[r.id], letters: letters[r.id] ?? []).line())
+        }
+        return representations.count
+    }
+
+    /// What an import did.
+    public struct ImportResult: Sendable, Hashable {
+        public var imported: Int
+        public var alreadyPresent: Int
+
+        public init(imported: Int, alreadyPresent: Int) {
+            self.imported = imported
+            self.alreadyPresent = alreadyPresent
+        }
+    }
+
+    /// Imports checked records in one transaction: all or nothing. Records whose reference is
+    /// already here are skipped; an id already used by another reference is a problem.
+    public func importRecords(_ records: [InterchangeRecord], progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result<ImportResult, ImportProblemList> {
+        try await database.transaction { sql in
+            var existing: [String: String] = [:]  // reference -> id
+            for row in try await sql.raw("SELECT id, reference FROM representation").all() {
+                existing[try row.decode(column: "reference", as: String.self)] = try row.decode(column: "id", as: String.self)
+            }
+            let ids = Set(existing.values)
+            var fresh: [InterchangeRecord] = [], problems: [ImportProblem] = [], skipped = 0
+            for (i, record) in records.enumerated() {
+                if let id = existing[record.representation.reference] {
+                    if id == record.representation.id { skipped += 1 } else {
+                        problems.append(ImportProblem(line: i + 1, field: "representation.reference", message: "\(record.representation.reference) is already here with another id"))
+                    }
+                } else if ids.contains(record.representation.id) {
+                    problems.append(ImportProblem(line: i + 1, field: "representation.id", message: "is already used here by another reference"))
+                } else {
+                    fresh.append(record)
+                }
+            }
+            guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
+            for (n, chunk) in fresh.chunked(into: 500).enumerated() {
+                try await RepresentationStore.insert(chunk.map(\.representation), on: sql)
+                progress?(min(fresh.count, (n + 1) * 500), fresh.count)
+            }
+            try await CaseEventLog.insertEvents(Dictionary(uniqueKeysWithValues: fresh.map { ($0.representation.id, $0.history) }), on: sql)
+            try await ReportInputStore.setEquality(Dictionary(uniqueKeysWithValues: fresh.compactMap { r in r.equality.map { (r.representation.id, $0) } }), on: sql)
+            for letter in fresh.flatMap(\.letters) { try await LetterStore.insert(letter, on: sql) }
+            try await RepresentationStore.advanceReferenceCounters(for: fresh.map(\.representation), on: sql)
+            return .success(ImportResult(imported: fresh.count, alreadyPresent: skipped))
+        }
+    }
+}
+
+/// The problems that stopped an import.
+public struct ImportProblemList: Error, Sendable, Hashable {
+    public var problems: [ImportProblem]
+
+    public init(problems: [ImportProblem]) { self.problems = problems }
+}
