@@ -24,7 +24,7 @@ struct PublicFormRoutes: Sendable {
         let area = query.get("service").flatMap(ServiceArea.init(rawValue:)) ?? .corporate
         let young = query.get("for") == "young"
         let steps = PublicSubmission(id: "", reference: reference, submittedOn: deps.today(), kind: kind, youngPerson: young, serviceArea: area, details: "", name: "")
-            .whatHappensNext(calendar: .englandAndWales)
+            .whatHappensNext()
         return PublicFormViews.sent(reference: reference, steps: steps, young: young)
     }
 

@@ -95,7 +95,7 @@ struct LettersAndFormsTests {
         let s = answers.submission(id: "1", reference: "WEB-2021-00001", on: day("2021-12-20"), young: true, equalityCodes: .defaults)
         #expect(s.kind == .complaint && s.serviceArea == .childrensSocialCare && s.wantsAdvocate == true && s.youngPerson)
         #expect(s.equality == EqualityMonitoring(ethnicity: "white-irish"), "an unknown code is not stated")
-        #expect(s.whatHappensNext(calendar: .englandAndWales).contains { $0.contains("10 working days") })
+        #expect(s.whatHappensNext().contains { $0.contains("10 working days") })
         #expect(FeedbackAnswers(["kind": "comment"]).submission(id: "2", reference: "r", on: day("2021-12-20"), young: false, equalityCodes: .defaults).equality == nil)
     }
 }

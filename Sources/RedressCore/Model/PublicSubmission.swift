@@ -67,7 +67,7 @@ public struct PublicSubmission: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// What happens next, in words, for the confirmation page and the acknowledgement.
-    public func whatHappensNext(calendar: WorkingDayCalendar) -> [String] {
+    public func whatHappensNext() -> [String] {
         switch kind {
         case .compliment: return ["We will pass your compliment on to the team it is about."]
         case .comment: return ["We will read your comment and pass it to the service it is about."]

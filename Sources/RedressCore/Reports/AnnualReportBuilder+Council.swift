@@ -85,7 +85,7 @@ extension AnnualReportBuilder {
         let relevant = all.filter { r in r.serviceArea.map(scope.areas.contains) ?? true }.sorted { ($0.year, $0.title, $0.id) < ($1.year, $1.title, $1.id) }
         let made = relevant.filter { $0.year == year.startYear }
         let earlier = relevant.filter { $0.year == year.startYear - 1 }
-        let last = FinancialYear(startYear: year.startYear - 1, startMonth: year.startMonth)
+        let last = previousYear
         var findings = made.enumerated().map { i, r in
             "Recommendation \(i + 1) – \(r.title).\(r.detail.isEmpty ? "" : " \(r.detail)")\(r.dueOn.map { " To be completed by \($0.longDisplay)." } ?? "")"
         }

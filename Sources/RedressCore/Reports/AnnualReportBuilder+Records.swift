@@ -11,7 +11,7 @@ extension AnnualReportBuilder {
     ) -> ReportTable {
         let coded = records.map(codes)
         let before = lastYear?.map(codes)
-        let previous = FinancialYear(startYear: year.startYear - 1, startMonth: year.startMonth)
+        let previous = previousYear
         /// Last year's count of `code` (or of retired codes), as an extra cell when asked for.
         func earlier(_ suffix: String, _ label: String, _ matches: (String) -> Bool) -> [Figure] {
             guard let before else { return [] }

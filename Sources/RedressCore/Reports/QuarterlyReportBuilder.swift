@@ -58,6 +58,9 @@ public struct QuarterlyReportBuilder: Sendable {
     // MARK: - Trends by quarter
 
     func trends(_ records: [Representation]) -> ReportSection {
+        // Each quarter's responses once: two rows read them.
+        var answered: [FinancialQuarter: [(Representation, Bool?)]] = [:]
+        for q in quarters { answered[q] = responses(records, in: q) }
         func row(_ label: String, _ figure: (FinancialQuarter) -> Figure) -> ReportTable.Row {
             .init(label: label, cells: quarters.map(figure))
         }
@@ -65,9 +68,9 @@ public struct QuarterlyReportBuilder: Sendable {
             row("Complaints received") { q in .count("trend.received.\(q.code)", "Complaints received \(q)", records.filter { $0.kind == .complaint && q.contains($0.receivedOn) }.count, basis: .receivedInPeriod) },
             row("Compliments received") { q in .count("trend.compliments.\(q.code)", "Compliments received \(q)", records.filter { $0.kind == .compliment && q.contains($0.receivedOn) }.count, basis: .receivedInPeriod) },
             row("Complaints closed") { q in .count("trend.closed.\(q.code)", "Complaints closed \(q)", closed(records, in: q).count, basis: .closedInPeriod) },
-            row("Responses sent") { q in .count("trend.responses.\(q.code)", "Responses sent \(q)", responses(records, in: q).count, basis: .closedInPeriod) },
+            row("Responses sent") { q in .count("trend.responses.\(q.code)", "Responses sent \(q)", answered[q, default: []].count, basis: .closedInPeriod) },
             row("Responses on time") { q in
-                let measured = responses(records, in: q).compactMap(\.1)
+                let measured = answered[q, default: []].compactMap(\.1)
                 return .share("trend.on-time.\(q.code)", "Responses on time \(q)", measured.filter { $0 }.count, of: measured.count, basis: .closedInPeriod, rounding: rounding)
             },
             row("Closed complaints upheld or partly upheld") { q in
