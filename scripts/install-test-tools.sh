@@ -2,7 +2,7 @@
 # Installs what the browser checks need, if missing: Debian's chromium and chromium-driver,
 # LibreOffice (to open the report's XLSX and DOCX) and poppler-utils, and a
 # Python virtual environment (.venv) with selenium and axe-core (axe-selenium-python-nhsuk,
-# which carries axe-core offline). Idempotent and quick when everything is there.
+# which carries axe-core offline) and schemathesis for the API contract. Idempotent and quick when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,4 +24,9 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import selenium, axe_sele
   echo "install-test-tools: creating .venv with selenium and axe-core" >&2
   python3 -m venv .venv
   .venv/bin/pip install -q --disable-pip-version-check "selenium==4.51.0" axe-selenium-python-nhsuk pytest
+fi
+
+if [ ! -x .venv/bin/schemathesis ]; then
+  echo "install-test-tools: installing schemathesis (the API contract check)" >&2
+  .venv/bin/pip install -q --disable-pip-version-check "schemathesis==4.32.5"
 fi

@@ -238,6 +238,22 @@ public struct Migrator: Sendable {
         ] }, seed: { sql in
             try await LetterStore.insertTemplates(LetterTemplate.standard, on: sql)
         }),
+        Migration(5, "Add API tokens (stored hashed) and indexes for the API's case filters", statements: { _ in [
+            """
+            CREATE TABLE api_token (
+                id TEXT PRIMARY KEY,
+                token_hash TEXT NOT NULL UNIQUE,
+                user_id TEXT NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                last_used_at BIGINT,
+                revoked_at BIGINT)
+            """,
+            "CREATE INDEX api_token_user ON api_token (user_id)",
+            "CREATE INDEX representation_service ON representation (service_category, received_on)",
+            "CREATE INDEX stage_open_due ON stage (closed_on, due_on)",
+        ] }),
     ]
 
     /// The newest migration version this build knows.

@@ -73,11 +73,12 @@ public func buildRouter(_ deps: WebDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(logger: deps.logger))
+    router.add(middleware: APIErrorMiddleware(logger: deps.logger))
     if deps.metrics != nil { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SessionMiddleware(deps: deps))
     for endpoint in Endpoint.allCases {
-        router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.guarded(endpoint.handler(deps)))
+        router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.guarded(endpoint.handler(deps), database: deps.database))
     }
     return router
 }

@@ -18,6 +18,9 @@ struct FormFields: Sendable {
 
     init(values: [String: String]) { self.values = values.mapValues { [$0] } }
 
+    /// Fields with every value given (the API builds these from a JSON body).
+    init(lists: [String: [String]]) { self.values = lists }
+
     subscript(_ name: String) -> String { values[name]?.last ?? "" }
 
     /// Every value sent for `name`, in order.

@@ -17,6 +17,19 @@ struct PeopleRoutes: Sendable {
     @Sendable func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let casework = try await Casework.load(deps)
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        let person: Person
+        switch Self.person(from: fields, reference: casework.reference) {
+        case .failure(let errors):
+            let page = Page(status: .unprocessableContent, html: PeopleView.render(people: casework.people, reference: casework.reference, input: fields, errors: errors.errors, notice: nil))
+            return try page.response(from: request, context: context)
+        case .success(let valid): person = valid
+        }
+        try await PeopleStore(database: deps.database).save([person])
+        return Response(status: .seeOther, headers: [.location: "/people?added=1"])
+    }
+
+    /// A new pool member from the people form (or the API's body in the same names).
+    static func person(from fields: FormFields, reference: ReferenceData) -> Result<Person, FieldErrors> {
         var errors: [FieldError] = []
         let name = fields["name"].trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.append(FieldError(field: "name", message: "Enter the person's name")) }
@@ -27,24 +40,19 @@ struct PeopleRoutes: Sendable {
         let council = fields["council"]
         if council != "yes" && council != "no" { errors.append(FieldError(field: "council", message: "Select yes if they are a council officer or member")) }
         let worksIn = fields["works-in"]
-        if !worksIn.isEmpty && casework.reference.active(.service).allSatisfy({ $0.code != worksIn }) {
+        if !worksIn.isEmpty && reference.active(.service).allSatisfy({ $0.code != worksIn }) {
             errors.append(FieldError(field: "works-in", message: "Select a service from the list"))
         }
         let email = fields["email"].trimmingCharacters(in: .whitespaces)
         if !email.isEmpty && (email.split(separator: "@").count != 2 || email.contains(" ") || email.count > 254) {
             errors.append(FieldError(field: "email", message: "Enter an email address in the correct format, like name@example.com"))
         }
-        guard errors.isEmpty else {
-            let page = Page(status: .unprocessableContent, html: PeopleView.render(people: casework.people, reference: casework.reference, input: fields, errors: errors, notice: nil))
-            return try page.response(from: request, context: context)
-        }
+        guard errors.isEmpty else { return .failure(FieldErrors(errors)) }
         let organisation = fields["organisation"].trimmingCharacters(in: .whitespaces)
-        let person = Person(
+        return .success(Person(
             id: UUID().uuidString.lowercased(), name: name, organisation: organisation.isEmpty ? nil : organisation, roles: roles,
             isCouncilOfficerOrMember: council == "yes", isCommissioned: fields["commissioned"] == "yes",
-            worksIn: worksIn.isEmpty ? [] : [worksIn], email: email.isEmpty ? nil : email)
-        try await PeopleStore(database: deps.database).save([person])
-        return Response(status: .seeOther, headers: [.location: "/people?added=1"])
+            worksIn: worksIn.isEmpty ? [] : [worksIn], email: email.isEmpty ? nil : email))
     }
 
     @Sendable func toggleAvailability(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -216,3 +216,75 @@ func resetDemoUsers(in database: Database, hasher: PasswordHasher) async throws 
     }
     return credentials
 }
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Make, list and revoke personal API tokens (a token acts as its user, with their role).",
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    static func user(_ username: String, in database: Database) async throws -> User {
+        guard let user = try await UserStore(database: database).user(username: username) else {
+            throw Failure(description: "There is no user \(username); see `redress user list`.")
+        }
+        return user
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a token for a user. The token is printed once and not kept.")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "The user the token acts as.") var user: String
+        @Option(help: "What the token is for, e.g. \"CRM link\".") var name: String
+        @Option(help: "Days until it expires (1–3650).") var days = APITokenStore.defaultLifetimeDays
+
+        func run() async throws {
+            let (username, name, days) = (user, self.name, self.days)
+            let secret = try await storage.withDatabase { database in
+                let user = try await TokenCommand.user(username, in: database)
+                do {
+                    let (token, secret) = try await APITokenStore(database: database).create(userID: user.id, name: name, now: Int(Date().timeIntervalSince1970), lifetimeDays: days)
+                    try await AuditLog(database: database).append(AuditEntry(userID: nil, username: operatorName(), action: .apiTokenCreated, detail: "\(token.id) for \(user.username)"))
+                    return secret
+                } catch let error as UserError { throw Failure(description: error.message) }
+            }
+            print(secret)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a user's tokens (never the tokens themselves).")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "Whose tokens.") var user: String
+
+        func run() async throws {
+            let username = user
+            let tokens = try await storage.withDatabase { database in
+                try await APITokenStore(database: database).tokens(userID: try await TokenCommand.user(username, in: database).id)
+            }
+            let now = Int(Date().timeIntervalSince1970)
+            func day(_ t: Int) -> String { String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(t))).prefix(10)) }
+            for t in tokens {
+                let state = t.revokedAt != nil ? "revoked" : t.isLive(now: now) ? "live until \(day(t.expiresAt))" : "expired"
+                print("\(t.id)  \(t.name)  made \(day(t.createdAt))  \(state)  last used \(t.lastUsedAt.map(day) ?? "never")")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token at once.")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "Whose token.") var user: String
+        @Argument(help: "The token's id, from `redress token list`.") var id: String
+
+        func run() async throws {
+            let (username, id) = (user, self.id)
+            try await storage.withDatabase { database in
+                let user = try await TokenCommand.user(username, in: database)
+                guard try await APITokenStore(database: database).revoke(id: id, userID: user.id, now: Int(Date().timeIntervalSince1970)) else {
+                    throw Failure(description: "\(username) has no live token \(id).")
+                }
+                try await AuditLog(database: database).append(AuditEntry(userID: nil, username: operatorName(), action: .apiTokenRevoked, detail: "\(id) of \(username)"))
+            }
+            print("Revoked.")
+        }
+    }
+}

@@ -38,6 +38,20 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return [.complaintsManager, .administrator].contains(role)
     case .users, .addUser, .changeUser:
         return role == .administrator
+    // The API: the same people as the matching screens.
+    case .apiContract, .apiReferenceData, .apiProcedures, .apiCalendar:
+        return true
+    case .apiRepresentations:
+        // The list itself is open to every case role; it holds only the cases they may see.
+        return ![.reportReader, .administrator].contains(role)
+    case .apiRecordRepresentation, .apiRepresentation, .apiCaseStep, .apiSubmissions:
+        return [.complaintsManager, .complaintsOfficer].contains(role)
+    case .apiRestriction:
+        return role == .complaintsManager
+    case .apiPeople, .apiAddPerson, .apiPersonAvailability, .apiAudit:
+        return [.complaintsManager, .administrator].contains(role)
+    case .apiAnnualReport, .apiQuarterlyReport:
+        return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)
     }
 }
 
@@ -60,6 +74,7 @@ private func seed(_ database: Database) async throws -> (caseID: String, personI
 private func uri(_ endpoint: Endpoint, caseID: String, personID: String, userID: String) -> String {
     endpoint.path.replacingOccurrences(of: ":step", with: "extend")
         .replacingOccurrences(of: "/complaints/:id", with: "/complaints/\(caseID)")
+        .replacingOccurrences(of: "/representations/:id", with: "/representations/\(caseID)")
         .replacingOccurrences(of: "/people/:id", with: "/people/\(personID)")
         .replacingOccurrences(of: "/users/:id", with: "/users/\(userID)")
         .replacingOccurrences(of: "/recommendations/:id", with: "/recommendations/demo-rec")
@@ -93,7 +108,16 @@ struct AuthorizationTests {
                     let user = try await UserStore(database: database).add(
                         username: "user-\(role.rawValue)", displayName: role.displayName, role: role,
                         personID: role == .investigatingOfficer ? personID : nil, password: "a long enough password", hasher: .testing)
-                    for endpoint in Endpoint.allCases {
+                    let (_, token) = try await APITokenStore(database: database).create(userID: user.id, name: "matrix", now: testNow)
+                    for endpoint in Endpoint.allCases where endpoint.isAPI {
+                        // API calls carry the user's token, never a session cookie.
+                        let response = try await client.execute(
+                            uri: uri(endpoint, caseID: caseID, personID: personID, userID: user.id), method: endpoint.method,
+                            headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: endpoint.method == .get ? nil : ByteBuffer(string: "{}"))
+                        #expect(refused(response) == !allowed(endpoint, role), "\(role.rawValue) \(endpoint.method) \(endpoint.path): status \(response.status.code)")
+                        if refused(response) { #expect(response.headers[.contentType] == "application/problem+json") }
+                    }
+                    for endpoint in Endpoint.allCases where !endpoint.isAPI {
                         // A new session per request: signing out ends it.
                         let session = try await SessionStore(database: database).start(for: user, now: testNow)
                         let signedIn = SignedInClient(base: client, session: session)
@@ -127,6 +151,8 @@ struct AuthorizationTests {
                         headers: endpoint.method == .post ? formHeaders : [:], body: endpoint.method == .post ? ByteBuffer(string: "a=b") : nil)
                     if endpoint.access == .anyone {
                         #expect(!refused(response) || endpoint == .signIn, "\(endpoint.path)")
+                    } else if endpoint.isAPI {
+                        #expect(response.status == .unauthorized && response.headers[.wwwAuthenticate] == #"Bearer realm="redress""#, "\(endpoint.path)")
                     } else if endpoint.method == .get {
                         #expect(response.status == .seeOther && response.headers[.location] == "/sign-in", "\(endpoint.path)")
                     } else {

@@ -20,6 +20,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case userAdded = "user-added"
     case userChanged = "user-changed"
     case reportInputsChanged = "report-inputs-changed"
+    case apiTokenCreated = "api-token-created"
+    case apiTokenRevoked = "api-token-revoked"
 
     public var displayName: String {
         switch self {
@@ -39,6 +41,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
         case .userAdded: "Added user"
         case .userChanged: "Changed user"
         case .reportInputsChanged: "Changed report inputs"
+        case .apiTokenCreated: "API token made"
+        case .apiTokenRevoked: "API token revoked"
         }
     }
 }

@@ -18,6 +18,10 @@ enum Endpoint: String, CaseIterable, Sendable {
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
     case retention, retentionPurge
     case users, addUser, changeUser
+    // The JSON API (token callers; contract at /api/v1/openapi.json).
+    case apiContract, apiRepresentations, apiRecordRepresentation, apiRepresentation, apiCaseStep, apiRestriction
+    case apiReferenceData, apiProcedures, apiCalendar, apiPeople, apiAddPerson, apiPersonAvailability
+    case apiAnnualReport, apiQuarterlyReport, apiSubmissions, apiAudit
 
     /// Who may use an endpoint, before any case-level check.
     enum Access: Sendable, Hashable {
@@ -33,8 +37,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .signIn, .signOut, .signOutEverywhere, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
              .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
-             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission, .declineSubmission, .makeLetter, .saveLetterTemplate:
+             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission, .declineSubmission, .makeLetter, .saveLetterTemplate,
+             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson:
             .post
+        case .apiRestriction, .apiPersonAvailability: .put
         default: .get
         }
     }
@@ -82,6 +88,20 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .retentionPurge: "/retention/purge"
         case .users, .addUser: "/users"
         case .changeUser: "/users/:id"
+        case .apiContract: "/api/v1/openapi.json"
+        case .apiRepresentations, .apiRecordRepresentation: "/api/v1/representations"
+        case .apiRepresentation: "/api/v1/representations/:id"
+        case .apiCaseStep: "/api/v1/representations/:id/steps/:step"
+        case .apiRestriction: "/api/v1/representations/:id/restriction"
+        case .apiReferenceData: "/api/v1/reference-data"
+        case .apiProcedures: "/api/v1/procedures"
+        case .apiCalendar: "/api/v1/calendar"
+        case .apiPeople, .apiAddPerson: "/api/v1/people"
+        case .apiPersonAvailability: "/api/v1/people/:id/availability"
+        case .apiAnnualReport: "/api/v1/reports/annual"
+        case .apiQuarterlyReport: "/api/v1/reports/quarterly"
+        case .apiSubmissions: "/api/v1/submissions"
+        case .apiAudit: "/api/v1/audit"
         }
     }
 
@@ -108,6 +128,18 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)
         case .retention, .retentionPurge: .permission(.manageRetention)
         case .users, .addUser, .changeUser: .permission(.manageUsers)
+        // The API: the same permission as the screen that does the same thing.
+        case .apiContract: .anyone
+        case .apiRepresentations: .permission(.viewCaseList)
+        case .apiRecordRepresentation: .permission(.recordRepresentation)
+        case .apiRepresentation: .permission(.viewCase)
+        case .apiCaseStep: .permission(.takeCaseSteps)
+        case .apiRestriction: .permission(.restrictCase)
+        case .apiReferenceData, .apiProcedures, .apiCalendar: .signedIn
+        case .apiPeople, .apiAddPerson, .apiPersonAvailability: .permission(.managePeople)
+        case .apiAnnualReport, .apiQuarterlyReport: .permission(.viewStatistics)
+        case .apiSubmissions: .permission(.recordRepresentation)
+        case .apiAudit: .permission(.viewAudit)
         }
     }
 }

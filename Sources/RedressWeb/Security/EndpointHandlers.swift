@@ -77,6 +77,26 @@ extension Endpoint {
         case .users: return wrap(users.list)
         case .addUser: return users.add
         case .changeUser: return users.change
+        case .apiContract:
+            return { _, _ in
+                Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
+                         body: .init(byteBuffer: ByteBuffer(data: OpenAPIDocument.json)))
+            }
+        case .apiRepresentations: return CaseAPI(deps: deps).list
+        case .apiRecordRepresentation: return CaseAPI(deps: deps).create
+        case .apiRepresentation: return CaseAPI(deps: deps).show
+        case .apiCaseStep: return CaseAPI(deps: deps).step
+        case .apiRestriction: return CaseAPI(deps: deps).restrict
+        case .apiReferenceData: return CouncilAPI(deps: deps).referenceData
+        case .apiProcedures: return CouncilAPI(deps: deps).procedures
+        case .apiCalendar: return CouncilAPI(deps: deps).calendar
+        case .apiPeople: return CouncilAPI(deps: deps).people
+        case .apiAddPerson: return CouncilAPI(deps: deps).addPerson
+        case .apiPersonAvailability: return CouncilAPI(deps: deps).setAvailability
+        case .apiAnnualReport: return CouncilAPI(deps: deps).annualReport
+        case .apiQuarterlyReport: return CouncilAPI(deps: deps).quarterlyReport
+        case .apiSubmissions: return CouncilAPI(deps: deps).submissions
+        case .apiAudit: return CouncilAPI(deps: deps).audit
         }
     }
 }

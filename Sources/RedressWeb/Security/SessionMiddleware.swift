@@ -43,6 +43,15 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
+        if request.uri.path.hasPrefix(Endpoint.apiPrefix) {
+            // The API answers to tokens only: a browser's session cookie never authorises an API
+            // call, so a page on another site cannot use someone's session through it.
+            if let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+               let (_, user) = try await APITokenStore(database: deps.database).resolve(String(header.dropFirst(7)), now: deps.security.now()) {
+                context.viewer = user.viewer(policy: try await SettingsStore(database: deps.database).accessPolicy())
+            }
+            return try await next(request, context)
+        }
         if let token = SessionCookie.read(SessionCookie.name, from: request),
            let session = try await SessionStore(database: deps.database).resume(token: token, now: deps.security.now(), policy: deps.security.signIn) {
             let policy = try await SettingsStore(database: deps.database).accessPolicy()
@@ -76,7 +85,7 @@ enum AccessPages {
 extension Endpoint {
     /// Checks the endpoint's access rule, and the CSRF token on every state-changing request
     /// of a signed-in user, before the handler runs.
-    func guarded(_ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) -> @Sendable (Request, AppRequestContext) async throws -> Response {
+    func guarded(_ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response, database: Database) -> @Sendable (Request, AppRequestContext) async throws -> Response {
         let endpoint = self
         return { request, context in
             var request = request
@@ -84,6 +93,15 @@ extension Endpoint {
             case .anyone:
                 return try await handler(request, context)
             case .signedIn, .permission:
+                if endpoint.isAPI {
+                    // Token callers: no session and no CSRF token (no cookie is involved).
+                    guard let viewer = context.viewer else { return APIProblem.unauthorized.response() }
+                    if case .permission(let permission) = endpoint.access, !viewer.may(permission) {
+                        try await AuditLog(database: database).append(context.audit(.refusedAccess, detail: "API \(endpoint.rawValue)"))
+                        return APIProblem.forbidden.response()
+                    }
+                    return try await handler(request, context)
+                }
                 guard let viewer = context.viewer, let session = context.session else {
                     if endpoint.method == .get {
                         return Response(status: .seeOther, headers: [.location: "/sign-in"])

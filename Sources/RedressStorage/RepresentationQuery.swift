@@ -1,0 +1,83 @@
+import Foundation
+import RedressCore
+import SQLKit
+
+/// What a case list can be narrowed by (the API's filters). Every condition is optional and
+/// they combine with "and".
+public struct RepresentationFilter: Sendable, Hashable {
+    public var kind: RepresentationKind?
+    public var serviceArea: ServiceArea?
+    /// A code from the council's service list (the team or service complained about).
+    public var service: String?
+    /// `true` open, `false` closed.
+    public var isOpen: Bool?
+    /// The key of the case's latest stage (`stage1`, `adults`, …).
+    public var stageKey: String?
+    /// An open stage due strictly before this day.
+    public var dueBefore: CalendarDate?
+    /// Received on or after / on or before.
+    public var receivedFrom: CalendarDate?
+    public var receivedTo: CalendarDate?
+
+    public init() {}
+
+    var condition: SQLQueryString {
+        var parts: [SQLQueryString] = ["1 = 1"]
+        if let kind { parts.append("kind = \(bind: kind.rawValue)") }
+        if let serviceArea { parts.append("service_area = \(bind: serviceArea.rawValue)") }
+        if let service { parts.append("service_category = \(bind: service)") }
+        if let isOpen { parts.append("is_open = \(bind: isOpen)") }
+        if let receivedFrom { parts.append("received_on >= \(bind: receivedFrom.iso)") }
+        if let receivedTo { parts.append("received_on <= \(bind: receivedTo.iso)") }
+        if let stageKey {
+            parts.append("""
+                id IN (SELECT s.representation_id FROM stage s WHERE s.stage_key = \(bind: stageKey)
+                AND s.position = (SELECT MAX(t.position) FROM stage t WHERE t.representation_id = s.representation_id))
+                """)
+        }
+        if let dueBefore {
+            parts.append("id IN (SELECT representation_id FROM stage WHERE closed_on IS NULL AND due_on IS NOT NULL AND due_on < \(bind: dueBefore.iso))")
+        }
+        var condition = parts[0]
+        for part in parts.dropFirst() { condition = condition + " AND " + part }
+        return condition
+    }
+}
+
+/// One page of a filtered case list, and how many match in all.
+public struct RepresentationPage: Sendable {
+    public var items: [Representation]
+    public var total: Int
+}
+
+extension RepresentationStore {
+    /// The cases matching `filter` that `viewer` may see, oldest received first, `limit` from
+    /// `offset`. Counting and paging happen in SQL for roles that see every case; roles that
+    /// see cases by appointment are filtered case by case (they hold few).
+    public func page(_ filter: RepresentationFilter, visibleTo viewer: Viewer, limit: Int, offset: Int) async throws -> RepresentationPage {
+        switch viewer.grant.caseScope {
+        case .none:
+            return RepresentationPage(items: [], total: 0)
+        case .appointed:
+            let all = try await Self.loadAll(filter.condition, database: database).filter(viewer.canSee)
+            return RepresentationPage(items: Array(all.dropFirst(offset).prefix(limit)), total: all.count)
+        case .all:
+            // Restricted cases only for their named users; `restricted_to` is a JSON list of ids.
+            let visible = filter.condition + " AND (restricted_to IS NULL OR restricted_to LIKE \(bind: "%\"\(viewer.userID)\"%"))"
+            return try await database.withSQL { sql in
+                let total = try await sql.raw("SELECT COUNT(*) AS n FROM representation WHERE " + visible).first()?.decode(column: "n", as: Int.self) ?? 0
+                let ids = try await sql.raw("SELECT id FROM representation WHERE " + visible + " ORDER BY received_on, reference LIMIT \(bind: limit) OFFSET \(bind: offset)")
+                    .all().map { try $0.decode(column: "id", as: String.self) }
+                guard !ids.isEmpty else { return RepresentationPage(items: [], total: total) }
+                var list: SQLQueryString = "id IN ("
+                for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
+                let items = try await Self.load(where: list + ")", on: sql).filter(viewer.canSee)
+                return RepresentationPage(items: items, total: total)
+            }
+        }
+    }
+
+    private static func loadAll(_ condition: SQLQueryString, database: Database) async throws -> [Representation] {
+        try await database.withSQL { sql in try await load(where: condition, on: sql) }
+    }
+}
