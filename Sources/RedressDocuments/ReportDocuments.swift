@@ -6,7 +6,6 @@ import RedressCore
 public enum ReportDocuments {
     /// One line per figure: where it sits, what it is, and how it was counted.
     public static func csv(_ report: ComplaintsReport) -> String {
-        func field(_ s: String) -> String { s.contains { ",\"\n\r".contains($0) } ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         var lines = ["section,table,row,column,figure_id,label,kind,value,numerator,denominator,basis,display"]
         for section in report.sections {
             for table in section.tables {
@@ -16,7 +15,7 @@ public enum ReportDocuments {
                         let value = cell.value.map { String($0) } ?? ""
                         lines.append([section.title, table.title, row.label, column, cell.id, cell.label, cell.kind.rawValue, value,
                                       cell.numerator.map { "\($0)" } ?? "", cell.denominator.map { "\($0)" } ?? "", cell.basis.rawValue, cell.display]
-                            .map(field).joined(separator: ","))
+                            .map(CSV.field).joined(separator: ","))
                     }
                 }
             }

@@ -5,13 +5,21 @@ import RedressStorage
 
 /// `redress export` and `redress import`: the interchange format (`docs/interchange.md`).
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write every representation, with its history, equality answers and letters, as JSON Lines.")
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every representation, with its history, equality answers and letters, as JSON Lines; or a one-row-per-case CSV summary without personal data (--format csv).")
     @OptionGroup var storage: StorageOptions
     @Option(help: "File to write; standard output if not given.") var out: String?
+    @Option(help: "jsonl (lossless, for import) or csv (the flat profile, for spreadsheets).") var format = "jsonl"
 
     func run() async throws {
-        let path = out
+        let (path, format) = (out, self.format)
+        guard ["jsonl", "csv"].contains(format) else { throw Failure(description: "--format must be jsonl or csv.") }
         let (text, count) = try await storage.withDatabase { database in
+            if format == "csv" {
+                let all = try await RepresentationStore(database: database).all()
+                return (FlatProfile.csv(all), all.count)
+            }
             var text = ""
             let count = try await InterchangeStore(database: database).export { text += $0 + "\n" }
             return (text, count)
@@ -30,7 +38,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import an interchange file. The whole file is checked first; on any problem nothing is imported. Representations already here (same reference) are left as they are.")
     @OptionGroup var storage: StorageOptions
-    @Argument(help: "The JSON Lines file, as `redress export` writes it.") var file: String
+    @Argument(help: "The JSON Lines file, as `redress export` writes it; or, with --mapping, a CSV exported from another system.") var file: String
+    @Option(help: "A legacy column-mapping file (JSON; see docs/interchange.md): FILE is then a CSV from another system.") var mapping: String?
     @Flag(help: "Check the file and report, without importing.") var dryRun = false
     @Flag(help: "No progress messages on standard error.") var quiet = false
 
@@ -41,10 +50,23 @@ struct ImportCommand: AsyncParsableCommand {
         let trimmed = lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
         let (quiet, dryRun, file) = (self.quiet, self.dryRun, self.file)
         @Sendable func say(_ line: String) { if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
-        say("import: checking \(trimmed.count) lines")
-        let outcome = try await storage.withDatabase { database -> Result<InterchangeStore.ImportResult, ImportProblemList> in
-            let validator = InterchangeValidator(reference: try await ReferenceStore(database: database).load(), procedures: try await ProcedureStore(database: database).load())
-            let (records, problems) = validator.check(lines: trimmed)
+        var legacy: (LegacyMapping, [CSV.Record])?
+        if let mappingPath = mapping {
+            let mapping: LegacyMapping
+            do { mapping = try JSONDecoder().decode(LegacyMapping.self, from: try readFile(mappingPath)) } catch let error as DecodingError {
+                throw Failure(description: "Nothing was imported: the mapping file \(mappingPath) is not right: \(describe(decodingError: error))")
+            }
+            do { legacy = (mapping, try CSV.records(text)) } catch {
+                throw Failure(description: "Nothing was imported: \(file) is not a readable CSV file: \(error.description)")
+            }
+            say("import: checking \(max(0, (legacy?.1.count ?? 1) - 1)) rows against the mapping")
+        } else {
+            say("import: checking \(trimmed.count) lines")
+        }
+        let outcome = try await storage.withDatabase { [legacy] database -> Result<InterchangeStore.ImportResult, ImportProblemList> in
+            let reference = try await ReferenceStore(database: database).load(), procedures = try await ProcedureStore(database: database).load()
+            let (records, problems) = legacy.map { LegacyImport(mapping: $0.0, reference: reference, procedures: procedures).convert($0.1) }
+                ?? InterchangeValidator(reference: reference, procedures: procedures).check(lines: trimmed)
             guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
             if dryRun { return .success(.init(imported: 0, alreadyPresent: 0)) }
             say("import: \(records.count) records checked; writing")

@@ -302,4 +302,36 @@ extension CLITests {
             #expect(refused.errors.contains("line 2, representation.receivedOn:") && refused.errors.contains("line 3, the line: is not complete JSON"))
         }
     }
+
+    @Test("`redress import --mapping` brings in a legacy CSV, once; an unmapped value imports nothing and names line and column; `export --format csv` writes the flat profile")
+    func legacyImport() async throws {
+        try await withTemporaryFolder { folder in
+            let csv = folder.appendingPathComponent("legacy.csv"), map = folder.appendingPathComponent("mapping.json")
+            try Data("""
+                Ref,Received,Area,Team,How,Who,Stage,Replied,Result
+                OLD-1,03/05/2022,Children,Fostering,Email,Parent,Stage 1,16/05/2022,Upheld
+                OLD-2,10/06/2022,Children,Fostering,Email,Parent,Stage 1,,
+                """.utf8).write(to: csv)
+            try Data(#"""
+                {"columns": {"reference": "Ref", "receivedOn": "Received", "serviceArea": "Area", "service": "Team", "method": "How",
+                             "relationship": "Who", "stage": "Stage", "respondedOn": "Replied", "outcome": "Result"},
+                 "values": {"serviceArea": {"Children": "children"}, "service": {"Fostering": "fostering"}, "method": {"Email": "email"},
+                            "relationship": {"Parent": "parent"}, "stage": {"Stage 1": "stage-1"}, "outcome": {"Upheld": "upheld"}}}
+                """#.utf8).write(to: map)
+            let data = folder.appendingPathComponent("data").path
+            let imported = try Command.run(["import", csv.path, "--mapping", map.path, "--data-dir", data])
+            #expect(imported.status == 0 && imported.output.hasPrefix("Imported 2 representations; 0 already here."), "\(imported.errors)")
+            let twice = try Command.run(["import", csv.path, "--mapping", map.path, "--quiet", "--data-dir", data])
+            #expect(twice.output.hasPrefix("Imported 0 representations; 2 already here."))
+            let flat = try Command.run(["export", "--format", "csv", "--data-dir", data])
+            let rows = flat.output.split(separator: "\r\n")
+            #expect(rows.count == 3 && rows[0].hasPrefix("reference,kind,service_area,procedure,received_on"))
+            #expect(rows[1].hasPrefix("OLD-1,complaint,children,") && rows[1].contains(",stage-1,2022-05-03,") && rows[1].contains(",upheld,2022-05-16,no,"))
+
+            try Data(String(decoding: try Data(contentsOf: csv), as: UTF8.self).replacingOccurrences(of: "OLD-2,10/06/2022,Children,Fostering,Email,Parent", with: "OLD-3,10/06/2022,Children,Fostering,Fax,Parent").utf8).write(to: csv)
+            let refused = try Command.run(["import", csv.path, "--mapping", map.path, "--data-dir", folder.appendingPathComponent("empty").path])
+            #expect(refused.status != 0 && refused.errors.contains("Nothing was imported: 1 problem"))
+            #expect(refused.errors.contains(#"line 3, column "How": "Fax" is not mapped to a code in the method of receipt list; add it under values.method in the mapping file"#))
+        }
+    }
 }

@@ -215,6 +215,7 @@ struct APITests {
         #expect(problems(#"{"flag":false,"note":"a","amount":"£5"}"#) == ["amount"])
         #expect(problems(#"{"flag":false,"note":"a","lines":["one","two\nthree"]}"#) == ["lines"])
         #expect(problems(#"{"flag":false,"note":"a","other":null}"#) == ["other"])
+        #expect(problems(#"{"flag":false,"note":"a","amount":null}"#) == ["amount"], "null is not a way to leave a field out")
         #expect(problems("[1]") == [""] && problems("") == [""])
         let body = try? APIBody.read(Data(#"{"flag":false,"note":"a","lines":["one","two"]}"#.utf8), fields: fields)
         #expect(body?.formFields(step: "s")["s-lines"] == "one\ntwo" && body?.formFields(step: "s")["s-flag"] == "no")

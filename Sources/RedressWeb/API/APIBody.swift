@@ -63,8 +63,12 @@ struct APIBody: Sendable {
             problems.append(ProblemField(field: key, message: "\(key) is not a field of this request"))
         }
         for field in fields {
-            guard let value = object[field.name], value != .null else {
+            guard let value = object[field.name] else {
                 if field.required { problems.append(ProblemField(field: field.name, message: "\(field.name) is required")) }
+                continue
+            }
+            guard value != .null else {
+                problems.append(ProblemField(field: field.name, message: "\(field.name) cannot be null; leave it out instead"))
                 continue
             }
             if let problem = body.take(value, for: field) { problems.append(ProblemField(field: field.name, message: problem)) }

@@ -77,8 +77,8 @@ enum ETag {
             throw APIProblem(.preconditionRequired, "Send the record's ETag in If-Match, so a change made since you read it is not overwritten.",
                              errors: [ProblemField(field: "If-Match", message: "If-Match is required")])
         }
-        let tag = header.trimmingCharacters(in: .whitespaces)
-        guard tag.count >= 3, tag.count <= 21, tag.hasPrefix("\""), tag.hasSuffix("\""), let version = Int(tag.dropFirst().dropLast()), version >= 0 else {
+        let tag = header
+        guard tag.wholeMatch(of: /"[0-9]{1,12}"/) != nil, let version = Int(tag.dropFirst().dropLast()) else {
             throw APIProblem.badRequest("If-Match", "If-Match must be an ETag this API sent, like \"3\"")
         }
         return version
