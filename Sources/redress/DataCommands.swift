@@ -19,20 +19,37 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load a demonstration council: three financial years of complaints, compliments and comments, plus this year to date.")
+    static let configuration = CommandConfiguration(
+        abstract: "Load demonstration councils: complete financial years of complaints, compliments and comments at the reference reports' rates, plus this year to date.")
     @OptionGroup var storage: StorageOptions
-    @Option(help: "Seed for the generator; the same seed gives the same council.") var seed: UInt64 = 2021
+    @Option(help: "Seed for the generator; the same seed gives the same councils.") var seed: UInt64 = 2021
+    @Option(help: "How many councils (a shared service). With more than one, references start C01-, C02-, …") var councils = 1
+    @Option(help: "Complete financial years before this one (this year to date follows).") var years = 3
+    @Option(help: "Volume multiplier: 1 is a county council (about 2,600 representations a year).") var scale: Double = 1
+    @Flag(help: "No progress messages on standard error.") var quiet = false
 
     func run() async throws {
-        let seed = self.seed
+        guard (1...500).contains(councils) else { throw Failure(description: "--councils must be from 1 to 500.") }
+        guard (1...20).contains(years) else { throw Failure(description: "--years must be from 1 to 20.") }
+        guard scale > 0, scale <= 100 else { throw Failure(description: "--scale must be above 0 and at most 100.") }
+        let plan = DemoPlan(seed: seed, councils: councils, completeYears: years, scale: scale)
+        let quiet = self.quiet
         let loaded = try await storage.withDatabase { database in
-            try await loadDemo(into: database, seed: seed)
+            try await loadDemo(into: database, plan: plan) { line in if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
         }
         guard let loaded else {
             throw Failure(description: "The database already holds representations; demo data is only loaded into an empty database.")
         }
-        print("Loaded a demo council of \(loaded) representations.")
+        print("Loaded \(councils == 1 ? "a demo council" : "\(councils) demo councils") of \(loaded) representations.")
     }
+}
+
+/// What `redress demo` generates.
+struct DemoPlan: Sendable {
+    var seed: UInt64 = 2021
+    var councils = 1
+    var completeYears = 3
+    var scale = 1.0
 }
 
 /// The contents of a file named on the command line, or a one-line reason.
@@ -42,22 +59,46 @@ func readFile(_ path: String) throws -> Data {
     }
 }
 
-/// Loads the demo council when the database is empty; returns how many were loaded, or nil.
-func loadDemo(into database: Database, seed: UInt64) async throws -> Int? {
+/// Loads the demo councils when the database is empty; returns how many representations were
+/// loaded, or nil. Councils are generated one ahead of the one being written, so generating and
+/// writing overlap; each council is written in its own transaction.
+func loadDemo(into database: Database, plan: DemoPlan = DemoPlan(), progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Int? {
     let store = RepresentationStore(database: database)
     guard try await store.count() == 0 else { return nil }
     let feed = try await CalendarStore(database: database).effectiveFeed()
-    let demo = DemoCouncil(seed: seed, today: LondonClock.today(), calendar: WorkingDayCalendar(feed: feed), reference: try await ReferenceStore(database: database).load())
-    try await PeopleStore(database: database).save(demo.people)
-    let cases = demo.cases()
-    let histories = Dictionary(uniqueKeysWithValues: cases.filter { !$0.history.isEmpty }.map { ($0.representation.id, $0.history) })
-    try await store.insertAll(cases.map(\.representation), histories: histories, recordedBy: "demo data")
-    let inputs = demo.reportInputs(for: cases.map(\.representation))
-    let reportInputs = ReportInputStore(database: database)
-    for measure in inputs.contextMeasures { try await reportInputs.setContextMeasure(measure, previous: nil) }
-    for recommendation in inputs.recommendations { try await reportInputs.add(recommendation) }
-    try await reportInputs.setEquality(inputs.equality)
-    return cases.count
+    let calendar = WorkingDayCalendar(feed: feed), reference = try await ReferenceStore(database: database).load(), today = LondonClock.today()
+    func council(_ i: Int) -> DemoCouncil {
+        DemoCouncil(seed: plan.seed &+ UInt64(i) &* 0x9E37_79B9, today: today, calendar: calendar, reference: reference,
+                    completeYears: plan.completeYears, scale: plan.scale, councilCode: plan.councils == 1 ? nil : "C" + String(i + 1).leftPadded(2))
+    }
+    let first = council(0)
+    try await PeopleStore(database: database).save(first.people)
+    var total = 0
+    typealias Generated = (cases: [(representation: Representation, history: [CaseHistoryEntry])], seconds: Double)
+    @Sendable func generate(_ demo: DemoCouncil) -> Generated {
+        let clock = ContinuousClock(), start = clock.now
+        let cases = demo.cases()
+        return (cases, (clock.now - start).seconds)
+    }
+    var next: Task<Generated, Never>? = Task { generate(first) }
+    for i in 0..<plan.councils {
+        guard let (cases, generated) = await next?.value else { break }
+        let following = i + 1 < plan.councils ? council(i + 1) : nil
+        next = following.map { demo in Task { generate(demo) } }
+        let clock = ContinuousClock(), start = clock.now
+        let histories = Dictionary(uniqueKeysWithValues: cases.filter { !$0.history.isEmpty }.map { ($0.representation.id, $0.history) })
+        try await store.insertAll(cases.map(\.representation), histories: histories, recordedBy: "demo data")
+        total += cases.count
+        progress("demo: council \(i + 1) of \(plan.councils): \(cases.count) representations (\(total) in all); generated in \(String(format: "%.2f", generated)) s, written in \(String(format: "%.2f", (clock.now - start).seconds)) s")
+        if i == 0 && plan.councils == 1 {
+            let inputs = first.reportInputs(for: cases.map(\.representation))
+            let reportInputs = ReportInputStore(database: database)
+            for measure in inputs.contextMeasures { try await reportInputs.setContextMeasure(measure, previous: nil) }
+            for recommendation in inputs.recommendations { try await reportInputs.add(recommendation) }
+            try await reportInputs.setEquality(inputs.equality)
+        }
+    }
+    return total
 }
 
 struct Stats: AsyncParsableCommand {
@@ -223,4 +264,9 @@ struct Procedures: AsyncParsableCommand {
             print("Imported \(procedures.count) procedure(s): \(procedures.map(\.id).joined(separator: ", ")).")
         }
     }
+}
+
+extension Duration {
+    /// The duration in seconds, for progress messages.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

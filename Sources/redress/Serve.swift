@@ -64,7 +64,7 @@ struct Serve: AsyncParsableCommand {
         let teamEmail = self.teamEmail
         let location = try storage.location()
         try await storage.withDatabase { database in
-            if demo, let loaded = try await loadDemo(into: database, seed: 2021) {
+            if demo, let loaded = try await loadDemo(into: database) {
                 logger.info("demo council loaded", metadata: ["representations": "\(loaded)"])
             }
             if demo {

@@ -9,7 +9,7 @@ extension DemoCouncil {
         guard let last = r.stages.last, let closed = last.closedOn else { return [] }
         func wd(_ n: Int, after date: CalendarDate) -> CalendarDate { calendar.adding(workingDays: n, to: date) }
         func some(_ list: CategoryList, _ count: ClosedRange<Int>) -> [String] {
-            Array(reference.active(list).map(\.code).shuffled(using: &rng).prefix(Int.random(in: count, using: &rng)))
+            Array((activeCodes[list] ?? []).shuffled(using: &rng).prefix(Int.random(in: count, using: &rng)))
         }
         let found = ["upheld", "partly-upheld"].contains(last.outcome ?? "")
         var steps: [CaseCommand] = [.code(natures: some(.nature, 1...3), outcomesSought: some(.outcomeSought, 1...2),
@@ -33,7 +33,7 @@ extension DemoCouncil {
                 steps.append(.addCost(Cost(id: "\(r.id)-redress", heading: .financialRedress, amountPence: Int.random(in: 50...800, using: &rng) * 100, paidOn: wd(15, after: closed), note: "Goodwill payment")))
             }
             if Double.random(in: 0..<1, using: &rng) < 0.6 {
-                let theme = reference.active(.learningTheme).map(\.code).randomElement(using: &rng) ?? "other"
+                let theme = activeCodes[.learningTheme]?.randomElement(using: &rng) ?? "other"
                 steps.append(.addLearning(LearningPoint(id: "\(r.id)-l", theme: theme, description: "Lesson shared with the team from this complaint.", recordedOn: closed)))
                 let kind = pick([(ServiceAction.Kind.staffTraining, 30.0), (.processOrPolicyChange, 25), (.communication, 6), (.individualRedress, 35), (.other, 4)], &rng)
                 let due = closed.adding(days: Int.random(in: 20...90, using: &rng))
@@ -42,12 +42,12 @@ extension DemoCouncil {
                 if let done, done >= r.receivedOn { steps.append(.completeAction(action: "\(r.id)-a", on: done)) }
             }
         }
-        if last.withdrawnOn == nil, Double.random(in: 0..<1, using: &rng) < 0.09 {
+        if last.withdrawnOn == nil, Double.random(in: 0..<1, using: &rng) < mix.ombudsmanReferral {
             let notified = closed.adding(days: Int.random(in: 20...120, using: &rng))
             let ref = "\(FinancialYear(containing: notified).startYear % 100) \(String(Int.random(in: 0...19, using: &rng)).leftPadded(3)) \(String(Int.random(in: 0...999, using: &rng)).leftPadded(3))"
             let id = "\(r.id)-o"
             steps.append(.referToOmbudsman(id: id, reference: ref, councilNotifiedOn: notified, receivedByOmbudsmanOn: notified.adding(days: -Int.random(in: 1...10, using: &rng))))
-            let decision = pick([(OmbudsmanDecision.upheld, 39.0), (.notUpheld, 7), (.closedAfterInitialEnquiries, 30), (.referredBack, 14), (.adviceGiven, 5), (.incompleteInvalid, 4), (.outOfJurisdiction, 1)], &rng)
+            let decision = pick(mix.ombudsmanDecisions, &rng)
             let decided = notified.adding(days: Int.random(in: 40...160, using: &rng))
             let satisfactory = decision == .upheld && found && Double.random(in: 0..<1, using: &rng) < 0.35
             steps.append(.recordOmbudsmanDecision(referral: id, decision: decision, decidedOn: decided, faultFound: decision == .upheld ? true : nil,
@@ -78,7 +78,7 @@ extension DemoCouncil {
 
     /// A finding, in the reference reports' proportions.
     func outcomeCode(_ rng: inout SeededGenerator) -> String {
-        pick([("upheld", 20.0), ("partly-upheld", 24), ("not-upheld", 46), ("no-finding", 4), ("resolved-early", 4), ("signposted", 2)], &rng)
+        pick(mix.outcomes, &rng)
     }
 
     /// Stage 2 and 3 (children's) or stage 2 (corporate) after a stage 1 response on `responded`.
@@ -119,7 +119,7 @@ extension DemoCouncil {
         steps += findings.enumerated().map { .recordFinding(point: $0.offset + 1, finding: $0.element) }
         let overall = findings.allSatisfy { $0 == "upheld" } ? "upheld" : findings.contains { $0 == "upheld" || $0 == "partly-upheld" } ? "partly-upheld" : "not-upheld"
         steps.append(.respond(on: adjudicated, outcome: overall))
-        if Double.random(in: 0..<1, using: &rng) < 0.2 {
+        if Double.random(in: 0..<1, using: &rng) < mix.panelReview {
             let panelRequested = wd(Int.random(in: 5...19, using: &rng), after: adjudicated)
             let met = wd(Int.random(in: 20...34, using: &rng), after: panelRequested)
             let reported = wd(Int.random(in: 3...7, using: &rng), after: met)

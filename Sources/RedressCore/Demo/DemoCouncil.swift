@@ -34,23 +34,37 @@ public struct DemoCouncil: Sendable {
     public var today: CalendarDate
     public var calendar: WorkingDayCalendar
     public var reference: ReferenceData
+    /// The rates cases are drawn from.
+    public var mix: DemoMix
+    /// Complete financial years before the current one (the current year to date follows).
+    public var completeYears: Int
+    /// Volumes are the mix's yearly volumes times this (1 is a county council).
+    public var scale: Double
+    /// Prefixed to every reference (`C02-CSC-2024-00017`) when several councils share a database.
+    public var councilCode: String?
 
     var directory: PeopleDirectory
+    /// Active codes by list, and services by area with their labels, looked up once rather than
+    /// per generated case.
+    let activeCodes: [CategoryList: [String]]
+    let services: [ServiceArea: [(code: String, label: String)]]
 
-    public init(seed: UInt64 = 2021, today: CalendarDate, calendar: WorkingDayCalendar = .englandAndWales, reference: ReferenceData = .defaults) {
+    public init(seed: UInt64 = 2021, today: CalendarDate, calendar: WorkingDayCalendar = .englandAndWales, reference: ReferenceData = .defaults,
+                mix: DemoMix = .referenceReports, completeYears: Int = 3, scale: Double = 1, councilCode: String? = nil) {
         self.seed = seed
         self.today = today
         self.calendar = calendar
         self.reference = reference
+        self.mix = mix
+        self.completeYears = completeYears
+        self.scale = scale
+        self.councilCode = councilCode
         self.directory = PeopleDirectory(Self.pool(reference: reference))
+        activeCodes = Dictionary(uniqueKeysWithValues: CategoryList.allCases.map { ($0, reference.active($0).map(\.code)) })
+        services = Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { area in
+            (area, reference.active(.service, group: area.rawValue).map { ($0.code, $0.label.lowercased()) })
+        })
     }
-
-    /// Yearly volumes by area: complaints, compliments, comments.
-    static let volumes: [ServiceArea: [(RepresentationKind, Int)]] = [
-        .adultSocialCare: [(.complaint, 460), (.compliment, 640), (.comment, 60), (.enquiry, 25), (.ombudsmanEnquiry, 3), (.professionalConcern, 10), (.other, 20)],
-        .childrensSocialCare: [(.complaint, 200), (.compliment, 70), (.comment, 25), (.preComplaint, 150), (.caseConcern, 60), (.enquiry, 30), (.ombudsmanEnquiry, 3), (.professionalConcern, 20), (.other, 40)],
-        .corporate: [(.complaint, 300), (.compliment, 40), (.comment, 35), (.preComplaint, 100), (.enquiry, 15), (.other, 30)],
-    ]
 
     /// The council's pools: internal and commissioned Investigating Officers, Independent
     /// Persons, review panel members, adjudicating officers and responding managers.
@@ -80,10 +94,10 @@ public struct DemoCouncil: Sendable {
         return list
     }
 
-    /// The three complete financial years before the one containing `today`, then that year to date.
+    /// The complete financial years before the one containing `today`, then that year to date.
     public var years: [FinancialYear] {
         let current = FinancialYear(containing: today)
-        return (0...3).map { FinancialYear(startYear: current.startYear - 3 + $0) }
+        return (0...completeYears).map { FinancialYear(startYear: current.startYear - completeYears + $0) }
     }
 
     /// All generated representations, in receipt order, with references assigned per area and year.
@@ -100,8 +114,8 @@ public struct DemoCouncil: Sendable {
             let span = year.firstDay.days(until: lastDay) + 1
             let fraction = Double(span) / 365.0
             for area in ServiceArea.allCases {
-                for (kind, yearly) in DemoCouncil.volumes[area]! {
-                    let n = Int((Double(yearly) * fraction * Double.random(in: 0.92...1.08, using: &rng)).rounded())
+                for (kind, yearly) in mix.volumes[area] ?? [] {
+                    let n = Int((Double(yearly) * scale * fraction * Double.random(in: 0.92...1.08, using: &rng)).rounded())
                     for _ in 0..<n {
                         var received = year.firstDay.adding(days: Int.random(in: 0..<span, using: &rng))
                         // Most contact arrives on working days.
@@ -120,7 +134,7 @@ public struct DemoCouncil: Sendable {
         // Names from a separate stream, so adding them never changes the cases themselves.
         var names = SeededGenerator(seed: seed ^ 0x6E61_6D65)
         for i in result.indices {
-            let key = "\(result[i].serviceArea.referencePrefix)-\(FinancialYear(containing: result[i].receivedOn).startYear)"
+            let key = (councilCode.map { "\($0)-" } ?? "") + "\(result[i].serviceArea.referencePrefix)-\(FinancialYear(containing: result[i].receivedOn).startYear)"
             counters[key, default: 0] += 1
             result[i].reference = "\(key)-\(String(paddedSequence: counters[key]!))"
             DemoCouncil.name(&result[i], &names)
@@ -160,8 +174,8 @@ public struct DemoCouncil: Sendable {
     }
 
     private func make(kind: RepresentationKind, area: ServiceArea, received: CalendarDate, rng: inout SeededGenerator) -> (Representation, [CaseHistoryEntry]) {
-        let services = reference.active(.service, group: area.rawValue).map(\.code)
-        let service = services[Int.random(in: 0..<services.count, using: &rng)]
+        let areaServices = services[area] ?? []
+        let (service, serviceLabel) = areaServices[Int.random(in: 0..<areaServices.count, using: &rng)]
         let method = pick([("email", 45.0), ("online-form", 34), ("letter", 12), ("telephone", 5), ("in-person", 1), ("via-councillor-or-mp", 2), ("via-advocate", 1)], &rng)
         let relationship: String
         var isChild = false
@@ -177,7 +191,6 @@ public struct DemoCouncil: Sendable {
             relationship = pick([("parent", 70.0), ("other-relative", 8), ("school-staff", 6), ("service-user-adult", 6), ("other", 6), ("unknown", 4)], &rng)
         }
         let advocate: String? = (isChild && Double.random(in: 0..<1, using: &rng) < 0.45) || relationship == "advocate" ? "Independent advocacy service" : nil
-        let serviceLabel = reference.label(.service, service).lowercased()
         let summary: String
         switch kind {
         case .complaint:
@@ -242,7 +255,7 @@ public struct DemoCouncil: Sendable {
         if r.serviceArea == .adultSocialCare, Double.random(in: 0..<1, using: &rng) < 0.04 {
             steps.append(.markJoint(partner: pick([("Integrated Care Board", 1.0), ("Community health trust", 1), ("Mental health trust", 1)], &rng), councilLeads: Double.random(in: 0..<1, using: &rng) < 0.6, agreedOn: wd(3, after: r.receivedOn)))
         }
-        if Double.random(in: 0..<1, using: &rng) < 0.07 {
+        if Double.random(in: 0..<1, using: &rng) < mix.refusal {
             let reason = r.serviceArea == .corporate
                 ? pick([("out-of-time", 2.0), ("repeat-complaint", 2), ("tribunal", 2), ("outside-of-remit", 1)], &rng)
                 : pick([("court-proceedings", 17.0), ("no-parental-responsibility", 9), ("out-of-time", 3), ("outside-of-remit", 2), ("repeat-complaint", 1), ("criminal-proceedings", 1), ("not-in-best-interest-of-child", 1)], &rng)
@@ -252,7 +265,7 @@ public struct DemoCouncil: Sendable {
             apply(steps, to: &r, history: &history, lifecycle: lifecycle)
             return
         }
-        if r.serviceArea != .adultSocialCare, Double.random(in: 0..<1, using: &rng) < 0.05 {
+        if r.serviceArea != .adultSocialCare, Double.random(in: 0..<1, using: &rng) < mix.earlyResolution {
             let resolved = Double.random(in: 0..<1, using: &rng) < 0.6
             steps.append(.recordEarlyResolution(on: wd(1, after: r.receivedOn), resolved: resolved))
             if resolved {
@@ -265,11 +278,11 @@ public struct DemoCouncil: Sendable {
             steps.append(.recordTimeLimit(matterAroseOn: r.receivedOn.adding(days: -Int.random(in: 380...600, using: &rng)), lateAcceptedReason: "Complainant was unwell; the matter can still be investigated fairly"))
         }
         steps.append(.record(.acknowledged, on: acknowledged))
-        let withdraws = Double.random(in: 0..<1, using: &rng) < 0.03
+        let withdraws = Double.random(in: 0..<1, using: &rng) < mix.withdrawal
         switch r.serviceArea {
         case .childrensSocialCare, .corporate:
             let start = r.serviceArea == .corporate ? acknowledged : r.receivedOn
-            let band = pick([(0, 49.0), (1, 46), (2, 5)], &rng)
+            let band = pick(mix.stage1Bands, &rng)
             let days = band == 0 ? Int.random(in: 3...10, using: &rng) : band == 1 ? Int.random(in: 11...20, using: &rng) : Int.random(in: 21...40, using: &rng)
             if days > 10, Double.random(in: 0..<1, using: &rng) < 0.8 {
                 let agreed = wd(Int.random(in: 6...9, using: &rng), after: start)
@@ -281,7 +294,7 @@ public struct DemoCouncil: Sendable {
                 break
             }
             steps.append(.respond(on: responded, outcome: outcome()))
-            if Double.random(in: 0..<1, using: &rng) < 0.12 {
+            if Double.random(in: 0..<1, using: &rng) < mix.escalation {
                 steps += laterStages(from: responded, area: r.serviceArea, service: r.serviceCategory, rng: &rng)
             }
         case .adultSocialCare:
@@ -294,7 +307,7 @@ public struct DemoCouncil: Sendable {
                 steps.append(.extend(clock: "agreed-response", agreedOn: wd(agreedDays - 3, after: r.receivedOn), to: wd(moved, after: r.receivedOn), reason: "Waiting for the care provider's records", complainantInformedOn: nil))
                 responseDays = moved - Int.random(in: 0...5, using: &rng)
             }
-            if Double.random(in: 0..<1, using: &rng) < 0.09, !withdraws {
+            if Double.random(in: 0..<1, using: &rng) < mix.adultsBeyondSixMonths, !withdraws {
                 responseDays = Int.random(in: 131...190, using: &rng)
                 let period = calendar.lastDayOfPeriod(months: 6, beginningWith: r.receivedOn)
                 delayLetter = period.adding(days: Int.random(in: 1...10, using: &rng))
@@ -316,7 +329,7 @@ public struct DemoCouncil: Sendable {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
         let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: directory, reference: reference)
         let decided = calendar.adding(workingDays: Int.random(in: 1...8, using: &rng), to: r.receivedOn)
-        if Double.random(in: 0..<1, using: &rng) < 0.4 {
+        if Double.random(in: 0..<1, using: &rng) < mix.preComplaintConversion {
             apply([.convertToComplaint(on: decided)], to: &r, history: &history, lifecycle: lifecycle)
             if r.kind == .complaint { addHandling(to: &r, history: &history, rng: &rng) }
         } else {
