@@ -19,16 +19,13 @@ struct EqualityRoutes: Sendable {
     enum Lookup { case success(Representation), failure(Page) }
 
     /// The case, when the viewer may see it; otherwise the refusal or not-found page.
+    /// Equality answers belong to complaints only.
     func visibleCase(_ context: AppRequestContext) async throws -> Lookup {
-        let id = try context.parameters.require("id")
-        guard id.count <= 64, let r = try await RepresentationStore(database: deps.database).representation(id: id) else {
-            return .failure(Page(status: .notFound, html: ErrorPages.notFound))
+        switch try await context.lookUpCase(in: deps.database, allowed: { $0.kind == .complaint }) {
+        case .missing: return .failure(Page(status: .notFound, html: ErrorPages.notFound))
+        case .refused: return .failure(Page(status: .forbidden, html: AccessPages.forbidden))
+        case .found(let r, _): return .success(r)
         }
-        guard let viewer = context.viewer, viewer.canSee(r), r.kind == .complaint else {
-            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, r))
-            return .failure(Page(status: .forbidden, html: AccessPages.forbidden))
-        }
-        return .success(r)
     }
 
     @Sendable func form(_ request: Request, _ context: AppRequestContext) async throws -> Page {

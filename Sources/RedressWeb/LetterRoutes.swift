@@ -17,13 +17,11 @@ struct LetterRoutes: Sendable {
     }
 
     func visibleCase(_ context: AppRequestContext) async throws -> Representation? {
-        let id = try context.parameters.require("id")
-        guard id.count <= 64, let r = try await RepresentationStore(database: deps.database).representation(id: id) else { return nil }
-        guard let viewer = context.viewer, viewer.canSee(r) else {
-            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, r))
-            throw HTTPError(.forbidden)
+        switch try await context.lookUpCase(in: deps.database) {
+        case .missing: return nil
+        case .refused: throw HTTPError(.forbidden)
+        case .found(let r, _): return r
         }
-        return r
     }
 
     @Sendable func make(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -59,15 +59,14 @@ struct CaseworkRoutes: Sendable {
     }
 
     @Sendable func showComplaint(_ request: Request, _ context: AppRequestContext) async throws -> Page {
-        let id = try context.parameters.require("id")
+        let r: Representation, viewer: Viewer
+        switch try await context.lookUpCase(in: deps.database) {
+        case .missing: return Page(status: .notFound, html: ErrorPages.notFound)
+        case .refused: return Page(status: .forbidden, html: AccessPages.forbidden)
+        case .found(let found, let who): (r, viewer) = (found, who)
+        }
+        let id = r.id
         let casework = try await Casework.load(deps)
-        guard id.count <= 64, let r = try await RepresentationStore(database: deps.database).representation(id: id) else {
-            return Page(status: .notFound, html: ErrorPages.notFound)
-        }
-        guard let viewer = context.viewer, viewer.canSee(r) else {
-            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, r))
-            return Page(status: .forbidden, html: AccessPages.forbidden)
-        }
         try await AuditLog(database: deps.database).append(context.audit(.viewedCase, r))
         let events = try await CaseEventLog.events(of: id, in: deps.database)
         let query = request.uri.queryParameters

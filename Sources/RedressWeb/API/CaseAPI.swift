@@ -85,14 +85,11 @@ struct CaseAPI: Sendable {
 
     /// The case, if it exists and the caller may see it; refusals are audited.
     func visibleCase(_ context: AppRequestContext, permission: Permission = .viewCase, detail: String = "API") async throws -> (Representation, Viewer) {
-        let id = try context.parameters.require("id")
-        let viewer = try context.requireViewer()
-        guard id.count <= 64, let r = try await RepresentationStore(database: deps.database).representation(id: id) else { throw APIProblem.notFound }
-        guard viewer.may(permission, on: r) else {
-            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, r, detail: detail))
-            throw APIProblem.forbidden
+        switch try await context.lookUpCase(in: deps.database, permission: permission, detail: detail) {
+        case .missing: throw APIProblem.notFound
+        case .refused: throw APIProblem.forbidden
+        case .found(let r, let viewer): return (r, viewer)
         }
-        return (r, viewer)
     }
 
     func document(_ r: Representation, casework: Casework) -> CaseJSON {

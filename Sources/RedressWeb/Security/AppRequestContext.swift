@@ -52,3 +52,27 @@ extension HTML {
         return "<input type=\"hidden\" name=\"csrf\" value=\"\(token)\">"
     }
 }
+
+/// What looking up the case a request names found: the case (and who asked), no such case, or
+/// a case the user may not see or act on — a refusal already written to the audit trail.
+enum CaseLookup {
+    case found(Representation, Viewer)
+    case missing
+    case refused
+}
+
+extension AppRequestContext {
+    /// The case named by the route's `:id`, if the signed-in user may see it, hold `permission`
+    /// on it (when given) and `allowed` accepts it. Every refusal is audited with `detail`. The
+    /// one place the pages and the API decide "may this person have this case".
+    func lookUpCase(in database: Database, permission: Permission? = nil, detail: String = "",
+                    allowed: (Representation) -> Bool = { _ in true }) async throws -> CaseLookup {
+        let id = try parameters.require("id")
+        guard id.count <= 64, let r = try await RepresentationStore(database: database).representation(id: id) else { return .missing }
+        guard let viewer, viewer.canSee(r), permission.map({ viewer.may($0, on: r) }) ?? true, allowed(r) else {
+            try await AuditLog(database: database).append(audit(.refusedAccess, r, detail: detail))
+            return .refused
+        }
+        return .found(r, viewer)
+    }
+}
