@@ -11,7 +11,7 @@ extension AnnualReportBuilder {
             let mine = measures.filter { $0.serviceArea == area }
             let names = Set(mine.map(\.measure)).sorted()
             guard !names.isEmpty else { continue }
-            let received = years.map { y in records.filter { $0.kind == .complaint && $0.serviceArea == area && y.contains($0.receivedOn) }.count }
+            let received = years.map { y in records.count(where: { $0.kind == .complaint && $0.serviceArea == area && y.contains($0.receivedOn) }) }
             var rows = [ReportTable.Row(label: "Complaints received", cells: zip(years, received).map { y, n in
                 .count("context.\(area.rawValue).complaints.\(y.startYear)", "Complaints received \(y)", n, basis: .receivedInPeriod)
             } + years.map { _ in Figure.blank })]
@@ -47,8 +47,8 @@ extension AnnualReportBuilder {
         let tables = lists.map { list, title in
             let codes = answered.compactMap { $0.code(list) }
             let known = reference.active(list).map(\.code)
-            var counts = known.map { code in (label: reference.label(list, code), code: code, n: codes.filter { $0 == code }.count) }
-            let other = codes.filter { !known.contains($0) }.count
+            var counts = known.map { code in (label: reference.label(list, code), code: code, n: codes.count(where: { $0 == code })) }
+            let other = codes.count(where: { !known.contains($0) })
             if other > 0 { counts.append((label: "Codes no longer in use", code: ":retired", n: other)) }
             let hidden = suppressedIndexes(counts.map(\.n))
             var rows: [ReportTable.Row] = counts.enumerated().map { i, entry in
@@ -92,8 +92,8 @@ extension AnnualReportBuilder {
         findings += earlier.map { r in "\(last) recommendation – \(r.title). Progress – \(r.status.displayName).\(r.progress.isEmpty ? "" : " \(r.progress)")" }
         let rows = ReportRecommendation.Status.allCases.map { status in
             ReportTable.Row(label: status.displayName, cells: [
-                .count("recommendations.progress.\(status.rawValue)", status.displayName, earlier.filter { $0.status == status }.count, basis: .enteredForPeriod),
-                .share("recommendations.progress.\(status.rawValue).share", status.displayName, earlier.filter { $0.status == status }.count, of: earlier.count, basis: .enteredForPeriod, rounding: rounding),
+                .count("recommendations.progress.\(status.rawValue)", status.displayName, earlier.count(where: { $0.status == status }), basis: .enteredForPeriod),
+                .share("recommendations.progress.\(status.rawValue).share", status.displayName, earlier.count(where: { $0.status == status }), of: earlier.count, basis: .enteredForPeriod, rounding: rounding),
             ])
         } + [.init(label: "Recommendations made in \(last)", cells: [.count("recommendations.progress:total", "Recommendations made last year", earlier.count, basis: .enteredForPeriod)])]
         return ReportSection(id: "recommendations", title: "Recommendations and progress", findings: findings, tables: [

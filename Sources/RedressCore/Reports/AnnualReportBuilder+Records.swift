@@ -15,20 +15,20 @@ extension AnnualReportBuilder {
         /// Last year's count of `code` (or of retired codes), as an extra cell when asked for.
         func earlier(_ suffix: String, _ label: String, _ matches: (String) -> Bool) -> [Figure] {
             guard let before else { return [] }
-            let n = perRecord ? before.filter { $0.contains(where: matches) }.count : before.flatMap { $0 }.filter(matches).count
+            let n = perRecord ? before.count(where: { $0.contains(where: matches) }) : before.flatMap { $0 }.filter(matches).count
             return [.count("\(id)\(suffix).\(previous.startYear)", "\(label) \(previous)", n, basis: basis)]
         }
         let all = coded.flatMap { $0 }
         let known = reference.active(list, group: group).map(\.code)
         let whole = perRecord ? records.count : all.count
         var rows = known.map { code in
-            let n = perRecord ? coded.filter { $0.contains(code) }.count : all.filter { $0 == code }.count
+            let n = perRecord ? coded.count(where: { $0.contains(code) }) : all.count(where: { $0 == code })
             return ReportTable.Row(label: reference.label(list, code, group: group), cells: [
                 .count("\(id).\(code)", reference.label(list, code, group: group), n, basis: basis),
                 .share("\(id).\(code).share", reference.label(list, code, group: group), n, of: whole, basis: basis, rounding: rounding),
             ] + earlier(".\(code)", reference.label(list, code, group: group)) { $0 == code })
         }
-        let other = perRecord ? coded.filter { $0.contains { !known.contains($0) } }.count : all.filter { !known.contains($0) }.count
+        let other = perRecord ? coded.filter { $0.contains { !known.contains($0) } }.count : all.count(where: { !known.contains($0) })
         if other > 0 {
             rows.append(.init(label: "Codes no longer in use", cells: [
                 .count("\(id):retired", "Codes no longer in use", other, basis: basis),
@@ -144,7 +144,7 @@ extension AnnualReportBuilder {
                                      basis: .closedInPeriod, records: mine, perRecord: false, codes: \.records.actualOutcomes))
             let rows = ["upheld", "partly-upheld", "not-upheld"].map { finding in
                 let found = mine.filter { $0.stages.last?.outcome == finding }
-                let remedied = found.filter { $0.records.remedialActionTaken == true }.count
+                let remedied = found.count(where: { $0.records.remedialActionTaken == true })
                 return ReportTable.Row(label: reference.label(.outcome, finding), cells: [
                     .count("remedial.\(area.rawValue).\(finding)", "Closed \(finding)", found.count, basis: .closedInPeriod),
                     .count("remedial.\(area.rawValue).\(finding).action", "With remedial action", remedied, basis: .closedInPeriod),
@@ -163,11 +163,11 @@ extension AnnualReportBuilder {
         let closed = closedInYear(records)
         let joint = records.filter { $0.records.intake.joint != nil }
         let closedJoint = closedInYear(joint)
-        let openJoint = joint.filter { $0.isOpen && $0.receivedOn <= year.lastDay }.count
+        let openJoint = joint.count(where: { $0.isOpen && $0.receivedOn <= year.lastDay })
         var jointRows: [ReportTable.Row] = [
             .init(label: "Closed in the year", cells: [.count("joint.closed", "Joint complaints closed", closedJoint.count, basis: .closedInPeriod)]),
             .init(label: "Upheld or partly upheld", cells: [
-                .share("joint.fault-found", "Upheld or partly upheld", closedJoint.filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }.count, of: closedJoint.count, basis: .closedInPeriod, rounding: rounding)]),
+                .share("joint.fault-found", "Upheld or partly upheld", closedJoint.count(where: { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }), of: closedJoint.count, basis: .closedInPeriod, rounding: rounding)]),
         ]
         jointRows.append(.init(label: "Open at the end of the year", cells: [.count("joint.open", "Joint complaints open", openJoint, basis: .openAtPeriodEnd)]))
 
@@ -185,7 +185,7 @@ extension AnnualReportBuilder {
         let wide = upheld.filter { $0.records.actions.contains { $0.kind.isServiceWide } }.count
         let actions = closed.flatMap(\.records.actions)
         var learningRows = ServiceAction.Kind.allCases.map { kind in
-            ReportTable.Row(label: kind.displayName, cells: [.count("actions.\(kind.rawValue)", kind.displayName, actions.filter { $0.kind == kind }.count, basis: .closedInPeriod)])
+            ReportTable.Row(label: kind.displayName, cells: [.count("actions.\(kind.rawValue)", kind.displayName, actions.count(where: { $0.kind == kind }), basis: .closedInPeriod)])
         }
         let wideFigure = Figure.share("actions.service-wide.share", "Upheld complaints with a service-wide action", wide, of: upheld.count, basis: .closedInPeriod, rounding: rounding)
         learningRows.append(.init(label: "Upheld or partly upheld complaints leading to a service-wide action", cells: [wideFigure]))
@@ -207,7 +207,7 @@ extension AnnualReportBuilder {
     func compliments(_ records: [Representation]) -> ReportSection {
         var quotes: [String] = []
         let trend = scope.areas.map { area in
-            let counts = years.map { y in records.filter { $0.kind == .compliment && $0.serviceArea == area && y.contains($0.receivedOn) }.count }
+            let counts = years.map { y in records.count(where: { $0.kind == .compliment && $0.serviceArea == area && y.contains($0.receivedOn) }) }
             var cells = zip(years, counts).map { y, n in Figure.count("compliments.\(area.rawValue).\(y.startYear)", "Compliments \(y)", n, basis: .receivedInPeriod) }
             if counts.count > 1 {
                 cells.append(.change("compliments.\(area.rawValue).change", "Change in compliments", from: counts[counts.count - 2], to: counts[counts.count - 1], basis: .receivedInPeriod, rounding: rounding))

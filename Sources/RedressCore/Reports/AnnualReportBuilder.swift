@@ -67,14 +67,14 @@ public struct AnnualReportBuilder: Sendable {
         var rows: [ReportTable.Row] = []
         for kind in kinds {
             var cells = years.map { y in
-                Figure.count("received.\(kind.rawValue).\(y.startYear)", "\(kind.displayName) received \(y)", records.filter { $0.kind == kind && y.contains($0.receivedOn) }.count, basis: .receivedInPeriod)
+                Figure.count("received.\(kind.rawValue).\(y.startYear)", "\(kind.displayName) received \(y)", records.count(where: { $0.kind == kind && y.contains($0.receivedOn) }), basis: .receivedInPeriod)
             }
             if years.count > 1, let last = cells.last?.numerator, let before = cells.dropLast().last?.numerator {
                 cells.append(.change("received.\(kind.rawValue).change", "Change in \(kind.displayName.lowercased()) received", from: before, to: last, basis: .receivedInPeriod, rounding: rounding))
             }
             rows.append(.init(label: kind.displayName, cells: cells))
         }
-        let totals = years.map { y in records.filter { y.contains($0.receivedOn) }.count }
+        let totals = years.map { y in records.count(where: { y.contains($0.receivedOn) }) }
         var totalCells = zip(years, totals).map { Figure.count("received.all.\($0.startYear)", "All representations received \($0)", $1, basis: .receivedInPeriod) }
         if totals.count > 1 {
             totalCells.append(.change("received.all.change", "Change in all representations", from: totals[totals.count - 2], to: totals[totals.count - 1], basis: .receivedInPeriod, rounding: rounding))
@@ -83,7 +83,7 @@ public struct AnnualReportBuilder: Sendable {
         let current = totals.last ?? 0
         let mix = kinds.map { kind in
             ReportTable.Row(label: kind.displayName, cells: [
-                .share("mix.\(kind.rawValue)", "\(kind.displayName) as a share of all representations", records.filter { $0.kind == kind && year.contains($0.receivedOn) }.count, of: current, basis: .receivedInPeriod, rounding: rounding),
+                .share("mix.\(kind.rawValue)", "\(kind.displayName) as a share of all representations", records.count(where: { $0.kind == kind && year.contains($0.receivedOn) }), of: current, basis: .receivedInPeriod, rounding: rounding),
             ])
         }
         let columns = years.map(\.description) + (years.count > 1 ? ["Change"] : [])
@@ -102,7 +102,7 @@ public struct AnnualReportBuilder: Sendable {
         for procedure in procedures where scope.areas.contains(procedure.serviceArea) {
             let mine = closed.filter { $0.procedureID == procedure.id }
             let rows = procedure.stages.map { stage in
-                let n = mine.filter { $0.closedAtStage == stage.key }.count
+                let n = mine.count(where: { $0.closedAtStage == stage.key })
                 return ReportTable.Row(label: stage.name, cells: [
                     .count("closed-at.\(procedure.id).\(stage.key)", "Closed at \(stage.name)", n, basis: .closedInPeriod),
                     .share("closed-at.\(procedure.id).\(stage.key).share", "Share closed at \(stage.name)", n, of: mine.count, basis: .closedInPeriod, rounding: rounding),
@@ -126,7 +126,7 @@ public struct AnnualReportBuilder: Sendable {
             let mine = closed.filter { $0.serviceArea == area }
             let codes = reference.active(.outcome).map(\.code)
             var rows = codes.map { code in
-                let n = mine.filter { $0.stages.last?.outcome == code }.count
+                let n = mine.count(where: { $0.stages.last?.outcome == code })
                 return ReportTable.Row(label: reference.label(.outcome, code), cells: [
                     .count("outcome.\(area.rawValue).\(code)", "Closed \(reference.label(.outcome, code).lowercased())", n, basis: .closedInPeriod),
                     .share("outcome.\(area.rawValue).\(code).share", "Share \(reference.label(.outcome, code).lowercased())", n, of: mine.count, basis: .closedInPeriod, rounding: rounding),
@@ -137,7 +137,7 @@ public struct AnnualReportBuilder: Sendable {
                 .count("outcome.\(area.rawValue).none", "Closed with no outcome recorded", unrecorded, basis: .closedInPeriod),
                 .share("outcome.\(area.rawValue).none.share", "Share with no outcome recorded", unrecorded, of: mine.count, basis: .closedInPeriod, rounding: rounding),
             ]))
-            let fault = mine.filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }.count
+            let fault = mine.count(where: { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") })
             let faultFigure = Figure.share("fault-found.\(area.rawValue)", "Upheld or partly upheld", fault, of: mine.count, basis: .closedInPeriod, rounding: rounding)
             rows.append(.init(label: "Upheld or partly upheld (fault found)", cells: [.count("fault-found.\(area.rawValue).count", "Upheld or partly upheld", fault, basis: .closedInPeriod), faultFigure]))
             if !mine.isEmpty {
@@ -284,22 +284,22 @@ public struct AnnualReportBuilder: Sendable {
             let decided = records.filter { $0.serviceArea == area }.flatMap { r in r.records.ombudsman.filter { $0.decision != nil && ($0.decidedOn.map(year.contains) ?? false) } }
             let id = "lgsco.\(area.rawValue)"
             var rows = OmbudsmanDecision.allCases.map { d in
-                let n = decided.filter { $0.decision == d }.count
+                let n = decided.count(where: { $0.decision == d })
                 return ReportTable.Row(label: d.displayName, cells: [
                     .count("\(id).\(d.rawValue)", d.displayName, n, basis: .decidedInPeriod),
                     .share("\(id).\(d.rawValue).share", d.displayName, n, of: decided.count, basis: .decidedInPeriod, rounding: rounding),
                 ])
             }
             rows += OmbudsmanLetterGroup.allCases.map { group in
-                let n = decided.filter { $0.decision?.letterGroup == group }.count
+                let n = decided.count(where: { $0.decision?.letterGroup == group })
                 return ReportTable.Row(label: "Annual letter group: \(group.displayName.lowercased())", cells: [
                     .count("\(id).group.\(group.rawValue)", group.displayName, n, basis: .decidedInPeriod),
                     .share("\(id).group.\(group.rawValue).share", group.displayName, n, of: decided.count, basis: .decidedInPeriod, rounding: rounding),
                 ])
             }
             let upheld = decided.filter { $0.decision == .upheld }
-            let actual = upheld.filter { !$0.councilHadUpheld }.count
-            let notInvestigated = decided.filter { [.adviceGiven, .closedAfterInitialEnquiries, .incompleteInvalid, .referredBack].contains($0.decision) }.count
+            let actual = upheld.count(where: { !$0.councilHadUpheld })
+            let notInvestigated = decided.count(where: { [.adviceGiven, .closedAfterInitialEnquiries, .incompleteInvalid, .referredBack].contains($0.decision) })
             let remedies = decided.flatMap(\.remedies)
             let late = remedies.filter(\.isLate).count
             let paid = remedies.compactMap(\.amountPence).reduce(0, +)

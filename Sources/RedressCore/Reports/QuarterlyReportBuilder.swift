@@ -65,20 +65,20 @@ public struct QuarterlyReportBuilder: Sendable {
             .init(label: label, cells: quarters.map(figure))
         }
         let rows = [
-            row("Complaints received") { q in .count("trend.received.\(q.code)", "Complaints received \(q)", records.filter { $0.kind == .complaint && q.contains($0.receivedOn) }.count, basis: .receivedInPeriod) },
-            row("Compliments received") { q in .count("trend.compliments.\(q.code)", "Compliments received \(q)", records.filter { $0.kind == .compliment && q.contains($0.receivedOn) }.count, basis: .receivedInPeriod) },
+            row("Complaints received") { q in .count("trend.received.\(q.code)", "Complaints received \(q)", records.count(where: { $0.kind == .complaint && q.contains($0.receivedOn) }), basis: .receivedInPeriod) },
+            row("Compliments received") { q in .count("trend.compliments.\(q.code)", "Compliments received \(q)", records.count(where: { $0.kind == .compliment && q.contains($0.receivedOn) }), basis: .receivedInPeriod) },
             row("Complaints closed") { q in .count("trend.closed.\(q.code)", "Complaints closed \(q)", closed(records, in: q).count, basis: .closedInPeriod) },
             row("Responses sent") { q in .count("trend.responses.\(q.code)", "Responses sent \(q)", answered[q, default: []].count, basis: .closedInPeriod) },
             row("Responses on time") { q in
                 let measured = answered[q, default: []].compactMap(\.1)
-                return .share("trend.on-time.\(q.code)", "Responses on time \(q)", measured.filter { $0 }.count, of: measured.count, basis: .closedInPeriod, rounding: rounding)
+                return .share("trend.on-time.\(q.code)", "Responses on time \(q)", measured.count(where: { $0 }), of: measured.count, basis: .closedInPeriod, rounding: rounding)
             },
             row("Closed complaints upheld or partly upheld") { q in
                 let done = closed(records, in: q)
-                return .share("trend.fault-found.\(q.code)", "Upheld or partly upheld \(q)", done.filter { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }.count, of: done.count, basis: .closedInPeriod, rounding: rounding)
+                return .share("trend.fault-found.\(q.code)", "Upheld or partly upheld \(q)", done.count(where: { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }), of: done.count, basis: .closedInPeriod, rounding: rounding)
             },
             row("Open at the end of the quarter") { q in
-                .count("trend.open.\(q.code)", "Open at the end of \(q)", records.filter { $0.kind == .complaint && ($0.asAt(q.lastDay)?.isOpen ?? false) }.count, basis: .openAtPeriodEnd)
+                .count("trend.open.\(q.code)", "Open at the end of \(q)", records.count(where: { $0.kind == .complaint && ($0.asAt(q.lastDay)?.isOpen ?? false) }), basis: .openAtPeriodEnd)
             },
         ]
         return ReportSection(id: "trends", title: "Trends by quarter", findings: [], tables: [
@@ -102,7 +102,7 @@ public struct QuarterlyReportBuilder: Sendable {
         for area in scope.areas {
             for service in reference.active(.service, group: area.rawValue) {
                 let mine = { (r: Representation) in r.kind == .complaint && r.serviceArea == area && r.serviceCategory == service.code }
-                let received = records.filter { mine($0) && quarter.contains($0.receivedOn) }.count
+                let received = records.count(where: { mine($0) && quarter.contains($0.receivedOn) })
                 let sent = answered.filter { mine($0.0) }
                 let measured = sent.compactMap(\.1)
                 let open = snapshot.filter { mine($0) && $0.isOpen }
@@ -117,7 +117,7 @@ public struct QuarterlyReportBuilder: Sendable {
                 rows.append(.init(label: label, cells: [
                     .count("\(id).received", "Received", received, basis: .receivedInPeriod),
                     .count("\(id).responses", "Responses sent", sent.count, basis: .closedInPeriod),
-                    .share("\(id).on-time", "Responses on time", measured.filter { $0 }.count, of: measured.count, basis: .closedInPeriod, rounding: rounding),
+                    .share("\(id).on-time", "Responses on time", measured.count(where: { $0 }), of: measured.count, basis: .closedInPeriod, rounding: rounding),
                     .count("\(id).open", "Open at the end of the quarter", open.count, basis: .openAtPeriodEnd),
                     .count("\(id).overdue", "Overdue at the end of the quarter", overdue.count, basis: .openAtPeriodEnd),
                 ]))
@@ -147,7 +147,7 @@ public struct QuarterlyReportBuilder: Sendable {
                 cells.append(.count("ageing.\(procedure.id).band\(i + 1)", "\(procedure.name): open \(band.label.lowercased())", n, basis: .openAtPeriodEnd))
                 lower = band.upTo ?? lower
             }
-            let sixMonths = open.filter { calendar.lastDayOfPeriod(months: 6, beginningWith: $0.receivedOn) < quarter.lastDay }.count
+            let sixMonths = open.count(where: { calendar.lastDayOfPeriod(months: 6, beginningWith: $0.receivedOn) < quarter.lastDay })
             cells.append(.count("ageing.\(procedure.id).six-months", "\(procedure.name): open over six months", sixMonths, basis: .openAtPeriodEnd))
             cells.append(.count("ageing.\(procedure.id).open", "\(procedure.name): open", open.count, basis: .openAtPeriodEnd))
             rows.append(.init(label: procedure.name, cells: cells))
