@@ -220,4 +220,40 @@ struct APITests {
         let body = try? APIBody.read(Data(#"{"flag":false,"note":"a","lines":["one","two"]}"#.utf8), fields: fields)
         #expect(body?.formFields(step: "s")["s-lines"] == "one\ntwo" && body?.formFields(step: "s")["s-flag"] == "no")
     }
+
+    @Test("council data over the API: working days across Christmas, pools added and made unavailable, report figures as the report has them", arguments: TestDatabase.engines)
+    func councilData(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let command = NewComplaint(
+                serviceArea: .adultSocialCare, procedure: BuiltInProcedures.adultsStatutory, receivedOn: CalendarDate(iso: "2022-05-03")!,
+                methodOfReceipt: "email", complainant: Complainant(relationship: "parent"), serviceCategory: "home-care-domiciliary-care", summary: "s")
+            _ = try await RepresentationStore(database: database).record(command, engine: ClockEngine(calendar: .englandAndWales))
+            let (_, token) = try await apiUser(database, .complaintsManager, "manager")
+            let app = Application(router: buildRouter(testDependencies(database, today: today)), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let api = APIClient(client: client, token: token)
+                // 23 Dec 2022 (Fri) to 3 Jan 2023 (Tue): 27 Dec and 2 Jan are the substitute bank holidays.
+                let calendar = try object(try await api.call(.get, "/api/v1/calendar?from=2022-12-23&to=2023-01-03"))
+                #expect(calendar["workingDays"] as? Int == 4, "28, 29 and 30 December and 3 January (the day counted from is day zero)")
+                let names = (calendar["bankHolidays"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }
+                #expect(names == ["2022-12-26", "2022-12-27", "2023-01-02"])
+                let backwards = try await api.call(.get, "/api/v1/calendar?from=2023-01-03&to=2022-12-23")
+                #expect(try backwards.status == .unprocessableContent && (try problemFields(backwards)) == ["to"])
+
+                let added = try await api.call(.post, "/api/v1/people", json: #"{"name":"Ines Officer","roles":["investigating-officer"],"council":true}"#)
+                #expect(added.status == .created)
+                let id = try #require(try object(added)["id"] as? String)
+                let unknownPool = try await api.call(.post, "/api/v1/people", json: #"{"name":"X","roles":["astronaut"],"council":true}"#)
+                #expect(try unknownPool.status == .unprocessableContent && (try problemFields(unknownPool)) == ["roles"])
+                #expect(try await api.call(.put, "/api/v1/people/\(id)/availability", json: #"{"available":false}"#).status == .ok)
+                #expect(try await PeopleStore(database: database).load()[id]?.isAvailable == false)
+
+                let report = try await api.call(.get, "/api/v1/reports/annual?year=2022&scope=adults")
+                let decoded = try JSONDecoder().decode(ComplaintsReport.self, from: Data(buffer: report.body))
+                #expect(decoded.figures.first { $0.id == "received.complaint.2022" }?.display == "1")
+                #expect(try await api.call(.get, "/api/v1/reports/annual?year=1999").status == .badRequest)
+                #expect(try await api.call(.get, "/api/v1/reports/quarterly?quarter=2022-Q5").status == .badRequest)
+            }
+        }
+    }
 }
