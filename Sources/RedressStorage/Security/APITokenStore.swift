@@ -99,5 +99,5 @@ public struct APITokenStore: Sendable {
         }
     }
 
-    private static let userColumns = UserStore.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+    private static let userColumns = UserStore.columns(alias: "u")
 }

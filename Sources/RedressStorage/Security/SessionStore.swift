@@ -49,7 +49,7 @@ public struct SessionStore: Sendable {
         }
     }
 
-    private static let userColumns = UserStore.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+    private static let userColumns = UserStore.columns(alias: "u")
 
     public func end(token: String) async throws {
         try await database.withSQL { sql in try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: Tokens.digest(token))").run() }

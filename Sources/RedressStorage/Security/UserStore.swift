@@ -154,6 +154,11 @@ public struct UserStore: Sendable {
 
     static let columns = "id, username, display_name, role, person_id, is_disabled, failed_sign_ins, locked_until"
 
+    /// `columns` qualified by a table alias, for queries that join `app_user` (sessions, API tokens).
+    static func columns(alias: String) -> String {
+        columns.split(separator: ",").map { "\(alias)." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+    }
+
     static func decode(_ row: any SQLRow) throws -> User {
         let roleText = try row.decode(column: "role", as: String.self)
         guard let role = Role(rawValue: roleText) else { throw DatabaseError.corruptRow(table: "app_user", column: "role", value: roleText) }

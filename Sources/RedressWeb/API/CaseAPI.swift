@@ -190,7 +190,8 @@ struct CaseAPI: Sendable {
                 audit: context.audit(.restrictedCase, detail: named.map { "API: restricted to \($0.count) user(s)" } ?? "API: restriction lifted"))
             return APIJSON.response(document(updated, casework: try await Casework.load(deps)), version: updated.version)
         } catch DatabaseError.conflict {
-            throw ETag.stale(current.version + 1)
+            let latest = try await RepresentationStore(database: deps.database).representation(id: current.id)
+            throw ETag.stale(latest?.version ?? current.version)
         }
     }
 }
