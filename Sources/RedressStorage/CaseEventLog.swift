@@ -63,7 +63,7 @@ public enum CaseEventLog {
 
     /// The events of one case, oldest first.
     public static func events(of id: String, in database: Database) async throws -> [CaseEvent] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT sequence, recorded_at, recorded_by, command, summary FROM case_event WHERE representation_id = \(bind: id) ORDER BY sequence")
                 .all().map { row in
                     let json = try row.decode(column: "command", as: String.self)

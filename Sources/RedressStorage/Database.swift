@@ -92,21 +92,35 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
 /// One database, whichever engine: every store is written once against `SQLDatabase` and runs
 /// its units of work through `withSQL` or `transaction`.
 ///
-/// SQLite has one connection; its units of work are serialised (two requests' transactions
-/// must never interleave on one connection). PostgreSQL leases a pooled connection per unit of
-/// work from a `PostgresClient`, whose `run()` must be running (see `Database.with`).
+/// SQLite has one writing connection, whose units of work are serialised (two requests'
+/// transactions must never interleave on one connection), and a few read-only connections for
+/// `read`, which in WAL mode see the last commit without waiting for the writer. PostgreSQL
+/// leases a pooled connection per unit of work from a `PostgresClient`, whose `run()` must be
+/// running (see `Database.with`).
 public final class Database: Sendable {
     public let engine: DatabaseEngine
     public let location: DatabaseLocation
     private let sqlite: SQLiteConnection?
+    private let readers: SQLiteReaderPool?
     private let gate = SerialGate()
     private let postgres: PostgresClient?
     let logger: Logger
+    /// Decoded cases kept between reads while their version is unchanged.
+    public let representationCache = RepresentationCache(capacity: Database.cachedRepresentations)
 
-    private init(location: DatabaseLocation, sqlite: SQLiteConnection?, postgres: PostgresClient?, logger: Logger) {
+    /// How many decoded cases `representationCache` holds at most: a large council's open and
+    /// recent cases several times over, a few hundred megabytes at most.
+    public static let cachedRepresentations = 250_000
+
+    /// How many read-only SQLite connections serve `read` (pages and reports read far more
+    /// than they write).
+    public static let sqliteReaders = 4
+
+    private init(location: DatabaseLocation, sqlite: SQLiteConnection?, readers: SQLiteReaderPool?, postgres: PostgresClient?, logger: Logger) {
         self.location = location
         self.engine = sqlite == nil ? .postgres : .sqlite
         self.sqlite = sqlite
+        self.readers = readers
         self.postgres = postgres
         self.logger = logger
     }
@@ -130,18 +144,21 @@ public final class Database: Sendable {
             } catch {
                 throw DatabaseError.cannotOpen("\(path) (\(error))")
             }
-            let database = Database(location: location, sqlite: connection, postgres: nil, logger: logger)
+            var readers: SQLiteReaderPool?
             do {
-                try await database.withSQL { sql in
-                    try await sql.raw("PRAGMA journal_mode = WAL").run()
-                    try await sql.raw("PRAGMA foreign_keys = ON").run()
-                    try await sql.raw("PRAGMA busy_timeout = 5000").run()
-                    try await sql.raw("PRAGMA synchronous = NORMAL").run()
-                }
+                let sql = connection.sql(queryLogLevel: nil)
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
+                try await sql.raw("PRAGMA foreign_keys = ON").run()
+                try await sql.raw("PRAGMA busy_timeout = 5000").run()
+                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                readers = try await SQLiteReaderPool.open(path: path, count: sqliteReaders, logger: logger)
+                let database = Database(location: location, sqlite: connection, readers: readers, postgres: nil, logger: logger)
                 let result = try await body(database)
+                await readers?.closeAll()
                 try await connection.close()
                 return result
             } catch {
+                await readers?.closeAll()
                 try? await connection.close()
                 throw error
             }
@@ -152,7 +169,7 @@ public final class Database: Sendable {
             configuration.options.maximumConnections = 16
             configuration.options.connectTimeout = .seconds(10)
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-            let database = Database(location: location, sqlite: nil, postgres: client, logger: logger)
+            let database = Database(location: location, sqlite: nil, readers: nil, postgres: client, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await client.run() }
                 defer { group.cancelAll() }
@@ -181,6 +198,25 @@ public final class Database: Sendable {
         }
         return try await postgres!.withConnection { connection in
             try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Runs `body`, which only reads, as one consistent snapshot. On SQLite it runs on a
+    /// read-only connection, alongside other reads and the writer; elsewhere it is `withSQL`.
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let readers else { return try await withSQL(body) }
+        let connection = await readers.lease()
+        let sql = connection.sql(queryLogLevel: nil)
+        do {
+            try await sql.raw("BEGIN").run()
+            let result = try await body(sql)
+            try await sql.raw("COMMIT").run()
+            await readers.giveBack(connection)
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            await readers.giveBack(connection)
+            throw error
         }
     }
 

@@ -13,7 +13,7 @@ public struct InterchangeStore: Sendable {
     /// Every representation as interchange lines, in receipt order; `line` is called for each.
     public func export(_ line: (String) throws -> Void) async throws -> Int {
         let representations = try await RepresentationStore(database: database).all()
-        let (events, equality, letters) = try await database.withSQL { sql in
+        let (events, equality, letters) = try await database.read { sql in
             var events: [String: [InterchangeEvent]] = [:]
             let decoder = JSONDecoder()
             for row in try await sql.raw("SELECT representation_id, sequence, recorded_at, recorded_by, command, summary FROM case_event ORDER BY representation_id, sequence").all() {

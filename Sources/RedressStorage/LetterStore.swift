@@ -15,7 +15,7 @@ public struct LetterStore: Sendable {
     }
 
     public func templates() async throws -> [LetterTemplate] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT key, name, body, version FROM letter_template ORDER BY name").all().map { row in
                 LetterTemplate(key: try row.decode(column: "key", as: String.self), name: try row.decode(column: "name", as: String.self),
                                body: try row.decode(column: "body", as: String.self), version: try row.decode(column: "version", as: Int.self))
@@ -49,13 +49,13 @@ public struct LetterStore: Sendable {
 
     /// The letters on a case, oldest first.
     public func letters(of representationID: String) async throws -> [Letter] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT * FROM letter WHERE representation_id = \(bind: representationID) ORDER BY created_at, id").all().map(Self.decodeLetter)
         }
     }
 
     public func letter(id: String) async throws -> Letter? {
-        try await database.withSQL { sql in try await sql.raw("SELECT * FROM letter WHERE id = \(bind: id)").first().map(Self.decodeLetter) }
+        try await database.read { sql in try await sql.raw("SELECT * FROM letter WHERE id = \(bind: id)").first().map(Self.decodeLetter) }
     }
 
     static func decodeLetter(_ row: any SQLRow) throws -> Letter {

@@ -284,12 +284,13 @@ public struct Migrator: Sendable {
             }
             names.append(migration.name)
         }
+        if !names.isEmpty { try await database.transaction { sql in try await ConfigurationStamp.bump(on: sql) } }
         return names
     }
 
     /// Versions already applied.
     public func appliedVersions() async throws -> Set<Int> {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             let rows = try await sql.raw("SELECT version FROM schema_migration").all()
             return Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
         }
@@ -298,9 +299,14 @@ public struct Migrator: Sendable {
 
 /// Timestamps for audit columns: UTC, ISO 8601, second precision.
 enum Timestamp {
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+    /// Now in UTC as `2026-11-22T08:09:03Z`, the form every stored time uses.
+    static func now() -> String { text(unixSeconds: Int(Date().timeIntervalSince1970)) }
+
+    /// Formatted by hand: a formatter per call cost more than the audit row it stamps.
+    static func text(unixSeconds seconds: Int) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let inDay = seconds - days * 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(CalendarDate(dayNumber: days).iso)T\(two(inDay / 3600)):\(two(inDay / 60 % 60)):\(two(inDay % 60))Z"
     }
 }

@@ -49,7 +49,7 @@ public struct OutboxStore: Sendable {
 
     /// Pending messages whose next attempt is due, oldest first.
     public func due(now: Int, limit: Int = 50) async throws -> [OutboxMessage] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 SELECT * FROM outbox_message WHERE status = \(bind: OutboxMessage.Status.pending.rawValue) AND next_attempt_at <= \(bind: now)
                 ORDER BY next_attempt_at, created_at, id LIMIT \(unsafeRaw: "\(max(1, limit))")
@@ -58,7 +58,7 @@ public struct OutboxStore: Sendable {
     }
 
     public func all() async throws -> [OutboxMessage] {
-        try await database.withSQL { sql in try await sql.raw("SELECT * FROM outbox_message ORDER BY created_at, id").all().map(Self.decode) }
+        try await database.read { sql in try await sql.raw("SELECT * FROM outbox_message ORDER BY created_at, id").all().map(Self.decode) }
     }
 
     public func markSent(_ id: String, now: Int) async throws {

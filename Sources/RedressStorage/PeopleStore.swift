@@ -9,7 +9,7 @@ public struct PeopleStore: Sendable {
     public init(database: Database) { self.database = database }
 
     public func load() async throws -> PeopleDirectory {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             PeopleDirectory(try await sql.raw("SELECT detail FROM person ORDER BY name").all().map { row in
                 let json = try row.decode(column: "detail", as: String.self)
                 do { return try JSONDecoder().decode(Person.self, from: Data(json.utf8)) } catch {
@@ -29,6 +29,7 @@ public struct PeopleStore: Sendable {
                 try await sql.raw("DELETE FROM person WHERE id = \(bind: person.id)").run()
                 try await sql.raw("INSERT INTO person (id, name, detail, updated_at) VALUES (\(bind: person.id), \(bind: person.name), \(bind: json), \(bind: Timestamp.now()))").run()
             }
+            try await ConfigurationStamp.bump(on: sql)
         }
     }
 }

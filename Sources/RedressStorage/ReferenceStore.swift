@@ -9,7 +9,7 @@ public struct ReferenceStore: Sendable {
 
     /// Every entry, active or retired, in list order.
     public func load() async throws -> ReferenceData {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             let rows = try await sql.raw("SELECT list, group_key, code, label, is_active FROM category ORDER BY list, group_key, position").all()
             return ReferenceData(try rows.map { row in
                 let listText = try row.decode(column: "list", as: String.self)
@@ -40,6 +40,7 @@ public struct ReferenceStore: Sendable {
             } else {
                 try await Self.insert([category], on: sql)
             }
+            try await ConfigurationStamp.bump(on: sql)
         }
     }
 
@@ -52,6 +53,7 @@ public struct ReferenceStore: Sendable {
                 WHERE list = \(bind: list.rawValue) AND group_key = \(bind: group ?? "") AND code = \(bind: code)
                 RETURNING code
                 """).all()
+            try await ConfigurationStamp.bump(on: sql)
             return !rows.isEmpty
         }
     }
@@ -83,7 +85,7 @@ public struct ProcedureStore: Sendable {
     public init(database: Database) { self.database = database }
 
     public func load() async throws -> [ProcedureDefinition] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT id, definition FROM procedure_definition ORDER BY id").all().map { row in
                 let text = try row.decode(column: "definition", as: String.self)
                 do {
@@ -101,6 +103,7 @@ public struct ProcedureStore: Sendable {
         try await database.transaction { sql in
             try await sql.raw("DELETE FROM procedure_definition WHERE id = \(bind: procedure.id)").run()
             try await Self.insert([procedure], on: sql)
+            try await ConfigurationStamp.bump(on: sql)
         }
     }
 
@@ -122,7 +125,7 @@ public struct CalendarStore: Sendable {
 
     /// What was imported, as a feed (empty when nothing was).
     public func importedFeed() async throws -> BankHolidayFeed {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             let rows = try await sql.raw("SELECT division, holiday_on, title, notes, bunting FROM bank_holiday_import ORDER BY holiday_on").all()
             var events: [Division: [BankHoliday]] = [:]
             for row in rows {
@@ -169,6 +172,7 @@ public struct CalendarStore: Sendable {
                     count += chunk.count
                 }
             }
+            try await ConfigurationStamp.bump(on: sql)
             return count
         }
     }

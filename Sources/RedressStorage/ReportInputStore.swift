@@ -17,7 +17,7 @@ public struct ReportInputStore: Sendable {
     // MARK: - Context measures
 
     public func contextMeasures() async throws -> [ContextMeasure] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT year, service_area, measure, value FROM context_measure ORDER BY year, service_area, measure").all().map { row in
                 let area = try row.decode(column: "service_area", as: String.self)
                 guard let serviceArea = ServiceArea(rawValue: area) else { throw DatabaseError.corruptRow(table: "context_measure", column: "service_area", value: area) }
@@ -46,7 +46,7 @@ public struct ReportInputStore: Sendable {
     // MARK: - Recommendations
 
     public func recommendations() async throws -> [ReportRecommendation] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT * FROM report_recommendation ORDER BY year, title, id").all().map { row in
                 let status = try row.decode(column: "status", as: String.self)
                 let area = try row.decode(column: "service_area", as: String?.self)
@@ -96,7 +96,7 @@ public struct ReportInputStore: Sendable {
     // MARK: - Equality monitoring
 
     public func equality() async throws -> [String: EqualityMonitoring] {
-        try await database.withSQL { sql in try await Self.equality(on: sql) }
+        try await database.read { sql in try await Self.equality(on: sql) }
     }
 
     static func equality(on sql: any SQLDatabase) async throws -> [String: EqualityMonitoring] {
@@ -111,7 +111,7 @@ public struct ReportInputStore: Sendable {
 
     /// One representation's answers, if any were recorded.
     public func equality(of id: String) async throws -> EqualityMonitoring? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             guard let row = try await sql.raw("SELECT disability, gender, age_band, ethnicity FROM equality_monitoring WHERE representation_id = \(bind: id)").first() else { return nil }
             return EqualityMonitoring(disability: try row.decode(column: "disability", as: String.self), gender: try row.decode(column: "gender", as: String.self),
                                       ageBand: try row.decode(column: "age_band", as: String.self), ethnicity: try row.decode(column: "ethnicity", as: String.self))

@@ -64,20 +64,20 @@ extension RepresentationStore {
         case .all:
             // Restricted cases only for their named users; `restricted_to` is a JSON list of ids.
             let visible = filter.condition + " AND (restricted_to IS NULL OR restricted_to LIKE \(bind: "%\"\(viewer.userID)\"%"))"
-            return try await database.withSQL { sql in
+            return try await database.read { sql in
                 let total = try await sql.raw("SELECT COUNT(*) AS n FROM representation WHERE " + visible).first()?.decode(column: "n", as: Int.self) ?? 0
                 let ids = try await sql.raw("SELECT id FROM representation WHERE " + visible + " ORDER BY received_on, reference LIMIT \(bind: limit) OFFSET \(bind: offset)")
                     .all().map { try $0.decode(column: "id", as: String.self) }
                 guard !ids.isEmpty else { return RepresentationPage(items: [], total: total) }
                 var list: SQLQueryString = "id IN ("
                 for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
-                let items = try await Self.load(where: list + ")", on: sql).filter(viewer.canSee)
+                let items = try await Self.load(where: list + ")", on: sql, cache: database.representationCache).filter(viewer.canSee)
                 return RepresentationPage(items: items, total: total)
             }
         }
     }
 
     private static func loadAll(_ condition: SQLQueryString, database: Database) async throws -> [Representation] {
-        try await database.withSQL { sql in try await load(where: condition, on: sql) }
+        try await database.read { [cache = database.representationCache] sql in try await load(where: condition, on: sql, cache: cache) }
     }
 }

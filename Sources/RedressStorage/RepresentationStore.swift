@@ -173,13 +173,13 @@ public struct RepresentationStore: Sendable {
 
     /// Number of representations stored.
     public func count() async throws -> Int {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM representation").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 
     private func load(where condition: SQLQueryString) async throws -> [Representation] {
-        try await database.withSQL { sql in try await Self.load(where: condition, on: sql) }
+        try await database.read { [cache = database.representationCache] sql in try await Self.load(where: condition, on: sql, cache: cache) }
     }
 
     static func load(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [Representation] {

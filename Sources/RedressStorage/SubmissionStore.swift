@@ -37,13 +37,13 @@ public struct SubmissionStore: Sendable {
 
     /// Submissions with a status, oldest first.
     public func list(status: PublicSubmission.Status) async throws -> [PublicSubmission] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT detail FROM submission WHERE status = \(bind: status.rawValue) ORDER BY submitted_on, reference").all().map(Self.decode)
         }
     }
 
     public func submission(id: String) async throws -> PublicSubmission? {
-        try await database.withSQL { sql in try await sql.raw("SELECT detail FROM submission WHERE id = \(bind: id)").first().map(Self.decode) }
+        try await database.read { sql in try await sql.raw("SELECT detail FROM submission WHERE id = \(bind: id)").first().map(Self.decode) }
     }
 
     /// Saves a triage decision from the version the officer saw; a stale one is refused.

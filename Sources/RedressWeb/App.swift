@@ -18,6 +18,8 @@ public struct WebDependencies: Sendable {
     public var logger: Logger
     /// Password hashing, sign-in throttling, session lifetimes and cookie settings.
     public var security: WebSecurity
+    /// Configuration kept between requests while its `ConfigurationStamp` is unchanged.
+    let configurationCache = ConfigurationCache()
 
     public init(database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today, division: Division = .englandAndWales, metrics: PrometheusCollectorRegistry? = nil, logger: Logger, security: WebSecurity = WebSecurity()) {
         self.database = database
@@ -46,8 +48,9 @@ public enum LondonClock {
     }
 }
 
-/// Code lists, procedures and the working-day calendar as stored now. Loaded per request so a
-/// change made with the CLI (a new code, an imported bank holiday) applies at once.
+/// Code lists, procedures and the working-day calendar as stored now. Checked per request
+/// against the configuration stamp, so a change made with the CLI (a new code, an imported
+/// bank holiday) applies at once, and loaded again only when something changed.
 struct Casework: Sendable {
     var reference: ReferenceData
     var procedures: [ProcedureDefinition]
@@ -55,16 +58,50 @@ struct Casework: Sendable {
     var people: PeopleDirectory
 
     static func load(_ deps: WebDependencies) async throws -> Casework {
-        async let reference = ReferenceStore(database: deps.database).load()
-        async let procedures = ProcedureStore(database: deps.database).load()
-        async let feed = CalendarStore(database: deps.database).effectiveFeed()
-        async let people = PeopleStore(database: deps.database).load()
-        return Casework(
-            reference: try await reference, procedures: try await procedures,
-            calendar: WorkingDayCalendar(division: deps.division, feed: try await feed), people: try await people)
+        try await deps.configuration().casework
     }
 
     func procedure(_ id: String?) -> ProcedureDefinition? { procedures.first { $0.id == id } }
+}
+
+/// Everything a request may need from the council's configuration.
+struct Configuration: Sendable {
+    var casework: Casework
+    var accessPolicy: AccessPolicy
+}
+
+/// The last configuration loaded and the stamp it was loaded under.
+actor ConfigurationCache {
+    private var cached: (stamp: String, configuration: Configuration)?
+
+    func configuration(stamp: String) -> Configuration? {
+        cached?.stamp == stamp ? cached?.configuration : nil
+    }
+
+    func keep(_ configuration: Configuration, stamp: String) {
+        cached = (stamp, configuration)
+    }
+}
+
+extension WebDependencies {
+    /// The configuration as stored now: one small read of the stamp, and a full load only when
+    /// the stamp has changed. The stamp is read first, so a change made during the load is
+    /// picked up by the next request.
+    func configuration() async throws -> Configuration {
+        let stamp = try await ConfigurationStamp.current(in: database)
+        if let cached = await configurationCache.configuration(stamp: stamp) { return cached }
+        async let reference = ReferenceStore(database: database).load()
+        async let procedures = ProcedureStore(database: database).load()
+        async let feed = CalendarStore(database: database).effectiveFeed()
+        async let people = PeopleStore(database: database).load()
+        async let policy = SettingsStore(database: database).accessPolicy()
+        let loaded = Configuration(
+            casework: Casework(reference: try await reference, procedures: try await procedures,
+                               calendar: WorkingDayCalendar(division: division, feed: try await feed), people: try await people),
+            accessPolicy: try await policy)
+        await configurationCache.keep(loaded, stamp: stamp)
+        return loaded
+    }
 }
 
 /// Builds the router: every page and endpoint of the web application, each registered from

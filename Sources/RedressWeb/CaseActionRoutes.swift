@@ -33,7 +33,7 @@ struct CaseActionRoutes: Sendable {
             let html = CaseView.render(
                 latest, procedure: procedure, events: events, today: today, calendar: casework.calendar,
                 reference: casework.reference, people: casework.people, notice: nil,
-                restriction: try await RestrictionForm.render(latest, viewer: viewer, database: deps.database),
+                restriction: try await RestrictionForm.render(latest, viewer: viewer, deps: deps),
                 failed: FailedStep(step: step.rawValue, fields: conflict ? FormFields(values: [:]) : fields, errors: errors))
             return try Page(status: status, html: html).response(from: request, context: context)
         }

@@ -81,7 +81,7 @@ struct CaseworkRoutes: Sendable {
         let html = CaseView.render(
             r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
             reference: casework.reference, people: casework.people, notice: notice,
-            restriction: "\(try await RestrictionForm.render(r, viewer: viewer, database: deps.database))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))")
+            restriction: "\(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))")
         return Page(status: .ok, html: html)
     }
 

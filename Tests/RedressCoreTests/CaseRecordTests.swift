@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RedressCore
 
@@ -130,5 +131,31 @@ struct WorkQueueTests {
         #expect(queues.items(.awaitingAllocation).map(\.representation.id) == ["awaiting"])
         #expect(queues.items(.remedies).map(\.isOverdue) == [true])
         #expect(queues.items(.actions).map(\.representation.id) == ["follow-up"])
+    }
+}
+
+@Suite("Representation: copy on write")
+struct RepresentationCopyTests {
+    @Test("changing a copy never changes the original, field by field and deep inside records and stages")
+    func copiesAreIndependent() {
+        var original = Representation(
+            id: "a", reference: "CSC-2022-00001", kind: .complaint, serviceArea: .childrensSocialCare, procedureID: "children-statutory",
+            receivedOn: CalendarDate(iso: "2022-06-01")!, methodOfReceipt: "email", complainant: Complainant(relationship: "parent"),
+            serviceCategory: "child-in-need", summary: "s",
+            stages: [Stage(key: "stage1", openedOn: CalendarDate(iso: "2022-06-01")!, dueOn: CalendarDate(iso: "2022-06-15")!)])
+        let before = original
+        var copy = original
+        copy.summary = "changed"
+        copy.records.natures.append("communication")
+        copy.stages[0].outcome = "upheld"
+        copy.restrictedTo = ["u1"]
+        #expect(original == before && original.summary == "s" && original.records.natures.isEmpty && original.stages[0].outcome == nil && original.restrictedTo == nil)
+        #expect(copy != original && copy.summary == "changed" && copy.records.natures == ["communication"] && copy.stages[0].outcome == "upheld")
+        original.version = 2
+        #expect(before.version == 1 && copy.version == 1)
+        // Encoded exactly as the plain struct was: the interchange format does not change.
+        let json = String(decoding: try! JSONEncoder().encode(before), as: UTF8.self)
+        #expect(json.contains("\"summary\":\"s\"") && json.contains("\"reference\":\"CSC-2022-00001\"") && !json.contains("storage") && !json.contains("fields"))
+        #expect(try! JSONDecoder().decode(Representation.self, from: Data(json.utf8)) == before)
     }
 }

@@ -114,6 +114,13 @@ struct WebTests {
         }
     }
 
+    @Test("escaping replaces exactly the five markup characters and keeps every other character, accents and emoji included")
+    func escapeFunction() {
+        #expect(HTML.escape("Zoë's \"café\" <b>&</b> 👩🏽‍⚕️ ok") == "Zoë&#39;s &quot;café&quot; &lt;b&gt;&amp;&lt;/b&gt; 👩🏽‍⚕️ ok")
+        #expect(HTML.escape("plain text, nothing to do: ŵ") == "plain text, nothing to do: ŵ")
+        #expect(HTML.escape("") == "" && HTML.escape("a&b"[...]) == "a&amp;b")
+    }
+
     @Test("text is escaped, never interpreted as markup", arguments: TestDatabase.engines)
     func escaping(engine: DatabaseEngine) async throws {
         try await withApp(engine) { client, _ in

@@ -255,54 +255,133 @@ public struct Pause: Sendable, Codable, Hashable {
 
 /// A complaint, compliment or comment received by the council: the unit every annual-report
 /// figure is counted from.
+///
+/// A value type whose fields live in one shared box until a copy is changed (copy on write):
+/// reports, queues and filters pass tens of thousands of representations around, and copying
+/// one is then a single reference count, not one per text and list field.
 public struct Representation: Sendable, Codable, Hashable, Identifiable {
+    /// The stored fields; encoded exactly as the representation always was.
+    struct Fields: Sendable, Codable, Hashable {
+        var id: String
+        var reference: String
+        var kind: RepresentationKind
+        var serviceArea: ServiceArea
+        var procedureID: String?
+        var receivedOn: CalendarDate
+        var methodOfReceipt: String
+        var complainant: Complainant
+        var serviceCategory: String
+        var summary: String
+        var stages: [Stage]
+        var records: CaseRecords
+        var version: Int
+        var subjectName: String? = nil
+        var restrictedTo: [String]? = nil
+        var purgedOn: CalendarDate? = nil
+    }
+
+    /// Shared between copies; replaced by a fresh box before any change to a shared one.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
     /// Opaque identifier (UUID text); never personal data, safe in URLs.
-    public var id: String
+    public var id: String {
+        get { storage.fields.id }
+        _modify { makeUnique(); yield &storage.fields.id }
+    }
     /// The council's case reference, e.g. `CSC-2022-00017`.
-    public var reference: String
-    public var kind: RepresentationKind
-    public var serviceArea: ServiceArea
+    public var reference: String {
+        get { storage.fields.reference }
+        _modify { makeUnique(); yield &storage.fields.reference }
+    }
+    public var kind: RepresentationKind {
+        get { storage.fields.kind }
+        _modify { makeUnique(); yield &storage.fields.kind }
+    }
+    public var serviceArea: ServiceArea {
+        get { storage.fields.serviceArea }
+        _modify { makeUnique(); yield &storage.fields.serviceArea }
+    }
     /// The procedure followed (complaints only).
-    public var procedureID: String?
-    public var receivedOn: CalendarDate
+    public var procedureID: String? {
+        get { storage.fields.procedureID }
+        _modify { makeUnique(); yield &storage.fields.procedureID }
+    }
+    public var receivedOn: CalendarDate {
+        get { storage.fields.receivedOn }
+        _modify { makeUnique(); yield &storage.fields.receivedOn }
+    }
     /// Code from the `method` reference list.
-    public var methodOfReceipt: String
-    public var complainant: Complainant
+    public var methodOfReceipt: String {
+        get { storage.fields.methodOfReceipt }
+        _modify { makeUnique(); yield &storage.fields.methodOfReceipt }
+    }
+    public var complainant: Complainant {
+        get { storage.fields.complainant }
+        _modify { makeUnique(); yield &storage.fields.complainant }
+    }
     /// Code from the `service` reference list (grouped by service area).
-    public var serviceCategory: String
+    public var serviceCategory: String {
+        get { storage.fields.serviceCategory }
+        _modify { makeUnique(); yield &storage.fields.serviceCategory }
+    }
     /// What the representation is about, in the recorder's words. Personal data: never logged.
-    public var summary: String
-    public var stages: [Stage]
+    public var summary: String {
+        get { storage.fields.summary }
+        _modify { makeUnique(); yield &storage.fields.summary }
+    }
+    public var stages: [Stage] {
+        get { storage.fields.stages }
+        _modify { makeUnique(); yield &storage.fields.stages }
+    }
     /// Coding, Ombudsman, costs, learning and actions.
-    public var records: CaseRecords
+    public var records: CaseRecords {
+        get { storage.fields.records }
+        _modify { makeUnique(); yield &storage.fields.records }
+    }
     /// Optimistic-concurrency version; a write must name the version it read.
-    public var version: Int
+    public var version: Int {
+        get { storage.fields.version }
+        _modify { makeUnique(); yield &storage.fields.version }
+    }
     /// The person the representation is about, when not the complainant (the child, the
     /// service user): personal data, searched by subject access.
-    public var subjectName: String?
+    public var subjectName: String? {
+        get { storage.fields.subjectName }
+        _modify { makeUnique(); yield &storage.fields.subjectName }
+    }
     /// When set, only these users (by user id) may see the case: a complaint by a member of
     /// staff, say. `nil` means the roles' normal scope applies.
-    public var restrictedTo: [String]?
+    public var restrictedTo: [String]? {
+        get { storage.fields.restrictedTo }
+        _modify { makeUnique(); yield &storage.fields.restrictedTo }
+    }
     /// The day the retention schedule's purge removed the personal data, leaving only what the
     /// statistics count.
-    public var purgedOn: CalendarDate?
+    public var purgedOn: CalendarDate? {
+        get { storage.fields.purgedOn }
+        _modify { makeUnique(); yield &storage.fields.purgedOn }
+    }
 
     public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], records: CaseRecords = CaseRecords(), version: Int = 1, subjectName: String? = nil) {
-        self.id = id
-        self.reference = reference
-        self.kind = kind
-        self.serviceArea = serviceArea
-        self.procedureID = procedureID
-        self.receivedOn = receivedOn
-        self.methodOfReceipt = methodOfReceipt
-        self.complainant = complainant
-        self.serviceCategory = serviceCategory
-        self.summary = summary
-        self.stages = stages
-        self.records = records
-        self.version = version
-        self.subjectName = subjectName
+        storage = Storage(Fields(
+            id: id, reference: reference, kind: kind, serviceArea: serviceArea, procedureID: procedureID, receivedOn: receivedOn,
+            methodOfReceipt: methodOfReceipt, complainant: complainant, serviceCategory: serviceCategory, summary: summary,
+            stages: stages, records: records, version: version, subjectName: subjectName))
     }
+
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+    public static func == (a: Representation, b: Representation) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// The stage currently open, if any.
     public var currentStage: Stage? { stages.last { $0.isOpen } }

@@ -52,7 +52,7 @@ public struct APITokenStore: Sendable {
     public func resolve(_ secret: String, now: Int) async throws -> (APIToken, User)? {
         guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }
         let hash = Tokens.digest(secret)
-        return try await database.withSQL { sql in
+        let found = try await database.read { sql -> (APIToken, User)? in
             guard let row = try await sql.raw("""
                 SELECT t.id AS token_id, t.name AS token_name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at, \(unsafeRaw: Self.userColumns)
                 FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
@@ -63,17 +63,20 @@ public struct APITokenStore: Sendable {
                 name: try row.decode(column: "token_name", as: String.self),
                 createdAt: try row.decode(column: "created_at", as: Int.self), expiresAt: try row.decode(column: "expires_at", as: Int.self),
                 lastUsedAt: try row.decode(column: "last_used_at", as: Int?.self), revokedAt: try row.decode(column: "revoked_at", as: Int?.self))
-            guard token.isLive(now: now), !user.isDisabled else { return nil }
-            if now - (token.lastUsedAt ?? 0) >= 60 {
-                try await sql.raw("UPDATE api_token SET last_used_at = \(bind: now) WHERE id = \(bind: token.id)").run()
-            }
             return (token, user)
         }
+        guard let (token, user) = found, token.isLive(now: now), !user.isDisabled else { return nil }
+        if now - (token.lastUsedAt ?? 0) >= 60 {
+            try await database.withSQL { sql in
+                try await sql.raw("UPDATE api_token SET last_used_at = \(bind: now) WHERE id = \(bind: token.id)").run()
+            }
+        }
+        return (token, user)
     }
 
     /// A user's tokens, newest first, revoked ones included (they explain past API use).
     public func tokens(userID: String) async throws -> [APIToken] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at FROM api_token
                 WHERE user_id = \(bind: userID) ORDER BY created_at DESC, id

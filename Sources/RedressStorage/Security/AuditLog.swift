@@ -104,7 +104,7 @@ public struct AuditLog: Sendable {
 
     /// Matching entries, newest first.
     public func search(_ q: Query) async throws -> [AuditEntry] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             var condition = SQLQueryString("1 = 1")
             if !q.reference.isEmpty { condition = condition + " AND reference = \(bind: q.reference.uppercased())" }
             if !q.username.isEmpty { condition = condition + " AND username = \(bind: q.username.lowercased())" }
@@ -139,7 +139,7 @@ public struct SettingsStore: Sendable {
     public static let councilNameKey = "council-name"
 
     public func load<Value: Codable & Sendable>(_ key: String, default value: Value) async throws -> Value {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             guard let text = try await sql.raw("SELECT value FROM setting WHERE key = \(bind: key)").first()?.decode(column: "value", as: String.self) else { return value }
             do { return try JSONDecoder().decode(Value.self, from: Data(text.utf8)) } catch {
                 throw DatabaseError.corruptRow(table: "setting", column: key, value: String(text.prefix(80)))
@@ -154,6 +154,7 @@ public struct SettingsStore: Sendable {
         try await database.transaction { sql in
             try await sql.raw("DELETE FROM setting WHERE key = \(bind: key)").run()
             try await sql.insert(into: "setting").columns("key", "value", "updated_at").values(SQLBind(key), SQLBind(text), SQLBind(Timestamp.now())).run()
+            try await ConfigurationStamp.bump(on: sql)
         }
     }
 

@@ -31,22 +31,26 @@ public struct SessionStore: Sendable {
     public func resume(token: String, now: Int, policy: SignInPolicy) async throws -> UserSession? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
         let hash = Tokens.digest(token)
-        return try await database.withSQL { sql in
+        let found = try await database.read { sql -> (User, created: Int, lastSeen: Int, csrf: String)? in
             guard let row = try await sql.raw("""
                 SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.userColumns)
                 FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = \(bind: hash)
                 """).first() else { return nil }
-            let user = try UserStore.decode(row)
-            let created = try row.decode(column: "created_at", as: Int.self), lastSeen = try row.decode(column: "last_seen_at", as: Int.self)
-            if user.isDisabled || now - lastSeen > policy.idleSeconds || now - created > policy.absoluteSeconds {
-                try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: hash)").run()
-                return nil
-            }
-            if now - lastSeen >= 60 {
+            return (try UserStore.decode(row), try row.decode(column: "created_at", as: Int.self),
+                    try row.decode(column: "last_seen_at", as: Int.self), try row.decode(column: "csrf_token", as: String.self))
+        }
+        guard let (user, created, lastSeen, csrf) = found else { return nil }
+        // Writes only when something changes: an ended session, or "last seen" once a minute.
+        if user.isDisabled || now - lastSeen > policy.idleSeconds || now - created > policy.absoluteSeconds {
+            try await database.withSQL { sql in try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: hash)").run() }
+            return nil
+        }
+        if now - lastSeen >= 60 {
+            try await database.withSQL { sql in
                 try await sql.raw("UPDATE user_session SET last_seen_at = \(bind: now) WHERE token_hash = \(bind: hash)").run()
             }
-            return UserSession(token: token, csrfToken: try row.decode(column: "csrf_token", as: String.self), user: user)
         }
+        return UserSession(token: token, csrfToken: csrf, user: user)
     }
 
     private static let userColumns = UserStore.columns(alias: "u")
@@ -61,7 +65,7 @@ public struct SessionStore: Sendable {
     }
 
     public func count(userID: String) async throws -> Int {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM user_session WHERE user_id = \(bind: userID)").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }

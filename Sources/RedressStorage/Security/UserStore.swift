@@ -79,15 +79,15 @@ public struct UserStore: Sendable {
     }
 
     public func all() async throws -> [User] {
-        try await database.withSQL { sql in try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user ORDER BY username").all().map(Self.decode) }
+        try await database.read { sql in try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user ORDER BY username").all().map(Self.decode) }
     }
 
     public func user(id: String) async throws -> User? {
-        try await database.withSQL { sql in try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user WHERE id = \(bind: id)").first().map(Self.decode) }
+        try await database.read { sql in try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user WHERE id = \(bind: id)").first().map(Self.decode) }
     }
 
     public func user(username: String) async throws -> User? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user WHERE username = \(bind: username.lowercased())").first().map(Self.decode)
         }
     }
@@ -124,7 +124,7 @@ public struct UserStore: Sendable {
     /// Checks a password, counting failures and locking the account after `policy.maxFailures`.
     /// A hash is computed even for an unknown username so timing does not reveal which exist.
     public func signIn(username: String, password: String, now: Int, policy: SignInPolicy, hasher: PasswordHasher) async throws -> SignInResult {
-        let row = try await database.withSQL { sql in
+        let row = try await database.read { sql in
             try await sql.raw("SELECT \(unsafeRaw: Self.columns), password_hash FROM app_user WHERE username = \(bind: username.trimmingCharacters(in: .whitespaces).lowercased())").first()
         }
         guard let row else {

@@ -3,10 +3,10 @@ import RedressStorage
 
 /// The "who can see this case" form on the case page, for those allowed to restrict cases.
 enum RestrictionForm {
-    static func render(_ r: Representation, viewer: Viewer, database: Database) async throws -> HTML {
+    static func render(_ r: Representation, viewer: Viewer, deps: WebDependencies) async throws -> HTML {
         guard viewer.may(.restrictCase) else { return "" }
-        let policy = try await SettingsStore(database: database).accessPolicy()
-        let candidates = try await UserStore(database: database).all()
+        let policy = try await deps.configuration().accessPolicy
+        let candidates = try await UserStore(database: deps.database).all()
             .filter { !$0.isDisabled && $0.id != viewer.userID && policy.grant(for: $0.role).permissions.contains(.viewCase) }
         let named = Set(r.restrictedTo ?? [])
         let boxes: [HTML] = candidates.map { u in

@@ -48,13 +48,13 @@ struct SessionMiddleware: RouterMiddleware {
             // call, so a page on another site cannot use someone's session through it.
             if let header = request.headers[.authorization], header.hasPrefix("Bearer "),
                let (_, user) = try await APITokenStore(database: deps.database).resolve(String(header.dropFirst(7)), now: deps.security.now()) {
-                context.viewer = user.viewer(policy: try await SettingsStore(database: deps.database).accessPolicy())
+                context.viewer = user.viewer(policy: try await deps.configuration().accessPolicy)
             }
             return try await next(request, context)
         }
         if let token = SessionCookie.read(SessionCookie.name, from: request),
            let session = try await SessionStore(database: deps.database).resume(token: token, now: deps.security.now(), policy: deps.security.signIn) {
-            let policy = try await SettingsStore(database: deps.database).accessPolicy()
+            let policy = try await deps.configuration().accessPolicy
             context.session = session
             context.viewer = session.user.viewer(policy: policy)
         }
