@@ -152,10 +152,13 @@ public struct RepresentationStore: Sendable {
     /// responded to in it.
     /// With `includingOmbudsmanDecisions`, also every case with an Ombudsman referral (decisions
     /// live in the case record; there are few, so they are filtered by date in the report).
+    /// The stage test is a correlated `EXISTS` (an index probe per case), not `id IN (subquery)`
+    /// inside the `OR`: PostgreSQL rescans such a subquery for every row once its result no
+    /// longer fits in `work_mem`, which took minutes at a million cases.
     public func representations(relevantTo start: CalendarDate, _ end: CalendarDate, includingOmbudsmanDecisions: Bool = false) async throws -> [Representation] {
         let base: SQLQueryString = """
             (received_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
-            OR id IN (SELECT representation_id FROM stage WHERE responded_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
+            OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.responded_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
             """
         return try await load(where: includingOmbudsmanDecisions ? base + " OR detail LIKE '%\"councilNotifiedOn\"%'" : base)
     }
@@ -166,7 +169,7 @@ public struct RepresentationStore: Sendable {
     public func representations(activeBetween start: CalendarDate, _ end: CalendarDate) async throws -> [Representation] {
         try await load(where: """
             received_on <= \(bind: end.iso) AND (received_on >= \(bind: start.iso) OR is_open = \(bind: true) OR has_follow_up = \(bind: true)
-            OR id IN (SELECT representation_id FROM stage WHERE closed_on >= \(bind: start.iso) OR responded_on >= \(bind: start.iso))
+            OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND (s.closed_on >= \(bind: start.iso) OR s.responded_on >= \(bind: start.iso)))
             OR detail LIKE '%"councilNotifiedOn"%')
             """)
     }
