@@ -86,8 +86,9 @@ actor ConfigurationCache {
 extension WebDependencies {
     /// The configuration as stored now: one small read of the stamp, and a full load only when
     /// the stamp has changed. The stamp is read first, so a change made during the load is
-    /// picked up by the next request.
+    /// picked up by the next request. Within a signed-in request, the one read at sign-in.
     func configuration() async throws -> Configuration {
+        if let current = RequestScope.current.configuration { return current }
         let stamp = try await ConfigurationStamp.current(in: database)
         if let cached = await configurationCache.configuration(stamp: stamp) { return cached }
         async let reference = ReferenceStore(database: database).load()

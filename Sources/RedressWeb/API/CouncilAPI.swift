@@ -70,8 +70,7 @@ struct CouncilAPI: Sendable {
 
     @Sendable func addPerson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let body = try await readBody(request, fields: Self.personFields)
-        let reference = try await ReferenceStore(database: deps.database).load()
-        switch PeopleRoutes.person(from: body.formFields(step: "person"), reference: reference) {
+        switch PeopleRoutes.person(from: body.formFields(step: "person"), reference: try await Casework.load(deps).reference) {
         case .failure(let errors):
             throw APIProblem.invalid(errors.errors.map { ProblemField(field: $0.field, message: $0.message) })
         case .success(let person):

@@ -40,6 +40,9 @@ enum RequestScope {
     struct Current: Sendable {
         var viewer: Viewer?
         var csrfToken: String?
+        /// The configuration read when the request was signed in, so the pages and checks of one
+        /// request read the configuration stamp once, not at every use.
+        var configuration: Configuration?
     }
 
     @TaskLocal static var current = Current()

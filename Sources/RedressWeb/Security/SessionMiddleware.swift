@@ -43,22 +43,21 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
+        var configuration: Configuration?
         if request.uri.path.hasPrefix(Endpoint.apiPrefix) {
             // The API answers to tokens only: a browser's session cookie never authorises an API
             // call, so a page on another site cannot use someone's session through it.
             if let header = request.headers[.authorization], header.hasPrefix("Bearer "),
                let (_, user) = try await APITokenStore(database: deps.database).resolve(String(header.dropFirst(7)), now: deps.security.now()) {
-                context.viewer = user.viewer(policy: try await deps.configuration().accessPolicy)
+                let loaded = try await deps.configuration()
+                (configuration, context.viewer) = (loaded, user.viewer(policy: loaded.accessPolicy))
             }
-            return try await next(request, context)
+        } else if let token = SessionCookie.read(SessionCookie.name, from: request),
+                  let session = try await SessionStore(database: deps.database).resume(token: token, now: deps.security.now(), policy: deps.security.signIn) {
+            let loaded = try await deps.configuration()
+            (configuration, context.session, context.viewer) = (loaded, session, session.user.viewer(policy: loaded.accessPolicy))
         }
-        if let token = SessionCookie.read(SessionCookie.name, from: request),
-           let session = try await SessionStore(database: deps.database).resume(token: token, now: deps.security.now(), policy: deps.security.signIn) {
-            let policy = try await deps.configuration().accessPolicy
-            context.session = session
-            context.viewer = session.user.viewer(policy: policy)
-        }
-        let current = RequestScope.Current(viewer: context.viewer, csrfToken: context.session?.csrfToken)
+        let current = RequestScope.Current(viewer: context.viewer, csrfToken: context.session?.csrfToken, configuration: configuration)
         return try await RequestScope.$current.withValue(current) { try await next(request, context) }
     }
 }
