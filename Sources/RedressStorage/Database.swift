@@ -150,7 +150,11 @@ public final class Database: Sendable {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
                 try await sql.raw("PRAGMA foreign_keys = ON").run()
                 try await sql.raw("PRAGMA busy_timeout = 5000").run()
-                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                // FULL: a change is on disk before it is acknowledged, even through a power cut (WAL
+                // with NORMAL could lose the last commits). REDRESS_SQLITE_SYNCHRONOUS=normal trades
+                // that away for speed, for throwaway databases such as benchmarks.
+                let normal = ProcessInfo.processInfo.environment["REDRESS_SQLITE_SYNCHRONOUS"] == "normal"
+                try await sql.raw(SQLQueryString("PRAGMA synchronous = \(normal ? "NORMAL" : "FULL")")).run()
                 readers = try await SQLiteReaderPool.open(path: path, count: sqliteReaders, logger: logger)
                 let database = Database(location: location, sqlite: connection, readers: readers, postgres: nil, logger: logger)
                 let result = try await body(database)
@@ -217,6 +221,24 @@ public final class Database: Sendable {
             try? await sql.raw("ROLLBACK").run()
             await readers.giveBack(connection)
             throw error
+        }
+    }
+
+    /// Runs `body`, which only reads, in one snapshot that stays consistent however long it takes
+    /// while others keep writing: a backup. SQLite reads on a read-only WAL connection;
+    /// PostgreSQL in a REPEATABLE READ, READ ONLY transaction.
+    public func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard engine == .postgres else { return try await read(body) }
+        return try await withSQL { sql in
+            try await sql.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
         }
     }
 

@@ -10,8 +10,20 @@ public struct InterchangeStore: Sendable {
     public let database: Database
     public init(database: Database) { self.database = database }
 
-    /// Every representation as interchange lines, in receipt order; `line` is called for each.
-    public func export(_ line: (String) throws -> Void) async throws -> Int {
+    /// Now, as every stored time is written (UTC, ISO 8601, seconds).
+    public static func now() -> String { Timestamp.now() }
+
+    /// Every representation as interchange lines, in receipt order, then the trailer that seals
+    /// the file (`InterchangeFile`); `write` is called with each line, newline included.
+    /// Returns the number of representations.
+    public func export(_ write: @escaping (String) throws -> Void) async throws -> Int {
+        var writer = InterchangeFile.Writer(write)
+        for record in try await records() { try writer.append(record) }
+        return try writer.finish()
+    }
+
+    /// Every representation as an interchange record, in receipt order.
+    public func records() async throws -> [InterchangeRecord] {
         let representations = try await RepresentationStore(database: database).all()
         let (events, equality, letters) = try await database.read { sql in
             var events: [String: [InterchangeEvent]] = [:]
@@ -32,10 +44,9 @@ public struct InterchangeStore: Sendable {
             }
             return (events, try await ReportInputStore.equality(on: sql), letters)
         }
-        for r in representations {
-            try line(try InterchangeRecord(representation: r, history: events[r.id] ?? [], equality: equality[r.id], letters: letters[r.id] ?? []).line())
+        return representations.map { r in
+            InterchangeRecord(representation: r, history: events[r.id] ?? [], equality: equality[r.id], letters: letters[r.id] ?? [])
         }
-        return representations.count
     }
 
     /// What an import did.

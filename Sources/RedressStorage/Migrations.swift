@@ -254,6 +254,17 @@ public struct Migrator: Sendable {
             "CREATE INDEX representation_service ON representation (service_category, received_on)",
             "CREATE INDEX stage_open_due ON stage (closed_on, due_on)",
         ] }),
+        Migration(6, "Sign-in attempts counted in the database, passwords chosen by their owner, equality answers versioned", statements: { _ in [
+            """
+            CREATE TABLE attempt_counter (
+                key TEXT PRIMARY KEY,
+                failures BIGINT NOT NULL,
+                first_at BIGINT NOT NULL,
+                locked_until BIGINT)
+            """,
+            "ALTER TABLE app_user ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT FALSE",
+            "ALTER TABLE equality_monitoring ADD COLUMN version BIGINT NOT NULL DEFAULT 1",
+        ] }),
     ]
 
     /// The newest migration version this build knows.

@@ -118,6 +118,30 @@ public struct ReportInputStore: Sendable {
         }
     }
 
+    /// The version of one representation's answers: 0 when none are recorded. A form saves
+    /// against the version it showed (`saveEquality`).
+    public func equalityVersion(of id: String) async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw("SELECT version FROM equality_monitoring WHERE representation_id = \(bind: id)").first()?
+                .decode(column: "version", as: Int.self) ?? 0
+        }
+    }
+
+    /// Saves one representation's answers as last read at `expectedVersion` (0: none yet). A
+    /// change made since is refused with `DatabaseError.conflict`, never overwritten.
+    public func saveEquality(_ answers: EqualityMonitoring, for r: Representation, expectedVersion: Int) async throws {
+        try await database.transaction { sql in
+            let current = try await sql.raw("SELECT version FROM equality_monitoring WHERE representation_id = \(bind: r.id)").first()?
+                .decode(column: "version", as: Int.self) ?? 0
+            guard current == expectedVersion else { throw DatabaseError.conflict(reference: r.reference) }
+            try await sql.raw("DELETE FROM equality_monitoring WHERE representation_id = \(bind: r.id)").run()
+            try await sql.insert(into: "equality_monitoring")
+                .columns("representation_id", "disability", "gender", "age_band", "ethnicity", "recorded_at", "version")
+                .values(SQLBind(r.id), SQLBind(answers.disability), SQLBind(answers.gender), SQLBind(answers.ageBand), SQLBind(answers.ethnicity),
+                        SQLBind(Timestamp.now()), SQLBind(current + 1)).run()
+        }
+    }
+
     /// Records (or replaces) the monitoring answers for representations, in one transaction.
     public func setEquality(_ answers: [String: EqualityMonitoring]) async throws {
         try await database.transaction { sql in try await Self.setEquality(answers, on: sql) }

@@ -15,14 +15,19 @@ public struct ReportSource: Sendable {
     /// A step of a long run, for progress messages: what is being done, step `done` of `total`.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ step: String) -> Void
 
-    public func annual(year: FinancialYear, scope: ReportScope, earlierYears: Int = 1, rounding: Rounding = Rounding(), progress: Progress? = nil) async throws -> ComplaintsReport {
+    /// The annual report. `listsReference` says which cases' references its reader may see named
+    /// (the data-quality appendix); the command line names them all.
+    public func annual(year: FinancialYear, scope: ReportScope, earlierYears: Int = 1, rounding: Rounding = Rounding(), progress: Progress? = nil,
+                       listsReference: @escaping @Sendable (Representation) -> Bool = { _ in true }) async throws -> ComplaintsReport {
         let setting = try await setting()
         let first = FinancialYear(startYear: year.startYear - earlierYears, startMonth: year.startMonth)
         let records = try await RepresentationStore(database: database).representations(relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
         progress?(0, 0, "loaded \(records.count) records")
         let inputs = try await ReportInputStore(database: database).inputs()
-        return AnnualReportBuilder(year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar, procedures: setting.procedures, reference: setting.reference, rounding: rounding)
-            .build(from: records, inputs: inputs, progress: progress)
+        var builder = AnnualReportBuilder(year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar,
+                                          procedures: setting.procedures, reference: setting.reference, rounding: rounding)
+        builder.listsReference = listsReference
+        return builder.build(from: records, inputs: inputs, progress: progress)
     }
 
     public func quarterly(quarter: FinancialQuarter, scope: ReportScope, trendQuarters: Int = 5, rounding: Rounding = Rounding(), progress: Progress? = nil) async throws -> ComplaintsReport {

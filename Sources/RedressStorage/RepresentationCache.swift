@@ -29,6 +29,9 @@ public final actor RepresentationCache {
         for r in representations where held[r.id] != nil || held.count < capacity { held[r.id] = r }
     }
 
+    /// Forgets every case (after a restore replaces the store's contents).
+    public func removeAll() { held = [:] }
+
     /// How many cases are held (for tests and the metrics page).
     public var count: Int { held.count }
 }

@@ -48,6 +48,11 @@ public struct RepresentationFilter: Sendable, Hashable {
 public struct RepresentationPage: Sendable {
     public var items: [Representation]
     public var total: Int
+
+    public init(items: [Representation], total: Int) {
+        self.items = items
+        self.total = total
+    }
 }
 
 extension RepresentationStore {

@@ -21,12 +21,14 @@ public struct SubmissionStore: Sendable {
         }
     }
 
-    /// Saves a new submission with the next reference of its year ("WEB-2026-00042").
+    /// Saves a new submission with a random reference ("WEB-7K3M-Q9XD"): a sequence number would
+    /// tell anyone who sends the form how many others have.
     public func add(_ answers: FeedbackAnswers, on day: CalendarDate, young: Bool, equalityCodes: ReferenceData) async throws -> PublicSubmission {
         try await database.transaction { sql in
-            let prefix = "WEB-\(day.year)-"
-            let count = try await sql.raw("SELECT COUNT(*) AS n FROM submission WHERE reference LIKE \(bind: prefix + "%")").first()?.decode(column: "n", as: Int.self) ?? 0
-            let reference = prefix + String(paddedSequence: count + 1)
+            var reference = PublicSubmission.newReference()
+            while try await sql.raw("SELECT 1 AS n FROM submission WHERE reference = \(bind: reference)").first() != nil {
+                reference = PublicSubmission.newReference()
+            }
             let submission = answers.submission(id: UUID().uuidString.lowercased(), reference: reference, on: day, young: young, equalityCodes: equalityCodes)
             try await sql.insert(into: "submission").columns("id", "reference", "submitted_on", "status", "detail", "version", "created_at")
                 .values(SQLBind(submission.id), SQLBind(submission.reference), SQLBind(day.iso), SQLBind(submission.status.rawValue), SQLBind(try Self.encode(submission)),

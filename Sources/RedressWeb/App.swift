@@ -109,10 +109,11 @@ extension WebDependencies {
 /// the `Endpoint` table behind its access rule.
 public func buildRouter(_ deps: WebDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    // Outermost, so it counts the answer as sent: a 4xx made from an error is counted as a 4xx.
+    if deps.metrics != nil { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(logger: deps.logger))
     router.add(middleware: APIErrorMiddleware(logger: deps.logger))
-    if deps.metrics != nil { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SessionMiddleware(deps: deps))
     for endpoint in Endpoint.allCases {

@@ -16,20 +16,23 @@ struct CaseActionRoutes: Sendable {
             throw HTTPError(.notFound)
         }
         let casework = try await Casework.load(deps)
-        let store = RepresentationStore(database: deps.database)
-        guard id.count <= 64, let current = try await store.representation(id: id),
-              let procedure = casework.procedure(current.procedureID) ?? casework.procedures.first(where: { $0.serviceArea == current.serviceArea })
-        else { throw HTTPError(.notFound) }
-        guard let viewer = context.viewer, viewer.may(.takeCaseSteps, on: current) else {
-            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, current, detail: stepName))
-            return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        let viewer = try context.requireViewer()
+        let access = try context.cases(deps.database)
+        let current: Representation
+        switch try await access.lookUp(id: id, permission: .takeCaseSteps, refused: { r in
+            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, r, detail: stepName))
+        }) {
+        case .missing: throw HTTPError(.notFound)
+        case .refused: return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        case .found(let found): current = found
         }
+        guard let procedure = HistoryReplay.procedure(for: current, in: casework.procedures) else { throw HTTPError(.notFound) }
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
         let today = deps.today()
 
         func reshow(_ errors: [FieldError], status: HTTPResponse.Status, conflict: Bool = false) async throws -> Response {
-            let latest = try await store.representation(id: id) ?? current
-            let events = try await CaseEventLog.events(of: id, in: deps.database)
+            let latest = try await access.latest(current) ?? current
+            let events = try await access.history(of: latest)
             let html = CaseView.render(
                 latest, procedure: procedure, events: events, today: today, calendar: casework.calendar,
                 reference: casework.reference, people: casework.people, notice: nil,
@@ -48,7 +51,7 @@ struct CaseActionRoutes: Sendable {
         }
         let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today, people: casework.people, reference: casework.reference)
         do {
-            let updated = try await store.apply(command, to: id, expectedVersion: version, lifecycle: lifecycle, recordedBy: viewer.username,
+            let updated = try await access.apply(command, to: current, expectedVersion: version, lifecycle: lifecycle, recordedBy: viewer.username,
                                                audit: context.audit(.changedCase, detail: step.rawValue))
             context.logger.info("case step recorded", metadata: ["reference": .string(updated.reference), "step": .string(step.rawValue)])
             return Response(status: .seeOther, headers: [.location: "/complaints/\(id)?done=\(step.rawValue)"])
@@ -67,18 +70,21 @@ extension CaseActionRoutes {
     @Sendable func restrict(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let viewer = try context.requireViewer()
-        let store = RepresentationStore(database: deps.database)
-        guard id.count <= 64, let current = try await store.representation(id: id) else { throw HTTPError(.notFound) }
-        guard viewer.canSee(current) else {
-            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, current, detail: "restriction"))
-            return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        let access = try context.cases(deps.database)
+        let current: Representation
+        switch try await access.lookUp(id: id, permission: .restrictCase, refused: { r in
+            try await AuditLog(database: deps.database).append(context.audit(.refusedAccess, r, detail: "restriction"))
+        }) {
+        case .missing: throw HTTPError(.notFound)
+        case .refused: return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        case .found(let found): current = found
         }
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
         guard let version = Int(fields["version"]) else { throw HTTPError(.badRequest) }
         let known = Set(try await UserStore(database: deps.database).all().map(\.id))
         let named: [String]? = fields["restrict"] == "yes" ? Array(Set(fields.all("users").filter(known.contains) + [viewer.userID])).sorted() : nil
         do {
-            _ = try await store.restrict(id, to: named, expectedVersion: version,
+            _ = try await access.restrict(current, to: named, expectedVersion: version,
                                          audit: context.audit(.restrictedCase, detail: named.map { "restricted to \($0.count) user(s)" } ?? "restriction lifted"))
         } catch DatabaseError.conflict {
             return Response(status: .seeOther, headers: [.location: "/complaints/\(id)?done=restriction-conflict"])

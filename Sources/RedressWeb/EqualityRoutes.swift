@@ -33,8 +33,10 @@ struct EqualityRoutes: Sendable {
         case .failure(let page): return page
         case .success(let r):
             let reference = try await ReferenceStore(database: deps.database).load()
-            let current = try await ReportInputStore(database: deps.database).equality(of: r.id) ?? EqualityMonitoring()
-            return Page(status: .ok, html: EqualityView.render(r, reference: reference, answers: current, errors: []))
+            let store = ReportInputStore(database: deps.database)
+            let current = try await store.equality(of: r.id) ?? EqualityMonitoring()
+            let version = try await store.equalityVersion(of: r.id)
+            return Page(status: .ok, html: EqualityView.render(r, reference: reference, answers: current, version: version, errors: []))
         }
     }
 
@@ -61,17 +63,32 @@ struct EqualityRoutes: Sendable {
                 errors.append(FieldError(field: entry.field, message: "Select an answer for \(entry.list.singularName) from the list, or Not stated"))
             }
         }
-        guard errors.isEmpty else {
-            return try Page(status: .unprocessableContent, html: EqualityView.render(r, reference: reference, answers: answers, errors: errors)).response(from: request, context: context)
+        guard let version = Int(fields["version"]), version >= 0 else {
+            errors.append(FieldError(field: EqualityRoutes.lists[0].field, message: "The form was incomplete; reload the page and try again"))
+            let html = EqualityView.render(r, reference: reference, answers: answers, version: 0, errors: errors)
+            return try Page(status: .badRequest, html: html).response(from: request, context: context)
         }
-        try await ReportInputStore(database: deps.database).setEquality([r.id: answers])
+        guard errors.isEmpty else {
+            let html = EqualityView.render(r, reference: reference, answers: answers, version: version, errors: errors)
+            return try Page(status: .unprocessableContent, html: html).response(from: request, context: context)
+        }
+        let store = ReportInputStore(database: deps.database)
+        do {
+            try await store.saveEquality(answers, for: r, expectedVersion: version)
+        } catch DatabaseError.conflict {
+            let latest = try await store.equality(of: r.id) ?? EqualityMonitoring()
+            let message = "Someone else saved equality answers for \(r.reference) since you opened this form. These are their answers: check them and save again if yours are right"
+            let html = EqualityView.render(r, reference: reference, answers: latest, version: try await store.equalityVersion(of: r.id),
+                                           errors: [FieldError(field: EqualityRoutes.lists[0].field, message: message)])
+            return try Page(status: .conflict, html: html).response(from: request, context: context)
+        }
         try await AuditLog(database: deps.database).append(context.audit(.reportInputsChanged, r, detail: "equality monitoring recorded"))
         return Response(status: .seeOther, headers: [.location: "/complaints/\(r.id)?done=equality"])
     }
 }
 
 enum EqualityView {
-    static func render(_ r: Representation, reference: ReferenceData, answers: EqualityMonitoring, errors: [FieldError]) -> HTML {
+    static func render(_ r: Representation, reference: ReferenceData, answers: EqualityMonitoring, version: Int, errors: [FieldError]) -> HTML {
         let questions: [HTML] = EqualityRoutes.lists.map { entry in
             let options = reference.active(entry.list).map { ($0.code, $0.label) }
             let chosen = answers.code(entry.list) ?? "not-stated"
@@ -91,6 +108,7 @@ enum EqualityView {
             <h1>Equality monitoring for \(r.reference)</h1>
             <p class="app-body">Optional answers from the complainant's monitoring form. They are kept apart from the case record: no one handling the complaint sees them, and the annual report shows only totals, with numbers under 5 withheld.</p>
             <form method="post" action="/complaints/\(r.id)/equality" novalidate>\(HTML.csrfField)
+              <input type="hidden" name="version" value="\(version)">
               \(questions)
               <button type="submit" class="app-button">Save answers</button>
             </form>

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import RedressStorage
 
 /// Headers on every response: no inline script or framing, no MIME sniffing, no referrer
 /// leaking case URLs to other sites, no caching of pages.
@@ -27,8 +28,16 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
             return try Page(status: .notFound, html: ErrorPages.notFound).response(from: request, context: context)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            return try Page(status: .contentTooLarge, html: ErrorPages.tooLarge).response(from: request, context: context)
         } catch let error as HTTPError where error.status.code < 500 {
             throw error
+        } catch is CaseAccessRefused {
+            return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        } catch is PasswordWork.Busy {
+            var response = try Page(status: .serviceUnavailable, html: ErrorPages.busy).response(from: request, context: context)
+            response.headers[.retryAfter] = "5"
+            return response
         } catch {
             logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(describing: type(of: error)))])
             return try Page(status: .internalServerError, html: ErrorPages.serverError).response(from: request, context: context)
@@ -37,6 +46,15 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 enum ErrorPages {
+    static var tooLarge: HTML { Layout.page(title: "What you sent is too large", """
+        <h1>What you sent is too large</h1>
+        <p>Nothing was saved. What was sent is larger than this form takes: shorten what you typed, or keep long documents as files instead of pasting them.</p>
+        <p>Go back to the form and try again.</p>
+        """) }
+    static var busy: HTML { Layout.page(title: "The service is busy", """
+        <h1>The service is busy</h1>
+        <p>Nothing was saved. Too many people are signing in or changing passwords at this moment. Wait a few seconds and try again.</p>
+        """) }
     static var notFound: HTML { Layout.page(title: "Page not found", """
         <h1>Page not found</h1>
         <p>If you typed the web address, check it is correct. If you followed a link to a complaint, it may have been entered with a different reference.</p>

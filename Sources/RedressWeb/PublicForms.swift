@@ -65,19 +65,19 @@ struct PublicFormRoutes: Sendable {
         }
         let address = context.address ?? "unknown"
         let now = deps.security.now()
-        if let wait = await deps.security.submissions.retryAfter(address, now: now) {
+        let key = AttemptCounter.address(address, for: "submission")
+        if let wait = try await AttemptCounter(database: deps.database).reserve(key, now: now, limit: deps.security.submissions).refusedFor {
             var response = try Page(status: .tooManyRequests, html: PublicFormViews.tooMany()).response(from: request, context: context)
             response.headers[.retryAfter] = "\(wait)"
             return response
         }
-        await deps.security.submissions.recordFailure(address, now: now)
         var sentReference = ""
         if fields["website"].isEmpty {  // the honeypot: a field people never see, that robots fill in
             let saved = try await SubmissionStore(database: deps.database).add(answers, on: deps.today(), young: young, equalityCodes: reference)
             sentReference = saved.reference
             deps.logger.info("public submission received", metadata: ["kind": "\(saved.kind.rawValue)", "area": "\(saved.serviceArea.rawValue)"])
         } else {
-            sentReference = "WEB-\(deps.today().year)-00000"
+            sentReference = PublicSubmission.newReference()
         }
         let query = "reference=\(sentReference)&kind=\(answers["kind"])&service=\(answers["service"])&for=\(young ? "young" : "adult")"
         return Response(status: .seeOther, headers: [.location: "/feedback/sent?\(query)"])

@@ -17,7 +17,9 @@ struct ReportRoutes: Sendable {
         let year = query.get("year").flatMap(Int.init).flatMap { years.contains($0) ? $0 : nil } ?? current.startYear - 1
         let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
         let rounding = Rounding(percentDecimals: query.get("decimals") == "1" ? 1 : 0)
-        let report = try await ReportSource(database: deps.database, division: deps.division).annual(year: FinancialYear(startYear: year), scope: scope, rounding: rounding)
+        let access = try context.cases(deps.database)
+        let report = try await ReportSource(database: deps.database, division: deps.division)
+            .annual(year: FinancialYear(startYear: year), scope: scope, rounding: rounding, listsReference: { access.canSee($0) })
         if let download = try Self.download(report, format: query.get("format"), name: "annual-report-\(year)-\(scope.rawValue)") { return download }
         return try AnnualReportView.page(report, years: years, selected: year, scope: scope, rounding: rounding).response(from: request, context: context)
     }

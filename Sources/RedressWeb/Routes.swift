@@ -20,7 +20,7 @@ struct CaseworkRoutes: Sendable {
         let today = deps.today()
         let area = request.uri.queryParameters.get("area").flatMap(ServiceArea.init(rawValue:))
         let engine = ClockEngine(calendar: casework.calendar)
-        let queued = try await RepresentationStore(database: deps.database).workQueueCases().filter(viewer.canSee)
+        let queued = try await CaseAccess(database: deps.database, viewer: viewer).workQueue()
         let queues = WorkQueues(cases: queued, procedures: casework.procedures, calendar: casework.calendar, today: today)
         let queue = request.uri.queryParameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
         var rows: [DashboardRow] = queued.filter { $0.isOpen && (area == nil || $0.serviceArea == area) }
@@ -51,7 +51,7 @@ struct CaseworkRoutes: Sendable {
             let page = Page(status: .unprocessableContent, html: NewComplaintView.render(input: input, errors: failure.errors, reference: casework.reference))
             return try page.response(from: request, context: context)
         case .success(let command):
-            let recorded = try await RepresentationStore(database: deps.database).record(
+            let recorded = try await context.cases(deps.database).record(
                 command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: command.kind.rawValue))
             context.logger.info("representation recorded", metadata: ["reference": .string(recorded.reference), "kind": .string(recorded.kind.rawValue)])
             return Response(status: .seeOther, headers: [.location: "/complaints/\(recorded.id)?recorded=1"])
@@ -68,7 +68,7 @@ struct CaseworkRoutes: Sendable {
         let id = r.id
         let casework = try await Casework.load(deps)
         try await AuditLog(database: deps.database).append(context.audit(.viewedCase, r))
-        let events = try await CaseEventLog.events(of: id, in: deps.database)
+        let events = try await CaseAccess(database: deps.database, viewer: viewer).history(of: r)
         let query = request.uri.queryParameters
         var notice: String?
         if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
@@ -111,7 +111,7 @@ struct CaseworkRoutes: Sendable {
                 yearError = "Select a financial year from the list"
             }
         }
-        let records = try await RepresentationStore(database: deps.database).representations(relevantTo: year.firstDay, year.lastDay)
+        let records = try await context.cases(deps.database).forFigures(relevantTo: year.firstDay, year.lastDay)
         let figures = FirstFigures.compute(year: year, representations: records, calendar: casework.calendar, procedures: casework.procedures)
         return Page(status: yearError == nil ? .ok : .badRequest, html: StatisticsView.render(figures, years: years, yearError: yearError))
     }

@@ -80,7 +80,7 @@ struct TriageRoutes: Sendable {
         }
         let r: Representation
         do {
-            r = try await RepresentationStore(database: deps.database).record(command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: "from \(s.reference)"))
+            r = try await context.cases(deps.database).record(command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: "from \(s.reference)"))
         } catch {
             // Put it back in the inbox: a submission is never marked recorded without its case.
             changed.status = .new

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedressCore
 import RedressStorage
+import RedressWeb
 
 /// `redress export` and `redress import`: the interchange format (`docs/interchange.md`).
 struct ExportCommand: AsyncParsableCommand {
@@ -20,8 +21,8 @@ struct ExportCommand: AsyncParsableCommand {
                 let all = try await RepresentationStore(database: database).all()
                 return (FlatProfile.csv(all), all.count)
             }
-            var text = ""
-            let count = try await InterchangeStore(database: database).export { text += $0 + "\n" }
+            nonisolated(unsafe) var text = ""
+            let count = try await InterchangeStore(database: database).export { text += $0 }
             return (text, count)
         }
         if let path {
@@ -42,12 +43,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "A legacy column-mapping file (JSON; see docs/interchange.md): FILE is then a CSV from another system.") var mapping: String?
     @Flag(help: "Check the file and report, without importing.") var dryRun = false
     @Flag(help: "No progress messages on standard error.") var quiet = false
+    @Option(help: "Bank-holiday calendar the histories' clocks are checked on. Default: REDRESS_CALENDAR, else england-and-wales.")
+    var calendar: Division?
 
     func run() async throws {
+        let division = try statutoryDivision(calendar)
         let data = try readFile(file)
-        let text = String(decoding: data, as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        let trimmed = lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
+        let bytes = [UInt8](data)
         let (quiet, dryRun, file) = (self.quiet, self.dryRun, self.file)
         @Sendable func say(_ line: String) { if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
         var legacy: (LegacyMapping, [CSV.Record])?
@@ -56,17 +58,25 @@ struct ImportCommand: AsyncParsableCommand {
             do { mapping = try JSONDecoder().decode(LegacyMapping.self, from: try readFile(mappingPath)) } catch let error as DecodingError {
                 throw Failure(description: "Nothing was imported: the mapping file \(mappingPath) is not right: \(describe(decodingError: error))")
             }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let line = CSV.firstLineNotUTF8(bytes)
+                throw Failure(description: "Nothing was imported: line \(line) of \(file) is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel) and try again")
+            }
             do { legacy = (mapping, try CSV.records(text)) } catch {
                 throw Failure(description: "Nothing was imported: \(file) is not a readable CSV file: \(error.description)")
             }
             say("import: checking \(max(0, (legacy?.1.count ?? 1) - 1)) rows against the mapping")
         } else {
-            say("import: checking \(trimmed.count) lines")
+            say("import: checking \(bytes.count) bytes")
         }
         let outcome = try await storage.withDatabase { [legacy] database -> Result<InterchangeStore.ImportResult, ImportProblemList> in
             let reference = try await ReferenceStore(database: database).load(), procedures = try await ProcedureStore(database: database).load()
-            let (records, problems) = legacy.map { LegacyImport(mapping: $0.0, reference: reference, procedures: procedures).convert($0.1) }
-                ?? InterchangeValidator(reference: reference, procedures: procedures).check(lines: trimmed)
+            let calendar = WorkingDayCalendar(division: division, feed: try await CalendarStore(database: database).effectiveFeed())
+            let people = try await PeopleStore(database: database).load()
+            let (records, problems) = legacy.map {
+                LegacyImport(mapping: $0.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()).convert($0.1)
+            } ?? InterchangeValidator(reference: reference, procedures: procedures, calendar: calendar, people: people, today: LondonClock.today())
+                .check(file: bytes)
             guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
             if dryRun { return .success(.init(imported: 0, alreadyPresent: 0)) }
             say("import: \(records.count) records checked; writing")

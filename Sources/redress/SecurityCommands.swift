@@ -42,13 +42,13 @@ struct UserCommand: AsyncParsableCommand {
                     throw Failure(description: "There is no one with id \(person) in the people pool; see the People and pools page.")
                 }
                 do {
-                    let user = try await UserStore(database: database).add(username: username, displayName: name, role: role, personID: person, password: secret, hasher: .standard)
+                    let user = try await UserStore(database: database).add(username: username, displayName: name, role: role, personID: person, password: secret, hasher: .standard, mustChangePassword: generated)
                     try await AuditLog(database: database).append(AuditEntry(userID: nil, username: operatorName(), action: .userAdded, detail: "\(user.username) as \(role.rawValue)"))
                     return user
                 } catch let error as UserError { throw Failure(description: error.message) }
             }
             print("Added \(user.username) (\(role.displayName)).")
-            if generated { print("Password: \(secret)\nGive it to them in person or by a separate channel.") }
+            if generated { print("Password: \(secret)\nGive it to them in person or by a separate channel; it works once, to choose their own.") }
         }
     }
 
@@ -90,8 +90,8 @@ struct UserCommand: AsyncParsableCommand {
             try await storage.withDatabase { database in
                 let store = UserStore(database: database)
                 guard let user = try await store.user(username: username) else { throw Failure(description: "There is no user called \(username).") }
-                do { try await store.setPassword(secret, userID: user.id, hasher: .standard) } catch let error as UserError { throw Failure(description: error.message) }
-                try await AuditLog(database: database).append(AuditEntry(userID: nil, username: operatorName(), action: .userChanged, detail: "\(user.username): reset-password"))
+                do { try await store.setPassword(secret, userID: user.id, hasher: .standard, mustChangePassword: generated) } catch let error as UserError { throw Failure(description: error.message) }
+                try await AuditLog(database: database).append(AuditEntry(userID: nil, username: operatorName(), action: .userChanged, detail: "\(user.username) (\(user.role.displayName)): reset-password"))
             }
             print("Password reset for \(username).")
             if generated { print("Password: \(secret)") }

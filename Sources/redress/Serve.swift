@@ -77,7 +77,7 @@ struct Serve: AsyncParsableCommand {
                 logger.notice("no users yet: add the first with `redress user add --role administrator`")
             }
             let deps = WebDependencies(database: database, division: division, metrics: registry, logger: logger,
-                                       security: WebSecurity(secureCookies: secureCookies))
+                                       security: WebSecurity(secureCookies: secureCookies, metricsToken: ProcessInfo.processInfo.environment["REDRESS_METRICS_TOKEN"]))
             let background = BackgroundWork(
                 database: database, delivery: OutboxDelivery(store: OutboxStore(database: database), sender: sender, logger: logger),
                 reminders: ReminderJob(database: database, division: division, teamEmail: teamEmail), today: LondonClock.today, hour: LondonClock.hour, logger: logger)

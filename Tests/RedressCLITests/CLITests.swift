@@ -281,7 +281,8 @@ extension CLITests {
             let source = folder.appendingPathComponent("source"), target = folder.appendingPathComponent("target")
             try await Database.with(.sqlite(path: source.appendingPathComponent("redress.sqlite").path), logger: TestDatabase.logger) { database in
                 try await Migrator(database: database).migrate()
-                try await RepresentationStore(database: database).insertAll(HandBuiltYear.representations())
+                let (year, histories) = HandBuiltYear.withHistories(today: CalendarDate(iso: "2024-01-15")!)
+                try await RepresentationStore(database: database).insertAll(year, histories: histories)
             }
             let file = folder.appendingPathComponent("export.jsonl"), again = folder.appendingPathComponent("again.jsonl")
             #expect(try Command.run(["export", "--out", file.path, "--data-dir", source.path]).status == 0)
@@ -292,14 +293,19 @@ extension CLITests {
             #expect(try Data(contentsOf: file) == Data(contentsOf: again))
             let twice = try Command.run(["import", file.path, "--quiet", "--data-dir", target.path])
             #expect(twice.output.hasPrefix("Imported 0 representations; \(HandBuiltYear.representations().count) already here."))
-            var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
-            lines[1] = lines[1].replacingOccurrences(of: #""receivedOn":"20"#, with: #""receivedOn":"XX"#)
-            lines[2] = String(lines[2].prefix(40))
-            let bad = folder.appendingPathComponent("bad.jsonl")
-            try Data(lines.joined(separator: "\n").utf8).write(to: bad)
-            let refused = try Command.run(["import", bad.path, "--data-dir", folder.appendingPathComponent("empty").path])
-            #expect(refused.status != 0 && refused.errors.contains("Nothing was imported: 2 problems"))
-            #expect(refused.errors.contains("line 2, representation.receivedOn:") && refused.errors.contains("line 3, the line: is not complete JSON"))
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+            let cut = folder.appendingPathComponent("cut.jsonl"), changed = folder.appendingPathComponent("changed.jsonl")
+            try Data((lines.dropLast(3).joined(separator: "\n") + "\n").utf8).write(to: cut)
+            try Data((lines.joined(separator: "\n") + "\n").replacingOccurrences(of: "Fixture 2\"", with: "Fixture 7\"").utf8).write(to: changed)
+            let refused = try Command.run(["import", cut.path, "--data-dir", folder.appendingPathComponent("empty").path])
+            #expect(refused.status != 0 && refused.errors.contains("Nothing was imported: 1 problem"))
+            #expect(refused.errors.contains("trailer: is missing: the file was cut short"))
+            let tampered = try Command.run(["import", changed.path, "--data-dir", folder.appendingPathComponent("empty").path])
+            #expect(tampered.status != 0 && tampered.errors.contains("trailer.sha256: does not match the file"))
+            let left = try await Database.with(.sqlite(path: folder.appendingPathComponent("empty/redress.sqlite").path), logger: TestDatabase.logger) {
+                try await RepresentationStore(database: $0).count()
+            }
+            #expect(left == 0, "nothing imported")
         }
     }
 

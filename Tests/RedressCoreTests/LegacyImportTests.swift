@@ -45,7 +45,7 @@ struct LegacyImportTests {
     @Test("a legacy export maps onto representations: codes, dates, the stage reached and its outcome, a stable id per reference")
     func converts() throws {
         let procedures = BuiltInProcedures.all
-        let (records, problems) = LegacyImport(mapping: mapping, reference: reference, procedures: procedures).convert(try CSV.records(legacyFile))
+        let (records, problems) = LegacyImport(mapping: mapping, reference: reference, procedures: procedures, importedAt: "2024-01-15T09:00:00Z").convert(try CSV.records(legacyFile))
         #expect(problems.isEmpty, "\(problems)")
         #expect(records.count == 3)
         let first = records[0].representation
@@ -58,7 +58,7 @@ struct LegacyImportTests {
         #expect(second.isOpen && second.stages.map(\.key) == [BuiltInProcedures.adultsStatutory.stages[0].key] && second.serviceCategory == "home-care-domiciliary-care")
         #expect(second.stages.first?.openedOn == CalendarDate(iso: "2022-06-10"), "a stage with no date of its own opens on the date received")
         #expect(records[2].representation.kind == .compliment && records[2].representation.stages.isEmpty && records[2].representation.summary == "Thank you\r\nto the team")
-        let again = LegacyImport(mapping: mapping, reference: reference, procedures: procedures).convert(try CSV.records(legacyFile)).records
+        let again = LegacyImport(mapping: mapping, reference: reference, procedures: procedures, importedAt: "2024-01-15T09:00:00Z").convert(try CSV.records(legacyFile)).records
         #expect(again.map(\.representation.id) == records.map(\.representation.id), "the same reference gets the same id")
     }
 
@@ -68,7 +68,7 @@ struct LegacyImportTests {
             .replacingOccurrences(of: "Stage 1,16/05/2022,Upheld", with: "Stage One,16/05/2022,Partly")
             .replacingOccurrences(of: "10/06/2022", with: "31/02/2022")
             .replacingOccurrences(of: "LEG-003", with: "LEG-001")
-        let (records, problems) = LegacyImport(mapping: mapping, reference: reference, procedures: BuiltInProcedures.all).convert(try CSV.records(file))
+        let (records, problems) = LegacyImport(mapping: mapping, reference: reference, procedures: BuiltInProcedures.all, importedAt: "2024-01-15T09:00:00Z").convert(try CSV.records(file))
         #expect(records.isEmpty)
         #expect(problems.map(\.description) == [
             #"line 2, column "Stage": "Stage One" is not mapped to a stage of \#(BuiltInProcedures.childrenStatutory.name) (\#(BuiltInProcedures.childrenStatutory.stages.map(\.key).joined(separator: ", "))); add it under values.stage in the mapping file"#,
@@ -84,7 +84,7 @@ struct LegacyImportTests {
         wrong.columns["colour"] = "Colour"
         wrong.columns["outcome"] = "Result"
         wrong.dateFormat = "dd.MM.yy"
-        let (_, problems) = LegacyImport(mapping: wrong, reference: reference, procedures: BuiltInProcedures.all).convert(try CSV.records(legacyFile))
+        let (_, problems) = LegacyImport(mapping: wrong, reference: reference, procedures: BuiltInProcedures.all, importedAt: "2024-01-15T09:00:00Z").convert(try CSV.records(legacyFile))
         #expect(problems.map(\.description) == [
             "line 0, mapping colour: is not a field Redress imports (\(LegacyMapping.Field.allCases.map(\.rawValue).joined(separator: ", ")))",
             #"line 0, mapping dateFormat: "dd.MM.yy" is not one of dd/MM/yyyy, d/M/yyyy, yyyy-MM-dd, dd-MM-yyyy, MM/dd/yyyy"#,
@@ -93,13 +93,13 @@ struct LegacyImportTests {
         ])
         wrong = mapping
         wrong.columns["outcome"] = "Result"
-        let missing = LegacyImport(mapping: wrong, reference: reference, procedures: BuiltInProcedures.all).convert(try CSV.records(legacyFile)).problems
+        let missing = LegacyImport(mapping: wrong, reference: reference, procedures: BuiltInProcedures.all, importedAt: "2024-01-15T09:00:00Z").convert(try CSV.records(legacyFile)).problems
         #expect(missing.map(\.description) == [#"line 1, column "Result": is not in the header row (mapped to outcome)"#])
     }
 
     @Test("the flat profile: one row per case, codes joined by semicolons, money in pounds, no personal data")
     func flatProfile() throws {
-        var r = try #require(LegacyImport(mapping: mapping, reference: reference, procedures: BuiltInProcedures.all).convert(try CSV.records(legacyFile)).records.first).representation
+        var r = try #require(LegacyImport(mapping: mapping, reference: reference, procedures: BuiltInProcedures.all, importedAt: "2024-01-15T09:00:00Z").convert(try CSV.records(legacyFile)).records.first).representation
         r.complainant.name = "Sam Parent"
         r.records.costs = [Cost(id: "c1", heading: Cost.Heading.allCases[0], amountPence: 123_405, paidOn: CalendarDate(iso: "2022-06-01")!)]
         let text = FlatProfile.csv([r])

@@ -49,3 +49,33 @@ public enum HandBuiltYear {
         ]
     }
 }
+
+extension HandBuiltYear {
+    /// The same records made the way Redress makes them: each complaint opened and then answered
+    /// through the `Lifecycle`, with the history that explains it (the first is acknowledged the
+    /// next day too). What an export of real data looks like, so it imports.
+    public static func withHistories(today: CalendarDate) -> (representations: [Representation], histories: [String: [CaseHistoryEntry]]) {
+        var made: [Representation] = [], histories: [String: [CaseHistoryEntry]] = [:]
+        for (index, stated) in representations().enumerated() {
+            guard stated.kind == .complaint, let procedureID = stated.procedureID,
+                  let procedure = BuiltInProcedures.all.first(where: { $0.id == procedureID }), let first = stated.stages.first else {
+                made.append(stated)
+                continue
+            }
+            var r = stated
+            r.stages = [ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: r.receivedOn)!]
+            var steps: [CaseCommand] = []
+            if index == 0 { steps.append(.record(.acknowledged, on: r.receivedOn.adding(days: 1))) }
+            if let responded = first.respondedOn { steps.append(.respond(on: responded, outcome: first.outcome ?? "not-upheld")) }
+            let lifecycle = Lifecycle(procedure: procedure, calendar: .englandAndWales, today: today)
+            var history: [CaseHistoryEntry] = []
+            for step in steps {
+                r = try! lifecycle.apply(step, to: r)
+                history.append(CaseHistoryEntry(command: step, summary: step.summary(procedure: procedure, stage: r.stages.last?.key)))
+            }
+            if !history.isEmpty { histories[r.id] = history }
+            made.append(r)
+        }
+        return (made, histories)
+    }
+}

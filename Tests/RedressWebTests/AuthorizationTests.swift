@@ -14,7 +14,7 @@ private let today = CalendarDate(iso: "2023-12-01")!
 /// default: a new endpoint does not compile until someone decides here who may use it.
 private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     switch endpoint {
-    case .health, .metrics, .stylesheet, .signInForm, .signIn, .signOut, .signOutEverywhere, .dashboard,
+    case .health, .metrics, .stylesheet, .signInForm, .signIn, .signOut, .signOutEverywhere, .dashboard, .choosePasswordForm, .choosePassword,
          .feedbackStart, .feedbackPrivacy, .feedbackForm, .feedbackStep, .feedbackSent:
         return true
     case .triageInbox, .triageSubmission, .recordSubmission, .declineSubmission:
@@ -34,7 +34,7 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return role == .complaintsManager
     case .statistics, .annualReport, .quarterlyReport:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)
-    case .people, .addPerson, .personAvailability, .audit, .retention, .retentionPurge:
+    case .people, .addPerson, .personAvailability, .audit, .retention, .retentionPurge, .accessGrants:
         return [.complaintsManager, .administrator].contains(role)
     case .users, .addUser, .changeUser:
         return role == .administrator

@@ -126,6 +126,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// Whether `year` is a Gregorian leap year.
+    /// The earliest date a representation can have been received: 1 January 1990, before the
+    /// Children Act 1989 procedures began. Anything earlier is a typing mistake (1899 for 1999).
+    public static let earliestRecordable = CalendarDate(year: 1990, month: 1, day: 1)!
+
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -1,13 +1,36 @@
 /// Comma-separated values as spreadsheets write them (RFC 4180): quoted fields may hold commas,
 /// quotes and line breaks. Used for the flat profile and for reading legacy exports.
 public enum CSV {
-    /// One field, quoted when it needs to be.
+    /// One field, quoted when it needs to be. Text a spreadsheet would run as a formula (starting
+    /// `=`, `+`, `-`, `@`, tab or carriage return) is written with a leading `'`, so a label typed
+    /// into Redress can never become a formula in the council's Excel; numbers (`-3`, `12.5%`)
+    /// cannot be formulas and are left as they are.
     public static func field(_ s: String) -> String {
-        s.contains { ",\"\n\r".contains($0) } ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        let safe = neutralised(s)
+        return safe.contains { ",\"\n\r".contains($0) } ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+    }
+
+    /// `s`, with a leading `'` when a spreadsheet would read it as a formula.
+    public static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        if s.wholeMatch(of: /[+-]?[0-9]+([.,][0-9]+)*%?/) != nil { return s }
+        return "'" + s
     }
 
     /// One line: fields joined by commas, ended CRLF.
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+
+    /// The number of the first line of `bytes` that is not UTF-8 (1 if none is found).
+    public static func firstLineNotUTF8(_ bytes: [UInt8]) -> Int {
+        var start = 0, line = 1
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            if String(validating: bytes[start..<end], as: UTF8.self) == nil { return line }
+            start = end + 1
+            line += 1
+        }
+        return 1
+    }
 
     /// A parsed record and the line of the file it starts on (for problems a person can find).
     public struct Record: Sendable, Hashable {

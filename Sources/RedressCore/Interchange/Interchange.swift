@@ -61,25 +61,36 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "line \(line), \(field): \(message)" }
 }
 
-/// Checks a whole interchange file before anything is imported: each line decodes, uses the
-/// council's codes and procedures, and has a reference no other line has.
+/// Checks a whole interchange file before anything is imported: it is sealed by its trailer,
+/// each line is UTF-8 and decodes, uses the council's codes and procedures, has a reference no
+/// other line has, and is what its own history makes it (`HistoryReplay`).
 public struct InterchangeValidator: Sendable {
     public var reference: ReferenceData
     public var procedures: [ProcedureDefinition]
+    public var replay: HistoryReplay
 
-    public init(reference: ReferenceData, procedures: [ProcedureDefinition]) {
+    public init(reference: ReferenceData, procedures: [ProcedureDefinition], calendar: WorkingDayCalendar,
+                people: PeopleDirectory, today: CalendarDate) {
         self.reference = reference
         self.procedures = procedures
+        self.replay = HistoryReplay(procedures: procedures, calendar: calendar, people: people, reference: reference, today: today)
     }
 
-    /// Decodes and checks every line; returns the records, or every problem found.
-    public func check(lines: [Substring]) -> (records: [InterchangeRecord], problems: [ImportProblem]) {
+    /// Checks a whole file as written by `redress export`.
+    public func check(file bytes: [UInt8]) -> (records: [InterchangeRecord], problems: [ImportProblem]) {
+        let (lines, problems) = InterchangeFile.recordLines(of: bytes)
+        guard problems.isEmpty else { return ([], problems) }
+        return check(lines: lines)
+    }
+
+    /// Decodes and checks every record line; returns the records, or every problem found.
+    public func check(lines: [InterchangeFile.Line]) -> (records: [InterchangeRecord], problems: [ImportProblem]) {
         var records: [InterchangeRecord] = []
         var problems: [ImportProblem] = []
         var seenReferences: [String: Int] = [:], seenIDs: [String: Int] = [:]
         let decoder = JSONDecoder()
-        for (index, text) in lines.enumerated() {
-            let number = index + 1
+        for line in lines {
+            let (number, text) = (line.number, line.text)
             if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let record: InterchangeRecord
             do {
@@ -93,6 +104,7 @@ public struct InterchangeValidator: Sendable {
             }
             let before = problems.count
             problems += check(record, line: number)
+            if problems.count == before { problems += replay.problems(in: record, line: number) }
             if let earlier = seenReferences[record.representation.reference] {
                 problems.append(ImportProblem(line: number, field: "representation.reference", message: "\(record.representation.reference) is also on line \(earlier)"))
             } else { seenReferences[record.representation.reference] = number }
@@ -130,6 +142,9 @@ public struct InterchangeValidator: Sendable {
         }
         if record.format != InterchangeRecord.currentFormat {
             problems.append(ImportProblem(line: line, field: "format", message: "\"\(record.format)\" is not \(InterchangeRecord.currentFormat)"))
+        }
+        if r.receivedOn < CalendarDate.earliestRecordable {
+            problems.append(ImportProblem(line: line, field: "representation.receivedOn", message: "is before \(CalendarDate.earliestRecordable.longDisplay), the earliest date Redress records"))
         }
         if r.reference.trimmingCharacters(in: .whitespaces).isEmpty || r.id.isEmpty {
             problems.append(ImportProblem(line: line, field: r.id.isEmpty ? "representation.id" : "representation.reference", message: "is empty"))

@@ -5,11 +5,15 @@ public struct LegacyImport: Sendable {
     public var mapping: LegacyMapping
     public var reference: ReferenceData
     public var procedures: [ProcedureDefinition]
+    /// When the import runs (UTC, ISO 8601): each migrated case's history says it was brought
+    /// in then, by the legacy import.
+    public var importedAt: String
 
-    public init(mapping: LegacyMapping, reference: ReferenceData, procedures: [ProcedureDefinition]) {
+    public init(mapping: LegacyMapping, reference: ReferenceData, procedures: [ProcedureDefinition], importedAt: String) {
         self.mapping = mapping
         self.reference = reference
         self.procedures = procedures
+        self.importedAt = importedAt
     }
 
     /// The records for a whole file (its first record is the header), or every problem found.
@@ -119,8 +123,9 @@ public struct LegacyImport: Sendable {
         let isChild: Bool? = child.isEmpty ? false : ["yes": true, "no": false][mapped(.childOrYoungPerson, child) ?? ""]
         if isChild == nil { unmapped(.childOrYoungPerson, child, "yes or no") }
 
-        var stages: [Stage] = []
+        var migrated: CaseCommand?
         var procedureID: String?
+        var governing: ProcedureDefinition?
         if kind == .complaint, let area, let received {
             let candidates = procedures.filter { $0.serviceArea == area }
             guard let procedure = candidates.first(where: \.isStatutory) ?? candidates.first else {
@@ -128,6 +133,7 @@ public struct LegacyImport: Sendable {
                 return nil
             }
             procedureID = procedure.id
+            governing = procedure
             let stageValue = raw(.stage)
             var key = procedure.stages.first?.key ?? ""
             if !stageValue.isEmpty {
@@ -137,24 +143,42 @@ public struct LegacyImport: Sendable {
             }
             let opened = date(.stageOpenedOn, required: false) ?? received
             if opened < received { problem(.stageOpenedOn, "is before the date received") }
-            var stage = Stage(key: key, openedOn: opened, dueOn: date(.dueOn, required: false), milestones: [.requested: opened])
-            if let responded = date(.respondedOn, required: false) {
-                if responded < opened { problem(.respondedOn, "is before the stage opened") }
-                stage.milestones[.responded] = responded
-            }
-            stage.outcome = code(.outcome, required: false)
-            if stage.outcome != nil && stage.milestones[.responded] == nil { problem(.respondedOn, "is needed when there is an outcome") }
-            stages = [stage]
+            let responded = date(.respondedOn, required: false)
+            if let responded, responded < opened { problem(.respondedOn, "is before the stage opened") }
+            let outcome = code(.outcome, required: false)
+            if outcome != nil && responded == nil { problem(.respondedOn, "is needed when there is an outcome") }
+            migrated = .migrated(stage: key, openedOn: opened, respondedOn: responded, outcome: outcome, dueOn: date(.dueOn, required: false))
         }
         guard !referenceText.isEmpty, let received, let kind, let area, let service, let method, let relationship, let isChild else { return nil }
+        if received < CalendarDate.earliestRecordable {
+            problem(.receivedOn, "is before \(CalendarDate.earliestRecordable.longDisplay), the earliest date Redress records")
+        }
         let summary = raw(.summary)
         var records = CaseRecords()
         records.natures = natures
+        var stages: [Stage] = []
+        var history: [InterchangeEvent] = []
+        func event(_ command: CaseCommand, stage: String?, procedure: ProcedureDefinition) -> InterchangeEvent {
+            InterchangeEvent(sequence: history.count + 1, recordedAt: importedAt, recordedBy: "legacy import", command: command,
+                             summary: command.summary(procedure: procedure, stage: stage))
+        }
+        if case .migrated(let key, let opened, let responded, let outcome, let due)? = migrated, let governing {
+            stages = [Stage.migrated(key: key, openedOn: opened, respondedOn: responded, outcome: outcome, dueOn: due)]
+            history.append(event(migrated!, stage: key, procedure: governing))
+        }
+        if !natures.isEmpty {
+            if kind == .complaint || kind == .ombudsmanEnquiry, let procedure = governing ?? procedures.first(where: { $0.serviceArea == area }) {
+                history.append(event(.code(natures: natures, outcomesSought: [], actualOutcomes: [], remedialActionTaken: nil),
+                                     stage: stages.last?.key, procedure: procedure))
+            } else {
+                problem(.natures, "can only be recorded on a complaint or an Ombudsman enquiry")
+            }
+        }
         let representation = Representation(
             id: Self.id(for: referenceText), reference: referenceText, kind: kind, serviceArea: area, procedureID: procedureID, receivedOn: received,
             methodOfReceipt: method, complainant: Complainant(relationship: relationship, isChildOrYoungPerson: isChild), serviceCategory: service,
             summary: summary.isEmpty ? "Imported from another system; no summary was given." : summary, stages: stages, records: records)
-        return InterchangeRecord(representation: representation)
+        return InterchangeRecord(representation: representation, history: history)
     }
 
     /// The same id for the same reference every time, so a converted file is stable and a

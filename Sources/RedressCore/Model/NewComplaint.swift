@@ -228,6 +228,9 @@ public struct NewComplaint: Sendable, Hashable {
         if date > today {
             return .failure(FieldError(field: "\(field)-day", message: "\(name) must be today or in the past"))
         }
+        if date < CalendarDate.earliestRecordable {
+            return .failure(FieldError(field: "\(field)-year", message: "\(name) must be on or after \(CalendarDate.earliestRecordable.longDisplay)"))
+        }
         return .success(date)
     }
 }

@@ -43,6 +43,15 @@ public struct PublicSubmission: Sendable, Hashable, Codable, Identifiable {
     public var declinedReason: String?
     public var version: Int
 
+    /// A reference for the person who sent it: "WEB-" and eight characters from an alphabet
+    /// without look-alikes (no 0/O, 1/I), random, so it says nothing about how many others came.
+    public static func newReference() -> String {
+        let alphabet = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let chars = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return "WEB-\(String(chars[0..<4]))-\(String(chars[4..<8]))"
+    }
+
     public init(id: String, reference: String, submittedOn: CalendarDate, kind: Kind, youngPerson: Bool, serviceArea: ServiceArea, details: String, putRight: String = "",
                 name: String, email: String = "", phone: String = "", onBehalfOf: String = "self", wantsAdvocate: Bool? = nil, equality: EqualityMonitoring? = nil,
                 status: Status = .new, representationID: String? = nil, declinedReason: String? = nil, version: Int = 1) {

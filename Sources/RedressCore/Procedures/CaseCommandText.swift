@@ -14,6 +14,7 @@ extension CaseCommand {
         case .correctMilestone(_, let to, _): to
         case .decideEligibility(_, _, let on, _), .refuse(_, let on, _), .recordChildConsent(_, let on), .markJoint(_, _, let on),
              .convertToComplaint(let on), .closeWithoutComplaint(let on): on
+        case .migrated(_, let openedOn, let respondedOn, _, _): respondedOn ?? openedOn
         case .recordTimeLimit(let on, _): on
         case .recordAdvocacy(let on, _): on
         case .referToOmbudsman(_, _, let on, _), .recordOmbudsmanDecision(_, _, let on, _, _, _), .completeOmbudsmanRemedy(_, _, let on),
@@ -56,6 +57,10 @@ extension CaseCommand {
         case .markJoint(let partner, let councilLeads, let on): return "Joint complaint with \(partner), \(councilLeads ? "council" : "partner") leading, agreed \(on.longDisplay)"
         case .convertToComplaint(let on): return "Became a complaint on \(on.longDisplay)"
         case .closeWithoutComplaint(let on): return "Closed without a complaint on \(on.longDisplay)"
+        case .migrated(let key, let opened, let responded, let outcome, _):
+            let name = procedure.stage(key)?.name ?? key
+            let answer = responded.map { ", responded on \($0.longDisplay)\(outcome.map { " (\($0))" } ?? "")" } ?? ""
+            return "Brought in from the previous system: \(name) opened on \(opened.longDisplay)\(answer)"
         case .code(let natures, let sought, let actual, _):
             return "Coded: \(natures.count) nature(s), \(sought.count) outcome(s) sought, \(actual.count) actual outcome(s)"
         case .referToOmbudsman(_, let reference, let on, _): return "Ombudsman case \(reference): council told on \(on.longDisplay)"

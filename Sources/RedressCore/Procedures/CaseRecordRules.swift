@@ -121,7 +121,7 @@ extension Lifecycle {
         return index
     }
 
-    private func checkCodes(_ codes: [String], _ list: CategoryList, _ field: String) throws(LifecycleError) {
+    func checkCodes(_ codes: [String], _ list: CategoryList, _ field: String) throws(LifecycleError) {
         if let unknown = codes.first(where: { reference.category(list, $0) == nil }) {
             throw LifecycleError(field, "\"\(unknown)\" is not in the \(list.displayName.lowercased()) list")
         }

@@ -51,6 +51,11 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// A pre-complaint or case concern closed without becoming a complaint.
     case closeWithoutComplaint(on: CalendarDate)
 
+    /// A stage as the council's previous system held it, brought in by a legacy import: only
+    /// ever the first step of a migrated case, never taken on a case page. Its dates and outcome
+    /// are checked for order and against the code lists, not for the steps Redress would require.
+    case migrated(stage: String, openedOn: CalendarDate, respondedOn: CalendarDate?, outcome: String?, dueOn: CalendarDate?)
+
     // Case records: allowed whether or not a stage is open.
 
     /// Codes the case for the annual report (multi-coded lists, CAT-01, CAT-02).
@@ -99,9 +104,13 @@ public struct Lifecycle: Sendable {
         self.reference = reference
     }
 
+    /// Outcome codes set by a step of their own, never chosen for a response.
+    public static let closuresOfTheirOwn: Set<String> = ["withdrawn", "escalated-unanswered", "refused"]
+
     /// The case after `command`, or the reason it cannot be done.
     public func apply(_ command: CaseCommand, to case: Representation) throws(LifecycleError) -> Representation {
         var r = `case`
+        if try applyMigration(command, to: &r) { return r }
         if try applyIntake(command, to: &r) { return r }
         if try applyCorrection(command, to: &r) { return r }
         if r.kind == .complaint || r.kind == .ombudsmanEnquiry, try applyRecord(command, to: &r) { return r }
@@ -123,6 +132,10 @@ public struct Lifecycle: Sendable {
             try record(milestone, on: on, in: &stage, definition: definition)
         case .respond(let on, let outcome):
             guard !outcome.isEmpty else { throw LifecycleError("outcome", "Select the outcome of the \(definition.name.lowercased())") }
+            guard !Lifecycle.closuresOfTheirOwn.contains(outcome) else {
+                throw LifecycleError("outcome", "\"\(outcome)\" is recorded by its own step (withdraw, refuse or escalate), not by a response")
+            }
+            try checkCodes([outcome], .outcome, "outcome")
             if let undecided = stage.points.first(where: { $0.finding == nil }) {
                 throw LifecycleError("outcome", "Record a finding on point \(undecided.number) before “\(definition.label(of: .responded))”")
             }

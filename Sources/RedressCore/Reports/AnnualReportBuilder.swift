@@ -13,6 +13,9 @@ public struct AnnualReportBuilder: Sendable {
     /// Equality counts below this are withheld ([R]: 5 is the usual threshold for published
     /// small numbers; configurable).
     public var suppressBelow: Int
+    /// Whether the data-quality appendix may name a case's reference to whoever reads this
+    /// report (the web passes the reader's case access; a restricted case is counted, not named).
+    public var listsReference: @Sendable (Representation) -> Bool = { _ in true }
 
     public init(year: FinancialYear, scope: ReportScope = .all, earlierYears: Int = 1, calendar: WorkingDayCalendar,
                 procedures: [ProcedureDefinition] = BuiltInProcedures.all, reference: ReferenceData = .defaults, rounding: Rounding = Rounding(), suppressBelow: Int = 5) {

@@ -5,6 +5,8 @@ extension AnnualReportBuilder {
         public var id: String
         public var label: String
         public var references: [String]
+        /// How many of `references` may be named to this report's reader (the rest are counted).
+        public var listed: [String] = []
     }
 
     public func dataQuality(_ records: [Representation]) -> [DataQualityIssue] {
@@ -32,7 +34,9 @@ extension AnnualReportBuilder {
             DataQualityIssue(id: "suspected-duplicates", label: "Possible duplicates: same complainant, same day, same service area",
                              references: duplicates.values.filter { $0.count > 1 }.flatMap { $0 }),
         ]
-        return issues.map { DataQualityIssue(id: $0.id, label: $0.label, references: $0.references.sorted()) }
+        let named = Set(records.filter(listsReference).map(\.reference))
+        return issues.map { DataQualityIssue(id: $0.id, label: $0.label, references: $0.references.sorted(),
+                                             listed: $0.references.filter(named.contains).sorted()) }
     }
 
     func dataQualitySection(_ records: [Representation]) -> ReportSection {
@@ -40,7 +44,13 @@ extension AnnualReportBuilder {
         let rows = issues.map { issue in
             ReportTable.Row(label: issue.label, cells: [.count("data-quality.\(issue.id)", issue.label, issue.references.count, basis: .receivedInPeriod)])
         }
-        let notes = issues.filter { !$0.references.isEmpty }.map { "\($0.label): \($0.references.prefix(50).joined(separator: ", "))\($0.references.count > 50 ? " and \($0.references.count - 50) more" : "")." }
+        let notes = issues.filter { !$0.references.isEmpty }.map { issue -> String in
+            let shown = issue.listed.prefix(50)
+            let unnamed = issue.references.count - shown.count
+            let rest = unnamed == 0 ? "" : shown.isEmpty ? "\(unnamed) not listed" : " and \(unnamed) more"
+            let hidden = issue.listed.count < issue.references.count ? " (cases outside your access are counted, not named)" : ""
+            return "\(issue.label): \(shown.joined(separator: ", "))\(rest)\(hidden)."
+        }
         return ReportSection(id: "data-quality", title: "Appendix: data quality", findings: [], tables: [
             ReportTable(id: "data-quality", title: "Records to check before publishing", basis: .receivedInPeriod, columns: ["Records"], rows: rows, notes: notes),
         ])

@@ -22,6 +22,9 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case reportInputsChanged = "report-inputs-changed"
     case apiTokenCreated = "api-token-created"
     case apiTokenRevoked = "api-token-revoked"
+    case viewedAccessGrants = "viewed-access-grants"
+    case backupMade = "backup-made"
+    case backupRestored = "backup-restored"
 
     public var displayName: String {
         switch self {
@@ -43,6 +46,9 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
         case .reportInputsChanged: "Changed report inputs"
         case .apiTokenCreated: "API token made"
         case .apiTokenRevoked: "API token revoked"
+        case .viewedAccessGrants: "Viewed who can read cases"
+        case .backupMade: "Backup made"
+        case .backupRestored: "Backup restored"
         }
     }
 }

@@ -102,6 +102,12 @@ struct APIErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as APIProblem {
             return problem.response()
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            return APIProblem(.contentTooLarge, "The request body is larger than this operation takes (\(Endpoint.maximumBodyWords)). Nothing was changed.").response()
+        } catch is CaseAccessRefused {
+            return APIProblem.forbidden.response()
+        } catch is PasswordWork.Busy {
+            return APIProblem(.serviceUnavailable, "The service is busy. Nothing was changed; try again in a few seconds.").response()
         } catch let error as HTTPError {
             if error.status == .notFound {
                 let allowed = Endpoint.methods(matching: request.uri.path)
@@ -123,6 +129,8 @@ struct APIErrorMiddleware: RouterMiddleware {
 
 extension Endpoint {
     static let apiPrefix = "/api/"
+    /// The largest request body any form or API operation takes, in words.
+    static let maximumBodyWords = "256 kilobytes"
 
     var isAPI: Bool { path.hasPrefix(Self.apiPrefix) }
 

@@ -66,7 +66,7 @@ struct CaseAPI: Sendable {
         let limit = try query.integer("limit", 1...500) ?? 50
         let offset = try query.integer("offset", 0...10_000_000) ?? 0
         let casework = try await Casework.load(deps)
-        let page = try await RepresentationStore(database: deps.database).page(filter, visibleTo: viewer, limit: limit, offset: offset)
+        let page = try await CaseAccess(database: deps.database, viewer: viewer).page(filter, limit: limit, offset: offset)
         let today = deps.today(), engine = ClockEngine(calendar: casework.calendar)
         let items = page.items.map { r in
             let next = casework.procedure(r.procedureID).flatMap { engine.nextDeadline(for: r, procedure: $0) }
@@ -132,7 +132,7 @@ struct CaseAPI: Sendable {
         case .failure(let failure):
             throw APIProblem.invalid(failure.errors.map { ProblemField(field: apiFieldName($0.field, step: ""), message: $0.message) })
         case .success(let command):
-            let recorded = try await RepresentationStore(database: deps.database).record(
+            let recorded = try await context.cases(deps.database).record(
                 command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: "API \(command.kind.rawValue)"))
             return APIJSON.response(document(recorded, casework: casework), status: .created, version: recorded.version,
                                     location: "\(Endpoint.apiRepresentations.path)/\(recorded.id)")
@@ -146,9 +146,7 @@ struct CaseAPI: Sendable {
         let body = try await readBody(request, fields: step.fields)
         guard expected == current.version else { throw ETag.stale(current.version) }
         let casework = try await Casework.load(deps)
-        guard let procedure = casework.procedure(current.procedureID) ?? casework.procedures.first(where: { $0.serviceArea == current.serviceArea }) else {
-            throw APIProblem.notFound
-        }
+        guard let procedure = HistoryReplay.procedure(for: current, in: casework.procedures) else { throw APIProblem.notFound }
         let today = deps.today()
         let command: CaseCommand
         switch step.form.command(from: body.formFields(step: step.name), today: today, newID: UUID().uuidString.lowercased()) {
@@ -158,14 +156,14 @@ struct CaseAPI: Sendable {
         }
         let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today, people: casework.people, reference: casework.reference)
         do {
-            let updated = try await RepresentationStore(database: deps.database).apply(
-                command, to: current.id, expectedVersion: expected, lifecycle: lifecycle, recordedBy: viewer.username,
+            let updated = try await context.cases(deps.database).apply(
+                command, to: current, expectedVersion: expected, lifecycle: lifecycle, recordedBy: viewer.username,
                 audit: context.audit(.changedCase, detail: "API \(step.name)"))
             return APIJSON.response(document(updated, casework: casework), version: updated.version)
         } catch let error as LifecycleError {
             throw APIProblem.invalid([ProblemField(field: apiFieldName(step.form.fieldID(for: error.field), step: step.name), message: error.message)])
         } catch DatabaseError.conflict {
-            let latest = try await RepresentationStore(database: deps.database).representation(id: current.id)
+            let latest = try await context.cases(deps.database).latest(current)
             throw ETag.stale(latest?.version ?? current.version)
         }
     }
@@ -185,12 +183,12 @@ struct CaseAPI: Sendable {
         let named: [String]? = body.text["restrict"] == "yes" ? Array(Set((body.lists["users"] ?? []) + [viewer.userID])).sorted() : nil
         guard expected == current.version else { throw ETag.stale(current.version) }
         do {
-            let updated = try await RepresentationStore(database: deps.database).restrict(
-                current.id, to: named, expectedVersion: expected,
+            let updated = try await context.cases(deps.database).restrict(
+                current, to: named, expectedVersion: expected,
                 audit: context.audit(.restrictedCase, detail: named.map { "API: restricted to \($0.count) user(s)" } ?? "API: restriction lifted"))
             return APIJSON.response(document(updated, casework: try await Casework.load(deps)), version: updated.version)
         } catch DatabaseError.conflict {
-            let latest = try await RepresentationStore(database: deps.database).representation(id: current.id)
+            let latest = try await context.cases(deps.database).latest(current)
             throw ETag.stale(latest?.version ?? current.version)
         }
     }

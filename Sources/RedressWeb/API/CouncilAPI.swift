@@ -94,8 +94,10 @@ struct CouncilAPI: Sendable {
     @Sendable func annualReport(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let query = APIQuery(request)
         let year = try query.integer("year", APIQuery.reportYears) ?? FinancialYear(containing: deps.today()).startYear - 1
+        let access = try context.cases(deps.database)
         let report = try await ReportSource(database: deps.database, division: deps.division).annual(
-            year: FinancialYear(startYear: year), scope: try query.choice("scope", ReportScope.self) ?? .all, rounding: try rounding(query))
+            year: FinancialYear(startYear: year), scope: try query.choice("scope", ReportScope.self) ?? .all, rounding: try rounding(query),
+            listsReference: { access.canSee($0) })
         return APIJSON.response(report)
     }
 

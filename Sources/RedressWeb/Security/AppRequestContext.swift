@@ -71,11 +71,14 @@ extension AppRequestContext {
     func lookUpCase(in database: Database, permission: Permission? = nil, detail: String = "",
                     allowed: (Representation) -> Bool = { _ in true }) async throws -> CaseLookup {
         let id = try parameters.require("id")
-        guard id.count <= 64, let r = try await RepresentationStore(database: database).representation(id: id) else { return .missing }
-        guard let viewer, viewer.canSee(r), permission.map({ viewer.may($0, on: r) }) ?? true, allowed(r) else {
+        guard let viewer else { return .missing }
+        let access = CaseAccess(database: database, viewer: viewer)
+        switch try await access.lookUp(id: id, permission: permission, allowed: allowed, refused: { r in
             try await AuditLog(database: database).append(audit(.refusedAccess, r, detail: detail))
-            return .refused
+        }) {
+        case .missing: return .missing
+        case .refused: return .refused
+        case .found(let r): return .found(r, viewer)
         }
-        return .found(r, viewer)
     }
 }

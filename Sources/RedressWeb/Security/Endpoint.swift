@@ -6,7 +6,7 @@ import RedressCore
 /// the authorization test walks every case of it for every role.
 enum Endpoint: String, CaseIterable, Sendable {
     case health, metrics, stylesheet
-    case signInForm, signIn, signOut, signOutEverywhere
+    case signInForm, signIn, signOut, signOutEverywhere, choosePasswordForm, choosePassword, accessGrants
     case feedbackStart, feedbackPrivacy, feedbackForm, feedbackStep, feedbackSent
     case triageInbox, triageSubmission, recordSubmission, declineSubmission
     case makeLetter, showLetter, letterTemplates, saveLetterTemplate
@@ -35,7 +35,7 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .signIn, .signOut, .signOutEverywhere, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
+        case .signIn, .signOut, .signOutEverywhere, .choosePassword, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
              .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
              .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission, .declineSubmission, .makeLetter, .saveLetterTemplate,
              .apiRecordRepresentation, .apiCaseStep, .apiAddPerson:
@@ -53,6 +53,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .signInForm, .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .signOutEverywhere: "/sign-out-everywhere"
+        case .choosePasswordForm, .choosePassword: "/choose-password"
+        case .accessGrants: "/access"
         case .dashboard: "/"
         case .feedbackStart: "/feedback"
         case .feedbackPrivacy: "/feedback/privacy"
@@ -105,6 +107,11 @@ enum Endpoint: String, CaseIterable, Sendable {
         }
     }
 
+    /// What a user who must still choose their own password may use: choosing it, and leaving.
+    var allowedBeforeChoosingPassword: Bool {
+        [.choosePasswordForm, .choosePassword, .signOut, .signOutEverywhere, .stylesheet].contains(self)
+    }
+
     var access: Access {
         switch self {
         case .health, .metrics, .stylesheet, .signInForm, .signIn: .anyone
@@ -114,7 +121,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .makeLetter: .permission(.takeCaseSteps)
         case .showLetter: .permission(.viewCase)
         case .letterTemplates, .saveLetterTemplate: .permission(.manageLetterTemplates)
-        case .signOut, .signOutEverywhere: .signedIn
+        case .signOut, .signOutEverywhere, .choosePasswordForm, .choosePassword: .signedIn
+        case .accessGrants: .permission(.viewAudit)
         // Everyone lands here; those without case lists are sent on to their own start page.
         case .dashboard: .signedIn
         case .showCase: .permission(.viewCase)

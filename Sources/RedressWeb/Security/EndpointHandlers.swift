@@ -22,8 +22,13 @@ extension Endpoint {
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
             }
         case .metrics:
-            return { _, _ in
-                guard let registry = deps.metrics else { throw HTTPError(.notFound) }
+            return { request, _ in
+                // Off unless a token is configured; then only for a caller that sends it.
+                guard let registry = deps.metrics, let digest = deps.security.metricsTokenDigest else { throw HTTPError(.notFound) }
+                let sent = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } ?? ""
+                guard Tokens.constantTimeEqual(Tokens.digest(sent), digest) else {
+                    return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"metrics\""])
+                }
                 var buffer = [UInt8]()
                 registry.emit(into: &buffer)
                 return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
@@ -37,6 +42,9 @@ extension Endpoint {
         case .signIn: return signIn.signIn
         case .signOut: return signIn.signOut
         case .signOutEverywhere: return signIn.signOutEverywhere
+        case .choosePasswordForm: return wrap(ChoosePasswordRoutes(deps: deps).form)
+        case .choosePassword: return ChoosePasswordRoutes(deps: deps).choose
+        case .accessGrants: return wrap(AccessGrantsRoutes(deps: deps).page)
         case .dashboard: return casework.dashboard
         case .feedbackStart: return wrap(PublicFormRoutes(deps: deps).start)
         case .feedbackPrivacy: return wrap(PublicFormRoutes(deps: deps).privacy)

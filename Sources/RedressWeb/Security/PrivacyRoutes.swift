@@ -18,7 +18,7 @@ struct PrivacyRoutes: Sendable {
         guard !name.isEmpty, name.count <= 200 else {
             return Page(status: .unprocessableContent, html: SubjectAccessView.form(name: name, errors: [FieldError(field: "name", message: name.isEmpty ? "Enter the person's full name" : "Name must be 200 characters or fewer")]))
         }
-        let hits = SubjectAccess.search(name: name, in: try await RepresentationStore(database: deps.database).all())
+        let hits = try await context.cases(deps.database).subjectAccessHits(name: name).map(\.hit)
         try await AuditLog(database: deps.database).append(context.audit(.subjectAccessSearch, detail: "\(hits.count) case(s) found"))
         return Page(status: .ok, html: SubjectAccessView.results(name: name, hits: hits))
     }
@@ -28,7 +28,8 @@ struct PrivacyRoutes: Sendable {
         let name = fields["name"].trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 200 else { throw HTTPError(.badRequest) }
         let viewer = try context.requireViewer()
-        let document = try await SubjectAccessDocument.build(name: name, database: deps.database, generatedBy: viewer.username, today: deps.today())
+        let document = try await SubjectAccessDocument.build(name: name, access: CaseAccess(database: deps.database, viewer: viewer),
+                                                             generatedBy: viewer.username, today: deps.today())
         try await AuditLog(database: deps.database).append(context.audit(.subjectAccessExport, detail: "\(document.cases.count) case(s), \(fields["format"] == "json" ? "JSON" : "HTML")"))
         let casework = try await Casework.load(deps)
         let (body, type, ext) = fields["format"] == "json"
@@ -84,13 +85,12 @@ struct SubjectAccessDocument: Codable, Sendable {
     var generatedBy: String
     var cases: [Case]
 
-    static func build(name: String, database: Database, generatedBy: String, today: CalendarDate) async throws -> SubjectAccessDocument {
-        let all = try await RepresentationStore(database: database).all()
-        let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    /// Everything `access` may see about the named person: a restricted case is in it only for
+    /// those named on it, so a subject access search cannot reach round a restriction.
+    static func build(name: String, access: CaseAccess, generatedBy: String, today: CalendarDate) async throws -> SubjectAccessDocument {
         var cases: [Case] = []
-        for hit in SubjectAccess.search(name: name, in: all) {
-            guard let r = byID[hit.representationID] else { continue }
-            let events = try await CaseEventLog.events(of: r.id, in: database)
+        for (hit, r) in try await access.subjectAccessHits(name: name) {
+            let events = try await access.history(of: r)
             cases.append(Case(hit: hit, needsReview: hit.needsReview, representation: r,
                               history: events.map { HistoryEntry(recordedAt: $0.recordedAt, recordedBy: $0.recordedBy, summary: $0.summary) }))
         }
@@ -107,7 +107,7 @@ struct SubjectAccessDocument: Codable, Sendable {
 /// Subject access export for the command line: the same document the web page downloads.
 /// Returns the document and the number of cases in it.
 public func subjectAccessExport(name: String, json: Bool, database: Database, generatedBy: String, today: CalendarDate, logger: Logger) async throws -> (document: String, cases: Int) {
-    let document = try await SubjectAccessDocument.build(name: name, database: database, generatedBy: generatedBy, today: today)
+    let document = try await SubjectAccessDocument.build(name: name, access: .commandLine(database), generatedBy: generatedBy, today: today)
     let deps = WebDependencies(database: database, today: { today }, logger: logger)
     let text = json ? try document.json() : SubjectAccessView.document(document, casework: try await Casework.load(deps)).description
     return (text, document.cases.count)

@@ -48,7 +48,9 @@ struct SessionMiddleware: RouterMiddleware {
             // The API answers to tokens only: a browser's session cookie never authorises an API
             // call, so a page on another site cannot use someone's session through it.
             if let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-               let (_, user) = try await APITokenStore(database: deps.database).resolve(String(header.dropFirst(7)), now: deps.security.now()) {
+               let (_, user) = try await APITokenStore(database: deps.database).resolve(String(header.dropFirst(7)), now: deps.security.now()),
+               !user.mustChangePassword {
+                // A token of an account whose password is still one-time acts for no one.
                 let loaded = try await deps.configuration()
                 (configuration, context.viewer) = (loaded, user.viewer(policy: loaded.accessPolicy))
             }
@@ -74,6 +76,10 @@ enum AccessPages {
         <h1>The form has expired</h1>
         <p>Nothing was saved. This happens when you signed in again after opening the form, or the form was sent from another site.</p>
         <p>Go back, reload the page and try again.</p>
+        """) }
+    static var choosePasswordFirst: HTML { Layout.page(title: "Choose your password first", """
+        <h1>Choose your password first</h1>
+        <p>Nothing was saved. You signed in with a password someone else set: <a class="app-link" href="/choose-password">choose your own</a> before you go on.</p>
         """) }
     static var signInNeeded: HTML { Layout.page(title: "Sign in to continue", """
         <h1>Sign in to continue</h1>
@@ -106,6 +112,10 @@ extension Endpoint {
                         return Response(status: .seeOther, headers: [.location: "/sign-in"])
                     }
                     return try Page(status: .unauthorized, html: AccessPages.signInNeeded).response(from: request, context: context)
+                }
+                if session.user.mustChangePassword && !endpoint.allowedBeforeChoosingPassword {
+                    if endpoint.method == .get { return Response(status: .seeOther, headers: [.location: Endpoint.choosePassword.path]) }
+                    return try Page(status: .forbidden, html: AccessPages.choosePasswordFirst).response(from: request, context: context)
                 }
                 if case .permission(let permission) = endpoint.access, !viewer.may(permission) {
                     return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)

@@ -22,6 +22,10 @@ struct SignInRoutes: Sendable {
         return response
     }
 
+    /// Checks a sign-in. Attempts are counted before the password is hashed — per address and
+    /// per username, existing or not — so many at once cannot pass the limits, and a locked
+    /// username looks the same whether or not it has an account. The hash runs on its own
+    /// threads; when they are full the answer is 503 at once.
     @Sendable func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = FormFields(String(buffer: try await request.body.collect(upTo: 16 * 1024)))
         let username = String(fields["username"].prefix(64))
@@ -29,42 +33,70 @@ struct SignInRoutes: Sendable {
         guard !cookieToken.isEmpty, Tokens.constantTimeEqual(fields["sign-in-token"], cookieToken) else {
             return try render(request, context, status: .forbidden, username: username, errors: [FieldError(field: "username", message: "The sign-in form had expired. Try again")])
         }
-        let now = deps.security.now(), address = context.address ?? "unknown"
-        if let wait = await deps.security.throttle.retryAfter(address, now: now) {
-            return try render(request, context, status: .tooManyRequests, username: username, errors: [
-                FieldError(field: "username", message: "Too many failed sign-ins from this network. Try again in \(Self.minutes(wait))"),
-            ], retryAfter: wait)
-        }
         var errors: [FieldError] = []
         if username.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(field: "username", message: "Enter your username")) }
         if fields["password"].isEmpty { errors.append(FieldError(field: "password", message: "Enter your password")) }
         guard errors.isEmpty else { return try render(request, context, status: .unprocessableContent, username: username, errors: errors) }
 
+        let now = deps.security.now(), policy = deps.security.signIn
+        let counter = AttemptCounter(database: deps.database)
+        let addressKey = AttemptCounter.address(context.address ?? "unknown", for: "sign-in")
+        let accountKey = AttemptCounter.account(username)
         let audit = AuditLog(database: deps.database)
-        switch try await UserStore(database: deps.database).signIn(username: username, password: fields["password"], now: now, policy: deps.security.signIn, hasher: deps.security.hasher) {
+        let byAddress = try await counter.reserve(addressKey, now: now, limit: policy.address)
+        if let wait = byAddress.refusedFor {
+            try await audit.append(AuditEntry(userID: nil, username: username.lowercased(), action: .signInFailed, detail: "address throttled", address: context.address))
+            return try render(request, context, status: .tooManyRequests, username: username, errors: [
+                FieldError(field: "username", message: "Too many failed sign-ins from this network. Try again in \(Self.minutes(wait))"),
+            ], retryAfter: wait)
+        }
+        let byAccount = try await counter.reserve(accountKey, now: now, limit: policy.account)
+        func locked(_ wait: Int) throws -> Response {
+            try render(request, context, status: .tooManyRequests, username: username, errors: [
+                FieldError(field: "username", message: "This username is locked after too many failed sign-ins. Try again in \(Self.minutes(wait)), or ask an administrator to reset your password"),
+            ], retryAfter: wait)
+        }
+        if let wait = byAccount.refusedFor {
+            try await audit.append(AuditEntry(userID: nil, username: username.lowercased(), action: .signInFailed, detail: "username locked", address: context.address))
+            return try locked(wait)
+        }
+        let result: UserStore.SignInResult
+        do {
+            result = try await UserStore(database: deps.database).signIn(username: username, password: fields["password"], hasher: deps.security.hasher,
+                                                                        work: deps.security.passwordWork)
+        } catch is PasswordWork.Busy {
+            // Not the person's failure: give both reservations back.
+            try await counter.giveBack(addressKey, limit: policy.address)
+            try await counter.giveBack(accountKey, limit: policy.account)
+            return try render(request, context, status: .serviceUnavailable, username: username, errors: [
+                FieldError(field: "username", message: "Too many people are signing in at this moment. Wait a few seconds and try again"),
+            ], retryAfter: 5)
+        }
+        switch result {
         case .signedIn(let user):
+            try await counter.clear(accountKey)
+            try await counter.giveBack(addressKey, limit: policy.address)
             if let old = SessionCookie.read(SessionCookie.name, from: request) { try await SessionStore(database: deps.database).end(token: old) }
             let session = try await SessionStore(database: deps.database).start(for: user, now: now)
             try await audit.append(AuditEntry(userID: user.id, username: user.username, action: .signedIn, address: context.address))
             context.logger.info("signed in", metadata: ["role": .string(user.role.rawValue)])
             let secure = SessionCookie.secure(request, deps: deps)
             var headers = HTTPFields()
-            headers[.location] = "/"
+            headers[.location] = user.mustChangePassword ? Endpoint.choosePassword.path : "/"
             headers.append(HTTPField(name: .setCookie, value: SessionCookie.value(SessionCookie.name, session.token, secure: secure)))
             headers.append(HTTPField(name: .setCookie, value: SessionCookie.value(SessionCookie.signInName, "", secure: secure, clear: true)))
             return Response(status: .seeOther, headers: headers)
         case .refused:
-            await deps.security.throttle.recordFailure(address, now: now)
             try await audit.append(AuditEntry(userID: nil, username: username.lowercased(), action: .signInFailed, address: context.address))
+            if byAccount.isLast { return try locked(byAccount.lockedFor) }
+            if let wait = byAddress.isLast ? byAddress.lockedFor : nil {
+                return try render(request, context, status: .tooManyRequests, username: username, errors: [
+                    FieldError(field: "username", message: "Too many failed sign-ins from this network. Try again in \(Self.minutes(wait))"),
+                ], retryAfter: wait)
+            }
             return try render(request, context, status: .unauthorized, username: username, errors: [
-                FieldError(field: "username", message: "The username or password is not right. After \(deps.security.signIn.maxFailures) failed attempts the account is locked for \(Self.minutes(deps.security.signIn.lockoutSeconds))"),
+                FieldError(field: "username", message: "The username or password is not right. After \(policy.maxFailures) failed attempts the username is locked for \(Self.minutes(policy.lockoutSeconds))"),
             ])
-        case .locked(untilUnixSeconds: let until):
-            await deps.security.throttle.recordFailure(address, now: now)
-            try await audit.append(AuditEntry(userID: nil, username: username.lowercased(), action: .signInFailed, detail: "account locked", address: context.address))
-            return try render(request, context, status: .tooManyRequests, username: username, errors: [
-                FieldError(field: "username", message: "This account is locked after too many failed sign-ins. Try again in \(Self.minutes(until - now)), or ask an administrator to reset your password"),
-            ], retryAfter: until - now)
         }
     }
 

@@ -32,8 +32,10 @@ struct UserRoutes: Sendable {
         }
         if errors.isEmpty, let role {
             do {
-                let user = try await UserStore(database: deps.database).add(username: f["username"], displayName: f["display-name"], role: role, personID: person, password: f["password"], hasher: deps.security.hasher)
-                try await AuditLog(database: deps.database).append(context.audit(.userAdded, detail: "\(user.username) as \(role.rawValue)"))
+                let user = try await UserStore(database: deps.database).add(
+                    username: f["username"], displayName: f["display-name"], role: role, personID: person, password: f["password"],
+                    hasher: deps.security.hasher, work: deps.security.passwordWork, mustChangePassword: true)
+                try await AuditLog(database: deps.database).append(context.audit(.userAdded, detail: "\(user.username) as \(role.displayName)"))
                 return Response(status: .seeOther, headers: [.location: "/users?done=1"])
             } catch let error as UserError {
                 errors.append(FieldError(field: error.field, message: error.message))
@@ -55,12 +57,14 @@ struct UserRoutes: Sendable {
             }
             try await store.setDisabled(f["action"] == "disable", userID: id)
         case "reset-password":
-            do { try await store.setPassword(f["password"], userID: id, hasher: deps.security.hasher) } catch let error as UserError {
+            do {
+                try await store.setPassword(f["password"], userID: id, hasher: deps.security.hasher, work: deps.security.passwordWork, mustChangePassword: true)
+            } catch let error as UserError {
                 return try await page(notice: nil, fields: FormFields(values: [:]), errors: [FieldError(field: "password-\(id)", message: "\(user.username): \(error.message)")], status: .unprocessableContent).response(from: request, context: context)
             }
         default: throw HTTPError(.badRequest)
         }
-        try await AuditLog(database: deps.database).append(context.audit(.userChanged, detail: "\(user.username): \(f["action"])"))
+        try await AuditLog(database: deps.database).append(context.audit(.userChanged, detail: "\(user.username) (\(user.role.displayName)): \(f["action"])"))
         return Response(status: .seeOther, headers: [.location: "/users?done=1"])
     }
 }
@@ -111,7 +115,7 @@ enum UserAdminView {
               <div class="\(group("person"))"><label class="app-label" for="person">In the people pool as (Investigating Officers, Independent Persons, panel members and responding managers)</label>\(error("person"))
                 <select class="app-select" id="person" name="person"\(described("person"))><option value="">Not in the pool</option>\(pool)</select></div>
               <div class="\(group("password"))"><label class="app-label" for="password">Password</label>
-                <p class="app-hint" id="password-hint">12 characters or more. Give it to the user in person or by a separate channel.</p>\(error("password"))
+                <p class="app-hint" id="password-hint">12 characters or more, for one use: the user chooses their own when they first sign in. Give it to them in person or by a separate channel.</p>\(error("password"))
                 <input class="app-input app-input--width-20" id="password" name="password" type="password" autocomplete="new-password" aria-describedby="password-hint\(errors.contains { $0.field == "password" } ? " password-error" : "")"></div>
               <button type="submit" class="app-button">Add user</button>
             </form>

@@ -10,45 +10,25 @@ public struct WebSecurity: Sendable {
     public var secureCookies: Bool
     /// Now, in Unix seconds.
     public var now: @Sendable () -> Int
-    /// Failed sign-ins per address, shared by every request.
-    public let throttle: SignInThrottle
+    /// Where password hashes run: a few dedicated threads with a bounded queue, never the
+    /// cooperative pool that answers every other request.
+    public var passwordWork: PasswordWork
     /// Public form submissions per address: 20 an hour, so a robot cannot flood the triage inbox.
-    public let submissions: SignInThrottle
+    public var submissions: AttemptLimit
+    /// The SHA-256 (hex) of the token `/metrics` must be sent as `Authorization: Bearer …`;
+    /// `nil` turns `/metrics` off. Set from `REDRESS_METRICS_TOKEN`.
+    public var metricsTokenDigest: String?
 
     public init(hasher: PasswordHasher = .standard, signIn: SignInPolicy = SignInPolicy(), secureCookies: Bool = false,
-                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }, throttle: SignInThrottle = SignInThrottle(),
-                submissions: SignInThrottle = SignInThrottle(limit: 20, windowSeconds: 60 * 60)) {
+                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }, passwordWork: PasswordWork = .shared,
+                submissions: AttemptLimit = AttemptLimit(limit: 20, windowSeconds: 60 * 60, lockoutSeconds: 60 * 60),
+                metricsToken: String? = nil) {
         self.submissions = submissions
         self.hasher = hasher
         self.signIn = signIn
         self.secureCookies = secureCookies
         self.now = now
-        self.throttle = throttle
-    }
-}
-
-/// Limits what one address can do in a window: failed sign-ins across many usernames (the
-/// per-account lockout covers one username), and public form submissions. At most `limit`
-/// recorded events per address in `windowSeconds`.
-public actor SignInThrottle {
-    public let limit: Int
-    public let windowSeconds: Int
-    private var failures: [String: [Int]] = [:]
-
-    public init(limit: Int = 20, windowSeconds: Int = 15 * 60) {
-        self.limit = limit
-        self.windowSeconds = windowSeconds
-    }
-
-    /// Seconds to wait before trying again, or `nil` when the address may try now.
-    public func retryAfter(_ address: String, now: Int) -> Int? {
-        let recent = (failures[address] ?? []).filter { now - $0 < windowSeconds }
-        failures[address] = recent.isEmpty ? nil : recent
-        guard recent.count >= limit, let oldest = recent.first else { return nil }
-        return max(1, windowSeconds - (now - oldest))
-    }
-
-    public func recordFailure(_ address: String, now: Int) {
-        failures[address, default: []].append(now)
+        self.passwordWork = passwordWork
+        self.metricsTokenDigest = metricsToken.flatMap { $0.isEmpty ? nil : Tokens.digest($0) }
     }
 }

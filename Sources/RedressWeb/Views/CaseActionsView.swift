@@ -50,7 +50,7 @@ enum CaseActionsView {
                     \(dateInput("early-date", legend: "Date", values: values(.early), errors: errors(.early)))
                     """, button: "Record early resolution"))
             }
-            let outcomes = reference.active(.outcome).filter { !["withdrawn", "escalated-unanswered", "refused"].contains($0.code) }
+            let outcomes = reference.active(.outcome).filter { !Lifecycle.closuresOfTheirOwn.contains($0.code) }
             forms.append(form(CaseStep.respond, r, version, title: definition.label(of: .responded), errors: errors(.respond), fields: """
                 \(dateInput("respond-date", legend: "Date sent", values: values(.respond), errors: errors(.respond)))
                 \(select("respond-outcome", label: "Outcome", options: outcomes.map { ($0.code, $0.label) }, selected: values(.respond)["respond-outcome"], errors: errors(.respond)))

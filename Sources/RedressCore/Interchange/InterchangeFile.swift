@@ -1,0 +1,122 @@
+import Foundation
+
+/// The interchange file as bytes: one record per line, then a trailer line that seals it with
+/// the number of records and the SHA-256 of every byte before it. A file cut short (even at a
+/// line boundary), changed after export, or not UTF-8 is refused before any record is read.
+public enum InterchangeFile {
+    /// The last line of every export: `{"format":…,"trailer":{"records":N,"sha256":"…"}}`.
+    public struct Trailer: Sendable, Hashable, Codable {
+        public var records: Int
+        public var sha256: String
+    }
+
+    private struct TrailerLine: Codable {
+        var format: String
+        var trailer: Trailer
+    }
+
+    /// Writes records and then the trailer through `write`, one line (with its newline) at a time.
+    public struct Writer {
+        private var digest = SHA256Digest()
+        private var count = 0
+        private let write: (String) throws -> Void
+
+        public init(_ write: @escaping (String) throws -> Void) { self.write = write }
+
+        public mutating func append(_ record: InterchangeRecord) throws {
+            let line = try record.line() + "\n"
+            digest.update(line)
+            count += 1
+            try write(line)
+        }
+
+        /// Writes the trailer; returns the number of records written.
+        public mutating func finish() throws -> Int {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let trailer = TrailerLine(format: InterchangeRecord.currentFormat, trailer: Trailer(records: count, sha256: digest.hexDigest()))
+            try write(String(decoding: try encoder.encode(trailer), as: UTF8.self) + "\n")
+            return count
+        }
+    }
+
+    /// One line of a file as bytes: its number (from 1), where it starts, and its bytes without
+    /// the line ending.
+    public struct ByteLine: Sendable {
+        public var number: Int
+        public var start: Int
+        public var bytes: ArraySlice<UInt8>
+    }
+
+    /// The non-blank lines of `bytes` (split at LF; a CR before it is dropped).
+    public static func splitLines(_ bytes: [UInt8]) -> [ByteLine] {
+        var lines: [ByteLine] = []
+        var start = 0, number = 0
+        while start < bytes.count {
+            number += 1
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            var slice = bytes[start..<end]
+            if slice.last == 0x0D { slice = slice.dropLast() }
+            if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { lines.append(ByteLine(number: number, start: start, bytes: slice)) }
+            start = end + 1
+        }
+        return lines
+    }
+
+    /// One line of the file: its number (from 1) and its text.
+    public struct Line: Sendable, Hashable {
+        public var number: Int
+        public var text: Substring
+
+        public init(number: Int, text: Substring) {
+            self.number = number
+            self.text = text
+        }
+    }
+
+    /// The record lines of a whole file, after checking that every line is UTF-8 and that the
+    /// trailer is there and matches; or every problem that stops the file being read.
+    public static func recordLines(of bytes: [UInt8]) -> (lines: [Line], problems: [ImportProblem]) {
+        var lines: [Line] = [], problems: [ImportProblem] = []
+        var digest = SHA256Digest()
+        var start = 0, number = 0
+        var trailer: (line: Int, text: String, digestBefore: String)?
+        while start < bytes.count {
+            number += 1
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            var slice = bytes[start..<end]
+            if slice.last == 0x0D { slice = slice.dropLast() }
+            let whole = bytes[start..<min(end + 1, bytes.count)]
+            start = end + 1
+            guard let text = String(validating: slice, as: UTF8.self) else {
+                digest.update(whole)
+                problems.append(ImportProblem(line: number, field: "the line", message: "is not UTF-8 text (the file was changed or damaged, or saved in another encoding)"))
+                continue
+            }
+            let isTrailer = text.hasPrefix("{\"format\":") && text.contains("\"trailer\":")
+            if isTrailer && trailer == nil { trailer = (number, text, digest.hexDigest()) }
+            digest.update(whole)
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if let sealed = trailer, !(isTrailer && sealed.line == number) {
+                problems.append(ImportProblem(line: number, field: "the line", message: "comes after the trailer line \(sealed.line); the trailer must be last"))
+            } else if !isTrailer {
+                lines.append(Line(number: number, text: Substring(text)))
+            }
+        }
+        guard let trailer else {
+            problems.append(ImportProblem(line: number + 1, field: "trailer", message: "is missing: the file was cut short, or not written by `redress export`; export it again"))
+            return ([], problems)
+        }
+        guard let sealed = try? JSONDecoder().decode(TrailerLine.self, from: Data(trailer.text.utf8)) else {
+            problems.append(ImportProblem(line: trailer.line, field: "trailer", message: "cannot be read"))
+            return ([], problems)
+        }
+        if sealed.trailer.records != lines.count {
+            problems.append(ImportProblem(line: trailer.line, field: "trailer.records",
+                                          message: "says \(sealed.trailer.records) records, but the file holds \(lines.count): lines are missing or were added"))
+        } else if sealed.trailer.sha256 != trailer.digestBefore {
+            problems.append(ImportProblem(line: trailer.line, field: "trailer.sha256", message: "does not match the file: it was changed or damaged after export"))
+        }
+        return problems.isEmpty ? (lines, []) : ([], problems)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import RedressCore
+import RedressStorage
+
+/// The one place the web application reads and changes cases. Every page, API operation and
+/// export that touches a case goes through here, and here every case is held to the viewer's
+/// role, scope and restrictions (`Viewer.canSee`, `Viewer.may`) before it is returned or changed.
+/// Nothing else in `RedressWeb` reads `RepresentationStore` or a case's history (a test holds the
+/// sources to that), so a new page cannot forget the check.
+struct CaseAccess: Sendable {
+    /// Who is asking: a signed-in user, or the command line (whoever runs it holds the database).
+    enum Asker: Sendable {
+        case viewer(Viewer)
+        case commandLine
+    }
+
+    let database: Database
+    let asker: Asker
+
+    init(database: Database, viewer: Viewer) {
+        self.database = database
+        self.asker = .viewer(viewer)
+    }
+
+    private init(database: Database, asker: Asker) {
+        self.database = database
+        self.asker = asker
+    }
+
+    /// Access for the command line: every case, each use audited by the command.
+    static func commandLine(_ database: Database) -> CaseAccess { CaseAccess(database: database, asker: .commandLine) }
+
+    private var store: RepresentationStore { RepresentationStore(database: database) }
+
+    /// Whether the asker may see `r` at all.
+    func canSee(_ r: Representation) -> Bool {
+        switch asker {
+        case .commandLine: true
+        case .viewer(let viewer): viewer.canSee(r)
+        }
+    }
+
+    /// Whether the asker may use `permission` on `r`.
+    func may(_ permission: Permission, on r: Representation) -> Bool {
+        switch asker {
+        case .commandLine: true
+        case .viewer(let viewer): viewer.may(permission, on: r)
+        }
+    }
+
+    private func may(_ permission: Permission) -> Bool {
+        switch asker {
+        case .commandLine: true
+        case .viewer(let viewer): viewer.may(permission)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The case with `id`, whatever the asker may do with it: `nil` when there is none. Callers
+    /// must decide with `canSee`/`may` before showing anything (`lookUp` does both and audits).
+    private func unchecked(id: String) async throws -> Representation? {
+        guard id.count <= 64 else { return nil }
+        return try await store.representation(id: id)
+    }
+
+    /// The case with `id` if the asker may see it, hold `permission` on it and `allowed` accepts
+    /// it; a refusal is written to the audit trail by `audit` before `.refused` is returned.
+    func lookUp(id: String, permission: Permission? = nil, allowed: (Representation) -> Bool = { _ in true },
+                refused audit: (Representation) async throws -> Void) async throws -> CaseLookupResult {
+        guard let r = try await unchecked(id: id) else { return .missing }
+        guard canSee(r), permission.map({ may($0, on: r) }) ?? true, allowed(r) else {
+            try await audit(r)
+            return .refused(r)
+        }
+        return .found(r)
+    }
+
+    /// The history of a case the asker may see (empty for one they may not).
+    func history(of r: Representation) async throws -> [CaseEvent] {
+        guard canSee(r) else { return [] }
+        return try await CaseEventLog.events(of: r.id, in: database)
+    }
+
+    /// The case as stored now, if the asker may still see it (after a refused or conflicting save).
+    func latest(_ r: Representation) async throws -> Representation? {
+        try await unchecked(id: r.id).flatMap { canSee($0) ? $0 : nil }
+    }
+
+    /// Open cases and closed ones with follow-ups, that the asker may see.
+    func workQueue() async throws -> [Representation] {
+        try await store.workQueueCases().filter(canSee)
+    }
+
+    /// One page of the cases matching `filter` that the asker may see.
+    func page(_ filter: RepresentationFilter, limit: Int, offset: Int) async throws -> RepresentationPage {
+        switch asker {
+        case .viewer(let viewer): return try await store.page(filter, visibleTo: viewer, limit: limit, offset: offset)
+        case .commandLine:
+            let all = try await store.all()
+            return RepresentationPage(items: Array(all.dropFirst(offset).prefix(limit)), total: all.count)
+        }
+    }
+
+    /// Every case the asker may see that holds data about the named person.
+    func subjectAccessHits(name: String) async throws -> [(hit: SubjectAccessHit, representation: Representation)] {
+        guard may(.subjectAccess) else { return [] }
+        let visible = try await store.all().filter(canSee)
+        let byID = Dictionary(uniqueKeysWithValues: visible.map { ($0.id, $0) })
+        return SubjectAccess.search(name: name, in: visible).compactMap { hit in byID[hit.representationID].map { (hit, $0) } }
+    }
+
+    /// The records a period's aggregate figures count. For counting only: no case from here is
+    /// shown; where a figure lists references, `canSee` decides which are listed.
+    func forFigures(relevantTo start: CalendarDate, _ end: CalendarDate) async throws -> [Representation] {
+        guard may(.viewStatistics) else { return [] }
+        return try await store.representations(relevantTo: start, end)
+    }
+
+    // MARK: - Changing
+
+    /// Records a new representation.
+    func record(_ command: NewComplaint, engine: ClockEngine, audit: AuditEntry) async throws -> Representation {
+        guard may(.recordRepresentation) else { throw CaseAccessRefused() }
+        return try await store.record(command, engine: engine, audit: audit)
+    }
+
+    /// Applies a lifecycle command to a case the asker may take steps on.
+    func apply(_ command: CaseCommand, to r: Representation, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String,
+               audit: AuditEntry) async throws -> Representation {
+        guard may(.takeCaseSteps, on: r) else { throw CaseAccessRefused() }
+        return try await store.apply(command, to: r.id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy, audit: audit)
+    }
+
+    /// Restricts a case the asker may restrict, or lifts its restriction.
+    func restrict(_ r: Representation, to userIDs: [String]?, expectedVersion: Int, audit: AuditEntry) async throws -> Representation {
+        guard may(.restrictCase, on: r) else { throw CaseAccessRefused() }
+        return try await store.restrict(r.id, to: userIDs, expectedVersion: expectedVersion, audit: audit)
+    }
+}
+
+/// What looking up a case found: the case, no such case, or one the asker may not have (the
+/// refusal already audited).
+enum CaseLookupResult {
+    case found(Representation)
+    case missing
+    case refused(Representation)
+}
+
+/// A change refused because the asker may not make it (a programming error if it reaches here:
+/// routes look the case up first).
+struct CaseAccessRefused: Error {}
+
+extension AppRequestContext {
+    /// Case access for this request's signed-in user.
+    func cases(_ database: Database) throws -> CaseAccess {
+        CaseAccess(database: database, viewer: try requireViewer())
+    }
+}
