@@ -73,10 +73,19 @@ struct ImportCommand: AsyncParsableCommand {
             let reference = try await ReferenceStore(database: database).load(), procedures = try await ProcedureStore(database: database).load()
             let calendar = WorkingDayCalendar(division: division, feed: try await CalendarStore(database: database).effectiveFeed())
             let people = try await PeopleStore(database: database).load()
-            let (records, problems) = legacy.map {
+            let validator = InterchangeValidator(reference: reference, procedures: procedures, calendar: calendar, people: people,
+                                                 today: LondonClock.today())
+            var (records, problems) = legacy.map {
                 LegacyImport(mapping: $0.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()).convert($0.1)
-            } ?? InterchangeValidator(reference: reference, procedures: procedures, calendar: calendar, people: people, today: LondonClock.today())
-                .check(file: bytes)
+            } ?? validator.check(file: bytes)
+            if legacy != nil {
+                // What the mapping made goes through the same history check as any import.
+                for (i, record) in records.enumerated() {
+                    problems += validator.replay.problems(in: record, line: i + 2).map {
+                        ImportProblem(line: $0.line, field: "\(record.representation.reference): \($0.field)", message: $0.message)
+                    }
+                }
+            }
             guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
             if dryRun { return .success(.init(imported: 0, alreadyPresent: 0)) }
             say("import: \(records.count) records checked; writing")

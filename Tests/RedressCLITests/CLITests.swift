@@ -340,4 +340,36 @@ extension CLITests {
             #expect(refused.errors.contains(#"line 3, column "How": "Fax" is not mapped to a code in the method of receipt list; add it under values.method in the mapping file"#))
         }
     }
+
+    @Test("`redress backup` then `redress restore` into a new database gives back the same export and users; a cut file restores nothing")
+    func backupRestore() async throws {
+        try await withTemporaryFolder { folder in
+            let source = folder.appendingPathComponent("source"), target = folder.appendingPathComponent("target")
+            #expect(try Command.run(["demo", "--years", "1", "--scale", "0.03", "--data-dir", source.path]).status == 0)
+            #expect(try Command.run(["user", "add", "--username", "ada", "--name", "Ada", "--role", "administrator", "--data-dir", source.path]).status == 0)
+            let backup = folder.appendingPathComponent("council.backup")
+            let made = try Command.run(["backup", "--out", backup.path, "--data-dir", source.path])
+            #expect(made.status == 0 && made.output.hasPrefix("Backed up "), "\(made.errors)")
+            #expect(try Command.run(["backup", "--out", backup.path, "--data-dir", source.path]).status != 0, "never overwrites a file")
+            let checked = try Command.run(["restore", backup.path, "--dry-run", "--data-dir", target.path])
+            #expect(checked.status == 0 && checked.output.contains("is a complete backup"))
+            let restored = try Command.run(["restore", backup.path, "--data-dir", target.path])
+            #expect(restored.status == 0 && restored.output.hasPrefix("Restored "), "\(restored.errors)")
+            let a = folder.appendingPathComponent("a.jsonl"), b = folder.appendingPathComponent("b.jsonl")
+            #expect(try Command.run(["export", "--out", a.path, "--data-dir", source.path]).status == 0)
+            #expect(try Command.run(["export", "--out", b.path, "--data-dir", target.path]).status == 0)
+            #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+            #expect(try Command.run(["user", "list", "--data-dir", target.path]).output.contains("ada"))
+            let again = try Command.run(["restore", backup.path, "--data-dir", target.path])
+            #expect(again.status != 0 && again.errors.contains("already holds data"))
+            let text = try String(contentsOf: backup, encoding: .utf8)
+            let cut = folder.appendingPathComponent("cut.backup")
+            try Data(text.split(separator: "\n").dropLast().joined(separator: "\n").utf8).write(to: cut)
+            let refused = try Command.run(["restore", cut.path, "--data-dir", folder.appendingPathComponent("third").path])
+            #expect(refused.status != 0 && refused.errors.contains("no trailer"))
+            let file = folder.appendingPathComponent("copy.sqlite")
+            let copied = try Command.run(["backup", "--format", "sqlite", "--out", file.path, "--data-dir", source.path])
+            #expect(copied.status == 0 && copied.output.contains("integrity check passed"), "\(copied.errors)")
+        }
+    }
 }

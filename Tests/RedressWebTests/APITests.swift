@@ -208,7 +208,7 @@ struct APITests {
         let fields: [APIField] = [.boolean("flag", "f"), .text("note", "n", maxLength: 3), APIField(name: "amount", kind: .money, required: false, description: "a"),
                                   APIField(name: "lines", kind: .lines(maxItems: 2), required: false, description: "l")]
         func problems(_ json: String) -> [String] {
-            do { _ = try APIBody.read(Data(json.utf8), fields: fields); return [] } catch { return (error.errors ?? []).map(\.field) }
+            do { _ = try APIBody.read(Data(json.utf8), fields: fields); return [] } catch { return error.problems.map(\.field) }
         }
         #expect(problems(#"{"flag":true,"note":"abc"}"#).isEmpty)
         #expect(problems(#"{"flag":1,"note":"abcd"}"#) == ["flag", "note"], "1 is not true; four characters is too many")

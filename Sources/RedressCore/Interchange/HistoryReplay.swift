@@ -66,6 +66,10 @@ public struct HistoryReplay: Sendable {
             guard let procedure = Self.procedure(for: current, in: procedures) else {
                 return [ImportProblem(line: line, field: "representation.procedureID", message: "no procedure here covers this case")]
             }
+            if case .appoint(_, let personID, _) = event.command, people[personID] == nil {
+                return [ImportProblem(line: line, field: "history[\(i)].command",
+                                      message: "step \(event.sequence) appoints \(personID), who is not in this council's people pool; add them on People and pools first (a backup carries the pool, an export does not)")]
+            }
             let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: people, reference: reference)
             do {
                 current = try lifecycle.apply(event.command, to: current)

@@ -1,6 +1,18 @@
 import Foundation
 import RedressCore
 
+/// One field at fault in a request, and why.
+struct ProblemField: Sendable, Hashable, Codable {
+    var field: String
+    var message: String
+}
+
+/// A request body that does not fit its fields: every problem, by field.
+struct APIBodyInvalid: Error, Sendable {
+    var problems: [ProblemField]
+    init(_ problems: [ProblemField]) { self.problems = problems }
+}
+
 /// One field of a JSON request body: its name, what it holds and whether it must be sent. The
 /// same list checks a request (`APIBody.read`) and describes it in the OpenAPI contract
 /// (`APIBody.schema`), so the contract cannot drift from what the server accepts.
@@ -52,10 +64,10 @@ struct APIBody: Sendable {
     var dates: [String: CalendarDate] = [:]
 
     /// Reads `data` as a JSON object holding only `fields`, naming every problem by field.
-    static func read(_ data: Data, fields: [APIField]) throws(APIProblem) -> APIBody {
-        guard !data.isEmpty else { throw .invalid([ProblemField(field: "", message: "The request needs a JSON object body")]) }
+    static func read(_ data: Data, fields: [APIField]) throws(APIBodyInvalid) -> APIBody {
+        guard !data.isEmpty else { throw APIBodyInvalid([ProblemField(field: "", message: "The request needs a JSON object body")]) }
         guard case .object(let object)? = try? JSONDecoder().decode(JSONInput.self, from: data) else {
-            throw .invalid([ProblemField(field: "", message: "The body must be a JSON object")])
+            throw APIBodyInvalid([ProblemField(field: "", message: "The body must be a JSON object")])
         }
         var body = APIBody(), problems: [ProblemField] = []
         let known = Set(fields.map(\.name))
@@ -73,7 +85,7 @@ struct APIBody: Sendable {
             }
             if let problem = body.take(value, for: field) { problems.append(ProblemField(field: field.name, message: problem)) }
         }
-        guard problems.isEmpty else { throw .invalid(problems) }
+        guard problems.isEmpty else { throw APIBodyInvalid(problems) }
         return body
     }
 

@@ -7,11 +7,6 @@ import RedressStorage
 
 /// A field-level reason in a problem: `field` is the JSON name in the request ("" for the
 /// whole body, or the query parameter or header named).
-struct ProblemField: Sendable, Hashable, Codable {
-    var field: String
-    var message: String
-}
-
 /// An RFC 9457 problem (`application/problem+json`): what every API error looks like, so a
 /// program can act on `status` and `errors[].field` and a person can read `detail`.
 struct APIProblem: Error, Sendable, Codable {
@@ -151,5 +146,5 @@ func readBody(_ request: Request, fields: [APIField]) async throws -> APIBody {
     do { buffer = try await request.body.collect(upTo: 64 * 1024) } catch {
         throw APIProblem(.contentTooLarge, "The body must be 64 KB or less.")
     }
-    return try APIBody.read(Data(buffer: buffer), fields: fields)
+    do { return try APIBody.read(Data(buffer: buffer), fields: fields) } catch { throw APIProblem.invalid(error.problems) }
 }

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+/// "One place decides who sees a case, and every path that reads cases goes through it": the
+/// web layer's sources are held to that. Only `CaseAccess.swift` may use the case store or a
+/// case's history; everything else asks `CaseAccess`, which checks the viewer first.
+@Suite("Case access: one place")
+struct CaseAccessSourceTests {
+    @Test("no file of RedressWeb but CaseAccess.swift reads RepresentationStore or CaseEventLog")
+    func onePlace() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/RedressWeb")
+        let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL })
+            .filter { $0.pathExtension == "swift" }
+        #expect(files.count > 30)
+        var offenders: [String] = []
+        for file in files where file.lastPathComponent != "CaseAccess.swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains("RepresentationStore(") || line.contains("CaseEventLog.") {
+                offenders.append("\(file.lastPathComponent):\(number + 1)")
+            }
+        }
+        #expect(offenders.isEmpty, "read cases through CaseAccess: \(offenders)")
+    }
+}
