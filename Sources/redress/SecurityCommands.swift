@@ -240,6 +240,9 @@ struct TokenCommand: AsyncParsableCommand {
             let (username, name, days) = (user, self.name, self.days)
             let secret = try await storage.withDatabase { database in
                 let user = try await TokenCommand.user(username, in: database)
+                guard !user.mustChangePassword else {
+                    throw Failure(description: "\(user.username) still has a one-time password: a token acts for no one until they sign in and choose their own.")
+                }
                 do {
                     let (token, secret) = try await APITokenStore(database: database).create(userID: user.id, name: name, now: Int(Date().timeIntervalSince1970), lifetimeDays: days)
                     try await AuditLog(database: database).append(AuditEntry(userID: nil, username: operatorName(), action: .apiTokenCreated, detail: "\(token.id) for \(user.username)"))
