@@ -265,6 +265,15 @@ public struct Migrator: Sendable {
             "ALTER TABLE app_user ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT FALSE",
             "ALTER TABLE equality_monitoring ADD COLUMN version BIGINT NOT NULL DEFAULT 1",
         ] }),
+        Migration(7, "The case workspace: owners, merged duplicates, staff email addresses and the case search index", statements: { engine in [
+            "ALTER TABLE representation ADD COLUMN owner_id TEXT",
+            "ALTER TABLE representation ADD COLUMN merged_into TEXT",
+            "CREATE INDEX representation_owner ON representation (owner_id, is_open)",
+            "ALTER TABLE app_user ADD COLUMN email TEXT",
+        ] + SearchIndex.schema(engine) }, seed: { sql in
+            if sql.dialect.name == "postgresql" { try await SearchIndex.trigramIndex(on: sql) }
+            try await SearchIndex.rebuild(on: sql)
+        }),
     ]
 
     /// The newest migration version this build knows.

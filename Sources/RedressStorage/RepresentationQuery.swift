@@ -82,6 +82,27 @@ extension RepresentationStore {
         }
     }
 
+    /// The cases matching a search, best first, within `scope` (`SearchIndex`).
+    public func search(_ query: SearchQuery, scope: SearchIndex.Scope, limit: Int) async throws -> [Representation] {
+        let engine = database.engine
+        return try await database.read { [cache = database.representationCache] sql in
+            let ids = try await SearchIndex.search(query, scope: scope, limit: limit, engine: engine, on: sql)
+            guard !ids.isEmpty else { return [] }
+            var list: SQLQueryString = "id IN ("
+            for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
+            let byID = Dictionary(uniqueKeysWithValues: try await Self.load(where: list + ")", on: sql, cache: cache).map { ($0.id, $0) })
+            return ids.compactMap { byID[$0] }
+        }
+    }
+
+    /// The ids of every case a person from the pool is appointed to, at any stage.
+    public func appointedCaseIDs(personID: String) async throws -> [String] {
+        try await database.read { sql in
+            try await sql.raw("SELECT DISTINCT representation_id FROM stage WHERE detail LIKE \(bind: "%\"personID\":\"\(personID)\"%")")
+                .all().map { try $0.decode(column: "representation_id", as: String.self) }
+        }
+    }
+
     private static func loadAll(_ condition: SQLQueryString, database: Database) async throws -> [Representation] {
         try await database.read { [cache = database.representationCache] sql in try await load(where: condition, on: sql, cache: cache) }
     }

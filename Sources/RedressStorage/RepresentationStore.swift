@@ -9,7 +9,8 @@ public struct RepresentationStore: Sendable {
 
     private static let columns = """
         id, reference, kind, service_area, procedure_id, received_on, method, relationship, is_child, advocate,
-        service_category, summary, detail, version, complainant_name, complainant_contact, subject_name, restricted_to, purged_on
+        service_category, summary, detail, version, complainant_name, complainant_contact, subject_name, restricted_to, purged_on,
+        owner_id, merged_into
         """
 
     /// Records a validated new representation: assigns its reference and, for a complaint,
@@ -27,6 +28,7 @@ public struct RepresentationStore: Sendable {
                 stages: command.kind == .complaint ? engine.openingStage(for: command.procedure, receivedOn: command.receivedOn).map { [$0] } ?? [] : [])
             representation.records.team = command.team
             representation.records.publicationQuote = command.publicationQuote
+            representation.records.quoteConsent = command.quoteConsent
             representation.subjectName = command.subjectName
             try await Self.insert([representation], on: sql)
             if var audit {
@@ -83,16 +85,21 @@ public struct RepresentationStore: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let detail = String(decoding: try encoder.encode(updated.records), as: UTF8.self)
+            let c = updated.complainant
             let changed = try await sql.raw("""
                 UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
                 kind = \(bind: updated.kind.rawValue), procedure_id = \(bind: updated.procedureID),
-                has_follow_up = \(bind: updated.hasOpenFollowUps),
-                detail = \(bind: detail), updated_at = \(bind: Timestamp.now())
+                has_follow_up = \(bind: updated.hasOpenFollowUps), detail = \(bind: detail), updated_at = \(bind: Timestamp.now()),
+                method = \(bind: updated.methodOfReceipt), relationship = \(bind: c.relationship), is_child = \(bind: c.isChildOrYoungPerson),
+                advocate = \(bind: c.advocate), service_category = \(bind: updated.serviceCategory), summary = \(bind: updated.summary),
+                complainant_name = \(bind: c.name), complainant_contact = \(bind: c.contact), subject_name = \(bind: updated.subjectName),
+                owner_id = \(bind: updated.owner), merged_into = \(bind: updated.mergedInto)
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
                 """).all()
             guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
             try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
             try await Self.insertStages(of: [updated], on: sql)
+            try await SearchIndex.update([updated], on: sql)
             let summary = command.summary(procedure: lifecycle.procedure, stage: updated.stages.last?.key)
             try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: summary, on: sql)
             if var audit {
@@ -209,7 +216,7 @@ public struct RepresentationStore: Sendable {
         let insert = sql.insert(into: "representation").columns(
             "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship", "is_child",
             "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at", "updated_at",
-            "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on")
+            "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on", "owner_id", "merged_into")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for r in representations {
@@ -220,10 +227,11 @@ public struct RepresentationStore: Sendable {
                 SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate), SQLBind(r.serviceCategory),
                 SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.hasOpenFollowUps), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now),
                 SQLBind(r.complainant.name), SQLBind(r.complainant.contact), SQLBind(r.subjectName), SQLBind(try restrictedJSON(r.restrictedTo)),
-                SQLBind(r.purgedOn?.iso))
+                SQLBind(r.purgedOn?.iso), SQLBind(r.owner), SQLBind(r.mergedInto))
         }
         try await insert.run()
         try await insertStages(of: representations, on: sql)
+        try await SearchIndex.update(representations, on: sql)
     }
 
     /// Stage rows: the whole stage as a JSON document, plus the columns queries select on.
@@ -287,6 +295,8 @@ public struct RepresentationStore: Sendable {
             r.restrictedTo = ids
         }
         r.purgedOn = try optionalText("purged_on").map { try day(from: $0, column: "purged_on") }
+        r.owner = try optionalText("owner_id")
+        r.mergedInto = try optionalText("merged_into")
         return r
     }
 

@@ -47,7 +47,7 @@ struct WebTests {
         try await withApp(engine) { client, _ in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text == #"{"status":"ok","database":"\#(engine.rawValue)","schemaVersion":6}"#)
+                #expect(response.text == #"{"status":"ok","database":"\#(engine.rawValue)","schemaVersion":\#(Migrator.latestVersion)}"#)
             }
         }
     }

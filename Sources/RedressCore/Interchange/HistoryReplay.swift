@@ -38,11 +38,18 @@ public struct HistoryReplay: Sendable {
     }
 
     /// The case as it stood when it was recorded: its first kind, its opening stage (complaints),
-    /// and only the records the recording form sets.
-    public func asRecorded(_ r: Representation) -> Representation {
+    /// only the records the recording form sets, no owner, and each corrected detail as it was
+    /// before its first correction (the history's corrections undone, newest first).
+    public func asRecorded(_ r: Representation, history: [InterchangeEvent] = []) -> Representation {
         var first = r
+        for event in history.reversed() {
+            guard case .editDetails(let changes, _) = event.command else { continue }
+            for change in changes { change.field.set(change.from, on: &first) }
+        }
         first.kind = r.records.intake.convertedFrom?.from ?? r.kind
-        first.records = Lifecycle.recordsAsRecorded(r.records)
+        first.records = Lifecycle.recordsAsRecorded(first.records)
+        first.owner = nil
+        first.mergedInto = nil
         first.stages = []
         if first.kind == .complaint, let procedure = Self.procedure(for: r, in: procedures) {
             first.stages = ClockEngine(calendar: calendar).openingStage(for: procedure, receivedOn: r.receivedOn).map { [$0] } ?? []
@@ -61,7 +68,7 @@ public struct HistoryReplay: Sendable {
             sequence = event.sequence
         }
         if stated.purgedOn != nil { return [] }
-        var current = asRecorded(stated)
+        var current = asRecorded(stated, history: record.history)
         for (i, event) in record.history.enumerated() {
             guard let procedure = Self.procedure(for: current, in: procedures) else {
                 return [ImportProblem(line: line, field: "representation.procedureID", message: "no procedure here covers this case")]

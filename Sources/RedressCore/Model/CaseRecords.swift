@@ -19,11 +19,16 @@ public struct CaseRecords: Sendable, Codable, Hashable {
     /// Compliments: the team praised and the words, anonymised for publication ("xxx" for names).
     public var team: String?
     public var publicationQuote: String?
+    /// Whether the person who gave a compliment agreed to its words being published.
+    public var quoteConsent: Bool?
+    /// Links to other cases (same complainant, duplicate, Ombudsman enquiry, merged…).
+    public var links: [CaseLink] = []
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case natures, outcomesSought, actualOutcomes, remedialActionTaken, ombudsman, costs, learning, actions, intake, team, publicationQuote
+        case quoteConsent, links
     }
 
     /// Reads records written by any earlier version: lists added later default to empty.
@@ -40,6 +45,26 @@ public struct CaseRecords: Sendable, Codable, Hashable {
         intake = try c.decodeIfPresent(Intake.self, forKey: .intake) ?? Intake()
         team = try c.decodeIfPresent(String.self, forKey: .team)
         publicationQuote = try c.decodeIfPresent(String.self, forKey: .publicationQuote)
+        quoteConsent = try c.decodeIfPresent(Bool.self, forKey: .quoteConsent)
+        links = try c.decodeIfPresent([CaseLink].self, forKey: .links) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(natures, forKey: .natures)
+        try c.encode(outcomesSought, forKey: .outcomesSought)
+        try c.encode(actualOutcomes, forKey: .actualOutcomes)
+        try c.encodeIfPresent(remedialActionTaken, forKey: .remedialActionTaken)
+        try c.encode(ombudsman, forKey: .ombudsman)
+        try c.encode(costs, forKey: .costs)
+        try c.encode(learning, forKey: .learning)
+        try c.encode(actions, forKey: .actions)
+        try c.encode(intake, forKey: .intake)
+        try c.encodeIfPresent(team, forKey: .team)
+        try c.encodeIfPresent(publicationQuote, forKey: .publicationQuote)
+        try c.encodeIfPresent(quoteConsent, forKey: .quoteConsent)
+        // Written only when there are some, so records from before links existed encode as before.
+        if !links.isEmpty { try c.encode(links, forKey: .links) }
     }
 }
 

@@ -36,6 +36,8 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
     /// Compliments: the team praised and the words for publication, names replaced by "xxx".
     public var team: String = ""
     public var publicationQuote: String = ""
+    /// Compliments: "yes" when the person agreed to their words being published.
+    public var quoteConsent: String = ""
     /// Personal details: optional (a representation may be anonymous).
     public var complainantName: String = ""
     public var complainantContact: String = ""
@@ -47,6 +49,7 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
         case kind
         case team
         case publicationQuote = "publication-quote"
+        case quoteConsent = "quote-consent"
         case serviceArea = "service-area"
         case receivedDay = "received-day"
         case receivedMonth = "received-month"
@@ -68,6 +71,7 @@ public struct NewComplaintInput: Sendable, Hashable, Codable {
         kind = text(.kind)
         team = text(.team)
         publicationQuote = text(.publicationQuote)
+        quoteConsent = text(.quoteConsent)
         serviceArea = text(.serviceArea)
         receivedDay = text(.receivedDay)
         receivedMonth = text(.receivedMonth)
@@ -90,6 +94,7 @@ public struct NewComplaint: Sendable, Hashable {
     public var kind: RepresentationKind = .complaint
     public var team: String?
     public var publicationQuote: String?
+    public var quoteConsent: Bool?
     public var serviceArea: ServiceArea
     public var procedure: ProcedureDefinition
     public var receivedOn: CalendarDate
@@ -141,14 +146,19 @@ public struct NewComplaint: Sendable, Hashable {
             errors.append(FieldError(field: "method", message: "Select how the \(noun) was received from the list"))
         }
 
-        let relationship = input.relationship.trimmed
+        // Compliments and comments are not complaints: who gave them and whether a child did are
+        // asked, not required.
+        let isComplaintLike = kind?.isHandledAsCase ?? true
+        var relationship = input.relationship.trimmed
+        if relationship.isEmpty && !isComplaintLike && reference.category(.relationship, "unknown") != nil { relationship = "unknown" }
         if relationship.isEmpty {
             errors.append(FieldError(field: "relationship", message: "Select the complainant's relationship to the person receiving services"))
         } else if reference.active(.relationship).allSatisfy({ $0.code != relationship }) {
             errors.append(FieldError(field: "relationship", message: "Select the complainant's relationship from the list"))
         }
 
-        let child = input.childOrYoungPerson.trimmed
+        var child = input.childOrYoungPerson.trimmed
+        if child.isEmpty && !isComplaintLike { child = "no" }
         if child != "yes" && child != "no" {
             errors.append(FieldError(field: "child-or-young-person", message: "Select yes if the \(noun) is made by or for a child or young person"))
         }
@@ -186,6 +196,10 @@ public struct NewComplaint: Sendable, Hashable {
         }
         let quote = input.publicationQuote.trimmingCharacters(in: .whitespacesAndNewlines)
         if quote.count > summaryLimit { errors.append(FieldError(field: "publication-quote", message: "The quote must be \(summaryLimit) characters or fewer")) }
+        let consent = input.quoteConsent.trimmed
+        if !quote.isEmpty && consent != "yes" && consent != "no" {
+            errors.append(FieldError(field: "quote-consent", message: "Select whether they agreed to their words being published"))
+        }
         guard errors.isEmpty, let kind, let area, let procedure, case .success(let receivedOn) = received else {
             return .failure(FieldErrors(errors))
         }
@@ -200,6 +214,7 @@ public struct NewComplaint: Sendable, Hashable {
         let team = input.team.trimmed
         command.team = team.isEmpty ? nil : team
         command.publicationQuote = quote.isEmpty ? nil : quote
+        command.quoteConsent = quote.isEmpty ? nil : consent == "yes"
         return .success(command)
     }
 

@@ -278,6 +278,8 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         var subjectName: String? = nil
         var restrictedTo: [String]? = nil
         var purgedOn: CalendarDate? = nil
+        var owner: String? = nil
+        var mergedInto: String? = nil
     }
 
     /// Shared between copies; replaced by a fresh box before any change to a shared one.
@@ -371,6 +373,19 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         _modify { makeUnique(); yield &storage.fields.purgedOn }
     }
 
+    /// The member of staff (a user id) who owns the case: it is on their "My cases" and in their
+    /// caseload. `nil` while unassigned.
+    public var owner: String? {
+        get { storage.fields.owner }
+        _modify { makeUnique(); yield &storage.fields.owner }
+    }
+    /// Set when this case was a duplicate merged into another (the survivor's id): it is closed,
+    /// keeps its history, and reports count only the survivor.
+    public var mergedInto: String? {
+        get { storage.fields.mergedInto }
+        _modify { makeUnique(); yield &storage.fields.mergedInto }
+    }
+
     public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], records: CaseRecords = CaseRecords(), version: Int = 1, subjectName: String? = nil) {
         storage = Storage(Fields(
             id: id, reference: reference, kind: kind, serviceArea: serviceArea, procedureID: procedureID, receivedOn: receivedOn,
@@ -389,7 +404,8 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
     /// A complaint is open while a stage is open; a pre-complaint or case concern until it is
     /// converted or closed; other kinds are closed on receipt. "Closed at stage N" is derived.
     public var isOpen: Bool {
-        switch kind {
+        if mergedInto != nil { return false }
+        return switch kind {
         case .complaint: stages.isEmpty ? records.intake.refusal == nil : currentStage != nil
         case .preComplaint, .caseConcern: records.intake.closedOn == nil && records.intake.refusal == nil
         default: false

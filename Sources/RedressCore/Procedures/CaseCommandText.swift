@@ -15,6 +15,9 @@ extension CaseCommand {
         case .decideEligibility(_, _, let on, _), .refuse(_, let on, _), .recordChildConsent(_, let on), .markJoint(_, _, let on),
              .convertToComplaint(let on), .closeWithoutComplaint(let on): on
         case .migrated(_, let openedOn, let respondedOn, _, _): respondedOn ?? openedOn
+        case .assignOwner(_, let on), .mergeInto(_, _, let on), .absorb(_, _, let on): on
+        case .link(let link): link.linkedOn
+        case .editDetails, .unlink: nil
         case .recordTimeLimit(let on, _): on
         case .recordAdvocacy(let on, _): on
         case .referToOmbudsman(_, _, let on, _), .recordOmbudsmanDecision(_, _, let on, _, _, _), .completeOmbudsmanRemedy(_, _, let on),
@@ -57,6 +60,13 @@ extension CaseCommand {
         case .markJoint(let partner, let councilLeads, let on): return "Joint complaint with \(partner), \(councilLeads ? "council" : "partner") leading, agreed \(on.longDisplay)"
         case .convertToComplaint(let on): return "Became a complaint on \(on.longDisplay)"
         case .closeWithoutComplaint(let on): return "Closed without a complaint on \(on.longDisplay)"
+        case .assignOwner(let user, let on): return user.map { "Owner set to \($0) on \(on.longDisplay)" } ?? "Owner removed on \(on.longDisplay)"
+        case .editDetails(let changes, let reason):
+            return "Details corrected: \(changes.map(\.field.displayName).joined(separator: ", ")) (\(reason))"
+        case .link(let link): return "\(link.kind.displayName) \(link.reference)"
+        case .unlink: return "Link removed"
+        case .mergeInto(_, let reference, let on): return "Merged into \(reference) on \(on.longDisplay) as a duplicate"
+        case .absorb(_, let reference, let on): return "\(reference) merged into this case on \(on.longDisplay)"
         case .migrated(let key, let opened, let responded, let outcome, _):
             let name = procedure.stage(key)?.name ?? key
             let answer = responded.map { ", responded on \($0.longDisplay)\(outcome.map { " (\($0))" } ?? "")" } ?? ""

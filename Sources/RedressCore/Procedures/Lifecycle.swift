@@ -56,6 +56,22 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// are checked for order and against the code lists, not for the steps Redress would require.
     case migrated(stage: String, openedOn: CalendarDate, respondedOn: CalendarDate?, outcome: String?, dueOn: CalendarDate?)
 
+    // The case as a piece of work: who owns it, its details, and the cases it is linked to.
+
+    /// Makes a member of staff (a user id) the case's owner; `nil` leaves it unowned.
+    case assignOwner(userID: String?, on: CalendarDate)
+    /// Corrects details recorded at intake, each change with what it was, and why.
+    case editDetails([DetailChange], reason: String)
+    /// Links this case to another (the other case gets the reciprocal link in the same save).
+    case link(CaseLink)
+    /// Removes the link to another case (from both).
+    case unlink(representationID: String)
+    /// This case duplicated the survivor and is merged into it: it closes, keeps its history,
+    /// and reports count only the survivor.
+    case mergeInto(survivorID: String, reference: String, on: CalendarDate)
+    /// The survivor of a merge records the duplicate merged into it.
+    case absorb(duplicateID: String, reference: String, on: CalendarDate)
+
     // Case records: allowed whether or not a stage is open.
 
     /// Codes the case for the annual report (multi-coded lists, CAT-01, CAT-02).
@@ -110,6 +126,10 @@ public struct Lifecycle: Sendable {
     /// The case after `command`, or the reason it cannot be done.
     public func apply(_ command: CaseCommand, to case: Representation) throws(LifecycleError) -> Representation {
         var r = `case`
+        if let survivor = r.mergedInto {
+            throw LifecycleError("case", "This case was merged into another (\(r.records.links.first { $0.kind == .mergedInto }?.reference ?? survivor)); work on that case")
+        }
+        if try applyCasework(command, to: &r) { return r }
         if try applyMigration(command, to: &r) { return r }
         if try applyIntake(command, to: &r) { return r }
         if try applyCorrection(command, to: &r) { return r }

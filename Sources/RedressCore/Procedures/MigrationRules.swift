@@ -45,6 +45,7 @@ extension Lifecycle {
         var fresh = CaseRecords()
         fresh.team = records.team
         fresh.publicationQuote = records.publicationQuote
+        fresh.quoteConsent = records.quoteConsent
         return fresh
     }
 }

@@ -200,6 +200,7 @@ public struct BackupStore: Sendable {
                     try await sql.raw(query).run()
                 }
             }
+            try await SearchIndex.rebuild(on: sql)
             if engine == .postgres {
                 try await sql.raw("""
                     SELECT setval(pg_get_serial_sequence('audit_entry', 'id'), COALESCE((SELECT MAX(id) FROM audit_entry), 0) + 1, false)

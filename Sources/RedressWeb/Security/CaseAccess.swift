@@ -102,6 +102,23 @@ struct CaseAccess: Sendable {
         }
     }
 
+    /// The cases the asker may see that match a search, best first (at most `limit`).
+    func search(_ query: SearchQuery, limit: Int = 50) async throws -> [Representation] {
+        let scope: SearchIndex.Scope
+        switch asker {
+        case .commandLine: scope = .everything
+        case .viewer(let viewer):
+            switch viewer.grant.caseScope {
+            case .none: return []
+            case .all: scope = .all(userID: viewer.userID)
+            case .appointed:
+                guard let person = viewer.personID else { return [] }
+                scope = .only(try await store.appointedCaseIDs(personID: person))
+            }
+        }
+        return try await store.search(query, scope: scope, limit: limit).filter(canSee)
+    }
+
     /// Every case the asker may see that holds data about the named person.
     func subjectAccessHits(name: String) async throws -> [(hit: SubjectAccessHit, representation: Representation)] {
         guard may(.subjectAccess) else { return [] }
