@@ -268,11 +268,17 @@ public struct Migrator: Sendable {
         Migration(7, "The case workspace: owners, merged duplicates, staff email addresses and the case search index", statements: { engine in [
             "ALTER TABLE representation ADD COLUMN owner_id TEXT",
             "ALTER TABLE representation ADD COLUMN merged_into TEXT",
+            "ALTER TABLE representation ADD COLUMN closed_on TEXT",
             "CREATE INDEX representation_owner ON representation (owner_id, is_open)",
+            "CREATE INDEX representation_closed ON representation (closed_on)",
             "ALTER TABLE app_user ADD COLUMN email TEXT",
         ] + SearchIndex.schema(engine) }, seed: { sql in
             if sql.dialect.name == "postgresql" { try await SearchIndex.trigramIndex(on: sql) }
-            try await SearchIndex.rebuild(on: sql)
+            let all = try await RepresentationStore.load(where: "1 = 1", on: sql)
+            for r in all where r.closedOn != nil {
+                try await sql.raw("UPDATE representation SET closed_on = \(bind: r.closedOn?.iso) WHERE id = \(bind: r.id)").run()
+            }
+            try await SearchIndex.update(all, on: sql)
         }),
     ]
 

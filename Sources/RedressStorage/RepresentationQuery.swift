@@ -18,8 +18,74 @@ public struct RepresentationFilter: Sendable, Hashable {
     /// Received on or after / on or before.
     public var receivedFrom: CalendarDate?
     public var receivedTo: CalendarDate?
+    /// Closed on or after / on or before.
+    public var closedFrom: CalendarDate?
+    public var closedTo: CalendarDate?
+    /// Owned by this user; `Owner.nobody` for cases no one owns.
+    public var owner: String?
+    /// Open with a stage due before this day (overdue on it).
+    public var overdueOn: CalendarDate?
+    /// Merged duplicates are left out unless asked for.
+    public var includeMerged = false
+    public var sort: Sort = .receivedNewest
+
+    /// The order of a case list.
+    public enum Sort: String, Sendable, CaseIterable, Hashable {
+        case receivedNewest = "received-newest", receivedOldest = "received-oldest", dueSoonest = "due", reference
+
+        public var displayName: String {
+            switch self {
+            case .receivedNewest: "Received, newest first"
+            case .receivedOldest: "Received, oldest first"
+            case .dueSoonest: "Next due date, soonest first"
+            case .reference: "Reference"
+            }
+        }
+
+        /// `cases` in this order (the same as `orderBy` gives in SQL).
+        func sorted(_ cases: [Representation]) -> [Representation] {
+            func due(_ r: Representation) -> Int { r.stages.filter(\.isOpen).compactMap(\.dueOn).map(\.dayNumber).min() ?? .max }
+            switch self {
+            case .receivedNewest: return cases.sorted { ($0.receivedOn, $0.reference) > ($1.receivedOn, $1.reference) }
+            case .receivedOldest: return cases.sorted { ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference) }
+            case .dueSoonest: return cases.sorted { (due($0), $0.reference) < (due($1), $1.reference) }
+            case .reference: return cases.sorted { $0.reference < $1.reference }
+            }
+        }
+
+        var orderBy: String {
+            switch self {
+            case .receivedNewest: "received_on DESC, reference DESC"
+            case .receivedOldest: "received_on, reference"
+            case .dueSoonest:
+                "(SELECT MIN(s.due_on) FROM stage s WHERE s.representation_id = representation.id AND s.closed_on IS NULL) IS NULL, "
+                    + "(SELECT MIN(s.due_on) FROM stage s WHERE s.representation_id = representation.id AND s.closed_on IS NULL), reference"
+            case .reference: "reference"
+            }
+        }
+    }
+
+    /// The owner value for cases no one owns.
+    public static let nobody = "nobody"
 
     public init() {}
+
+    /// Whether `r` passes the filters that can be checked on the case itself (not the stage
+    /// or due-date filters, which need the database): for narrowing search results.
+    public func matches(_ r: Representation) -> Bool {
+        if let kind, r.kind != kind { return false }
+        if let serviceArea, r.serviceArea != serviceArea { return false }
+        if let service, r.serviceCategory != service { return false }
+        if let isOpen, r.isOpen != isOpen { return false }
+        if let owner, r.owner != (owner == Self.nobody ? nil : owner) { return false }
+        if let receivedFrom, r.receivedOn < receivedFrom { return false }
+        if let receivedTo, r.receivedOn > receivedTo { return false }
+        if let closedFrom, (r.closedOn.map { $0 < closedFrom } ?? true) { return false }
+        if let closedTo, (r.closedOn.map { $0 > closedTo } ?? true) { return false }
+        if let stageKey, r.stages.last?.key != stageKey { return false }
+        if !includeMerged, r.mergedInto != nil { return false }
+        return true
+    }
 
     var condition: SQLQueryString {
         var parts: [SQLQueryString] = ["1 = 1"]
@@ -35,6 +101,13 @@ public struct RepresentationFilter: Sendable, Hashable {
                 AND s.position = (SELECT MAX(t.position) FROM stage t WHERE t.representation_id = s.representation_id))
                 """)
         }
+        if let closedFrom { parts.append("closed_on >= \(bind: closedFrom.iso)") }
+        if let closedTo { parts.append("closed_on <= \(bind: closedTo.iso)") }
+        if let owner { parts.append(owner == Self.nobody ? "owner_id IS NULL" : "owner_id = \(bind: owner)") }
+        if let overdueOn {
+            parts.append("is_open = \(bind: true) AND id IN (SELECT representation_id FROM stage WHERE closed_on IS NULL AND due_on < \(bind: overdueOn.iso))")
+        }
+        if !includeMerged { parts.append("merged_into IS NULL") }
         if let dueBefore {
             parts.append("id IN (SELECT representation_id FROM stage WHERE closed_on IS NULL AND due_on IS NOT NULL AND due_on < \(bind: dueBefore.iso))")
         }
@@ -64,20 +137,22 @@ extension RepresentationStore {
         case .none:
             return RepresentationPage(items: [], total: 0)
         case .appointed:
-            let all = try await Self.loadAll(filter.condition, database: database).filter(viewer.canSee)
+            let all = filter.sort.sorted(try await Self.loadAll(filter.condition, database: database).filter(viewer.canSee))
             return RepresentationPage(items: Array(all.dropFirst(offset).prefix(limit)), total: all.count)
         case .all:
             // Restricted cases only for their named users; `restricted_to` is a JSON list of ids.
             let visible = filter.condition + " AND (restricted_to IS NULL OR restricted_to LIKE \(bind: "%\"\(viewer.userID)\"%"))"
             return try await database.read { sql in
                 let total = try await sql.raw("SELECT COUNT(*) AS n FROM representation WHERE " + visible).first()?.decode(column: "n", as: Int.self) ?? 0
-                let ids = try await sql.raw("SELECT id FROM representation WHERE " + visible + " ORDER BY received_on, reference LIMIT \(bind: limit) OFFSET \(bind: offset)")
+                let order = SQLQueryString(" ORDER BY \(filter.sort.orderBy)")
+                let ids = try await sql.raw("SELECT id FROM representation WHERE " + visible + order + " LIMIT \(bind: limit) OFFSET \(bind: offset)")
                     .all().map { try $0.decode(column: "id", as: String.self) }
                 guard !ids.isEmpty else { return RepresentationPage(items: [], total: total) }
                 var list: SQLQueryString = "id IN ("
                 for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
-                let items = try await Self.load(where: list + ")", on: sql, cache: database.representationCache).filter(viewer.canSee)
-                return RepresentationPage(items: items, total: total)
+                let byID = Dictionary(uniqueKeysWithValues: try await Self.load(where: list + ")", on: sql, cache: database.representationCache)
+                    .filter(viewer.canSee).map { ($0.id, $0) })
+                return RepresentationPage(items: ids.compactMap { byID[$0] }, total: total)
             }
         }
     }

@@ -73,41 +73,69 @@ public struct RepresentationStore: Sendable {
 
     /// Applies a lifecycle command to a case as last read at `expectedVersion`: checks it, saves
     /// the stages, bumps the version and appends the audit event, all in one transaction. A
-    /// stale version is refused (`DatabaseError.conflict`), never merged silently.
+    /// stale version is refused (`DatabaseError.conflict`), never merged silently. `messages`
+    /// (a notice to a new owner, say) go to the outbox in the same transaction.
     public func apply(
-        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String, audit: AuditEntry? = nil
+        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String, audit: AuditEntry? = nil,
+        messages: [OutboxMessage] = []
     ) async throws -> Representation {
         try await database.transaction { sql in
-            guard let current = try await Self.load(where: "id = \(bind: id)", on: sql).first else { throw DatabaseError.notFound }
-            guard current.version == expectedVersion else { throw DatabaseError.conflict(reference: current.reference) }
-            var updated = try lifecycle.apply(command, to: current)
-            updated.version = current.version + 1
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let detail = String(decoding: try encoder.encode(updated.records), as: UTF8.self)
-            let c = updated.complainant
-            let changed = try await sql.raw("""
-                UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
-                kind = \(bind: updated.kind.rawValue), procedure_id = \(bind: updated.procedureID),
-                has_follow_up = \(bind: updated.hasOpenFollowUps), detail = \(bind: detail), updated_at = \(bind: Timestamp.now()),
-                method = \(bind: updated.methodOfReceipt), relationship = \(bind: c.relationship), is_child = \(bind: c.isChildOrYoungPerson),
-                advocate = \(bind: c.advocate), service_category = \(bind: updated.serviceCategory), summary = \(bind: updated.summary),
-                complainant_name = \(bind: c.name), complainant_contact = \(bind: c.contact), subject_name = \(bind: updated.subjectName),
-                owner_id = \(bind: updated.owner), merged_into = \(bind: updated.mergedInto)
-                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
-                """).all()
-            guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
-            try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
-            try await Self.insertStages(of: [updated], on: sql)
-            try await SearchIndex.update([updated], on: sql)
-            let summary = command.summary(procedure: lifecycle.procedure, stage: updated.stages.last?.key)
-            try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: summary, on: sql)
-            if var audit {
-                (audit.representationID, audit.reference) = (updated.id, updated.reference)
-                try await AuditLog.append(audit, on: sql)
-            }
+            let updated = try await Self.apply(command, to: id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy,
+                                               audit: audit, on: sql)
+            try await OutboxStore.enqueue(messages, now: Int(Date().timeIntervalSince1970), on: sql)
             return updated
         }
+    }
+
+    /// One step on each of two cases, together or not at all: linking two cases, or merging a
+    /// duplicate into its survivor. The first is checked against the version its form showed;
+    /// the second is taken as it stands inside the transaction (its row is locked by the update).
+    public func applyPair(
+        _ first: CaseCommand, to firstID: String, expectedVersion: Int, lifecycle firstLifecycle: Lifecycle,
+        _ second: CaseCommand, to secondID: String, lifecycle secondLifecycle: Lifecycle, recordedBy: String, audit: AuditEntry
+    ) async throws -> (Representation, Representation) {
+        try await database.transaction { sql in
+            let a = try await Self.apply(first, to: firstID, expectedVersion: expectedVersion, lifecycle: firstLifecycle, recordedBy: recordedBy,
+                                         audit: audit, on: sql)
+            guard let other = try await Self.load(where: "id = \(bind: secondID)", on: sql).first else { throw DatabaseError.notFound }
+            let b = try await Self.apply(second, to: secondID, expectedVersion: other.version, lifecycle: secondLifecycle, recordedBy: recordedBy,
+                                         audit: audit, on: sql)
+            return (a, b)
+        }
+    }
+
+    static func apply(
+        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String, audit: AuditEntry?, on sql: any SQLDatabase
+    ) async throws -> Representation {
+        guard let current = try await Self.load(where: "id = \(bind: id)", on: sql).first else { throw DatabaseError.notFound }
+        guard current.version == expectedVersion else { throw DatabaseError.conflict(reference: current.reference) }
+        var updated = try lifecycle.apply(command, to: current)
+        updated.version = current.version + 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let detail = String(decoding: try encoder.encode(updated.records), as: UTF8.self)
+        let c = updated.complainant
+        let changed = try await sql.raw("""
+            UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
+            kind = \(bind: updated.kind.rawValue), procedure_id = \(bind: updated.procedureID),
+            has_follow_up = \(bind: updated.hasOpenFollowUps), detail = \(bind: detail), updated_at = \(bind: Timestamp.now()),
+            method = \(bind: updated.methodOfReceipt), relationship = \(bind: c.relationship), is_child = \(bind: c.isChildOrYoungPerson),
+            advocate = \(bind: c.advocate), service_category = \(bind: updated.serviceCategory), summary = \(bind: updated.summary),
+            complainant_name = \(bind: c.name), complainant_contact = \(bind: c.contact), subject_name = \(bind: updated.subjectName),
+            owner_id = \(bind: updated.owner), merged_into = \(bind: updated.mergedInto), closed_on = \(bind: updated.closedOn?.iso)
+            WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
+            """).all()
+        guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
+        try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
+        try await Self.insertStages(of: [updated], on: sql)
+        try await SearchIndex.update([updated], on: sql)
+        let summary = command.summary(procedure: lifecycle.procedure, stage: updated.stages.last?.key)
+        try await CaseEventLog.append(command, to: updated, recordedBy: recordedBy, summary: summary, on: sql)
+        if var audit {
+            (audit.representationID, audit.reference) = (updated.id, updated.reference)
+            try await AuditLog.append(audit, on: sql)
+        }
+        return updated
     }
 
     /// Restricts a case to named users (`nil` lifts the restriction), as last read at
@@ -139,6 +167,13 @@ public struct RepresentationStore: Sendable {
         try await load(where: "is_open = \(bind: false) AND has_follow_up = \(bind: false) AND purged_on IS NULL")
     }
 
+    /// The representation with this reference (any case, as typed), or `nil`.
+    public func representation(reference: String) async throws -> Representation? {
+        let wanted = reference.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !wanted.isEmpty, wanted.count <= 40 else { return nil }
+        return try await load(where: "reference = \(bind: wanted)").first
+    }
+
     /// One representation with its stages, or `nil`.
     public func representation(id: String) async throws -> Representation? {
         try await load(where: "id = \(bind: id)").first
@@ -167,7 +202,9 @@ public struct RepresentationStore: Sendable {
             (received_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
             OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.responded_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
             """
-        return try await load(where: includingOmbudsmanDecisions ? base + " OR detail LIKE '%\"councilNotifiedOn\"%'" : base)
+        let relevant = includingOmbudsmanDecisions ? base + " OR detail LIKE '%\"councilNotifiedOn\"%'" : base
+        // A duplicate merged into another case is counted once, as the survivor.
+        return try await load(where: "(" + relevant + ") AND merged_into IS NULL")
     }
 
     /// Everything a report on `start`…`end` can count, including cases open at the end of any
@@ -177,7 +214,7 @@ public struct RepresentationStore: Sendable {
         try await load(where: """
             received_on <= \(bind: end.iso) AND (received_on >= \(bind: start.iso) OR is_open = \(bind: true) OR has_follow_up = \(bind: true)
             OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND (s.closed_on >= \(bind: start.iso) OR s.responded_on >= \(bind: start.iso)))
-            OR detail LIKE '%"councilNotifiedOn"%')
+            OR detail LIKE '%"councilNotifiedOn"%') AND merged_into IS NULL
             """)
     }
 
@@ -216,7 +253,7 @@ public struct RepresentationStore: Sendable {
         let insert = sql.insert(into: "representation").columns(
             "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship", "is_child",
             "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at", "updated_at",
-            "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on", "owner_id", "merged_into")
+            "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on", "owner_id", "merged_into", "closed_on")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for r in representations {
@@ -227,7 +264,7 @@ public struct RepresentationStore: Sendable {
                 SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate), SQLBind(r.serviceCategory),
                 SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.hasOpenFollowUps), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now),
                 SQLBind(r.complainant.name), SQLBind(r.complainant.contact), SQLBind(r.subjectName), SQLBind(try restrictedJSON(r.restrictedTo)),
-                SQLBind(r.purgedOn?.iso), SQLBind(r.owner), SQLBind(r.mergedInto))
+                SQLBind(r.purgedOn?.iso), SQLBind(r.owner), SQLBind(r.mergedInto), SQLBind(r.closedOn?.iso))
         }
         try await insert.run()
         try await insertStages(of: representations, on: sql)

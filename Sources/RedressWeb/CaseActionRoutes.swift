@@ -31,14 +31,17 @@ struct CaseActionRoutes: Sendable {
         let today = deps.today()
 
         func reshow(_ errors: [FieldError], status: HTTPResponse.Status, conflict: Bool = false) async throws -> Response {
+            // The step's own page again, with what was typed (or, after a conflict, as it is now).
             let latest = try await access.latest(current) ?? current
-            let events = try await access.history(of: latest)
-            let html = CaseView.render(
-                latest, procedure: procedure, events: events, today: today, calendar: casework.calendar,
-                reference: casework.reference, people: casework.people, notice: nil,
-                restriction: try await RestrictionForm.render(latest, viewer: viewer, deps: deps),
-                failed: FailedStep(step: step.rawValue, fields: conflict ? FormFields(values: [:]) : fields, errors: errors))
-            return try Page(status: status, html: html).response(from: request, context: context)
+            // The step's page: by the key its form sent, else by the step and the record it names.
+            let named = ["referral", "remedy", "point", "action"].compactMap { name in fields[name].isEmpty ? nil : (name, fields[name]) }
+            let keys = [String(fields["form-key"].prefix(120)), StepForms.key(step.rawValue, hidden: named), step.rawValue].filter { !$0.isEmpty }
+            let failed = FailedStep(step: step.rawValue, fields: conflict ? FormFields(values: [:]) : fields, errors: errors)
+            let pages = CasePageRoutes(deps: deps)
+            var html: HTML?
+            for key in keys where html == nil { html = try await pages.stepPage(latest, key: key, failed: failed) }
+            if html == nil { html = CasePageView.render(try await pages.page(latest, viewer: viewer, notice: errors.first?.message, extras: "")) }
+            return try Page(status: status, html: html!).response(from: request, context: context)
         }
 
         let command: CaseCommand

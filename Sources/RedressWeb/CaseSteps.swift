@@ -119,3 +119,17 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
         return .success(command)
     }
 }
+
+/// The casework steps the API takes beside the case's own steps (details, owner, links, merge).
+/// They need the case and the other case, so `CaseAPI` takes them through
+/// `CaseManagementRoutes.perform`, as the pages do; `command` is never used for them.
+enum CaseworkStep: String, Sendable, CaseIterable, CaseForm {
+    case details, owner, link, unlink, merge
+
+    var anchor: String { rawValue }
+    var doneMessage: String { "Saved" }
+    func fieldID(for field: String) -> String { field }
+    func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors> {
+        .failure(FieldErrors([FieldError(field: rawValue, message: "This step is taken by the case management routes")]))
+    }
+}

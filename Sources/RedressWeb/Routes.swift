@@ -42,20 +42,46 @@ struct CaseworkRoutes: Sendable {
         return NewComplaintView.render(input: NewComplaintInput(), errors: [], reference: casework.reference)
     }
 
+    @Sendable func newCompliment(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
+        let casework = try await Casework.load(deps)
+        return NewComplaintView.render(input: NewComplaintInput(), errors: [], reference: casework.reference, form: .compliment)
+    }
+
     @Sendable func createComplaint(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let casework = try await Casework.load(deps)
-        let body = try await request.body.collect(upTo: 256 * 1024)
-        let input = (try? URLEncodedFormDecoder().decode(NewComplaintInput.self, from: String(buffer: body))) ?? NewComplaintInput()
+        let text = String(buffer: try await request.body.collect(upTo: 256 * 1024))
+        let input = (try? URLEncodedFormDecoder().decode(NewComplaintInput.self, from: text)) ?? NewComplaintInput()
+        let fields = FormFields(text)
+        let form = NewComplaintView.Form(rawValue: fields["form"]) ?? .complaint
         switch NewComplaint.validate(input, reference: casework.reference, procedures: casework.procedures, today: deps.today()) {
         case .failure(let failure):
-            let page = Page(status: .unprocessableContent, html: NewComplaintView.render(input: input, errors: failure.errors, reference: casework.reference))
+            let page = Page(status: .unprocessableContent, html: NewComplaintView.render(input: input, errors: failure.errors, reference: casework.reference, form: form))
             return try page.response(from: request, context: context)
         case .success(let command):
-            let recorded = try await context.cases(deps.database).record(
+            let access = try context.cases(deps.database)
+            if fields["not-a-duplicate"] != "yes", command.kind.isHandledAsCase {
+                let possible = try await possibleDuplicates(of: command, access: access)
+                if !possible.isEmpty {
+                    // Nothing saved yet: the officer sees what may be the same case and decides.
+                    let rows = try await CaseListRoutes(deps: deps).rows(possible)
+                    return try Page(status: .ok, html: DuplicateWarningView.render(fields: fields, rows: rows, form: form)).response(from: request, context: context)
+                }
+            }
+            let recorded = try await access.record(
                 command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: command.kind.rawValue))
             context.logger.info("representation recorded", metadata: ["reference": .string(recorded.reference), "kind": .string(recorded.kind.rawValue)])
             return Response(status: .seeOther, headers: [.location: "/complaints/\(recorded.id)?recorded=1"])
         }
+    }
+
+    /// Cases the viewer can see that may already be this one (`Duplicates`).
+    func possibleDuplicates(of command: NewComplaint, access: CaseAccess) async throws -> [Representation] {
+        let settings = try await SettingsStore(database: deps.database).caseworkSettings()
+        var candidates: [Representation] = []
+        for text in [command.complainant.name, command.complainant.contact, command.subjectName].compactMap({ $0 }) {
+            if let query = SearchQuery(text) { candidates += try await access.search(query, limit: 100) }
+        }
+        return Duplicates.likely(command, among: candidates, windowDays: settings.duplicateWindowDays)
     }
 
     @Sendable func showComplaint(_ request: Request, _ context: AppRequestContext) async throws -> Page {
@@ -65,24 +91,13 @@ struct CaseworkRoutes: Sendable {
         case .refused: return Page(status: .forbidden, html: AccessPages.forbidden)
         case .found(let found, let who): (r, viewer) = (found, who)
         }
-        let id = r.id
-        let casework = try await Casework.load(deps)
         try await AuditLog(database: deps.database).append(context.audit(.viewedCase, r))
-        let events = try await CaseAccess(database: deps.database, viewer: viewer).history(of: r)
         let query = request.uri.queryParameters
         var notice: String?
         if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
-        if let done = query.get("done") {
-            notice = done == "equality" ? "Equality monitoring answers saved"
-                : done == "restriction" ? "Who can see this case has been saved"
-                : done == "restriction-conflict" ? "Someone else changed this case at the same time; check who can see it and try again"
-                : (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?.doneMessage
-        }
-        let html = CaseView.render(
-            r, procedure: casework.procedure(r.procedureID), events: events, today: deps.today(), calendar: casework.calendar,
-            reference: casework.reference, people: casework.people, notice: notice,
-            restriction: "\(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))")
-        return Page(status: .ok, html: html)
+        if let done = query.get("done") { notice = CasePageRoutes.doneMessage(done) }
+        let extras: HTML = "\(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))"
+        return Page(status: .ok, html: CasePageView.render(try await CasePageRoutes(deps: deps).page(r, viewer: viewer, notice: notice, extras: extras)))
     }
 
     /// The case's letters and, for those who work the case, the form to make one.

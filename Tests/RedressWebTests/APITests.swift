@@ -174,13 +174,15 @@ struct APITests {
         #expect(documented == routed)
         #expect(!paths.keys.contains { !$0.hasPrefix("/api/v1/") }, "only the API is in the contract")
         let stepNames = Set(APIStep.all.map(\.name))
-        let forms = Set(CaseStep.allCases.map(\.rawValue) + RecordStep.allCases.map(\.rawValue) + IntakeStep.allCases.map(\.rawValue))
+        let forms = Set(CaseStep.allCases.map(\.rawValue) + RecordStep.allCases.map(\.rawValue) + IntakeStep.allCases.map(\.rawValue)
+                        + CaseworkStep.allCases.map(\.rawValue))
         #expect(stepNames == forms, "every case form is a step of the API")
     }
 
     @Test("each step's declared fields are the ones its form reads: a body of sample values makes a command")
     func stepFieldsMatchForms() {
-        for step in APIStep.all {
+        // The casework steps (details, owner, links, merge) need the case; the API tests take them.
+        for step in APIStep.all where CaseworkStep(rawValue: step.name) == nil {
             var json: [String: Any] = [:]
             for field in step.fields {
                 switch field.kind {

@@ -24,6 +24,12 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return [.complaintsManager, .complaintsOfficer].contains(role)
     case .letterTemplates, .saveLetterTemplate:
         return role == .complaintsManager
+    case .search, .cases, .myCases, .casesExport, .deadlineCalendar:
+        // Lists hold only the cases each role may see; every case role has them.
+        return ![.reportReader, .administrator].contains(role)
+    case .newCompliment, .stepForm, .caseDetailsForm, .saveCaseDetails, .caseOwnerForm, .saveCaseOwner, .caseLinksForm, .addCaseLink,
+         .removeCaseLink, .caseMergeForm, .mergeCase:
+        return [.complaintsManager, .complaintsOfficer].contains(role)
     case .showCase, .newRepresentation, .recordRepresentation, .takeCaseStep, .equalityForm, .recordEquality:
         // The case used is unrestricted and has no appointments, so appointment-scoped roles
         // are refused at case level.
@@ -74,6 +80,7 @@ private func seed(_ database: Database) async throws -> (caseID: String, personI
 private func uri(_ endpoint: Endpoint, caseID: String, personID: String, userID: String) -> String {
     endpoint.path.replacingOccurrences(of: ":step", with: "extend")
         .replacingOccurrences(of: "/complaints/:id", with: "/complaints/\(caseID)")
+        .replacingOccurrences(of: "/links/:other", with: "/links/no-such-case")
         .replacingOccurrences(of: "/representations/:id", with: "/representations/\(caseID)")
         .replacingOccurrences(of: "/people/:id", with: "/people/\(personID)")
         .replacingOccurrences(of: "/users/:id", with: "/users/\(userID)")

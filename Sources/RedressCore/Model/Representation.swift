@@ -412,6 +412,22 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         }
     }
 
+    /// The day the case closed: its last stage's closing (a complaint), the triage decision (a
+    /// pre-complaint or case concern), the merge (a duplicate), or receipt (compliments and the
+    /// other kinds recorded and closed at once). `nil` while open.
+    public var closedOn: CalendarDate? {
+        guard !isOpen else { return nil }
+        if mergedInto != nil, let merged = records.links.last(where: { $0.kind == .mergedInto }) { return merged.linkedOn }
+        switch kind {
+        case .complaint:
+            return stages.last?.closedOn ?? records.intake.refusal?.decidedOn ?? receivedOn
+        case .preComplaint, .caseConcern:
+            return records.intake.closedOn ?? records.intake.refusal?.decidedOn ?? receivedOn
+        default:
+            return receivedOn
+        }
+    }
+
     /// Ombudsman remedies or actions still to complete: the case stays on work queues after it closes.
     public var hasOpenFollowUps: Bool {
         records.ombudsman.contains { $0.remedies.contains { $0.completedOn == nil } || ($0.publicReport != nil && $0.publicReport?.respondedOn == nil) }

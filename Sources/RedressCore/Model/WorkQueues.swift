@@ -7,8 +7,8 @@ public struct WorkQueues: Sendable {
 
         public var displayName: String {
             switch self {
-            case .dueSoon: "Due within 5 working days"
-            case .overdue: "Overdue"
+            case .dueSoon: "Cases due within 5 working days"
+            case .overdue: "Cases overdue"
             case .awaitingAllocation: "Awaiting Investigating Officer and Independent Person"
             case .remedies: "Ombudsman remedies outstanding"
             case .actions: "Actions overdue"
@@ -41,16 +41,21 @@ public struct WorkQueues: Sendable {
         var items: [Queue: [Item]] = [:]
         for r in cases {
             if r.isOpen, let procedure = procedures.first(where: { $0.id == r.procedureID }) {
-                let running = engine.deadlines(for: r, procedure: procedure).filter { $0.isRunning && $0.dueOn != nil }
+                // One item per case in each queue (its deadlines named together), counting only the
+                // clocks of stages still open: the dashboard's headline counts the same cases.
+                let open = Set(r.stages.filter(\.isOpen).map(\.key))
+                let running = engine.deadlines(for: r, procedure: procedure).filter { $0.isRunning && $0.dueOn != nil && open.contains($0.stageKey) }
+                var overdue: [Deadline] = [], soon: [Deadline] = []
                 for d in running {
                     switch d.status(on: today, calendar: calendar) {
-                    case .overdue:
-                        items[.overdue, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: true, stageKey: d.stageKey))
-                    case .running(let left) where left <= dueSoon:
-                        items[.dueSoon, default: []].append(Item(representation: r, what: d.name, dueOn: d.dueOn, isOverdue: false, stageKey: d.stageKey))
-                    default:
-                        break
+                    case .overdue: overdue.append(d)
+                    case .running(let left) where left <= dueSoon: soon.append(d)
+                    default: break
                     }
+                }
+                for (queue, list) in [(Queue.overdue, overdue), (.dueSoon, soon)] where !list.isEmpty {
+                    items[queue, default: []].append(Item(representation: r, what: list.map(\.name).joined(separator: "; "),
+                                                          dueOn: list.compactMap(\.dueOn).min(), isOverdue: queue == .overdue, stageKey: list[0].stageKey))
                 }
                 if let stage = r.currentStage, let definition = procedure.stage(stage.key), definition.records(.allocated), stage.date(of: .allocated) == nil {
                     items[.awaitingAllocation, default: []].append(Item(representation: r, what: "\(definition.name) since \(stage.openedOn.shortDisplay)", dueOn: nil, isOverdue: false, stageKey: stage.key))

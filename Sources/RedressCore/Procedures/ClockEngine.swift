@@ -133,7 +133,11 @@ public struct ClockEngine: Sendable {
 
     /// The earliest running deadline, or a running clock without a date when none has one.
     public func nextDeadline(for representation: Representation, procedure: ProcedureDefinition) -> Deadline? {
-        let running = deadlines(for: representation, procedure: procedure).filter(\.isRunning)
+        // A closed case has nothing due: a clock its closing left unstopped (an acknowledgement
+        // never recorded) is history, not a deadline.
+        guard representation.isOpen else { return nil }
+        let open = Set(representation.stages.filter(\.isOpen).map(\.key))
+        let running = deadlines(for: representation, procedure: procedure).filter { $0.isRunning && open.contains($0.stageKey) }
         let dated = running.filter { $0.dueOn != nil }.sorted { $0.dueOn! < $1.dueOn! }
         return dated.first ?? running.first { $0.startsOn != nil } ?? running.first
     }

@@ -173,7 +173,7 @@ public struct QuarterlyReportBuilder: Sendable {
         }
         return ReportSection(id: "due", title: "Due and overdue", findings: [], tables: [
             ReportTable(id: "due", title: "Due and overdue on \(quarter.lastDay.longDisplay)", basis: .openAtPeriodEnd, columns: ["Items", "Complaints"], rows: rows,
-                        notes: ["The dashboard's work queues as they stood on the quarter's last day: deadlines, stages waiting for an Investigating Officer and Independent Person, Ombudsman remedies and actions."]),
+                        notes: ["The dashboard's work queues as they stood on the quarter's last day: cases with deadlines due or overdue (each case once), stages waiting for an Investigating Officer and Independent Person, Ombudsman remedies and actions."]),
         ])
     }
 

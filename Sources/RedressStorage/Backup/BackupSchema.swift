@@ -46,7 +46,7 @@ enum BackupSchema {
             t("id"), t("reference"), t("kind"), t("service_area"), t_("procedure_id"), t("received_on"), t("method"), t("relationship"),
             b("is_child"), t_("advocate"), t("service_category"), t("summary"), b("is_open"), b("has_follow_up"), t("detail"), i("version"),
             t("created_at"), t("updated_at"), t_("complainant_name"), t_("complainant_contact"), t_("subject_name"), t_("restricted_to"),
-            t_("purged_on"), t_("owner_id"), t_("merged_into"),
+            t_("purged_on"), t_("owner_id"), t_("merged_into"), t_("closed_on"),
         ], orderBy: "id"),
         Table(name: "stage", columns: [
             t("representation_id"), i("position"), t("stage_key"), t("opened_on"), t_("due_on"), t_("responded_on"), t_("closed_on"),

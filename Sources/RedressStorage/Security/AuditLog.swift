@@ -25,6 +25,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case viewedAccessGrants = "viewed-access-grants"
     case backupMade = "backup-made"
     case backupRestored = "backup-restored"
+    case searchedCases = "searched-cases"
+    case exportedCaseList = "exported-case-list"
 
     public var displayName: String {
         switch self {
@@ -49,6 +51,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
         case .viewedAccessGrants: "Viewed who can read cases"
         case .backupMade: "Backup made"
         case .backupRestored: "Backup restored"
+        case .searchedCases: "Searched cases"
+        case .exportedCaseList: "Exported a case list"
         }
     }
 }
@@ -143,6 +147,7 @@ public struct SettingsStore: Sendable {
     public static let retentionScheduleKey = "retention-schedule"
     public static let reminderSettingsKey = "reminder-settings"
     public static let councilNameKey = "council-name"
+    public static let caseworkSettingsKey = "casework-settings"
 
     public func load<Value: Codable & Sendable>(_ key: String, default value: Value) async throws -> Value {
         try await database.read { sql in
@@ -166,4 +171,5 @@ public struct SettingsStore: Sendable {
 
     public func accessPolicy() async throws -> AccessPolicy { try await load(Self.accessPolicyKey, default: .standard) }
     public func retentionSchedule() async throws -> RetentionSchedule { try await load(Self.retentionScheduleKey, default: .standard) }
+    public func caseworkSettings() async throws -> CaseworkSettings { try await load(Self.caseworkSettingsKey, default: .standard) }
 }

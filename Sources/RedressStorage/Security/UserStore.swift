@@ -14,6 +14,8 @@ public struct User: Sendable, Hashable, Identifiable {
     /// Signed in with a password someone else set (a new or reset account): the only thing
     /// this user may do is choose their own.
     public var mustChangePassword: Bool = false
+    /// Where notices to them go (a case assigned to them); optional.
+    public var email: String? = nil
 
     public func viewer(policy: AccessPolicy) -> Viewer {
         Viewer(userID: id, username: username, displayName: displayName, role: role, personID: personID, policy: policy)
@@ -109,6 +111,21 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Sets (or, with `nil`, clears) where notices to the user go.
+    public func setEmail(_ email: String?, userID: String) async throws {
+        let trimmed = email?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !trimmed.isEmpty {
+            guard trimmed.count <= 254, trimmed.contains("@"), !trimmed.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+                throw UserError(field: "email", message: "Enter an email address like name@council.gov.uk")
+            }
+        }
+        try await database.transaction { sql in
+            try await sql.raw("""
+                UPDATE app_user SET email = \(bind: trimmed.isEmpty ? nil : trimmed), updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: userID)
+                """).run()
+        }
+    }
+
     /// Disables or re-enables an account; disabling ends every session it has.
     public func setDisabled(_ disabled: Bool, userID: String) async throws {
         try await database.transaction { sql in
@@ -197,7 +214,7 @@ public struct UserStore: Sendable {
         return try await work.run { PasswordHasher.verify(password, against: stored) }
     }
 
-    static let columns = "id, username, display_name, role, person_id, is_disabled, must_change_password"
+    static let columns = "id, username, display_name, role, person_id, is_disabled, must_change_password, email"
 
     /// `columns` qualified by a table alias, for queries that join `app_user` (sessions, API tokens).
     static func columns(alias: String) -> String {
@@ -211,6 +228,6 @@ public struct UserStore: Sendable {
             id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self), role: role,
             personID: try row.decode(column: "person_id", as: String?.self), isDisabled: try row.decode(column: "is_disabled", as: Bool.self),
-            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self))
+            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self), email: try row.decode(column: "email", as: String?.self))
     }
 }

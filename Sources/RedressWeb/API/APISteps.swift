@@ -12,7 +12,27 @@ struct APIStep: Sendable {
 
     static func named(_ name: String) -> APIStep? { all.first { $0.name == name } }
 
-    static let all: [APIStep] = caseSteps + intakeSteps + recordSteps
+    static let all: [APIStep] = caseSteps + intakeSteps + recordSteps + caseworkSteps
+
+    /// The case as a piece of work: its details, owner, links and merging a duplicate.
+    private static let caseworkSteps: [APIStep] = [
+        APIStep(form: CaseworkStep.details, summary: "Correct details recorded at intake, with the reason; send only the fields that change",
+                fields: DetailField.allCases.map { field -> APIField in
+                    switch field {
+                    case .childOrYoungPerson, .quoteConsent: return .boolean(field.rawValue, field.displayName, required: false)
+                    case .summary, .publicationQuote: return .text(field.rawValue, field.displayName, required: false, maxLength: 5_000)
+                    default: return .text(field.rawValue, field.displayName, required: false, maxLength: 500)
+                    }
+                } + [.text("reason", "Why the details are being changed")]),
+        APIStep(form: CaseworkStep.owner, summary: "Make a member of the complaints team the case's owner (their user id), or \"nobody\"",
+                fields: [.text("owner", "A user id, or nobody", maxLength: 64)]),
+        APIStep(form: CaseworkStep.link, summary: "Link the case to another (the other case is linked back)", fields: [
+            .text("reference", "The other case's reference", maxLength: 40), .choice("kind", CaseLink.Kind.chosen.map(\.rawValue), "How they are linked")]),
+        APIStep(form: CaseworkStep.unlink, summary: "Remove the link to another case (from both)", fields: [
+            .text("reference", "The other case's reference", maxLength: 40)]),
+        APIStep(form: CaseworkStep.merge, summary: "Merge this case, a duplicate, into another: it closes, keeps its history, and reports count the other",
+                fields: [.text("into", "The reference of the case to keep", maxLength: 40)]),
+    ]
 
     private static func codes<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> [String] where T.RawValue == String {
         T.allCases.map(\.rawValue)

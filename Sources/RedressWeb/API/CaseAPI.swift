@@ -55,6 +55,7 @@ struct CaseAPI: Sendable {
         let viewer = try context.requireViewer()
         let query = APIQuery(request)
         var filter = RepresentationFilter()
+        filter.sort = .receivedOldest
         filter.kind = try query.choice("kind", RepresentationKind.self)
         filter.serviceArea = try query.choice("serviceArea", ServiceArea.self)
         filter.service = try query.text("service", maxLength: 100)
@@ -63,10 +64,23 @@ struct CaseAPI: Sendable {
         filter.dueBefore = try query.date("dueBefore")
         filter.receivedFrom = try query.date("receivedFrom")
         filter.receivedTo = try query.date("receivedTo")
+        filter.closedFrom = try query.date("closedFrom")
+        filter.closedTo = try query.date("closedTo")
+        if let owner = try query.text("owner", maxLength: 64) { filter.owner = owner == "me" ? viewer.userID : owner }
         let limit = try query.integer("limit", 1...500) ?? 50
         let offset = try query.integer("offset", 0...10_000_000) ?? 0
         let casework = try await Casework.load(deps)
-        let page = try await CaseAccess(database: deps.database, viewer: viewer).page(filter, limit: limit, offset: offset)
+        let access = CaseAccess(database: deps.database, viewer: viewer)
+        let page: RepresentationPage
+        if let q = try query.text("q", maxLength: 200) {
+            // A search: the best 500 matches, ranked, narrowed by the other filters.
+            guard let search = SearchQuery(q) else { throw APIProblem.badRequest("q", "q must hold a word, a name or a reference") }
+            let found = try await access.search(search, limit: 500).filter { filter.matches($0) }
+            try await AuditLog(database: deps.database).append(context.audit(.searchedCases, detail: "API: \(found.count) found"))
+            page = RepresentationPage(items: Array(found.dropFirst(offset).prefix(limit)), total: found.count)
+        } else {
+            page = try await access.page(filter, limit: limit, offset: offset)
+        }
         let today = deps.today(), engine = ClockEngine(calendar: casework.calendar)
         let items = page.items.map { r in
             let next = casework.procedure(r.procedureID).flatMap { engine.nextDeadline(for: r, procedure: $0) }
@@ -145,6 +159,9 @@ struct CaseAPI: Sendable {
         let expected = try ETag.expectedVersion(request)
         let body = try await readBody(request, fields: step.fields)
         guard expected == current.version else { throw ETag.stale(current.version) }
+        if let casework = CaseworkStep(rawValue: step.name) {
+            return try await caseworkStep(casework, on: current, body: body, expected: expected, viewer: viewer, context: context)
+        }
         let casework = try await Casework.load(deps)
         guard let procedure = HistoryReplay.procedure(for: current, in: casework.procedures) else { throw APIProblem.notFound }
         let today = deps.today()
@@ -165,6 +182,56 @@ struct CaseAPI: Sendable {
         } catch DatabaseError.conflict {
             let latest = try await context.cases(deps.database).latest(current)
             throw ETag.stale(latest?.version ?? current.version)
+        }
+    }
+
+    /// The casework steps, through the same code as their pages.
+    func caseworkStep(_ step: CaseworkStep, on r: Representation, body: APIBody, expected: Int, viewer: Viewer,
+                      context: AppRequestContext) async throws -> Response {
+        let routes = CaseManagementRoutes(deps: deps)
+        var values = body.text
+        let form: CaseManagementRoutes.Form
+        switch step {
+        case .details:
+            form = .details
+            // Fields not sent keep their value; the form reads every field, so fill them in.
+            for field in CaseManagementForms.fields(for: r) where values[field.rawValue] == nil { values[field.rawValue] = field.value(of: r) ?? "" }
+            let unknown = DetailField.allCases.filter { body.text[$0.rawValue] != nil && !CaseManagementForms.fields(for: r).contains($0) }
+            if let field = unknown.first {
+                throw APIProblem.invalid([ProblemField(field: field.rawValue, message: "\(field.rawValue) is not a detail of a \(r.kind.displayName.lowercased())")])
+            }
+        case .owner: form = .owner
+        case .link: form = .links
+        case .merge:
+            form = .merge
+            (values["reference"], values["confirm"]) = (values["into"] ?? "", "yes")
+        case .unlink:
+            let access = CaseAccess(database: deps.database, viewer: viewer)
+            guard let other = try await access.visible(reference: values["reference"] ?? "") else {
+                throw APIProblem.invalid([ProblemField(field: "reference", message: "There is no case \((values["reference"] ?? "").uppercased()) that you can see")])
+            }
+            let casework = try await Casework.load(deps)
+            func lifecycle(_ c: Representation) throws -> Lifecycle {
+                guard let p = HistoryReplay.procedure(for: c, in: casework.procedures) else { throw APIProblem.notFound }
+                return Lifecycle(procedure: p, calendar: casework.calendar, today: deps.today(), people: casework.people, reference: casework.reference)
+            }
+            do {
+                let (updated, _) = try await access.applyPair(.unlink(representationID: other.id), to: r, expectedVersion: expected, lifecycle: try lifecycle(r),
+                                                              .unlink(representationID: r.id), to: other, otherLifecycle: try lifecycle(other),
+                                                              recordedBy: viewer.username, audit: context.audit(.changedCase, detail: "API unlink"))
+                return APIJSON.response(document(updated, casework: casework), version: updated.version)
+            } catch let error as LifecycleError {
+                throw APIProblem.invalid([ProblemField(field: "reference", message: error.message)])
+            } catch DatabaseError.conflict {
+                throw ETag.stale(try await access.latest(r)?.version ?? r.version)
+            }
+        }
+        switch try await routes.perform(form, on: r, fields: FormFields(values: values), expectedVersion: expected, viewer: viewer, context: context) {
+        case .done(let updated, _):
+            return APIJSON.response(document(updated, casework: try await Casework.load(deps)), version: updated.version)
+        case .invalid(let errors, let status, let latest):
+            if status == .conflict { throw ETag.stale(latest?.version ?? r.version) }
+            throw APIProblem.invalid(errors.map { ProblemField(field: $0.field == "reference" && step == .merge ? "into" : $0.field, message: $0.message) })
         }
     }
 

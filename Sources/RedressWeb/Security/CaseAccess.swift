@@ -76,6 +76,17 @@ struct CaseAccess: Sendable {
         return .found(r)
     }
 
+    /// The case with `id` if the asker may see it (no refusal is audited: for linked cases shown
+    /// beside one already opened).
+    func visible(id: String) async throws -> Representation? {
+        try await unchecked(id: id).flatMap { canSee($0) ? $0 : nil }
+    }
+
+    /// The case with this reference, if the asker may see it.
+    func visible(reference: String) async throws -> Representation? {
+        try await store.representation(reference: reference).flatMap { canSee($0) ? $0 : nil }
+    }
+
     /// The history of a case the asker may see (empty for one they may not).
     func history(of r: Representation) async throws -> [CaseEvent] {
         guard canSee(r) else { return [] }
@@ -144,9 +155,19 @@ struct CaseAccess: Sendable {
 
     /// Applies a lifecycle command to a case the asker may take steps on.
     func apply(_ command: CaseCommand, to r: Representation, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String,
-               audit: AuditEntry) async throws -> Representation {
+               audit: AuditEntry, messages: [OutboxMessage] = []) async throws -> Representation {
         guard may(.takeCaseSteps, on: r) else { throw CaseAccessRefused() }
-        return try await store.apply(command, to: r.id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy, audit: audit)
+        return try await store.apply(command, to: r.id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy,
+                                     audit: audit, messages: messages)
+    }
+
+    /// One step on each of two cases the asker may take steps on, together or not at all.
+    func applyPair(_ first: CaseCommand, to a: Representation, expectedVersion: Int, lifecycle: Lifecycle,
+                   _ second: CaseCommand, to b: Representation, otherLifecycle: Lifecycle, recordedBy: String,
+                   audit: AuditEntry) async throws -> (Representation, Representation) {
+        guard may(.takeCaseSteps, on: a), may(.takeCaseSteps, on: b) else { throw CaseAccessRefused() }
+        return try await store.applyPair(first, to: a.id, expectedVersion: expectedVersion, lifecycle: lifecycle,
+                                         second, to: b.id, lifecycle: otherLifecycle, recordedBy: recordedBy, audit: audit)
     }
 
     /// Restricts a case the asker may restrict, or lifts its restriction.

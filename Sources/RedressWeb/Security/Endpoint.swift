@@ -11,6 +11,9 @@ enum Endpoint: String, CaseIterable, Sendable {
     case triageInbox, triageSubmission, recordSubmission, declineSubmission
     case makeLetter, showLetter, letterTemplates, saveLetterTemplate
     case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase, equalityForm, recordEquality
+    case newCompliment, stepForm, caseDetailsForm, saveCaseDetails, caseOwnerForm, saveCaseOwner
+    case caseLinksForm, addCaseLink, removeCaseLink, caseMergeForm, mergeCase
+    case search, cases, myCases, casesExport, deadlineCalendar
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
     case people, addPerson, personAvailability
@@ -38,7 +41,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .signIn, .signOut, .signOutEverywhere, .choosePassword, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
              .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
              .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission, .declineSubmission, .makeLetter, .saveLetterTemplate,
-             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson:
+             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
+             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
             .post
         case .apiRestriction, .apiPersonAvailability: .put
         default: .get
@@ -69,6 +73,18 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .letterTemplates: "/letters"
         case .saveLetterTemplate: "/letters/:key"
         case .newRepresentation: "/complaints/new"
+        case .newCompliment: "/compliments/new"
+        case .stepForm: "/complaints/:id/steps/:step"
+        case .caseDetailsForm, .saveCaseDetails: "/complaints/:id/details"
+        case .caseOwnerForm, .saveCaseOwner: "/complaints/:id/owner"
+        case .caseLinksForm, .addCaseLink: "/complaints/:id/links"
+        case .removeCaseLink: "/complaints/:id/links/:other/remove"
+        case .caseMergeForm, .mergeCase: "/complaints/:id/merge"
+        case .search: "/search"
+        case .cases: "/cases"
+        case .myCases: "/my-cases"
+        case .casesExport: "/cases/export"
+        case .deadlineCalendar: "/calendar"
         case .recordRepresentation: "/complaints"
         case .showCase: "/complaints/:id"
         case .takeCaseStep: "/complaints/:id/steps/:step"
@@ -127,7 +143,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .dashboard: .signedIn
         case .showCase: .permission(.viewCase)
         case .newRepresentation, .recordRepresentation, .equalityForm, .recordEquality: .permission(.recordRepresentation)
-        case .takeCaseStep: .permission(.takeCaseSteps)
+        case .takeCaseStep, .stepForm, .caseDetailsForm, .saveCaseDetails, .caseOwnerForm, .saveCaseOwner,
+             .caseLinksForm, .addCaseLink, .removeCaseLink, .caseMergeForm, .mergeCase: .permission(.takeCaseSteps)
+        case .newCompliment: .permission(.recordRepresentation)
+        case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)
         case .restrictCase: .permission(.restrictCase)
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
         case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation: .permission(.manageReportInputs)

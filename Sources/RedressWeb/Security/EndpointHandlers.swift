@@ -63,6 +63,15 @@ extension Endpoint {
         case .recordRepresentation: return casework.createComplaint
         case .showCase: return wrap(casework.showComplaint)
         case .takeCaseStep: return steps.takeStep
+        case .newCompliment: return wrap(casework.newCompliment)
+        case .stepForm: return CasePageRoutes(deps: deps).stepPage
+        case .caseDetailsForm, .caseOwnerForm, .caseLinksForm, .caseMergeForm: return CaseManagementRoutes(deps: deps).form
+        case .saveCaseDetails, .saveCaseOwner, .addCaseLink, .mergeCase: return CaseManagementRoutes(deps: deps).save
+        case .removeCaseLink: return CaseManagementRoutes(deps: deps).unlink
+        case .search: return wrap(CaseListRoutes(deps: deps).search)
+        case .cases, .myCases: return wrap(CaseListRoutes(deps: deps).list)
+        case .casesExport: return CaseListRoutes(deps: deps).export
+        case .deadlineCalendar: return wrap(DeadlineCalendarRoutes(deps: deps).month)
         case .restrictCase: return steps.restrict
         case .equalityForm: return wrap(EqualityRoutes(deps: deps).form)
         case .recordEquality: return EqualityRoutes(deps: deps).record

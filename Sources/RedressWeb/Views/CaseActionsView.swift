@@ -112,7 +112,7 @@ enum CaseActionsView {
             }
         }
         guard !forms.isEmpty else { return "" }
-        return "<h2>Next steps</h2>\(forms)"
+        return StepForms.collector == nil ? "<h2>Next steps</h2>\(forms)" : ""
     }
 
     /// CSC-23: a stage past its longest extension, still unanswered, may go to the next stage.
@@ -128,15 +128,23 @@ enum CaseActionsView {
     static func form(_ step: any CaseForm, _ r: Representation, _ version: Int, title: String, errors: [FieldError], fields: HTML, button: String, hidden: [(String, String)] = []) -> HTML {
         // Read-only roles (Independent Persons, panel members) see the case without its forms.
         guard RequestScope.current.viewer?.may(.takeCaseSteps) ?? false else { return "" }
-        let extra: [HTML] = hidden.map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">" }
-        return """
+        let key = StepForms.key(step.rawValue, hidden: hidden)
+        let extra: [HTML] = (hidden + [("form-key", key)]).map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">" }
+        let body: HTML = """
         <form class="app-step-form" method="post" action="/complaints/\(r.id)/steps/\(step.rawValue)" novalidate>\(HTML.csrfField)
-          <h3 id="\(step.anchor)\(hidden.isEmpty ? "" : "-" + hidden.map(\.1).joined(separator: "-"))">\(title)</h3>
           <input type="hidden" name="version" value="\(version)">\(extra)
           \(fields)
-          <button type="submit" class="app-button app-button--secondary">\(button)</button>
+          <div class="app-button-group">
+            <button type="submit" class="app-button">\(button)</button>
+            <a class="app-link" href="/complaints/\(r.id)">Cancel</a>
+          </div>
         </form>
         """
+        if let collector = StepForms.collector {
+            collector.add(.init(key: key, step: step.rawValue, title: title, html: body))
+            return ""
+        }
+        return "<h3 id=\"\(key)\">\(title)</h3>\(body)"
     }
 
     static func errorMessage(_ id: String, _ errors: [FieldError], prefix: Bool = false) -> HTML {
@@ -145,6 +153,12 @@ enum CaseActionsView {
     }
 
     static func dateInput(_ name: String, legend: String, values: FormFields, errors: [FieldError]) -> HTML {
+        var values = values
+        let untouched = ["day", "month", "year"].allSatisfy { values["\(name)-\($0)"].isEmpty } && errors.isEmpty
+        if untouched, let today = StepForms.today, !legend.contains("optional"), !StepForms.notToday.contains(name) {
+            // A new form starts at today's date, the day most steps are recorded.
+            values = FormFields(values: ["\(name)-day": String(today.day), "\(name)-month": String(today.month), "\(name)-year": String(today.year)])
+        }
         let hasError = errors.contains { $0.field.hasPrefix(name + "-") }
         let cls = hasError ? " app-input--error" : ""
         func part(_ p: String, _ label: String, _ width: Int) -> HTML {

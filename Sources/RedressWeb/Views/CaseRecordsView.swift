@@ -41,14 +41,14 @@ enum CaseRecordsView {
               <tr><th scope="row">Actual outcomes</th><td>\(labels(.actualOutcome, records.actualOutcomes))</td></tr>
               <tr><th scope="row">Remedial action taken</th><td>\(records.remedialActionTaken.map { $0 ? "Yes" : "No" } ?? "Not recorded")</td></tr>
             </tbody></table>
-            <details class="app-details"\(opened([.code]))><summary>Change the coding</summary>
-            \(Forms.form(RecordStep.code, r, version, title: "Coding", errors: errors(.code), fields: """
+            \(StepForms.disclosure("Change the coding", open: opened([.code])))
+            \(Forms.form(RecordStep.code, r, version, title: "Code the case for the annual report", errors: errors(.code), fields: """
                 \(checkboxes("code-natures", .nature, legend: "Nature of complaint (choose all that apply)", chosen: codeChosen("code-natures", records.natures)))
                 \(checkboxes("code-outcomes-sought", .outcomeSought, legend: "Outcomes sought", chosen: codeChosen("code-outcomes-sought", records.outcomesSought)))
                 \(checkboxes("code-actual-outcomes", .actualOutcome, legend: "Actual outcomes (from the response letter)", chosen: codeChosen("code-actual-outcomes", records.actualOutcomes)))
                 \(Forms.radios("code-remedial", legend: "Was remedial action taken for the complainant?", choices: [("yes", "Yes"), ("no", "No")], selected: failed?.step == "code" ? codeValues["code-remedial"] : remedial, errors: [], errorField: "code-remedial"))
                 """, button: "Save coding"))
-            </details>
+            \(StepForms.disclosureEnd)
             """
 
         // Ombudsman
@@ -56,7 +56,7 @@ enum CaseRecordsView {
             let remedies: [HTML] = o.remedies.map { m in
                 let status: HTML = m.completedOn.map { done in m.isLate ? "<strong class=\"app-tag app-tag--orange\">Completed late</strong> \(done.shortDisplay)" : "<strong class=\"app-tag app-tag--green\">Completed</strong> \(done.shortDisplay)" }
                     ?? (m.isOverdue(on: today) ? "<strong class=\"app-tag app-tag--red\">Overdue</strong>" : "<strong class=\"app-tag app-tag--blue\">Due</strong>")
-                let complete: HTML = m.completedOn == nil ? Forms.form(RecordStep.completeRemedy, r, version, title: "Remedy completed", errors: errors(.completeRemedy), fields: """
+                let complete: HTML = m.completedOn == nil ? Forms.form(RecordStep.completeRemedy, r, version, title: "Remedy completed: \(m.description.prefix(60))", errors: errors(.completeRemedy), fields: """
                     \(Forms.dateInput("complete-remedy-completed-on", legend: "Date completed", values: values(.completeRemedy), errors: failed?.fields["remedy"] == m.id ? errors(.completeRemedy) : []))
                     """, button: "Record completion", hidden: [("referral", o.id), ("remedy", m.id)]) : ""
                 return "<li>\(m.kind.displayName): \(m.description)\(m.amountPence.map { " (\(Money.display(pence: $0)))" } ?? "") — due \(m.dueOn.shortDisplay) \(status)\(complete)</li>"
@@ -64,7 +64,7 @@ enum CaseRecordsView {
             var forms: [HTML] = []
             if o.decision == nil {
                 let v = values(.decide)
-                forms.append(Forms.form(RecordStep.decide, r, version, title: "Record the decision", errors: errors(.decide), fields: """
+                forms.append(Forms.form(RecordStep.decide, r, version, title: "Record the Ombudsman's decision on \(o.reference)", errors: errors(.decide), fields: """
                     \(Forms.select("decide-decision", label: "Decision", options: OmbudsmanDecision.allCases.map { ($0.rawValue, $0.displayName) }, selected: v["decide-decision"], errors: errors(.decide)))
                     \(Forms.dateInput("decide-decided-on", legend: "Date of the decision", values: v, errors: errors(.decide)))
                     \(Forms.radios("decide-fault", legend: "Fault found?", choices: [("yes", "Yes"), ("no", "No")], selected: v["decide-fault"], errors: [], errorField: "decide-fault"))
@@ -74,18 +74,18 @@ enum CaseRecordsView {
             }
             if o.decision == .upheld {
                 let v = values(.remedy)
-                forms.append(Forms.form(RecordStep.remedy, r, version, title: "Add a remedy", errors: errors(.remedy), fields: """
+                forms.append(Forms.form(RecordStep.remedy, r, version, title: "Add a remedy the Ombudsman asked for on \(o.reference)", errors: errors(.remedy), fields: """
                     \(Forms.select("remedy-kind", label: "Kind", options: OmbudsmanRemedy.Kind.allCases.map { ($0.rawValue, $0.displayName) }, selected: v["remedy-kind"], errors: errors(.remedy)))
                     \(Forms.textarea("remedy-description", label: "What the council must do", hint: nil, value: v["remedy-description"], errors: errors(.remedy)))
                     \(textInput("remedy-amount", label: "Amount in pounds (payments only)", value: v["remedy-amount"], errors: errors(.remedy)))
                     \(Forms.dateInput("remedy-due-on", legend: "Due by", values: v, errors: errors(.remedy)))
                     """, button: "Add remedy", hidden: [("referral", o.id)]))
                 if o.publicReport == nil {
-                    forms.append(Forms.form(RecordStep.publicReport, r, version, title: "Public report (section 30)", errors: errors(.publicReport), fields: """
+                    forms.append(Forms.form(RecordStep.publicReport, r, version, title: "Record a public report on \(o.reference)", errors: errors(.publicReport), fields: """
                         \(Forms.dateInput("public-report-received-on", legend: "Date received", values: values(.publicReport), errors: errors(.publicReport)))
                         """, button: "Record public report", hidden: [("referral", o.id)]))
                 } else if o.publicReport?.respondedOn == nil {
-                    forms.append(Forms.form(RecordStep.reportResponse, r, version, title: "Council's response to the public report", errors: errors(.reportResponse), fields: """
+                    forms.append(Forms.form(RecordStep.reportResponse, r, version, title: "Record the council's response to the public report on \(o.reference)", errors: errors(.reportResponse), fields: """
                         \(Forms.dateInput("report-response-responded-on", legend: "Date sent", values: values(.reportResponse), errors: errors(.reportResponse)))
                         """, button: "Record response", hidden: [("referral", o.id)]))
                 }
@@ -102,7 +102,7 @@ enum CaseRecordsView {
             </tbody></table>
             \(report)
             \(CaseView.list("Remedies", remedies))
-            \(forms.isEmpty ? "" : HTML(trusted: "<details class=\"app-details\"\(opened([.decide, .remedy, .publicReport, .reportResponse, .completeRemedy]))><summary>Update Ombudsman case \(HTML.escape(o.reference))</summary>\(forms.map(\.description).joined())</details>"))
+            \(forms.isEmpty || StepForms.collector != nil ? "" : HTML(trusted: "<details class=\"app-details\"\(opened([.decide, .remedy, .publicReport, .reportResponse, .completeRemedy]))><summary>Update Ombudsman case \(HTML.escape(o.reference))</summary>\(forms.map(\.description).joined())</details>"))
             """
         }
         let referV = values(.refer)
@@ -110,13 +110,13 @@ enum CaseRecordsView {
             <h2>Ombudsman</h2>
             \(records.ombudsman.isEmpty ? "<p class=\"app-body\">Not referred to the Local Government and Social Care Ombudsman.</p>" as HTML : "")
             \(referrals)
-            <details class="app-details"\(opened([.refer]))><summary>Record an Ombudsman case</summary>
-            \(Forms.form(RecordStep.refer, r, version, title: "Ombudsman case", errors: errors(.refer), fields: """
+            \(StepForms.disclosure("Record an Ombudsman case", open: opened([.refer])))
+            \(Forms.form(RecordStep.refer, r, version, title: "Record an Ombudsman case", errors: errors(.refer), fields: """
                 \(textInput("refer-reference", label: "Ombudsman's reference", value: referV["refer-reference"], errors: errors(.refer)))
                 \(Forms.dateInput("refer-notified-on", legend: "Date the council was told", values: referV, errors: errors(.refer)))
                 \(Forms.dateInput("refer-received-on", legend: "Date the Ombudsman received it (optional)", values: referV, errors: errors(.refer)))
                 """, button: "Save"))
-            </details>
+            \(StepForms.disclosureEnd)
             """
 
         // Costs
@@ -133,14 +133,14 @@ enum CaseRecordsView {
                 <tbody>\(costRows)</tbody>
                 <tfoot><tr><th scope="row" colspan="2">Total</th><td class="app-numeric">\(Money.display(pence: records.costs.reduce(0) { $0 + $1.amountPence }))</td></tr></tfoot></table></div>
                 """)
-            <details class="app-details"\(opened([.cost]))><summary>Record a cost</summary>
-            \(Forms.form(RecordStep.cost, r, version, title: "Cost", errors: errors(.cost), fields: """
+            \(StepForms.disclosure("Record a cost", open: opened([.cost])))
+            \(Forms.form(RecordStep.cost, r, version, title: "Record a cost", errors: errors(.cost), fields: """
                 \(Forms.select("cost-heading", label: "What it was for", options: Cost.Heading.allCases.map { ($0.rawValue, $0.displayName) }, selected: costV["cost-heading"], errors: errors(.cost)))
                 \(textInput("cost-amount", label: "Amount in pounds", value: costV["cost-amount"], errors: errors(.cost)))
                 \(Forms.dateInput("cost-paid-on", legend: "Date paid", values: costV, errors: errors(.cost)))
                 \(Forms.select("cost-stage", label: "Stage (optional)", options: stageOptions, selected: costV["cost-stage"], errors: errors(.cost)))
                 """, button: "Record cost"))
-            </details>
+            \(StepForms.disclosureEnd)
             """
 
         // Learning and actions
@@ -148,7 +148,7 @@ enum CaseRecordsView {
         let actions: [HTML] = records.actions.map { a in
             let status: HTML = a.doneOn.map { "<strong class=\"app-tag app-tag--green\">Done</strong> \($0.shortDisplay)" }
                 ?? (a.isOverdue(on: today) ? "<strong class=\"app-tag app-tag--red\">Overdue</strong>" : "<strong class=\"app-tag app-tag--blue\">Open</strong>")
-            let complete: HTML = a.doneOn == nil ? Forms.form(RecordStep.completeAction, r, version, title: "Action done", errors: failed?.fields["action"] == a.id ? errors(.completeAction) : [], fields: """
+            let complete: HTML = a.doneOn == nil ? Forms.form(RecordStep.completeAction, r, version, title: "Action done: \(a.description.prefix(60))", errors: failed?.fields["action"] == a.id ? errors(.completeAction) : [], fields: """
                 \(Forms.dateInput("complete-action-done-on", legend: "Date done", values: values(.completeAction), errors: failed?.fields["action"] == a.id ? errors(.completeAction) : []))
                 """, button: "Record as done", hidden: [("action", a.id)]) : ""
             return "<li>\(a.kind.displayName)\(a.kind.isServiceWide ? " (service-wide)" : ""): \(a.description) — \(a.owner), due \(a.dueOn.shortDisplay) \(status)\(complete)</li>"
@@ -158,18 +158,18 @@ enum CaseRecordsView {
             <h2>Learning and actions</h2>
             \(CaseView.list("Learning", learning))
             \(CaseView.list("Actions", actions))
-            <details class="app-details"\(opened([.learning, .action]))><summary>Record learning or an action</summary>
-            \(Forms.form(RecordStep.learning, r, version, title: "Learning", errors: errors(.learning), fields: """
+            \(StepForms.disclosure("Record learning or an action", open: opened([.learning, .action])))
+            \(Forms.form(RecordStep.learning, r, version, title: "Record learning", errors: errors(.learning), fields: """
                 \(Forms.select("learning-theme", label: "Theme", options: reference.active(.learningTheme).map { ($0.code, $0.label) }, selected: lv["learning-theme"], errors: errors(.learning)))
                 \(Forms.textarea("learning-description", label: "What was learned", hint: nil, value: lv["learning-description"], errors: errors(.learning)))
                 """, button: "Record learning"))
-            \(Forms.form(RecordStep.action, r, version, title: "Action", errors: errors(.action), fields: """
+            \(Forms.form(RecordStep.action, r, version, title: "Add an action", errors: errors(.action), fields: """
                 \(Forms.select("action-kind", label: "Kind", options: ServiceAction.Kind.allCases.map { ($0.rawValue, $0.displayName) }, selected: av["action-kind"], errors: errors(.action)))
                 \(Forms.textarea("action-description", label: "Action", hint: nil, value: av["action-description"], errors: errors(.action)))
                 \(textInput("action-owner", label: "Owner", value: av["action-owner"], errors: errors(.action)))
                 \(Forms.dateInput("action-due-on", legend: "Due by", values: av, errors: errors(.action)))
                 """, button: "Record action"))
-            </details>
+            \(StepForms.disclosureEnd)
             """
         return "\(coding)\(ombudsman)\(costs)\(learningSection)"
     }

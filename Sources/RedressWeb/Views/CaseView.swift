@@ -79,14 +79,17 @@ enum CaseView {
         let milestoneRows: [HTML] = definition.milestones.map { m in
             "<tr><th scope=\"row\">\(m.label)</th><td>\(stage.date(of: m.milestone)?.shortDisplay ?? "Not yet")</td></tr>"
         }
+        let engine = ClockEngine(calendar: calendar)
         let clockRows: [HTML] = deadlines.map { d in
+            let why: HTML = d.isRunning ? engine.explanation(of: d, stage: stage, definition: definition)
+                .map { "<br><span class=\"app-hint-inline\">\($0)</span>" } ?? "" : ""
             let extensionNote: HTML = d.latestExtensionOn.map { "<br><span class=\"app-hint-inline\">Extension no later than \($0.shortDisplay)</span>" } ?? ""
             let trigger: HTML = d.isNotificationTrigger ? "<br><span class=\"app-hint-inline\">If passed, write to the complainant explaining why</span>" : ""
             return """
             <tr>
               <th scope="row">\(d.name)</th>
               <td>\(d.startsOn.map { $0.shortDisplay + (d.startIsProjected ? " (expected)" : "") } ?? "Not yet")</td>
-              <td>\(d.dueOn?.shortDisplay ?? "Not yet set")\(extensionNote)\(trigger)</td>
+              <td>\(d.dueOn?.shortDisplay ?? "Not yet set")\(why)\(extensionNote)\(trigger)</td>
               <td>\(d.stoppedOn?.shortDisplay ?? "–")</td>
               <td>\(Layout.statusTag(d.status(on: today, calendar: calendar)))</td>
             </tr>
@@ -132,15 +135,23 @@ enum CaseView {
     static func details(_ r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData) -> HTML {
         func row(_ key: String, _ value: String) -> HTML { "<tr><th scope=\"row\">\(key)</th><td>\(value)</td></tr>" }
         let c = r.complainant
-        let rows: [HTML] = [
+        let complaint = r.kind.isHandledAsCase
+        var rows: [HTML] = [
             row("Reference", r.reference), row("Type", r.kind.displayName), row("Service area", r.serviceArea.displayName),
-            row("Procedure", procedure?.name ?? r.procedureID ?? "None"), row("Received", r.receivedOn.longDisplay),
-            row("How received", reference.label(.method, r.methodOfReceipt)),
-            row("Complainant's name", c.name ?? "Not given"), row("Contact details", c.contact ?? "Not given"),
-            row("Who is complaining", reference.label(.relationship, c.relationship)), row("About", r.subjectName ?? "The complainant"),
-            row("By or for a child or young person", c.isChildOrYoungPerson ? "Yes" : "No"), row("Advocate", c.advocate ?? "None"),
-            row("Service", reference.label(.service, r.serviceCategory, group: r.serviceArea.rawValue)), row("Summary", r.summary),
         ]
-        return "<table class=\"app-summary-list\"><caption class=\"app-visually-hidden\">Details of the complaint</caption><tbody>\(rows)</tbody></table>"
+        if complaint { rows.append(row("Procedure", procedure?.name ?? r.procedureID ?? "None")) }
+        rows += [
+            row("Received", r.receivedOn.longDisplay), row("How received", reference.label(.method, r.methodOfReceipt)),
+            row(complaint ? "Complainant's name" : "From", c.name ?? "Not given"), row("Contact details", c.contact ?? "Not given"),
+            row(complaint ? "Who is complaining" : "Who they are", reference.label(.relationship, c.relationship)),
+        ]
+        if complaint {
+            rows += [row("About", r.subjectName ?? "The complainant"), row("By or for a child or young person", c.isChildOrYoungPerson ? "Yes" : "No"),
+                     row("Advocate", c.advocate ?? "None")]
+        }
+        rows += [row("Service", reference.label(.service, r.serviceCategory, group: r.serviceArea.rawValue)),
+                 row(r.kind == .compliment ? "What they said" : "Summary", r.summary)]
+        let noun = r.kind == .complaint ? "complaint" : r.kind.displayName.lowercased()
+        return "<table class=\"app-summary-list\"><caption class=\"app-visually-hidden\">Details of the \(noun)</caption><tbody>\(rows)</tbody></table>"
     }
 }

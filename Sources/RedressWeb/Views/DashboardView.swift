@@ -15,7 +15,7 @@ enum DashboardView {
         let links: [HTML] = WorkQueues.Queue.allCases.map { q in
             let count = queues.items(q).count
             let current: HTML = q == selected ? " aria-current=\"true\"" : ""
-            return "<li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\">\(count)</strong></li>"
+            return "<li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\" id=\"queue-\(q.rawValue)\">\(count)</strong></li>"
         }
         let nav: HTML = "<h2>Work queues</h2><ul class=\"app-list app-queue-list\">\(links)</ul>"
         guard let selected else { return (nav, "") }
@@ -41,8 +41,9 @@ enum DashboardView {
 
     static func render(rows: [DashboardRow], area: ServiceArea?, today: CalendarDate, reference: ReferenceData, queues: WorkQueues, queue: WorkQueues.Queue?) -> HTML {
         let (queueNav, queueTable) = Self.queues(queues, selected: queue)
-        let overdue = rows.filter { if case .overdue = $0.status { return true } else { return false } }.count
-        let dueSoon = rows.filter { if case .running(let left) = $0.status { return left <= 5 } else { return false } }.count
+        // The headline counts what the queues list: cases, each once.
+        let overdue = queues.items(.overdue).count
+        let dueSoon = queues.items(.dueSoon).count
         let options: [HTML] = [("", "All service areas")] .map { "<option value=\"\($0.0)\"\(area == nil ? " selected" : "")>\($0.1)</option>" }
             + ServiceArea.allCases.map { "<option value=\"\($0.rawValue)\"\(area == $0 ? " selected" : "")>\($0.displayName)</option>" }
         let body: [HTML] = rows.map { row in
@@ -83,10 +84,11 @@ enum DashboardView {
             <h1>Open complaints</h1>
             <p class="app-body">Today is \(today.longDisplay). Working days left are counted on the England and Wales calendar.</p>
             <ul class="app-stats">
-              <li><strong>\(rows.count)</strong> open</li>
-              <li><strong>\(overdue)</strong> overdue</li>
-              <li><strong>\(dueSoon)</strong> due within 5 working days</li>
+              <li><strong id="count-open">\(rows.count)</strong> open complaint\(rows.count == 1 ? "" : "s")</li>
+              <li><a class="app-link" href="/?queue=overdue"><strong id="count-overdue">\(overdue)</strong> overdue</a></li>
+              <li><a class="app-link" href="/?queue=due-soon"><strong id="count-due-soon">\(dueSoon)</strong> due within 5 working days</a></li>
             </ul>
+            <p class="app-hint">Counted in cases: a case with two clocks overdue is one overdue case.</p>
             \(queueNav)
             \(queueTable)
             <h2>All open complaints</h2>

@@ -40,27 +40,27 @@ enum IntakeView {
                 """, button: "Record refusal"))
         }
         let tv = values(.timeLimit), ev = values(.eligibility), av = values(.advocacy), jv = values(.joint)
-        forms.append(Forms.form(IntakeStep.timeLimit, r, r.version, title: "Time limit", errors: errors(.timeLimit), fields: """
+        forms.append(Forms.form(IntakeStep.timeLimit, r, r.version, title: "Record when the matter arose (time limit)", errors: errors(.timeLimit), fields: """
             \(Forms.dateInput("time-limit-date", legend: "When the matter arose or came to notice", values: tv, errors: errors(.timeLimit)))
             \(Forms.textarea("time-limit-late-reason", label: "If more than 12 months ago, why the council will consider it", hint: nil, value: tv["time-limit-late-reason"], errors: errors(.timeLimit)))
             """, button: "Save time limit"))
-        forms.append(Forms.form(IntakeStep.eligibility, r, r.version, title: "Eligibility", errors: errors(.eligibility), fields: """
+        forms.append(Forms.form(IntakeStep.eligibility, r, r.version, title: "Decide eligibility", errors: errors(.eligibility), fields: """
             \(CaseRecordsView.textInput("eligibility-basis", label: "Who the complainant is (basis)", value: ev["eligibility-basis"], errors: errors(.eligibility)))
             \(Forms.radios("eligibility-interest", legend: "Sufficient interest decision (if needed)", choices: [("yes", "Has sufficient interest"), ("no", "Does not have sufficient interest")], selected: ev["eligibility-interest"], errors: [], errorField: "eligibility-interest"))
             \(Forms.textarea("eligibility-reasons", label: "Reasons", hint: nil, value: ev["eligibility-reasons"], errors: errors(.eligibility)))
             \(Forms.dateInput("eligibility-date", legend: "Date decided", values: ev, errors: errors(.eligibility)))
             """, button: "Save eligibility"))
-        forms.append(Forms.form(IntakeStep.advocacy, r, r.version, title: "Advocacy", errors: errors(.advocacy), fields: """
+        forms.append(Forms.form(IntakeStep.advocacy, r, r.version, title: "Record advocacy", errors: errors(.advocacy), fields: """
             \(Forms.dateInput("advocacy-date", legend: "Date advocacy was offered", values: av, errors: errors(.advocacy)))
             \(Forms.dateInput("advocacy-appointed-on", legend: "Date an advocate was appointed (optional)", values: av, errors: errors(.advocacy)))
             """, button: "Save advocacy"))
         if r.complainant.isChildOrYoungPerson {
-            forms.append(Forms.form(IntakeStep.consent, r, r.version, title: "Child's consent", errors: errors(.consent), fields: """
+            forms.append(Forms.form(IntakeStep.consent, r, r.version, title: "Record the child's consent", errors: errors(.consent), fields: """
                 \(Forms.radios("consent-consent", legend: "Did the child or young person consent to the complaint being made?", choices: [("yes", "Yes"), ("no", "No")], selected: values(.consent)["consent-consent"], errors: errors(.consent), errorField: "consent-consent"))
                 \(Forms.dateInput("consent-date", legend: "Date recorded", values: values(.consent), errors: errors(.consent)))
                 """, button: "Save consent"))
         }
-        forms.append(Forms.form(IntakeStep.joint, r, r.version, title: "Joint complaint with the NHS", errors: errors(.joint), fields: """
+        forms.append(Forms.form(IntakeStep.joint, r, r.version, title: "Mark as a joint complaint with the NHS", errors: errors(.joint), fields: """
             \(CaseRecordsView.textInput("joint-partner", label: "NHS body", value: jv["joint-partner"], errors: errors(.joint)))
             \(Forms.radios("joint-lead", legend: "Who leads?", choices: [("council", "The council"), ("partner", "The NHS body")], selected: jv["joint-lead"], errors: errors(.joint), errorField: "joint-lead"))
             \(Forms.dateInput("joint-date", legend: "Date the lead was agreed", values: jv, errors: errors(.joint)))
@@ -69,7 +69,7 @@ enum IntakeView {
         return """
             <h2>Triage</h2>
             \(factRows.isEmpty ? "<p class=\"app-body\">No triage decisions recorded.</p>" as HTML : "<table class=\"app-summary-list\"><caption class=\"app-visually-hidden\">Triage</caption><tbody>\(factRows)</tbody></table>" as HTML)
-            <details class="app-details"\(isOpen)><summary>Record a triage decision</summary>\(forms)</details>
+            \(StepForms.collector == nil ? "<details class=\"app-details\"\(isOpen)><summary>Record a triage decision</summary>\(forms)</details>" as HTML : "")
             """
     }
 

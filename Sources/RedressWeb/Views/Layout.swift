@@ -3,7 +3,7 @@ import RedressCore
 /// The page frame every screen shares: skip link, header with service navigation, main
 /// content, footer. GOV.UK Design System structure with Redress's own stylesheet.
 enum Layout {
-    enum Section: String { case dashboard, newComplaint, triage, statistics, people, audit, privacy, users, letters, none }
+    enum Section: String { case dashboard, cases, myCases, calendar, newComplaint, triage, statistics, people, audit, privacy, users, letters, none }
 
     /// `forPublic` frames the public feedback forms: the council's service name, no staff
     /// navigation, the privacy notice in the footer.
@@ -22,7 +22,10 @@ enum Layout {
           <nav class="app-nav" aria-label="Main">
             <ul class="app-width-container app-nav__list">
               \(item(.viewCaseList, "/", "Open complaints", .dashboard))
-              \(item(.recordRepresentation, "/complaints/new", "Record a complaint", .newComplaint))
+              \(item(.viewCaseList, "/my-cases", "My cases", .myCases))
+              \(item(.viewCaseList, "/cases", "All cases", .cases))
+              \(item(.viewCaseList, "/calendar", "Calendar", .calendar))
+              \(item(.recordRepresentation, "/complaints/new", "Record", .newComplaint))
               \(item(.recordRepresentation, "/triage", "Online submissions", .triage))
               \(item(.viewStatistics, "/statistics", "Statistics", .statistics))
               \(item(.managePeople, "/people", "People and pools", .people))
@@ -34,7 +37,15 @@ enum Layout {
             </ul>
           </nav>
           """
+        let search: HTML = viewer?.may(.viewCaseList) == true ? """
+            <form class="app-header__search" method="get" action="/search" role="search">
+              <label class="app-visually-hidden" for="header-search">Search cases by reference or name</label>
+              <input class="app-input" id="header-search" name="q" type="search" placeholder="Reference, name or contact" spellcheck="false">
+              <button type="submit" class="app-button app-button--secondary">Search</button>
+            </form>
+            """ : ""
         let userBar: HTML = viewer.map { v in """
+            \(search)
             <div class="app-header__user">
               <span>\(v.displayName) <span class="app-header__role">(\(v.role.displayName))</span></span>
               <form method="post" action="/sign-out">\(HTML.csrfField)<button type="submit" class="app-button app-button--secondary">Sign out</button></form>

@@ -125,6 +125,47 @@ enum Stylesheet {
     .app-chart text{font-size:14px;fill:#0b0c0c}
     .app-bar{fill:#1d70b8}
     .app-report-section{margin-bottom:40px}
+    .app-header__inner{display:flex;flex-wrap:wrap;align-items:center;gap:10px 20px}
+    .app-header__search{display:flex;gap:8px;align-items:center;margin:0;flex:1 1 18em;max-width:28em}
+    .app-header__search .app-input{min-height:34px;padding:3px 6px;font-size:1rem;border-color:#fff}
+    .app-header__search .app-button{margin:0;font-size:1rem;padding:4px 8px}
+    .app-back-link{font-size:1rem;display:inline-block;margin-bottom:15px}
+    .app-back-link::before{content:"\\2039\\00a0"}
+    .app-notification--success{border-color:#00703c}
+    .app-summary-card{border:2px solid #1d70b8;padding:0 20px 10px;margin-bottom:30px;max-width:60em}
+    .app-summary-card__title{margin:15px 0 10px}
+    .app-summary-card__list{margin:0}
+    .app-summary-card__row{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:8px 0}
+    .app-summary-card__row:last-child{border-bottom:0}
+    .app-summary-card__row dt{font-weight:700;flex:0 0 28%;margin:0 15px 0 0;font-size:1.1875rem}
+    .app-summary-card__row dd{margin:0;flex:1 1 45%;font-size:1.1875rem;overflow-wrap:anywhere}
+    .app-summary-card__row dd.app-summary-card__action{flex:0 0 auto;text-align:right}
+    .app-next-steps{margin-bottom:30px}
+    .app-task-list__heading{margin:15px 0 5px}
+    .app-task-list{list-style:none;padding:0;margin:0 0 15px;max-width:40em}
+    .app-task-list__item{border-bottom:1px solid #b1b4b6;padding:8px 0}
+    .app-list-layout{display:flex;flex-wrap:wrap;gap:30px}
+    .app-list-layout__filters{flex:0 0 16em}
+    .app-list-layout__results{flex:1 1 30em;min-width:0}
+    .app-filters{background:#f3f2f1;padding:15px}
+    .app-filters__title{margin-top:0}
+    .app-filters .app-form-group{margin-bottom:15px}
+    .app-filters .app-select,.app-filters .app-input{min-width:0;width:100%}
+    .app-pager{display:flex;gap:30px;margin-bottom:20px}
+    .app-checkboxes__item{display:flex;align-items:center;gap:10px;min-height:40px}
+    .app-checkboxes__item input{width:40px;height:40px;margin:0;accent-color:#0b0c0c;flex:0 0 auto}
+    .app-warning-text{border-left:5px solid #0b0c0c;padding:10px 15px;margin-bottom:20px;font-size:1.1875rem}
+    .app-search-form{display:flex;gap:15px;align-items:flex-end;flex-wrap:wrap}
+    .app-search-form .app-form-group{margin-bottom:20px;flex:1 1 20em}
+    .app-calendar{width:100%;border-collapse:collapse;table-layout:fixed;margin-bottom:30px;min-width:50em}
+    .app-calendar th{text-align:left;font-size:1rem;padding:5px}
+    .app-calendar td{border:1px solid #b1b4b6;vertical-align:top;padding:5px;height:6em;font-size:.875rem}
+    .app-calendar__weekend{background:#f3f2f1}
+    .app-calendar__today{outline:3px solid #1d70b8;outline-offset:-3px}
+    .app-calendar__date{font-weight:700;display:block}
+    .app-calendar__holiday{display:block;color:#505a5f;font-size:.875rem}
+    .app-calendar__list{list-style:none;padding:0;margin:5px 0 0}
+    .app-calendar__list li{font-size:.875rem;margin-bottom:4px}
     @media print{.app-nav,.app-header__user,.app-no-print,.app-skip-link,.app-footer{display:none}.app-report-section h2{break-before:page}.app-table-wrap{overflow:visible}}
     @media (max-width:40em){h1{font-size:1.6rem}p,li,td,th,label,.app-body{font-size:1rem}.app-table th,.app-table td{padding-right:10px}}
     """
