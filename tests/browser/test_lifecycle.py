@@ -1,5 +1,7 @@
 """A children's complaint taken through every stage in the browser, using only the forms a
 complaints officer uses (no JavaScript in the pages; Selenium only types and clicks)."""
+import re
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -7,11 +9,14 @@ from test_pages import assert_accessible, fill_valid_complaint, submit
 
 
 def open_form(driver, name, index=0):
-    form = driver.find_elements(By.CSS_SELECTOR, f"form[action$='/steps/{name}']")[index]
-    summaries = form.find_elements(By.XPATH, "ancestor::details/summary")
-    if summaries and not form.is_displayed():
-        summaries[0].click()
-    return form
+    """Follows the case page's task list to the step's own page and returns its form."""
+    links = [a for a in driver.find_elements(By.CSS_SELECTOR, ".app-task-list a")
+             if re.search(rf"/steps/{re.escape(name)}(-[^/]*)?$", a.get_attribute("href") or "")]
+    assert links, f"no task '{name}' on the case page"
+    old = driver.find_element(By.TAG_NAME, "html")
+    links[index].click()
+    submit_wait(driver, old)
+    return driver.find_element(By.CSS_SELECTOR, f"form[action$='/steps/{name}']")
 
 
 def take_step(driver, name, dates=None, selects=None, radios=None, texts=None, expect="", index=0):

@@ -19,9 +19,11 @@ struct CaseListRoutes: Sendable {
         var values: [String: String] = [:]
 
         init(_ request: Request, viewer: Viewer, today: CalendarDate, mine: Bool = false) {
-            let q = request.uri.queryParameters
+            // A GET form's query: spaces come as "+", as in a form body.
+            let q = FormFields(request.uri.query ?? "")
             func text(_ name: String) -> String? {
-                guard let v = q.get(name)?.trimmingCharacters(in: .whitespaces), !v.isEmpty, v.count <= 100 else { return nil }
+                let v = q[name].trimmingCharacters(in: .whitespaces)
+                guard !v.isEmpty, v.count <= 100 else { return nil }
                 values[name] = v
                 return v
             }
@@ -127,7 +129,7 @@ struct CaseListRoutes: Sendable {
     /// `GET /search?q=…`: the search box on every page.
     @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> Page {
         let viewer = try context.requireViewer()
-        let typed = String((request.uri.queryParameters.get("q") ?? "").prefix(200))
+        let typed = String(FormFields(request.uri.query ?? "")["q"].prefix(200))
         guard let query = SearchQuery(typed) else { return Page(status: .ok, html: CaseListViews.search(typed: typed, rows: nil)) }
         let found = try await CaseAccess(database: deps.database, viewer: viewer).search(query)
         // Audited as a search, with the number found (never the words, which may be a name).

@@ -18,7 +18,7 @@ enum CaseListViews {
             let who: HTML = names ? "<td>\(r.complainant.name ?? "Not given")</td>" : ""
             return """
             <tr>
-              <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
+              <th scope="row" class="app-reference"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
               <td>\(r.kind.displayName)</td>\(who)<td>\(r.receivedOn.shortDisplay)</td><td>\(r.serviceArea.displayName)</td>
               <td>\(row.status)</td><td>\(row.owner)</td><td>\(due)</td>
             </tr>
@@ -91,7 +91,7 @@ enum CaseListViews {
         if mine { exportItems["owner"] = "me" }
         let export = Endpoint.casesExport.path + "?" + exportItems.sorted { $0.key < $1.key }.map { "\($0.key)=\(percent($0.value))" }.joined(separator: "&")
         let title = mine ? "My cases" : "Cases"
-        let count = total == 0 ? "No cases match" : "Showing \(first) to \(last) of \(total) case\(total == 1 ? "" : "s")"
+        let count = total == 0 ? "No cases match" : "Showing \(first.grouped) to \(last.grouped) of \(total.grouped) case\(total == 1 ? "" : "s")"
         return Layout.page(title: title, section: mine ? .myCases : .cases, hasErrors: !query.errors.isEmpty, """
             \(Layout.errorSummary(query.errors))
             <h1>\(title)</h1>
@@ -142,5 +142,18 @@ enum CaseListViews {
                               r.receivedOn.iso, row.status, row.stage, row.owner, row.next?.name ?? "", row.next?.dueOn?.iso ?? "", r.closedOn?.iso ?? ""])
         }
         return text
+    }
+}
+
+extension Int {
+    /// 8605 → "8,605".
+    var grouped: String {
+        let digits = String(abs(self))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (self < 0 ? "-" : "") + out
     }
 }

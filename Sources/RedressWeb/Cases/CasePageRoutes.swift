@@ -78,7 +78,9 @@ struct CasePageRoutes: Sendable {
 enum StepPageView {
     /// One step: the case in a line or two, then the form.
     static func render(_ r: Representation, title: String, form: HTML, summary: CaseSummary, errors: [FieldError]) -> HTML {
-        let next: HTML = summary.next.map { "<p class=\"app-body\">Next deadline: \($0.what), due <strong>\($0.due)</strong>.</p>" } ?? ""
+        let next: HTML = summary.next.map { n in
+            n.due.isEmpty ? "<p class=\"app-body\">Next deadline: \(n.what), no date yet.</p>" : "<p class=\"app-body\">Next deadline: \(n.what), due <strong>\(n.due)</strong>.</p>"
+        } ?? ""
         return Layout.page(title: "\(title) – \(r.reference)", section: .cases, hasErrors: !errors.isEmpty, """
             <p><a class="app-back-link" href="/complaints/\(r.id)">Back to \(r.reference)</a></p>
             \(Layout.errorSummary(errors))

@@ -21,13 +21,13 @@ struct CaseSummary: Sendable {
         about = r.subjectName
         summary = r.summary.count > 280 ? String(r.summary.prefix(277)) + "…" : r.summary
         service = "\(reference.label(.service, r.serviceCategory, group: r.serviceArea.rawValue)) (\(r.serviceArea.displayName.lowercased()))"
-        received = "\(r.receivedOn.longDisplay) by \(reference.label(.method, r.methodOfReceipt).lowercased())"
+        received = "\(r.receivedOn.longDisplay) (\(reference.label(.method, r.methodOfReceipt)))"
         owner = r.owner.map { users[$0] ?? "A former member of staff" } ?? "No one yet"
         status = Self.status(r, procedure: procedure)
         let engine = ClockEngine(calendar: calendar)
         if r.isOpen, let procedure, let deadline = engine.nextDeadline(for: r, procedure: procedure),
            let stage = r.stages.last(where: { $0.key == deadline.stageKey }), let definition = procedure.stage(stage.key) {
-            next = ("\(definition.name): \(deadline.name)", deadline.dueOn?.longDisplay ?? "Not yet set",
+            next = ("\(definition.name): \(deadline.name)", deadline.dueOn?.longDisplay ?? "",
                     engine.explanation(of: deadline, stage: stage, definition: definition), deadline.status(on: today, calendar: calendar))
         }
     }
@@ -59,6 +59,7 @@ enum CaseSummaryView {
         let nextValue: HTML = s.next.map { n in
             let why: HTML = n.why.map { "<br><span class=\"app-hint-inline\">\($0)</span>" } ?? ""
             let tag: HTML = n.status.map { " \(Layout.statusTag($0))" } ?? ""
+            if n.due.isEmpty { return "\(n.what): no date yet\(tag)" }
             return "\(n.what), due <strong>\(n.due)</strong>\(tag)\(why)"
         } ?? (r.isOpen ? "Nothing due" : "None: the case is closed")
         let noun = r.kind == .complaint ? "Complainant" : "From"

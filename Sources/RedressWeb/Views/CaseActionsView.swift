@@ -27,31 +27,31 @@ enum CaseActionsView {
             }
             if !pending.isEmpty {
                 let choices = pending.map { ($0.milestone.rawValue, $0.label) }
-                forms.append(form(CaseStep.record, r, version, title: "Record a step", errors: errors(.record), fields: """
+                forms.append(form(CaseStep.record, r, version, title: "Record a step of this stage", errors: errors(.record), fields: """
                     \(radios("record-milestone", legend: "Which step?", choices: choices, selected: values(.record)["record-milestone"], errors: errors(.record), errorField: CaseStep.record.anchor))
                     \(dateInput("record-date", legend: "Date", values: values(.record), errors: errors(.record)))
                     """, button: "Record step"))
             }
             if definition.records(.statementAgreed), stage.date(of: .statementAgreed) != nil, !stage.points.contains(where: { $0.finding != nil }) {
                 let existing = stage.points.map(\.text).joined(separator: "\n")
-                forms.append(form(CaseStep.points, r, version, title: "Statement of complaint", errors: errors(.points), fields: """
+                forms.append(form(CaseStep.points, r, version, title: "Set the points of the statement of complaint", errors: errors(.points), fields: """
                     \(textarea("points-points", label: "The points agreed with the complainant, one per line", hint: "Each point gets its own finding at adjudication.", value: failed?.step == "points" ? values(.points)["points-points"] : existing, errors: errors(.points)))
                     """, button: "Save points"))
             }
             for point in stage.points where point.finding == nil {
-                forms.append(form(CaseStep.finding, r, version, title: "Finding on point \(point.number): \(point.text)", errors: failed?.fields["point"] == "\(point.number)" ? errors(.finding) : [], fields: """
+                forms.append(form(CaseStep.finding, r, version, title: "Record the finding on point \(point.number): \(point.text)", errors: failed?.fields["point"] == "\(point.number)" ? errors(.finding) : [], fields: """
                     \(select("finding-finding", label: "Finding", options: ComplaintPoint.findings.map { ($0, reference.label(.outcome, $0)) }, selected: "", errors: failed?.fields["point"] == "\(point.number)" ? errors(.finding) : []))
                     """, button: "Record finding", hidden: [("point", "\(point.number)")]))
             }
             if r.stages.count == 1, r.records.intake.earlyResolutionOn == nil {
-                forms.append(form(CaseStep.early, r, version, title: "Early resolution (stage 0)", errors: errors(.early), fields: """
+                forms.append(form(CaseStep.early, r, version, title: "Record early resolution (stage 0)", errors: errors(.early), fields: """
                     <p class="app-hint">An attempt to resolve it at first contact. It is not a statutory stage; the statutory clock keeps running from receipt.</p>
                     \(radios("early-resolved", legend: "Did it resolve the complaint?", choices: [("yes", "Yes"), ("no", "No")], selected: values(.early)["early-resolved"], errors: errors(.early), errorField: "early-resolved"))
                     \(dateInput("early-date", legend: "Date", values: values(.early), errors: errors(.early)))
                     """, button: "Record early resolution"))
             }
             let outcomes = reference.active(.outcome).filter { !Lifecycle.closuresOfTheirOwn.contains($0.code) }
-            forms.append(form(CaseStep.respond, r, version, title: definition.label(of: .responded), errors: errors(.respond), fields: """
+            forms.append(form(CaseStep.respond, r, version, title: "Record the response (\(definition.label(of: .responded).lowercased()))", errors: errors(.respond), fields: """
                 \(dateInput("respond-date", legend: "Date sent", values: values(.respond), errors: errors(.respond)))
                 \(select("respond-outcome", label: "Outcome", options: outcomes.map { ($0.code, $0.label) }, selected: values(.respond)["respond-outcome"], errors: errors(.respond)))
                 """, button: "Record response"))
@@ -75,13 +75,13 @@ enum CaseActionsView {
                     \(dateInput("resume-date", legend: "Date work resumed", values: values(.resume), errors: errors(.resume)))
                     """, button: "Resume"))
             } else {
-                forms.append(form(CaseStep.pause, r, version, title: "Pause", errors: errors(.pause), fields: """
+                forms.append(form(CaseStep.pause, r, version, title: "Pause the stage", errors: errors(.pause), fields: """
                     <p class="app-hint">Deadlines do not move; reports show durations with and without pauses.</p>
                     \(radios("pause-pause-reason", legend: "Why?", choices: Pause.Reason.allCases.map { ($0.rawValue, $0.displayName) }, selected: values(.pause)["pause-pause-reason"], errors: errors(.pause), errorField: "pause-pause-reason"))
                     \(dateInput("pause-date", legend: "Paused from", values: values(.pause), errors: errors(.pause)))
                     """, button: "Pause"))
             }
-            forms.append(form(CaseStep.withdraw, r, version, title: "Withdrawn by the complainant", errors: errors(.withdraw), fields: """
+            forms.append(form(CaseStep.withdraw, r, version, title: "Record that the complainant withdrew", errors: errors(.withdraw), fields: """
                 \(dateInput("withdraw-date", legend: "Date withdrawn", values: values(.withdraw), errors: errors(.withdraw)))
                 """, button: "Record withdrawal"))
         }

@@ -24,7 +24,7 @@ enum IntakeView {
         ]
         var forms: [HTML] = []
         if r.kind.canBecomeComplaint && r.isOpen {
-            forms.append(Forms.form(IntakeStep.convert, r, r.version, title: "It is a complaint", errors: errors(.convert), fields: """
+            forms.append(Forms.form(IntakeStep.convert, r, r.version, title: "Make it a complaint", errors: errors(.convert), fields: """
                 <p class="app-hint">The statutory clock counts from \(procedure?.clockStartsOnConversion == true ? "the date it becomes a complaint" : "the first receipt, \(r.receivedOn.longDisplay)").</p>
                 \(Forms.dateInput("convert-date", legend: "Date it became a complaint", values: values(.convert), errors: errors(.convert)))
                 """, button: "Make it a complaint"))

@@ -47,7 +47,7 @@ enum Layout {
         let userBar: HTML = viewer.map { v in """
             \(search)
             <div class="app-header__user">
-              <span>\(v.displayName) <span class="app-header__role">(\(v.role.displayName))</span></span>
+              <span>\(v.displayName) <span class="app-header__role">(\(v.role.displayName.lowercased()))</span></span>
               <form method="post" action="/sign-out">\(HTML.csrfField)<button type="submit" class="app-button app-button--secondary">Sign out</button></form>
               <form method="post" action="/sign-out-everywhere">\(HTML.csrfField)<button type="submit" class="app-button app-button--secondary">Sign out everywhere</button></form>
             </div>
@@ -66,7 +66,7 @@ enum Layout {
         <header class="app-header">
           <div class="app-width-container app-header__inner">
             \(forPublic ? "<a href=\"/feedback\" class=\"app-header__service\">Tell us what you think</a><span class=\"app-header__tagline\">Complaints, compliments and comments about council services</span>" as HTML
-                : "<a href=\"/\" class=\"app-header__service\">Redress</a><span class=\"app-header__tagline\">Complaints, compliments and redress</span>")
+                : "<a href=\"/\" class=\"app-header__service\">Redress</a>")
             \(userBar)
           </div>
           \(nav)

@@ -14,8 +14,8 @@ enum Stylesheet {
     .app-header__service:hover{text-decoration:underline}
     .app-header__tagline{color:#fff;font-size:1rem}
     .app-nav{background:#f3f2f1;border-bottom:1px solid #b1b4b6}
-    .app-nav__list{list-style:none;margin:0 auto;display:flex;flex-wrap:wrap;gap:0 24px}
-    .app-nav__item{padding:12px 0 9px;border-bottom:4px solid transparent}
+    .app-nav__list{list-style:none;margin:0 auto;display:flex;flex-wrap:wrap;gap:0 18px}
+    .app-nav__item{padding:10px 0 7px;border-bottom:4px solid transparent;font-size:1rem}
     .app-nav__item--active{border-bottom-color:#1d70b8}
     .app-nav__item a{font-weight:700}
     .app-main{padding:30px 0 45px;max-width:100%}
@@ -46,7 +46,7 @@ enum Stylesheet {
     .app-input--error,.app-select--error,.app-textarea--error{border-color:#d4351c}
     .app-input{width:100%;max-width:30em}
     .app-input--width-2{width:5.4ex}.app-input--width-4{width:9ex}.app-input--width-10{width:14ex}.app-input--width-20{width:26ex}
-    .app-header__user{margin-left:auto;display:flex;gap:15px;align-items:center;flex-wrap:wrap}
+    .app-header__user{margin-left:auto;display:flex;gap:10px;align-items:center;flex-wrap:wrap;font-size:1rem}
     .app-header__user form{margin:0}
     .app-header__user .app-button{margin:0;font-size:1rem;padding:4px 8px}
     .app-warning{border-left:5px solid #d4351c;padding:10px 15px;margin-bottom:20px;font-weight:700}
@@ -126,6 +126,8 @@ enum Stylesheet {
     .app-bar{fill:#1d70b8}
     .app-report-section{margin-bottom:40px}
     .app-header__inner{display:flex;flex-wrap:wrap;align-items:center;gap:10px 20px}
+    .app-header__service:visited{color:#fff}
+    .app-table .app-reference{white-space:nowrap}
     .app-header__search{display:flex;gap:8px;align-items:center;margin:0;flex:1 1 18em;max-width:28em}
     .app-header__search .app-input{min-height:34px;padding:3px 6px;font-size:1rem;border-color:#fff}
     .app-header__search .app-button{margin:0;font-size:1rem;padding:4px 8px}
