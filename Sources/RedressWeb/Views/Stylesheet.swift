@@ -14,11 +14,12 @@ enum Stylesheet {
     .app-header__service:hover{text-decoration:underline}
     .app-header__tagline{color:#fff;font-size:1rem}
     .app-nav{background:#f3f2f1;border-bottom:1px solid #b1b4b6}
-    .app-nav__list{list-style:none;margin:0 auto;display:flex;flex-wrap:wrap;gap:0 18px}
+    .app-nav__list{list-style:none;margin:0 auto;display:flex;flex-wrap:wrap;gap:0 14px}
+    .app-nav__item a:visited{color:#1d70b8}
     .app-nav__item{padding:10px 0 7px;border-bottom:4px solid transparent;font-size:1rem}
     .app-nav__item--active{border-bottom-color:#1d70b8}
     .app-nav__item a{font-weight:700}
-    .app-main{padding:30px 0 45px;max-width:100%}
+    .app-main{padding:25px 0 45px;max-width:100%}
     .app-footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:20px 0;font-size:.875rem}
     .app-link,a{color:#1d70b8;text-decoration:underline;text-underline-offset:.1em}
     a:visited{color:#4c2c92}
@@ -134,10 +135,10 @@ enum Stylesheet {
     .app-back-link{font-size:1rem;display:inline-block;margin-bottom:15px}
     .app-back-link::before{content:"\\2039\\00a0"}
     .app-notification--success{border-color:#00703c}
-    .app-summary-card{border:2px solid #1d70b8;padding:0 20px 10px;margin-bottom:30px;max-width:60em}
-    .app-summary-card__title{margin:15px 0 10px}
+    .app-summary-card{border:2px solid #1d70b8;padding:5px 20px;margin-bottom:30px;max-width:60em}
+    .app-summary-card__title{margin:10px 0 5px;font-size:1.1875rem}
     .app-summary-card__list{margin:0}
-    .app-summary-card__row{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:8px 0}
+    .app-summary-card__row{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:6px 0}
     .app-summary-card__row:last-child{border-bottom:0}
     .app-summary-card__row dt{font-weight:700;flex:0 0 28%;margin:0 15px 0 0;font-size:1.1875rem}
     .app-summary-card__row dd{margin:0;flex:1 1 45%;font-size:1.1875rem;overflow-wrap:anywhere}
