@@ -170,6 +170,23 @@ extension RepresentationStore {
         }
     }
 
+    /// Each owner's open cases and, of those, how many have a stage overdue on `today`.
+    public func caseloads(today: CalendarDate) async throws -> [String: (open: Int, overdue: Int)] {
+        try await database.read { sql in
+            var result: [String: (open: Int, overdue: Int)] = [:]
+            for row in try await sql.raw("""
+                SELECT owner_id, COUNT(*) AS open,
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.closed_on IS NULL
+                    AND s.due_on < \(bind: today.iso)) THEN 1 ELSE 0 END) AS overdue
+                FROM representation WHERE is_open = \(bind: true) AND owner_id IS NOT NULL GROUP BY owner_id
+                """).all() {
+                result[try row.decode(column: "owner_id", as: String.self)] = (try row.decode(column: "open", as: Int.self),
+                                                                              try row.decode(column: "overdue", as: Int?.self) ?? 0)
+            }
+            return result
+        }
+    }
+
     /// The ids of every case a person from the pool is appointed to, at any stage.
     public func appointedCaseIDs(personID: String) async throws -> [String] {
         try await database.read { sql in

@@ -11,7 +11,18 @@ struct PeopleRoutes: Sendable {
     @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
         let casework = try await Casework.load(deps)
         let notice = request.uri.queryParameters.get("added").map { _ in "Person added" }
-        return PeopleView.render(people: casework.people, reference: casework.reference, input: FormFields(values: [:]), errors: [], notice: notice)
+        return PeopleView.render(people: casework.people, reference: casework.reference, input: FormFields(values: [:]), errors: [], notice: notice,
+                                 caseloads: try await caseloads(context))
+    }
+
+    /// Open cases and overdue ones per owner and per pool member: counts only, no case data.
+    func caseloads(_ context: AppRequestContext) async throws -> PeopleView.Caseloads {
+        let today = deps.today(), casework = try await Casework.load(deps)
+        let owners = try await CaseManagementRoutes(deps: deps).owners()
+        let (counts, appointed) = try await context.cases(deps.database).caseloads(today: today)
+        return PeopleView.Caseloads(
+            staff: owners.map { ($0.displayName, counts[$0.id]?.open ?? 0, counts[$0.id]?.overdue ?? 0) },
+            pool: casework.people.people.values.sorted { $0.name < $1.name }.map { ($0.name, appointed[$0.id]?.open ?? 0, appointed[$0.id]?.overdue ?? 0) })
     }
 
     @Sendable func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -20,7 +31,8 @@ struct PeopleRoutes: Sendable {
         let person: Person
         switch Self.person(from: fields, reference: casework.reference) {
         case .failure(let errors):
-            let page = Page(status: .unprocessableContent, html: PeopleView.render(people: casework.people, reference: casework.reference, input: fields, errors: errors.errors, notice: nil))
+            let page = Page(status: .unprocessableContent, html: PeopleView.render(people: casework.people, reference: casework.reference, input: fields,
+                                                                                  errors: errors.errors, notice: nil, caseloads: try await caseloads(context)))
             return try page.response(from: request, context: context)
         case .success(let valid): person = valid
         }
@@ -66,7 +78,25 @@ struct PeopleRoutes: Sendable {
 }
 
 enum PeopleView {
-    static func render(people: PeopleDirectory, reference: ReferenceData, input: FormFields, errors: [FieldError], notice: String?) -> HTML {
+    /// Open and overdue cases per member of the complaints team (as owner) and per pool member
+    /// (as appointed to an open stage).
+    struct Caseloads: Sendable {
+        var staff: [(name: String, open: Int, overdue: Int)]
+        var pool: [(name: String, open: Int, overdue: Int)]
+    }
+
+    static func caseloadTable(_ rows: [(name: String, open: Int, overdue: Int)], caption: String, who: String) -> HTML {
+        let body: [HTML] = rows.map { "<tr><th scope=\"row\">\($0.name)</th><td class=\"app-numeric\">\($0.open)</td><td class=\"app-numeric\">\($0.overdue)</td></tr>" }
+        return """
+            <div class="app-table-wrap"><table class="app-table">
+              <caption class="app-table__caption">\(caption)</caption>
+              <thead><tr><th scope="col">\(who)</th><th scope="col" class="app-numeric">Open cases</th><th scope="col" class="app-numeric">Overdue</th></tr></thead>
+              <tbody>\(body)</tbody>
+            </table></div>
+            """
+    }
+
+    static func render(people: PeopleDirectory, reference: ReferenceData, input: FormFields, errors: [FieldError], notice: String?, caseloads: Caseloads) -> HTML {
         let rows: [HTML] = people.people.values.sorted { $0.name < $1.name }.map { p in
             let services = p.worksIn.map { reference.label(.service, $0) }.joined(separator: ", ")
             return """
@@ -105,6 +135,10 @@ enum PeopleView {
               <thead><tr><th scope="col">Name</th><th scope="col">Pools</th><th scope="col">Independence</th><th scope="col">Works in</th><th scope="col">Availability</th></tr></thead>
               <tbody>\(rows)</tbody>
             </table></div>
+            <h2 id="caseloads">Caseloads</h2>
+            <p class="app-body">Overdue: an open stage past its due date today.</p>
+            \(caseloadTable(caseloads.staff, caption: "Complaints team: cases they own", who: "Owner"))
+            \(caseloadTable(caseloads.pool.filter { $0.open > 0 }, caption: "People in the pools: open cases they are appointed to", who: "Person"))
             <h2 id="add-person">Add someone</h2>
             <form method="post" action="/people" novalidate>\(HTML.csrfField)
               <div class="app-form-group">

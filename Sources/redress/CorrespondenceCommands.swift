@@ -96,3 +96,26 @@ func printJSON(_ value: some Encodable) throws {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
+
+/// `redress casework settings`: day-to-day casework a council can tune (the duplicate warning's window).
+struct CaseworkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "casework", abstract: "Casework settings.", subcommands: [Settings.self])
+
+    struct Settings: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the casework settings as JSON, or replace them with --set FILE.")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "A JSON file like the one printed: duplicateWindowDays (0–366), the days either side a new case is checked for duplicates.")
+        var set: String?
+
+        func run() async throws {
+            let replacement = try set.map { try readSetting(CaseworkSettings.self, from: $0, called: "casework settings") }
+            if let problem = replacement?.problem { throw Failure(description: "Nothing was changed: \(problem).") }
+            let shown = try await storage.withDatabase { database in
+                let settings = SettingsStore(database: database)
+                if let replacement { try await settings.save(SettingsStore.caseworkSettingsKey, replacement) }
+                return try await settings.caseworkSettings()
+            }
+            try printJSON(shown)
+        }
+    }
+}

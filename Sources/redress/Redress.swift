@@ -14,7 +14,7 @@ struct Redress: AsyncParsableCommand {
             The database is an SQLite file in the data folder unless --database (or REDRESS_DATABASE_URL) \
             names another, e.g. postgres://user:password@localhost:5432/redress.
             """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, Stats.self, CalendarCommand.self, Codes.self, Procedures.self, UserCommand.self, TokenCommand.self, RetentionCommand.self, SubjectAccessCommand.self, ReportCommand.self, CouncilNameCommand.self, RemindersCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Stats.self, CalendarCommand.self, Codes.self, Procedures.self, UserCommand.self, TokenCommand.self, RetentionCommand.self, SubjectAccessCommand.self, ReportCommand.self, CouncilNameCommand.self, RemindersCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, CaseworkCommand.self])
 }
 
 /// Options every data command takes.

@@ -262,5 +262,22 @@ struct WorkspaceTests {
             #expect(stale.0 == .preconditionFailed)
         }
     }
-}
 
+    @Test("the People page shows each owner's caseload and overdue count; an administrator sets where notices go", arguments: TestDatabase.engines)
+    func caseloads(engine: DatabaseEngine) async throws {
+        try await withApp(engine) { client, database in
+            let manager = try await signIn(client, database, as: .complaintsManager)
+            let admin = try await signIn(client, database, as: .administrator)
+            let overdue = try await manager.record(complaintForm(["received-day": "1", "received-month": "10", "complainant-name": "A One"]))
+            let fresh = try await manager.record(complaintForm(["received-day": "29", "complainant-name": "B Two"]))
+            for id in [overdue, fresh] { _ = try await manager.post("/complaints/\(id)/owner", ["version": "1", "owner": manager.user.id]) }
+            let people = try await manager.page("/people").1
+            #expect(people.contains("<th scope=\"row\">\(manager.user.displayName)</th><td class=\"app-numeric\">2</td><td class=\"app-numeric\">1</td>"))
+            let set = try await admin.post("/users/\(manager.user.id)", ["action": "set-email", "email": "morgan@council.example"])
+            #expect(set.0 == .seeOther)
+            #expect(try await UserStore(database: database).user(id: manager.user.id)?.email == "morgan@council.example")
+            let bad = try await admin.post("/users/\(manager.user.id)", ["action": "set-email", "email": "not an address"])
+            #expect(bad.0 == .unprocessableContent)
+        }
+    }
+}

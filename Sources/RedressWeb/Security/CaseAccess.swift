@@ -145,6 +145,22 @@ struct CaseAccess: Sendable {
         return try await store.representations(relevantTo: start, end)
     }
 
+    /// Open and overdue cases per owner (user id) and per pool member (person id): counts only,
+    /// for the People page, which those who manage the pools see.
+    func caseloads(today: CalendarDate) async throws -> (owners: [String: (open: Int, overdue: Int)], pool: [String: (open: Int, overdue: Int)]) {
+        guard may(.managePeople) else { return ([:], [:]) }
+        var pool: [String: (open: Int, overdue: Int)] = [:]
+        for r in try await store.openComplaints() {
+            let open = r.stages.filter(\.isOpen)
+            let overdue = open.contains { ($0.dueOn.map { $0 < today } ?? false) }
+            for personID in Set(open.flatMap { $0.appointments.map(\.personID) }) {
+                pool[personID, default: (0, 0)].open += 1
+                if overdue { pool[personID, default: (0, 0)].overdue += 1 }
+            }
+        }
+        return (try await store.caseloads(today: today), pool)
+    }
+
     // MARK: - Changing
 
     /// Records a new representation.

@@ -35,13 +35,16 @@ struct UserRoutes: Sendable {
                 let user = try await UserStore(database: deps.database).add(
                     username: f["username"], displayName: f["display-name"], role: role, personID: person, password: f["password"],
                     hasher: deps.security.hasher, work: deps.security.passwordWork, mustChangePassword: true)
+                if !f["email"].trimmingCharacters(in: .whitespaces).isEmpty {
+                    try await UserStore(database: deps.database).setEmail(f["email"], userID: user.id)
+                }
                 try await AuditLog(database: deps.database).append(context.audit(.userAdded, detail: "\(user.username) as \(role.displayName)"))
                 return Response(status: .seeOther, headers: [.location: "/users?done=1"])
             } catch let error as UserError {
                 errors.append(FieldError(field: error.field, message: error.message))
             }
         }
-        let kept = FormFields(values: ["username": f["username"], "display-name": f["display-name"], "role": f["role"], "person": f["person"]])
+        let kept = FormFields(values: ["username": f["username"], "display-name": f["display-name"], "role": f["role"], "person": f["person"], "email": f["email"]])
         return try await page(notice: nil, fields: kept, errors: errors, status: .unprocessableContent).response(from: request, context: context)
     }
 
@@ -56,6 +59,11 @@ struct UserRoutes: Sendable {
                 return try await page(notice: nil, fields: FormFields(values: [:]), errors: [FieldError(field: "users", message: "You cannot disable your own account")], status: .unprocessableContent).response(from: request, context: context)
             }
             try await store.setDisabled(f["action"] == "disable", userID: id)
+        case "set-email":
+            do { try await store.setEmail(f["email"], userID: id) } catch let error as UserError {
+                return try await page(notice: nil, fields: FormFields(values: [:]), errors: [FieldError(field: "email-\(id)", message: "\(user.username): \(error.message)")],
+                                      status: .unprocessableContent).response(from: request, context: context)
+            }
         case "reset-password":
             do {
                 try await store.setPassword(f["password"], userID: id, hasher: deps.security.hasher, work: deps.security.passwordWork, mustChangePassword: true)
@@ -86,7 +94,11 @@ enum UserAdminView {
               <form method="post" action="/users/\(u.id)" class="app-inline-form">\(HTML.csrfField)<input type="hidden" name="action" value="reset-password">
               <div class="app-form-group"><label class="app-label app-label--s" for="password-\(u.id)">New password for \(u.username)</label>
               \(error("password-\(u.id)"))<input class="app-input app-input--width-20" id="password-\(u.id)" name="password" type="password" autocomplete="new-password"\(described("password-\(u.id)"))></div>
-              <button type="submit" class="app-button app-button--secondary app-button--small">Reset password</button></form></td></tr>
+              <button type="submit" class="app-button app-button--secondary app-button--small">Reset password</button></form>
+              <form method="post" action="/users/\(u.id)" class="app-inline-form">\(HTML.csrfField)<input type="hidden" name="action" value="set-email">
+              <div class="app-form-group"><label class="app-label app-label--s" for="email-\(u.id)">Email for notices to \(u.username)</label>
+              \(error("email-\(u.id)"))<input class="app-input app-input--width-20" id="email-\(u.id)" name="email" type="email" autocomplete="off" value="\(u.email ?? "")"\(described("email-\(u.id)"))></div>
+              <button type="submit" class="app-button app-button--secondary app-button--small">Save email</button></form></td></tr>
             """
         }
         let roles: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", fields["role"] == $0.rawValue ? "selected" : nil))>\($0.displayName)</option>" }
@@ -114,6 +126,9 @@ enum UserAdminView {
                 <select class="app-select" id="role" name="role"\(described("role"))><option value="">Select a role</option>\(roles)</select></div>
               <div class="\(group("person"))"><label class="app-label" for="person">In the people pool as (Investigating Officers, Independent Persons, panel members and responding managers)</label>\(error("person"))
                 <select class="app-select" id="person" name="person"\(described("person"))><option value="">Not in the pool</option>\(pool)</select></div>
+              <div class="\(group("email"))"><label class="app-label" for="email">Email for notices (optional)</label>
+                <p class="app-hint" id="email-hint">Cases assigned to them are notified here.</p>\(error("email"))
+                <input class="app-input" id="email" name="email" type="email" autocomplete="off" value="\(fields["email"])" aria-describedby="email-hint"></div>
               <div class="\(group("password"))"><label class="app-label" for="password">Password</label>
                 <p class="app-hint" id="password-hint">12 characters or more, for one use: the user chooses their own when they first sign in. Give it to them in person or by a separate channel.</p>\(error("password"))
                 <input class="app-input app-input--width-20" id="password" name="password" type="password" autocomplete="new-password" aria-describedby="password-hint\(errors.contains { $0.field == "password" } ? " password-error" : "")"></div>
