@@ -54,7 +54,9 @@ enum RecordStep: String, Sendable, CaseIterable {
                 return nil
             }
             guard let pence = Money.pence(from: text) else {
-                errors.append(FieldError(field: "\(rawValue)-\(name)", message: "Amount must be in pounds and pence, for example 250.00"))
+                let largest = Money.display(pence: Money.largestPounds * 100)
+                let message = "Amount must be in pounds and pence, for example 250.00, and no more than \(largest)"
+                errors.append(FieldError(field: "\(rawValue)-\(name)", message: message))
                 return nil
             }
             return pence

@@ -97,6 +97,14 @@ struct CaseRecordTests {
         for bad in ["", "abc", "1.234", "-5", "£", "1..2"] { #expect(Money.pence(from: bad) == nil, "\(bad)") }
     }
 
+    @Test("huge or foreign-digit sums are refused, not overflowed (fuzzing found the crash)")
+    func moneyBounds() {
+        #expect(Money.pence(from: "999,999,999.99") == 99_999_999_999)
+        for bad in ["1000000000", "99999999999999999999", "9223372036854775807", "٣٠", "½", "+5", "5.+1"] {
+            #expect(Money.pence(from: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("annual-letter groups follow OMB-07", arguments: [
         (OmbudsmanDecision.upheld, OmbudsmanLetterGroup.investigated), (.notUpheld, .investigated),
         (.closedAfterInitialEnquiries, .assessedAndClosed), (.referredBack, .notForUs), (.adviceGiven, .notForUs),

@@ -102,16 +102,27 @@ public enum Money {
         return rest == 0 ? whole : whole + "." + (rest < 10 ? "0\(rest)" : "\(rest)")
     }
 
-    /// Parses "1234.5", "£1,234.50" or "1234" into pence; `nil` for anything else.
+    /// The largest sum recorded, in whole pounds: far above any remedy a council pays, and far below
+    /// where pence would overflow (fuzzing found "99999999999999999999" crashing the old parser).
+    public static let largestPounds = 999_999_999
+
+    /// Parses "1234.5", "£1,234.50" or "1234" into pence; `nil` for anything else, including sums
+    /// above `largestPounds`.
     public static func pence(from text: String) -> Int? {
         var t = text.trimmingCharacters(in: .whitespaces)
         if t.hasPrefix("£") { t.removeFirst() }
         t = t.replacingOccurrences(of: ",", with: "")
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let pounds = Int(parts[0]), pounds >= 0, parts[0].allSatisfy(\.isNumber) else { return nil }
+        guard (1...2).contains(parts.count), parts[0].count <= 12, parts[0].allSatisfy(\.isASCIIDigit),
+              let pounds = Int(parts[0]), pounds <= largestPounds else { return nil }
         if parts.count == 1 { return pounds * 100 }
         let frac = parts[1]
-        guard (1...2).contains(frac.count), frac.allSatisfy(\.isNumber), let f = Int(frac) else { return nil }
+        guard (1...2).contains(frac.count), frac.allSatisfy(\.isASCIIDigit), let f = Int(frac) else { return nil }
         return pounds * 100 + (frac.count == 1 ? f * 10 : f)
     }
+}
+
+extension Character {
+    /// "0" to "9" only: `isNumber` also accepts other scripts' digits and fractions like "½".
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) && unicodeScalars.count == 1 }
 }
