@@ -70,6 +70,11 @@ public struct RepresentationFilter: Sendable, Hashable {
 
     public init() {}
 
+    init(sort: Sort) { self.sort = sort }
+
+    /// Whether the filter narrows nothing (its order aside).
+    public var narrowsNothing: Bool { self == RepresentationFilter(sort: sort) }
+
     /// Whether `r` passes the filters that can be checked on the case itself (not the stage
     /// or due-date filters, which need the database): for narrowing search results.
     public func matches(_ r: Representation) -> Bool {
@@ -159,10 +164,20 @@ extension RepresentationStore {
 
     /// The cases matching a search, best first, within `scope` (`SearchIndex`).
     public func search(_ query: SearchQuery, scope: SearchIndex.Scope, limit: Int) async throws -> [Representation] {
+        try await representations(ids: try await searchIDs(query, scope: scope, limit: limit))
+    }
+
+    /// The ids of the cases matching a search, best first, within `scope`: cheap, so a caller
+    /// can count the matches and read only the page it shows.
+    public func searchIDs(_ query: SearchQuery, scope: SearchIndex.Scope, limit: Int) async throws -> [String] {
         let engine = database.engine
+        return try await database.read { sql in try await SearchIndex.search(query, scope: scope, limit: limit, engine: engine, on: sql) }
+    }
+
+    /// These cases, in this order (ids not found are left out).
+    public func representations(ids: [String]) async throws -> [Representation] {
+        guard !ids.isEmpty else { return [] }
         return try await database.read { [cache = database.representationCache] sql in
-            let ids = try await SearchIndex.search(query, scope: scope, limit: limit, engine: engine, on: sql)
-            guard !ids.isEmpty else { return [] }
             var list: SQLQueryString = "id IN ("
             for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
             let byID = Dictionary(uniqueKeysWithValues: try await Self.load(where: list + ")", on: sql, cache: cache).map { ($0.id, $0) })

@@ -75,9 +75,15 @@ struct CaseAPI: Sendable {
         if let q = try query.text("q", maxLength: 200) {
             // A search: the best 500 matches, ranked, narrowed by the other filters.
             guard let search = SearchQuery(q) else { throw APIProblem.badRequest("q", "q must hold a word, a name or a reference") }
-            let found = try await access.search(search, limit: 500).filter { filter.matches($0) }
-            try await AuditLog(database: deps.database).append(context.audit(.searchedCases, detail: "API: \(found.count) found"))
-            page = RepresentationPage(items: Array(found.dropFirst(offset).prefix(limit)), total: found.count)
+            let ids = try await access.searchIDs(search, limit: 500)
+            if filter.narrowsNothing {
+                // The common case: count the matches, read only the page.
+                page = RepresentationPage(items: try await access.representations(ids: Array(ids.dropFirst(offset).prefix(limit))), total: ids.count)
+            } else {
+                let found = try await access.representations(ids: ids).filter { filter.matches($0) }
+                page = RepresentationPage(items: Array(found.dropFirst(offset).prefix(limit)), total: found.count)
+            }
+            try await AuditLog(database: deps.database).append(context.audit(.searchedCases, detail: "API: \(page.total) found"))
         } else {
             page = try await access.page(filter, limit: limit, offset: offset)
         }

@@ -115,6 +115,12 @@ struct CaseAccess: Sendable {
 
     /// The cases the asker may see that match a search, best first (at most `limit`).
     func search(_ query: SearchQuery, limit: Int = 50) async throws -> [Representation] {
+        try await store.representations(ids: try await searchIDs(query, limit: limit)).filter(canSee)
+    }
+
+    /// The ids of the matches the asker may see, best first: the index applies the asker's scope
+    /// and restrictions, so these can be counted without reading the cases.
+    func searchIDs(_ query: SearchQuery, limit: Int) async throws -> [String] {
         let scope: SearchIndex.Scope
         switch asker {
         case .commandLine: scope = .everything
@@ -127,7 +133,12 @@ struct CaseAccess: Sendable {
                 scope = .only(try await store.appointedCaseIDs(personID: person))
             }
         }
-        return try await store.search(query, scope: scope, limit: limit).filter(canSee)
+        return try await store.searchIDs(query, scope: scope, limit: limit)
+    }
+
+    /// These cases, in this order, those the asker may see.
+    func representations(ids: [String]) async throws -> [Representation] {
+        try await store.representations(ids: ids).filter(canSee)
     }
 
     /// Every case the asker may see that holds data about the named person.
