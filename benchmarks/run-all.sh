@@ -63,6 +63,19 @@ benchmarks/web.sh "$W/s25k"
 say "web: the same, 25k council on PostgreSQL"
 PORT=8097 benchmarks/web.sh "$W/s25k" "$PG/bench25k"
 
+say "search through the API (300 searches, one at a time): 25k and 1M on SQLite and PostgreSQL"
+for d in s25k s1m; do echo "$d SQLite: $(benchmarks/search.sh "$W/$d" | tail -1)"; done
+mkdir -p "$W/pg25k" "$W/pg1m"
+echo "25k PostgreSQL: $(benchmarks/search.sh "$W/pg25k" "$PG/bench25k" | tail -1)"
+echo "1M PostgreSQL: $(benchmarks/search.sh "$W/pg1m" "$PG/bench1m" | tail -1)"
+
+say "synchronous=FULL (the default) against NORMAL: importing the 25k council's export"
+"$BIN" export --out "$W/s25k/export.jsonl" --data-dir "$W/s25k"
+hyperfine -N --runs "$RUNS" --prepare "rm -rf $W/sync" \
+  -n "import 25k, synchronous=FULL" "$BIN import $W/s25k/export.jsonl --data-dir $W/sync --quiet" \
+  -n "import 25k, synchronous=NORMAL" "env REDRESS_SQLITE_SYNCHRONOUS=normal $BIN import $W/s25k/export.jsonl --data-dir $W/sync --quiet"
+echo "recording through the API: $($PY benchmarks/recording.py "$BIN" "$W/record")"
+
 say "cold start to first response (25k council, SQLite, already migrated)"
 for i in $(seq 1 5); do
   start=$(date +%s%N)

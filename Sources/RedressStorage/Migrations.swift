@@ -280,6 +280,10 @@ public struct Migrator: Sendable {
             }
             try await SearchIndex.update(all, on: sql)
         }),
+        // Search looks a typed reference up by `lower(reference)`: without this a scan of every case.
+        Migration(8, "Index references for search whatever their case", statements: { _ in [
+            "CREATE INDEX representation_reference_lower ON representation (lower(reference))",
+        ] }),
     ]
 
     /// The newest migration version this build knows.

@@ -114,7 +114,7 @@ public func buildRouter(_ deps: WebDependencies) -> Router<AppRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(logger: deps.logger))
     router.add(middleware: APIErrorMiddleware(logger: deps.logger))
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SessionMiddleware(deps: deps))
     for endpoint in Endpoint.allCases {
         router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.guarded(endpoint.handler(deps), database: deps.database))

@@ -18,6 +18,16 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// One log line per request: its method and path, never its query, headers or body. A search
+/// query is a name, an address or a reference (`/search?q=…`), and logs must hold no personal
+/// data; the paths themselves carry only numbers and fixed words.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        context.logger.info("Request", metadata: ["hb.request.method": "\(request.method)", "hb.request.path": "\(request.uri.path)"])
+        return try await next(request, context)
+    }
+}
+
 /// Turns errors into pages a person can read: 404 for unknown addresses, and a 500 page that
 /// says nothing was lost and logs the error (without request data) for the administrator.
 struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
