@@ -247,6 +247,10 @@ struct WorkspaceTests {
             }
             let found = try await call(.get, "/api/v1/representations?q=jon%20smith")
             #expect(found.0 == .ok && found.1.contains(first) && found.1.contains(second))
+            let accented = try await call(.get, "/api/v1/representations?q=%C3%B8")
+            #expect(accented.0 == .ok, "a letter of another script is a word")
+            let noWord = try await call(.get, "/api/v1/representations?q=%C3%97%21")
+            #expect(noWord.0 == .unprocessableContent && noWord.1.contains("\"field\":\"q\""))
             let owned = try await call(.post, "/api/v1/representations/\(first)/steps/owner", #"{"owner":"\#(officer.user.id)"}"#, version: 1)
             #expect(owned.0 == .ok)
             let mine = try await call(.get, "/api/v1/representations?owner=me")

@@ -74,7 +74,11 @@ struct CaseAPI: Sendable {
         let page: RepresentationPage
         if let q = try query.text("q", maxLength: 200) {
             // A search: the best 500 matches, ranked, narrowed by the other filters.
-            guard let search = SearchQuery(q) else { throw APIProblem.badRequest("q", "q must hold a word, a name or a reference") }
+            // Which characters make a word (letters and digits of any script) is a rule JSON Schema
+            // cannot state portably, so a q without one is a 422, like the other content rules.
+            guard let search = SearchQuery(q) else {
+                throw APIProblem.invalid([ProblemField(field: "q", message: "q must hold a word, a name or a reference")])
+            }
             let ids = try await access.searchIDs(search, limit: 500)
             if filter.narrowsNothing {
                 // The common case: count the matches, read only the page.
