@@ -171,7 +171,9 @@ extension RepresentationStore {
     /// can count the matches and read only the page it shows.
     public func searchIDs(_ query: SearchQuery, scope: SearchIndex.Scope, limit: Int) async throws -> [String] {
         let engine = database.engine
-        return try await database.read { sql in try await SearchIndex.search(query, scope: scope, limit: limit, engine: engine, on: sql) }
+        return try await database.read { sql in
+            try await SearchIndex.search(query, scope: scope, limit: limit, engine: engine, on: sql)
+        }
     }
 
     /// These cases, in this order (ids not found are left out).

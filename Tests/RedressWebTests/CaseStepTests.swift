@@ -204,7 +204,8 @@ struct CaseRecordFormTests {
             let badAmount = try await post("remedy", ["referral": referral.id, "remedy-kind": "payment", "remedy-description": "Pay for distress", "remedy-amount": "three hundred"]
                 .merging(dateFields("remedy-due-on", "2023-02-10")) { a, _ in a })
             #expect(badAmount.0 == .unprocessableContent)
-            #expect(badAmount.1.contains("<li><a href=\"#remedy-amount\">Amount must be in pounds and pence, for example 250.00, and no more than £999,999,999</a></li>"))
+            #expect(badAmount.1.contains("<li><a href=\"#remedy-amount\">Amount must be in pounds and pence, "
+                                         + "for example 250.00, and no more than £999,999,999</a></li>"))
             #expect(badAmount.1.contains("<h1>Add a remedy the Ombudsman asked for on 22 004 123</h1>"), "the step's own page, with the error")
             #expect(badAmount.1.contains("value=\"three hundred\""), "what was typed is kept")
             #expect(try await post("remedy", ["referral": referral.id, "remedy-kind": "payment", "remedy-description": "Pay for distress", "remedy-amount": "300"]

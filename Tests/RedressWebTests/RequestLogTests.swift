@@ -35,7 +35,8 @@ private struct CapturingHandler: LogHandler {
 
 @Suite("Request logs hold no personal data")
 struct RequestLogTests {
-    @Test("a search's query, a name in the address and a form's fields never reach the log", arguments: TestDatabase.engines)
+    @Test("a search's query, a name in the address and a form's fields never reach the log",
+          arguments: TestDatabase.engines)
     func searchNotLogged(engine: DatabaseEngine) async throws {
         let captured = CapturedLog()
         let logger = Logger(label: "test") { _ in CapturingHandler(log: captured) }

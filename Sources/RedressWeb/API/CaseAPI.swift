@@ -77,17 +77,20 @@ struct CaseAPI: Sendable {
             // Which characters make a word (letters and digits of any script) is a rule JSON Schema
             // cannot state portably, so a q without one is a 422, like the other content rules.
             guard let search = SearchQuery(q) else {
-                throw APIProblem.invalid([ProblemField(field: "q", message: "q must hold a word, a name or a reference")])
+                let message = "q must hold a word, a name or a reference"
+                throw APIProblem.invalid([ProblemField(field: "q", message: message)])
             }
             let ids = try await access.searchIDs(search, limit: 500)
             if filter.narrowsNothing {
                 // The common case: count the matches, read only the page.
-                page = RepresentationPage(items: try await access.representations(ids: Array(ids.dropFirst(offset).prefix(limit))), total: ids.count)
+                let shown = try await access.representations(ids: Array(ids.dropFirst(offset).prefix(limit)))
+                page = RepresentationPage(items: shown, total: ids.count)
             } else {
                 let found = try await access.representations(ids: ids).filter { filter.matches($0) }
                 page = RepresentationPage(items: Array(found.dropFirst(offset).prefix(limit)), total: found.count)
             }
-            try await AuditLog(database: deps.database).append(context.audit(.searchedCases, detail: "API: \(page.total) found"))
+            let audit = context.audit(.searchedCases, detail: "API: \(page.total) found")
+            try await AuditLog(database: deps.database).append(audit)
         } else {
             page = try await access.page(filter, limit: limit, offset: offset)
         }

@@ -46,12 +46,14 @@ enum OpenAPIDocument {
                         query("closedTo", dateSchema, "Closed on or before"),
                         query("owner", ["type": "string", "minLength": 1, "maxLength": 64], "Owned by this user id; me for yourself; nobody for unassigned"),
                         query("q", ["type": "string", "minLength": 1, "maxLength": 200],
-                              "Search: reference (all or part), names, contact details or words of the summary; the best 500 matches, "
+                              "Search: reference (all or part), names, contact details or words of the summary; "
+                                + "the best 500 matches, "
                                 + "ranked. It must hold a letter or digit (of any script); otherwise 422"),
                         query("limit", ["type": "integer", "minimum": 1, "maximum": 500, "default": 50], "Page size"),
                         query("offset", ["type": "integer", "minimum": 0, "maximum": 10_000_000, "default": 0], "Items to skip"),
                       ],
-                      responses: [200: ok("#/components/schemas/CasePage"), 400: problem, 401: problem, 403: problem, 422: problem]),
+                      responses: [200: ok("#/components/schemas/CasePage"),
+                                  400: problem, 401: problem, 403: problem, 422: problem]),
             Operation(endpoint: .apiRecordRepresentation, path: openAPIPath(Endpoint.apiRecordRepresentation.path),
                       summary: "Record a complaint, compliment, comment or other representation (its clocks start at once)",
                       body: APIBody.schema(CaseAPI.newFields),

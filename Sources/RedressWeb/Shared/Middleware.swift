@@ -22,8 +22,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 /// query is a name, an address or a reference (`/search?q=…`), and logs must hold no personal
 /// data; the paths themselves carry only numbers and fixed words.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        context.logger.info("Request", metadata: ["hb.request.method": "\(request.method)", "hb.request.path": "\(request.uri.path)"])
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        context.logger.info("Request", metadata: [
+            "hb.request.method": "\(request.method)", "hb.request.path": "\(request.uri.path)",
+        ])
         return try await next(request, context)
     }
 }
