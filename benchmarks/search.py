@@ -8,6 +8,7 @@ queries): a full name, a surname with the start of a given name, the last part o
 a whole reference, an email address, and two words of a summary — in equal numbers. Prints the
 count, p50, p95 and p99 in milliseconds (after 20 unmeasured warm-up requests)."""
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -20,8 +21,10 @@ import urllib.request
 def sample(source, n):
     if source.startswith("postgres"):
         import subprocess
-        out = subprocess.run(["psql", source, "-Atc", "SELECT reference, coalesce(complainant_name, ''), coalesce(complainant_contact, ''), summary "
-                              "FROM representation TABLESAMPLE SYSTEM (1) LIMIT 4000"], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(["psql", source, "-Atc",
+                              "SELECT reference, coalesce(complainant_name, ''), coalesce(complainant_contact, ''), summary "
+                              "FROM representation TABLESAMPLE SYSTEM (1) REPEATABLE (20261201) LIMIT 4000"],
+                             capture_output=True, text=True, check=True).stdout
         rows = [line.split("|", 3) for line in out.splitlines() if line.count("|") >= 3]
     else:
         db = sqlite3.connect(source)
@@ -64,16 +67,22 @@ def main():
 
     for q in queries[:20]:
         run(q)
-    timings, found = [], []
+    timings, found, slowest = [], [], []
     for q in queries[20:]:
         ms, total = run(q)
         timings.append(ms)
         found.append(total)
+        slowest.append((ms, q, total))
     timings.sort()
     def pct(p):
         return timings[min(len(timings) - 1, int(round(p / 100 * len(timings))) - 1)]
     print(f"{len(timings)} searches: p50 {statistics.median(timings):.1f} ms, p95 {pct(95):.1f} ms, p99 {pct(99):.1f} ms, "
           f"max {timings[-1]:.1f} ms; median {int(statistics.median(found))} matches, {sum(1 for f in found if f == 0)} with none")
+
+
+    # SEARCH_SLOWEST=N prints the N slowest searches, to see which kind of search is the tail.
+    for ms, q, total in sorted(slowest, reverse=True)[:int(os.environ.get("SEARCH_SLOWEST", "0"))]:
+        print(f"  {ms:.1f} ms  {total} found  {q!r}")
 
 
 if __name__ == "__main__":

@@ -284,6 +284,10 @@ public struct Migrator: Sendable {
         Migration(8, "Index references for search whatever their case", statements: { _ in [
             "CREATE INDEX representation_reference_lower ON representation (lower(reference))",
         ] }),
+        // A search for a person ranks entries of references, names and contact details only.
+        Migration(9, "Index people apart from what is written about cases, for search", statements: { engine in
+            SearchIndex.peopleSchema(engine)
+        }),
     ]
 
     /// The newest migration version this build knows.

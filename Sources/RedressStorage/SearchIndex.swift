@@ -5,19 +5,35 @@ import SQLKit
 /// The case search index: one document per case (`SearchDocument`), written in the same
 /// transaction as every change to the case, so a search never finds a case as it used to be.
 /// SQLite searches it with FTS5 (words, and trigrams for text inside a reference or contact);
-/// PostgreSQL with a `tsvector` and, where the server has `pg_trgm`, a trigram index.
+/// PostgreSQL with `tsvector`s and, where the server has `pg_trgm`, a trigram index.
+///
+/// A search goes through its steps in order, each only while it is needed, so that a common
+/// word costs no more than a rare one (`benchmarks/search.sh`):
+/// 1. a whole reference typed exactly is that case, and nothing else;
+/// 2. people: the words as the starts of words in references, names and contact details, best
+///    match first among at most `rankedAtMost` matches (the newest, on SQLite), so a common
+///    surname costs no more than a rare one;
+/// 3. while short of `limit`, the words whole anywhere in the case, most recent first;
+/// 4. if nothing yet, the words as the starts of words anywhere in the case;
+/// 5. if nothing yet, the text as typed inside a reference or contact detail ("example.org").
 public enum SearchIndex {
+    /// How many people matches are ranked; of more than this, the rest are left out.
+    static let rankedAtMost = 1_000
+
     /// Writes (or rewrites) the documents of `representations`.
     static func update(_ representations: [Representation], on sql: any SQLDatabase) async throws {
         for chunk in representations.chunked(into: 200) {
-            var query = SQLQueryString("INSERT INTO case_search_doc (representation_id, reference, names, contact, body) VALUES ")
+            var query = SQLQueryString(
+                "INSERT INTO case_search_doc (representation_id, reference, names, contact, body, received_on) VALUES ")
             for (i, r) in chunk.enumerated() {
                 let d = SearchDocument(r)
-                query = query + (i == 0 ? "" : ", ") + "(\(bind: r.id), \(bind: d.reference), \(bind: d.names), \(bind: d.contact), \(bind: d.body))"
+                query = query + (i == 0 ? "" : ", ") + "(\(bind: r.id), \(bind: d.reference), \(bind: d.names), "
+                    + "\(bind: d.contact), \(bind: d.body), \(bind: r.receivedOn.iso))"
             }
             query = query + """
-                 ON CONFLICT (representation_id) DO UPDATE SET reference = excluded.reference, names = excluded.names,
-                contact = excluded.contact, body = excluded.body
+                 ON CONFLICT (representation_id) DO UPDATE SET reference = excluded.reference,
+                names = excluded.names, contact = excluded.contact, body = excluded.body,
+                received_on = excluded.received_on
                 """
             try await sql.raw(query).run()
         }
@@ -38,130 +54,160 @@ public enum SearchIndex {
         case all(userID: String)
         /// Only these cases (those a person is appointed to).
         case only([String])
+
+        /// Whether the case whose id is in `column` is in scope. Restricted cases are few and
+        /// have their own small index, so this reads no case that is not restricted.
+        func condition(on column: String) -> SQLQueryString {
+            switch self {
+            case .everything:
+                return "1 = 1"
+            case .all(let userID):
+                return "\(unsafeRaw: column) NOT IN (SELECT id FROM representation WHERE restricted_to IS NOT NULL "
+                    + "AND restricted_to NOT LIKE \(bind: "%\"\(userID)\"%"))"
+            case .only(let ids):
+                var list: SQLQueryString = "\(unsafeRaw: column) IN ("
+                for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
+                return list + ")"
+            }
+        }
     }
 
-    /// The ids of the best `limit` matches, best first: an exact reference first, then word
-    /// matches by rank, then matches inside a reference or contact detail.
-    static func search(_ query: SearchQuery, scope: Scope, limit: Int, engine: DatabaseEngine, on sql: any SQLDatabase) async throws -> [String] {
-        var visible: SQLQueryString
-        switch scope {
-        case .everything:
-            visible = "1 = 1"
-        case .all(let userID):
-            visible = "(r.restricted_to IS NULL OR r.restricted_to LIKE \(bind: "%\"\(userID)\"%"))"
-        case .only(let ids):
-            guard !ids.isEmpty else { return [] }
-            visible = "r.id IN ("
-            for (i, id) in ids.enumerated() { visible = visible + (i == 0 ? "" : ", ") + "\(bind: id)" }
-            visible = visible + ")"
+    /// The ids of the best `limit` matches, best first (the steps are in the type's comment).
+    static func search(_ query: SearchQuery, scope: Scope, limit: Int, engine: DatabaseEngine,
+                       on sql: any SQLDatabase) async throws -> [String] {
+        if case .only(let ids) = scope, ids.isEmpty { return [] }
+        var found = Found(limit: limit)
+        try found.keep(try await sql.raw("""
+            SELECT d.id AS id FROM representation d WHERE lower(d.reference) = \(bind: query.text) AND
+            """ + " " + scope.condition(on: "d.id")).all())
+        if !found.ids.isEmpty && !query.text.contains(" ") { return found.ids }
+        let visible = scope.condition(on: "d.representation_id")
+        // Only a few cases to look among: rank them all rather than the newest matches.
+        let few: Bool
+        if case .only = scope { few = true } else { few = false }
+        let steps: SearchSteps = switch engine {
+        case .sqlite: SQLiteSearch(query: query, visible: visible, limit: limit, few: few)
+        case .postgres: PostgresSearch(query: query, visible: visible, limit: limit, few: few)
         }
-        var found: [String] = []
+        try found.keep(try await steps.people(on: sql))
+        if found.short { try found.keep(try await steps.wholeWords(on: sql)) }
+        if found.ids.isEmpty { try found.keep(try await steps.startsOfWords(on: sql)) }
+        if found.ids.isEmpty, query.matchesInside { try found.keep(try await steps.inside(on: sql)) }
+        return Array(found.ids.prefix(limit))
+    }
+
+    /// The ids found so far, in order, each once.
+    private struct Found {
+        let limit: Int
+        var ids: [String] = []
         var seen: Set<String> = []
-        func keep(_ rows: [any SQLRow]) throws {
+        var short: Bool { ids.count < limit }
+
+        mutating func keep(_ rows: [any SQLRow]) throws {
             for row in rows {
                 let id = try row.decode(column: "id", as: String.self)
-                if seen.insert(id).inserted { found.append(id) }
+                if seen.insert(id).inserted { ids.append(id) }
             }
-        }
-        try keep(try await sql.raw("SELECT r.id AS id FROM representation r WHERE lower(r.reference) = \(bind: query.text) AND " + visible).all())
-        switch engine {
-        case .sqlite:
-            let words = query.words.map { "\"\($0)\"*" }.joined(separator: " ")
-            try keep(try await sql.raw("""
-                SELECT r.id AS id FROM case_search s JOIN case_search_doc d ON d.doc_id = s.rowid JOIN representation r ON r.id = d.representation_id
-                WHERE case_search MATCH \(bind: words) AND
-                """ + " " + visible + " ORDER BY bm25(case_search, 10.0, 5.0, 3.0, 1.0), r.received_on DESC LIMIT \(bind: limit)").all())
-            if query.matchesInside, found.count < limit {
-                let phrase = "\"" + query.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                try keep(try await sql.raw("""
-                    SELECT r.id AS id FROM case_search_inside s JOIN case_search_doc d ON d.doc_id = s.rowid
-                    JOIN representation r ON r.id = d.representation_id WHERE case_search_inside MATCH \(bind: phrase) AND
-                    """ + " " + visible + " ORDER BY r.received_on DESC LIMIT \(bind: limit)").all())
-            }
-        case .postgres:
-            let words = query.words.map { "\($0):*" }.joined(separator: " & ")
-            try keep(try await sql.raw("""
-                SELECT r.id AS id FROM case_search_doc d JOIN representation r ON r.id = d.representation_id
-                WHERE d.document @@ to_tsquery('simple', \(bind: words)) AND
-                """ + " " + visible + " ORDER BY ts_rank(d.document, to_tsquery('simple', \(bind: words))) DESC, r.received_on DESC LIMIT \(bind: limit)").all())
-            if query.matchesInside, found.count < limit {
-                let pattern = "%" + query.text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-                try keep(try await sql.raw("""
-                    SELECT r.id AS id FROM case_search_doc d JOIN representation r ON r.id = d.representation_id
-                    WHERE (d.reference || ' ' || d.contact) LIKE \(bind: pattern) AND
-                    """ + " " + visible + " ORDER BY r.received_on DESC LIMIT \(bind: limit)").all())
-            }
-        }
-        return Array(found.prefix(limit))
-    }
-
-    /// The statements that make the index (migration 7).
-    static func schema(_ engine: DatabaseEngine) -> [String] {
-        switch engine {
-        case .sqlite:
-            return [
-                """
-                CREATE TABLE case_search_doc (
-                    doc_id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    representation_id TEXT NOT NULL UNIQUE REFERENCES representation (id) ON DELETE CASCADE,
-                    reference TEXT NOT NULL, names TEXT NOT NULL, contact TEXT NOT NULL, body TEXT NOT NULL)
-                """,
-                """
-                CREATE VIRTUAL TABLE case_search USING fts5(reference, names, contact, body, content = 'case_search_doc',
-                    content_rowid = 'doc_id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')
-                """,
-                """
-                CREATE VIRTUAL TABLE case_search_inside USING fts5(reference, contact, content = 'case_search_doc',
-                    content_rowid = 'doc_id', tokenize = 'trigram')
-                """,
-                """
-                CREATE TRIGGER case_search_doc_insert AFTER INSERT ON case_search_doc BEGIN
-                    INSERT INTO case_search (rowid, reference, names, contact, body) VALUES (new.doc_id, new.reference, new.names, new.contact, new.body);
-                    INSERT INTO case_search_inside (rowid, reference, contact) VALUES (new.doc_id, new.reference, new.contact);
-                END
-                """,
-                """
-                CREATE TRIGGER case_search_doc_delete AFTER DELETE ON case_search_doc BEGIN
-                    INSERT INTO case_search (case_search, rowid, reference, names, contact, body)
-                        VALUES ('delete', old.doc_id, old.reference, old.names, old.contact, old.body);
-                    INSERT INTO case_search_inside (case_search_inside, rowid, reference, contact) VALUES ('delete', old.doc_id, old.reference, old.contact);
-                END
-                """,
-                """
-                CREATE TRIGGER case_search_doc_update AFTER UPDATE ON case_search_doc BEGIN
-                    INSERT INTO case_search (case_search, rowid, reference, names, contact, body)
-                        VALUES ('delete', old.doc_id, old.reference, old.names, old.contact, old.body);
-                    INSERT INTO case_search_inside (case_search_inside, rowid, reference, contact) VALUES ('delete', old.doc_id, old.reference, old.contact);
-                    INSERT INTO case_search (rowid, reference, names, contact, body) VALUES (new.doc_id, new.reference, new.names, new.contact, new.body);
-                    INSERT INTO case_search_inside (rowid, reference, contact) VALUES (new.doc_id, new.reference, new.contact);
-                END
-                """,
-            ]
-        case .postgres:
-            return [
-                """
-                CREATE TABLE case_search_doc (
-                    representation_id TEXT PRIMARY KEY REFERENCES representation (id) ON DELETE CASCADE,
-                    reference TEXT NOT NULL, names TEXT NOT NULL, contact TEXT NOT NULL, body TEXT NOT NULL,
-                    document tsvector GENERATED ALWAYS AS (to_tsvector('simple', reference || ' ' || names || ' ' || contact || ' ' || body)) STORED)
-                """,
-                "CREATE INDEX case_search_document ON case_search_doc USING GIN (document)",
-            ]
         }
     }
+}
 
-    /// PostgreSQL: a trigram index for text inside references and contact details, where the
-    /// server has `pg_trgm` and allows it; without it the same search still works, unindexed.
-    static func trigramIndex(on sql: any SQLDatabase) async throws {
-        guard try await sql.raw("SELECT 1 AS n FROM pg_available_extensions WHERE name = 'pg_trgm'").first() != nil else { return }
-        try await sql.raw("SAVEPOINT pg_trgm_index").run()
-        do {
-            try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
-            try await sql.raw("CREATE INDEX case_search_inside ON case_search_doc USING GIN ((reference || ' ' || contact) gin_trgm_ops)").run()
-            try await sql.raw("RELEASE SAVEPOINT pg_trgm_index").run()
-        } catch {
-            try await sql.raw("ROLLBACK TO SAVEPOINT pg_trgm_index").run()
+/// The steps of a search in one engine's dialect; each returns rows with an `id` column.
+protocol SearchSteps: Sendable {
+    func people(on sql: any SQLDatabase) async throws -> [any SQLRow]
+    func wholeWords(on sql: any SQLDatabase) async throws -> [any SQLRow]
+    func startsOfWords(on sql: any SQLDatabase) async throws -> [any SQLRow]
+    func inside(on sql: any SQLDatabase) async throws -> [any SQLRow]
+}
+
+/// FTS5: `case_search_people` ranked by `bm25`, `case_search` newest first (by its rowid, so
+/// FTS5 stops at `limit`), `case_search_inside` by trigrams.
+struct SQLiteSearch: SearchSteps {
+    let query: SearchQuery
+    let visible: SQLQueryString
+    let limit: Int
+    let few: Bool
+
+    private var starts: String { query.words.map { "\"\($0)\"*" }.joined(separator: " ") }
+    private var whole: String { query.words.map { "\"\($0)\"" }.joined(separator: " ") }
+    private static let join: SQLQueryString = " JOIN case_search_doc d ON d.doc_id = s.rowid "
+
+    func people(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        var newest: SQLQueryString = ""
+        if !few, let bound = try await sql.raw("""
+            SELECT rowid AS n FROM case_search_people WHERE case_search_people MATCH \(bind: starts)
+            ORDER BY rowid DESC LIMIT 1 OFFSET \(bind: SearchIndex.rankedAtMost - 1)
+            """).first()?.decode(column: "n", as: Int.self) {
+            newest = " AND s.rowid >= \(bind: bound)"
         }
+        return try await sql.raw("SELECT d.representation_id AS id FROM case_search_people s" + Self.join
+            + "WHERE case_search_people MATCH \(bind: starts)" + newest + " AND " + visible
+            + " ORDER BY bm25(case_search_people, 10.0, 5.0, 3.0), d.received_on DESC LIMIT \(bind: limit)").all()
+    }
+
+    func wholeWords(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await anywhere(whole, on: sql)
+    }
+
+    func startsOfWords(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await anywhere(starts, on: sql)
+    }
+
+    private func anywhere(_ match: String, on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await sql.raw("SELECT d.representation_id AS id FROM case_search s" + Self.join
+            + "WHERE case_search MATCH \(bind: match) AND " + visible
+            + " ORDER BY s.rowid DESC LIMIT \(bind: limit)").all()
+    }
+
+    func inside(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        let phrase = "\"" + query.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return try await sql.raw("SELECT d.representation_id AS id FROM case_search_inside s" + Self.join
+            + "WHERE case_search_inside MATCH \(bind: phrase) AND " + visible
+            + " ORDER BY d.received_on DESC LIMIT \(bind: limit)").all()
+    }
+}
+
+/// PostgreSQL: the `people` vector ranked by `ts_rank`, the `document` vector (its GIN index
+/// stops at the first `limit` matches in scope), trigrams with `LIKE`.
+struct PostgresSearch: SearchSteps {
+    let query: SearchQuery
+    let visible: SQLQueryString
+    let limit: Int
+    let few: Bool
+
+    private var starts: String { query.words.map { "\($0):*" }.joined(separator: " & ") }
+    private var whole: String { query.words.joined(separator: " & ") }
+
+    func people(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        let newest: SQLQueryString = few ? "" : " LIMIT \(bind: SearchIndex.rankedAtMost)"
+        return try await sql.raw("""
+            SELECT representation_id AS id FROM (SELECT representation_id, people, received_on FROM case_search_doc d
+            WHERE people @@ to_tsquery('simple', \(bind: starts)) AND
+            """ + " " + visible + newest + ") d"
+            + " ORDER BY ts_rank(d.people, to_tsquery('simple', \(bind: starts))) DESC, d.received_on DESC"
+            + " LIMIT \(bind: limit)").all()
+    }
+
+    func wholeWords(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await anywhere(whole, on: sql)
+    }
+
+    func startsOfWords(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await anywhere(starts, on: sql)
+    }
+
+    private func anywhere(_ tsquery: String, on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await sql.raw("""
+            SELECT representation_id AS id FROM (SELECT representation_id, received_on FROM case_search_doc d
+            WHERE document @@ to_tsquery('simple', \(bind: tsquery)) AND
+            """ + " " + visible + " LIMIT \(bind: limit)) d ORDER BY d.received_on DESC").all()
+    }
+
+    func inside(on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        let escaped = query.text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return try await sql.raw("SELECT d.representation_id AS id FROM case_search_doc d WHERE "
+            + "(d.reference || ' ' || d.contact) LIKE \(bind: "%" + escaped + "%") AND " + visible
+            + " ORDER BY d.received_on DESC LIMIT \(bind: limit)").all()
     }
 }

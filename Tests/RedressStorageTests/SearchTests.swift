@@ -50,14 +50,21 @@ struct SearchTests {
     func scope(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let store = RepresentationStore(database: database)
-            let open = try await record(store, name: "Kit Marlowe")
-            let hidden = try await record(store, name: "Kit Marlowe")
+            let open = try await record(store, name: "Kit Marlowe", contact: "kit@marlowe.example")
+            let hidden = try await record(store, name: "Kit Marlowe", contact: "kit@marlowe.example")
             _ = try await store.restrict(hidden.id, to: ["user-a"], expectedVersion: 1,
                                          audit: AuditEntry(userID: "user-a", username: "a", action: .restrictedCase))
             #expect(Set(try await find(store, "marlowe", scope: .all(userID: "user-a"))) == [open.reference, hidden.reference])
             #expect(try await find(store, "marlowe", scope: .all(userID: "user-b")) == [open.reference])
             #expect(try await find(store, "marlowe", scope: .only([open.id])) == [open.reference])
             #expect(try await find(store, "marlowe", scope: .only([])).isEmpty)
+            // Every step of a search applies the same scope: words of the summary, text inside a contact.
+            #expect(try await find(store, "visits missed", scope: .all(userID: "user-b")) == [open.reference])
+            #expect(Set(try await find(store, "visits missed", scope: .all(userID: "user-a")))
+                        == [open.reference, hidden.reference])
+            #expect(try await find(store, "visits missed", scope: .only([hidden.id])) == [hidden.reference])
+            #expect(try await find(store, "marlowe.example", scope: .all(userID: "user-b")) == [open.reference])
+            #expect(try await find(store, hidden.reference, scope: .all(userID: "user-b")).isEmpty)
         }
     }
 
@@ -93,4 +100,24 @@ struct SearchTests {
             #expect(try await find(store, closed.reference) == [closed.reference], "its reference is still found")
         }
     }
+
+    @Test("a person's name comes before cases that only mention it; words across fields; a word half typed",
+          arguments: TestDatabase.engines)
+    func steps(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let store = RepresentationStore(database: database)
+            let mention = try await record(store, name: "Grace Hopper",
+                                           summary: "Wants the file of Ada Lovelace corrected")
+            let ada = try await record(store, name: "Ada Lovelace")
+            #expect(try await find(store, "lovelace") == [ada.reference, mention.reference], "the name first")
+            #expect(try await find(store, "hopper corrected") == [mention.reference],
+                    "a name and a word of the summary")
+            #expect(try await find(store, "lovela corr") == [mention.reference], "the start of a word in the summary")
+            for _ in 0..<4 { _ = try await record(store, name: "Pat Common", summary: "Visits missed again") }
+            guard let query = SearchQuery("visits missed") else { throw SearchTestError.noQuery }
+            #expect(try await store.searchIDs(query, scope: .everything, limit: 3).count == 3, "no more than asked for")
+        }
+    }
 }
+
+private enum SearchTestError: Error { case noQuery }
