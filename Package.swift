@@ -87,13 +87,18 @@ let package = Package(
         ),
         .target(
             name: "RedressTestSupport",
-            dependencies: ["RedressCore", "RedressStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "RedressCore", "RedressStorage", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             path: "Tests/RedressTestSupport"
         ),
         .target(name: "RedressFixtures", dependencies: ["RedressCore"], path: "Tests/RedressFixtures"),
         .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressFixtures"]),
         .testTarget(name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressCore"]),
-        .testTarget(name: "RedressCLITests", dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),
+        .testTarget(
+            name: "RedressCLITests",
+            dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),
         .testTarget(
             name: "RedressNotificationsTests",
             dependencies: [
@@ -101,7 +106,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "RedressStorageTests", dependencies: ["RedressStorage", "RedressNotifications", "RedressTestSupport", "RedressFixtures"]),
+        .testTarget(
+            name: "RedressStorageTests",
+            dependencies: ["RedressStorage", "RedressNotifications", "RedressTestSupport", "RedressFixtures"]),
         .testTarget(
             name: "RedressWebTests",
             dependencies: [

@@ -5,7 +5,10 @@ extension ReportDocuments {
     /// so the officer can add a letterhead and sign it.
     public static func docx(_ letter: Letter) -> [UInt8] {
         let body = letter.paragraphs.map { lines in
-            "<w:p>" + lines.enumerated().map { i, line in (i > 0 ? "<w:r><w:br/></w:r>" : "") + "<w:r><w:t xml:space=\"preserve\">\(xml(line))</w:t></w:r>" }.joined() + "</w:p>"
+            "<w:p>"
+                + lines.enumerated().map { i, line in
+                    (i > 0 ? "<w:r><w:br/></w:r>" : "") + "<w:r><w:t xml:space=\"preserve\">\(xml(line))</w:t></w:r>"
+                }.joined() + "</w:p>"
         }.joined()
         return wordPackage(body: body, charts: [])
     }

@@ -17,17 +17,23 @@ public enum PDFPrinter {
 
     public static func pdf(fromHTML html: String) throws -> [UInt8] {
         guard let browser else {
-            throw Failure(description: "PDF needs headless Chromium (Debian: apt-get install chromium); or use HTML and print it.")
+            throw Failure(
+                description: "PDF needs headless Chromium (Debian: apt-get install chromium); or use HTML and print it."
+            )
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("document.html"), output = folder.appendingPathComponent("document.pdf")
+        let input = folder.appendingPathComponent("document.html"),
+            output = folder.appendingPathComponent("document.pdf")
         try Data(html.utf8).write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile",
-                             "--print-to-pdf=\(output.path)", input.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(folder.path)/profile",
+            "--print-to-pdf=\(output.path)", input.absoluteString,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

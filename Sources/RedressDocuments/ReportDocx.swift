@@ -8,7 +8,12 @@ extension ReportDocuments {
     public static func docx(_ report: ComplaintsReport) -> [UInt8] {
         var charts: [String] = []
         var body = paragraph(report.title, style: "Title")
-        body += paragraph("\(report.firstDay.longDisplay) to \(report.lastDay.longDisplay). Every figure is counted from the case records in Redress.")
+        body += paragraph(
+            """
+                \(report.firstDay.longDisplay) to \(report.lastDay.longDisplay). Every figure is counted from the \
+                case records in Redress.
+                """
+        )
         body += paragraph(report.rounding)
         for section in report.sections {
             body += paragraph(section.title, style: "Heading1")
@@ -31,23 +36,44 @@ extension ReportDocuments {
     /// A Word package around a document body: content types, relationships, styles, charts.
     static func wordPackage(body: String, charts: [String]) -> [UInt8] {
         var archive = ZipArchive()
-        archive.add("[Content_Types].xml", """
+        archive.add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(charts.indices.map { "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>" }.joined())</Types>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" \
+            ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" \
+            ContentType="application/xml"/><Override PartName="/word/document.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override \
+            PartName="/word/styles.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(charts.indices.map { "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>" }.joined())</Types>
             """)
-        archive.add("_rels/.rels", """
+        archive.add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship \
+            Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="word/document.xml"/></Relationships>
             """)
-        archive.add("word/_rels/document.xml.rels", """
+        archive.add(
+            "word/_rels/document.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship \
+            Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+            Target="styles.xml"/>\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
             """)
         archive.add("word/styles.xml", styles)
         for (i, chart) in charts.enumerated() { archive.add("word/charts/chart\(i + 1).xml", chart) }
-        archive.add("word/document.xml", """
+        archive.add(
+            "word/document.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+            xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
+            xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
+            xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
             """)
         return archive.bytes
     }
@@ -57,9 +83,19 @@ extension ReportDocuments {
         let emuPerInch = 914_400
         let height = Int((0.32 * Double(bars.count) + 0.7) * Double(emuPerInch))
         let description = xml("Bar chart: \(title). The same figures are in the table below.")
-        return "<w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(6 * emuPerInch)\" cy=\"\(height)\"/>"
-            + "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"\(number)\" name=\"Chart \(number)\" descr=\"\(description)\"/><wp:cNvGraphicFramePr/>"
-            + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart r:id=\"rIdChart\(number)\"/></a:graphicData></a:graphic>"
+        return
+            """
+                <w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent \
+                cx=\"\(6 * emuPerInch)\" cy=\"\(height)\"/>
+                """
+            + """
+                <wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"\(number)\" name=\"Chart \(number)\" \
+                descr=\"\(description)\"/><wp:cNvGraphicFramePr/>
+                """
+            + """
+                <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart \
+                r:id=\"rIdChart\(number)\"/></a:graphicData></a:graphic>
+                """
             + "</wp:inline></w:drawing></w:r></w:p>"
     }
 
@@ -81,7 +117,8 @@ extension ReportDocuments {
             <c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>\
             <c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>\
             </c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>\
-            <c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="Arial"/></a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr></c:chartSpace>
+            <c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin \
+            typeface="Arial"/></a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr></c:chartSpace>
             """
     }
 
@@ -96,12 +133,18 @@ extension ReportDocuments {
             let align = right ? "<w:pPr><w:jc w:val=\"right\"/></w:pPr>" : ""
             return "<w:tc><w:p>\(align)<w:r>\(run)<w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r></w:p></w:tc>"
         }
-        let header = "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + cell("", bold: true) + t.columns.map { cell($0, bold: true, right: true) }.joined() + "</w:tr>"
+        let header =
+            "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + cell("", bold: true)
+            + t.columns.map { cell($0, bold: true, right: true) }.joined() + "</w:tr>"
         let rows = t.rows.map { row in
             "<w:tr>" + cell(row.label) + row.cells.map { cell($0.display, right: true) }.joined()
                 + String(repeating: cell(""), count: max(0, t.columns.count - row.cells.count)) + "</w:tr>"
         }.joined()
-        return "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>\(header)\(rows)</w:tbl>"
+        return
+            """
+                <w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" \
+                w:type=\"auto\"/></w:tblPr>\(header)\(rows)</w:tbl>
+                """
     }
 
     static let styles = """

@@ -14,7 +14,8 @@ public struct ZipArchive: Sendable {
         let crc = CRC32.checksum(data)
         let offset = body.count
         body += le32(0x0403_4B50) + le16(20) + le16(0x0800) + le16(0) + le16(0) + le16(0x21)  // version, UTF-8 names, stored, 1980-01-01
-        body += le32(crc) + le32(UInt32(data.count)) + le32(UInt32(data.count)) + le16(UInt16(nameBytes.count)) + le16(0)
+        body +=
+            le32(crc) + le32(UInt32(data.count)) + le32(UInt32(data.count)) + le16(UInt16(nameBytes.count)) + le16(0)
         body += nameBytes + data
         entries.append((name, data, crc, offset))
     }
@@ -25,16 +26,20 @@ public struct ZipArchive: Sendable {
         for e in entries {
             let nameBytes = Array(e.name.utf8)
             directory += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0x0800) + le16(0) + le16(0) + le16(0x21)
-            directory += le32(e.crc) + le32(UInt32(e.data.count)) + le32(UInt32(e.data.count)) + le16(UInt16(nameBytes.count))
+            directory +=
+                le32(e.crc) + le32(UInt32(e.data.count)) + le32(UInt32(e.data.count)) + le16(UInt16(nameBytes.count))
             directory += le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(UInt32(e.offset)) + nameBytes
         }
-        let end = le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(entries.count)) + le16(UInt16(entries.count))
+        let end =
+            le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(entries.count)) + le16(UInt16(entries.count))
             + le32(UInt32(directory.count)) + le32(UInt32(body.count)) + le16(0)
         return body + directory + end
     }
 
     private func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
-    private func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)] }
+    private func le32(_ v: UInt32) -> [UInt8] {
+        [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)]
+    }
 }
 
 /// CRC-32 (IEEE 802.3), as ZIP requires.

@@ -17,9 +17,12 @@ public struct BackgroundWork: Service {
     public let interval: Duration
     public let logger: Logger
 
-    public init(database: Database, delivery: OutboxDelivery, reminders: ReminderJob, today: @escaping @Sendable () -> CalendarDate,
-                hour: @escaping @Sendable () -> Int, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
-                interval: Duration = .seconds(60), logger: Logger) {
+    public init(
+        database: Database, delivery: OutboxDelivery, reminders: ReminderJob,
+        today: @escaping @Sendable () -> CalendarDate,
+        hour: @escaping @Sendable () -> Int, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
+        interval: Duration = .seconds(60), logger: Logger
+    ) {
         self.database = database
         self.delivery = delivery
         self.reminders = reminders
@@ -33,14 +36,17 @@ public struct BackgroundWork: Service {
     /// One pass: reminders when due, then delivery.
     public func runOnce() async {
         do {
-            let settings = try await SettingsStore(database: database).load(SettingsStore.reminderSettingsKey, default: ReminderSettings.standard)
+            let settings = try await SettingsStore(database: database).load(
+                SettingsStore.reminderSettingsKey, default: ReminderSettings.standard)
             if hour() >= settings.hour {
                 let queued = try await reminders.run(today: today(), now: now(), settings: settings)
                 if queued > 0 { logger.info("reminder digests prepared", metadata: ["messages": "\(queued)"]) }
             }
             try await delivery.deliverDue(now: now())
         } catch {
-            logger.error("background work failed; will try again", metadata: ["error": "\(String(describing: error).prefix(200))"])
+            logger.error(
+                "background work failed; will try again",
+                metadata: ["error": "\(String(describing: error).prefix(200))"])
         }
     }
 

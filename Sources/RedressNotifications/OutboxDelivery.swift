@@ -38,7 +38,9 @@ public struct OutboxDelivery: Sendable {
                 let retryable = (error as? SendFailure)?.isRetryable ?? true
                 let retryAt = retryable && attempt < maxAttempts ? now + Self.backoff(afterAttempt: attempt) : nil
                 try await store.markAttemptFailed(message.id, error: "\(error)", retryAt: retryAt)
-                logger.warning("message not sent", metadata: ["id": "\(message.id)", "attempt": "\(attempt)", "retrying": "\(retryAt != nil)"])
+                logger.warning(
+                    "message not sent",
+                    metadata: ["id": "\(message.id)", "attempt": "\(attempt)", "retrying": "\(retryAt != nil)"])
             }
         }
         return sent
@@ -70,16 +72,19 @@ public struct ReminderJob: Sendable {
         let cases = try await RepresentationStore(database: database).workQueueCases()
         let procedures = try await ProcedureStore(database: database).load()
         let people = try await PeopleStore(database: database).load()
-        let digests = Reminders.digests(cases: cases, procedures: procedures, calendar: calendar, today: today, settings: settings)
+        let digests = Reminders.digests(
+            cases: cases, procedures: procedures, calendar: calendar, today: today, settings: settings)
         let messages: [OutboxMessage] = digests.compactMap { digest in
-            let address: String? = switch digest.recipient {
-            case .person(let id): people[id]?.email ?? teamEmail
-            case .complaintsTeam: teamEmail
-            }
+            let address: String? =
+                switch digest.recipient {
+                case .person(let id): people[id]?.email ?? teamEmail
+                case .complaintsTeam: teamEmail
+                }
             guard let address, !address.isEmpty else { return nil }
             let (subject, body) = digest.message(today: today)
             return OutboxMessage(recipient: address, subject: subject, body: body, nextAttemptAt: now)
         }
-        return try await OutboxStore(database: database).recordReminderRun(day: today, messages: messages, now: now) ? messages.count : 0
+        return try await OutboxStore(database: database).recordReminderRun(day: today, messages: messages, now: now)
+            ? messages.count : 0
     }
 }

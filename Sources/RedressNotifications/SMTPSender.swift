@@ -23,7 +23,10 @@ public struct SMTPSender: MessageSender {
     public var from: String
     public var heloName: String
 
-    public init(host: String, port: Int, security: Security, username: String? = nil, password: String? = nil, from: String, heloName: String = "redress.localhost") {
+    public init(
+        host: String, port: Int, security: Security, username: String? = nil, password: String? = nil, from: String,
+        heloName: String = "redress.localhost"
+    ) {
         self.host = host
         self.port = port
         self.security = security
@@ -43,7 +46,8 @@ public struct SMTPSender: MessageSender {
                     ch.eventLoop.makeCompletedFuture {
                         if security == .tls {
                             let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-                            try ch.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: host))
+                            try ch.pipeline.syncOperations.addHandler(
+                                try NIOSSLClientHandler(context: context, serverHostname: host))
                         }
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: ch)
                     }
@@ -57,7 +61,8 @@ public struct SMTPSender: MessageSender {
             try await smtp.expect(220)
             try await smtp.command("EHLO \(helo)", expect: 250)
             if let username, let password {
-                try await smtp.command("AUTH PLAIN " + Data("\0\(username)\0\(password)".utf8).base64EncodedString(), expect: 235)
+                try await smtp.command(
+                    "AUTH PLAIN " + Data("\0\(username)\0\(password)".utf8).base64EncodedString(), expect: 235)
             }
             try await smtp.command("MAIL FROM:<\(Self.clean(from))>", expect: 250)
             try await smtp.command("RCPT TO:<\(Self.clean(message.recipient))>", expect: 250, 251)
@@ -75,14 +80,20 @@ public struct SMTPSender: MessageSender {
     /// The message: headers, and the body in base64 (so any text, any line, travels safely).
     static func data(for message: OutboxMessage, from: String) -> String {
         let subject = clean(message.subject)
-        let encodedSubject = subject.unicodeScalars.allSatisfy(\.isASCII) ? subject : "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
-        let body = Data(message.body.replacingOccurrences(of: "\n", with: "\r\n").utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let encodedSubject =
+            subject.unicodeScalars.allSatisfy(\.isASCII)
+            ? subject : "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
+        let body = Data(message.body.replacingOccurrences(of: "\n", with: "\r\n").utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         return [
-            "From: <\(clean(from))>", "To: <\(clean(message.recipient))>", "Subject: \(encodedSubject)", "Date: \(formatter.string(from: Date()))",
-            "Message-ID: <\(message.id)@redress>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", body,
+            "From: <\(clean(from))>", "To: <\(clean(message.recipient))>", "Subject: \(encodedSubject)",
+            "Date: \(formatter.string(from: Date()))",
+            "Message-ID: <\(message.id)@redress>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: base64", "", body,
         ].joined(separator: "\r\n")
     }
 }
@@ -100,7 +111,9 @@ struct SMTPConversation {
                 pending = String(pending[end.upperBound...])
                 return line
             }
-            guard var buffer = try await inbound.next() else { throw SendFailure("the mail server closed the connection") }
+            guard var buffer = try await inbound.next() else {
+                throw SendFailure("the mail server closed the connection")
+            }
             pending += buffer.readString(length: buffer.readableBytes) ?? ""
             if pending.count > 64 * 1024 { throw SendFailure("the mail server sent an over-long reply") }
         }
@@ -110,7 +123,9 @@ struct SMTPConversation {
     mutating func reply() async throws -> Int {
         while true {
             let line = try await line()
-            guard line.count >= 3, let code = Int(line.prefix(3)) else { throw SendFailure("the mail server's answer is not SMTP") }
+            guard line.count >= 3, let code = Int(line.prefix(3)) else {
+                throw SendFailure("the mail server's answer is not SMTP")
+            }
             if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] != "-" { return code }
         }
     }

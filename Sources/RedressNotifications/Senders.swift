@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Logging
 import RedressStorage
@@ -33,8 +33,13 @@ public struct FileSender: MessageSender {
 
     public func send(_ message: OutboxMessage) async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let text = "To: \(message.recipient)\r\nSubject: \(message.subject)\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(message.body.replacingOccurrences(of: "\n", with: "\r\n"))\r\n"
-        do { try Data(text.utf8).write(to: folder.appendingPathComponent("\(message.id).eml"), options: .atomic) } catch {
+        let text =
+            """
+                To: \(message.recipient)\r\nSubject: \(message.subject)\r\nContent-Type: text/plain; \
+                charset=utf-8\r\n\r\n\(message.body.replacingOccurrences(of: "\n", with: "\r\n"))\r\n
+                """
+        do { try Data(text.utf8).write(to: folder.appendingPathComponent("\(message.id).eml"), options: .atomic) } catch
+        {
             throw SendFailure("cannot write to \(folder.path)")
         }
     }

@@ -22,23 +22,30 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
-            guard !path.isEmpty else { throw DatabaseError.badURL("an SQLite URL needs a file path, e.g. sqlite:data/redress.sqlite") }
+            guard !path.isEmpty else {
+                throw DatabaseError.badURL("an SQLite URL needs a file path, e.g. sqlite:data/redress.sqlite")
+            }
             self = .sqlite(path: path)
             return
         }
         guard let components = URLComponents(string: text), let scheme = components.scheme,
-              ["postgres", "postgresql"].contains(scheme)
+            ["postgres", "postgresql"].contains(scheme)
         else { throw DatabaseError.badURL("the database URL must start with postgres:// or sqlite:") }
-        guard let host = components.host, !host.isEmpty else { throw DatabaseError.badURL("the PostgreSQL URL has no host") }
-        guard let user = components.user, !user.isEmpty else { throw DatabaseError.badURL("the PostgreSQL URL has no user name") }
+        guard let host = components.host, !host.isEmpty else {
+            throw DatabaseError.badURL("the PostgreSQL URL has no host")
+        }
+        guard let user = components.user, !user.isEmpty else {
+            throw DatabaseError.badURL("the PostgreSQL URL has no user name")
+        }
         let database = components.path.split(separator: "/").first.map(String.init)
         let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
         guard let tls = PostgresSettings.TLSMode(rawValue: mode) else {
             throw DatabaseError.badURL("sslmode must be disable, prefer or require, not \"\(mode)\"")
         }
-        self = .postgres(PostgresSettings(
-            host: host, port: components.port ?? 5432, user: user.removingPercentEncoding ?? user,
-            password: components.password?.removingPercentEncoding, database: database ?? user, tls: tls))
+        self = .postgres(
+            PostgresSettings(
+                host: host, port: components.port ?? 5432, user: user.removingPercentEncoding ?? user,
+                password: components.password?.removingPercentEncoding, database: database ?? user, tls: tls))
     }
 
     /// A description without the password, safe for logs.
@@ -82,8 +89,10 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .badURL(let why): "Bad database URL: \(why)."
         case .cannotOpen(let why): "Cannot open the database: \(why)."
-        case .corruptRow(let table, let column, let value): "Stored value \"\(value)\" in \(table).\(column) cannot be read."
-        case .conflict(let reference): "\(reference) was changed by someone else since you opened it. Reload it and make your change again."
+        case .corruptRow(let table, let column, let value):
+            "Stored value \"\(value)\" in \(table).\(column) cannot be read."
+        case .conflict(let reference):
+            "\(reference) was changed by someone else since you opened it. Reload it and make your change again."
         case .notFound: "Not found."
         }
     }
@@ -116,7 +125,10 @@ public final class Database: Sendable {
     /// than they write).
     public static let sqliteReaders = 4
 
-    private init(location: DatabaseLocation, sqlite: SQLiteConnection?, readers: SQLiteReaderPool?, postgres: PostgresClient?, logger: Logger) {
+    private init(
+        location: DatabaseLocation, sqlite: SQLiteConnection?, readers: SQLiteReaderPool?, postgres: PostgresClient?,
+        logger: Logger
+    ) {
         self.location = location
         self.engine = sqlite == nil ? .postgres : .sqlite
         self.sqlite = sqlite
@@ -134,7 +146,8 @@ public final class Database: Sendable {
         case .sqlite(let path):
             let url = URL(fileURLWithPath: path)
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
                 throw DatabaseError.cannotOpen("cannot create the folder for \(path)")
             }
@@ -156,7 +169,8 @@ public final class Database: Sendable {
                 let normal = ProcessInfo.processInfo.environment["REDRESS_SQLITE_SYNCHRONOUS"] == "normal"
                 try await sql.raw(SQLQueryString("PRAGMA synchronous = \(normal ? "NORMAL" : "FULL")")).run()
                 readers = try await SQLiteReaderPool.open(path: path, count: sqliteReaders, logger: logger)
-                let database = Database(location: location, sqlite: connection, readers: readers, postgres: nil, logger: logger)
+                let database = Database(
+                    location: location, sqlite: connection, readers: readers, postgres: nil, logger: logger)
                 let result = try await body(database)
                 await readers?.closeAll()
                 try await connection.close()

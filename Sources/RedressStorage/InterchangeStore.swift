@@ -28,14 +28,23 @@ public struct InterchangeStore: Sendable {
         let (events, equality, letters) = try await database.read { sql in
             var events: [String: [InterchangeEvent]] = [:]
             let decoder = JSONDecoder()
-            for row in try await sql.raw("SELECT representation_id, sequence, recorded_at, recorded_by, command, summary FROM case_event ORDER BY representation_id, sequence").all() {
+            for row in try await sql.raw(
+                """
+                    SELECT representation_id, sequence, recorded_at, recorded_by, command, summary FROM case_event \
+                    ORDER BY representation_id, sequence
+                    """
+            ).all() {
                 let json = try row.decode(column: "command", as: String.self)
                 guard let command = try? decoder.decode(CaseCommand.self, from: Data(json.utf8)) else {
-                    throw DatabaseError.corruptRow(table: "case_event", column: "command", value: String(json.prefix(80)))
+                    throw DatabaseError.corruptRow(
+                        table: "case_event", column: "command", value: String(json.prefix(80)))
                 }
-                events[try row.decode(column: "representation_id", as: String.self), default: []].append(InterchangeEvent(
-                    sequence: try row.decode(column: "sequence", as: Int.self), recordedAt: try row.decode(column: "recorded_at", as: String.self),
-                    recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command, summary: try row.decode(column: "summary", as: String.self)))
+                events[try row.decode(column: "representation_id", as: String.self), default: []].append(
+                    InterchangeEvent(
+                        sequence: try row.decode(column: "sequence", as: Int.self),
+                        recordedAt: try row.decode(column: "recorded_at", as: String.self),
+                        recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command,
+                        summary: try row.decode(column: "summary", as: String.self)))
             }
             var letters: [String: [Letter]] = [:]
             for row in try await sql.raw("SELECT * FROM letter ORDER BY created_on, id").all() {
@@ -45,7 +54,8 @@ public struct InterchangeStore: Sendable {
             return (events, try await ReportInputStore.equality(on: sql), letters)
         }
         return representations.map { r in
-            InterchangeRecord(representation: r, history: events[r.id] ?? [], equality: equality[r.id], letters: letters[r.id] ?? [])
+            InterchangeRecord(
+                representation: r, history: events[r.id] ?? [], equality: equality[r.id], letters: letters[r.id] ?? [])
         }
     }
 
@@ -62,21 +72,32 @@ public struct InterchangeStore: Sendable {
 
     /// Imports checked records in one transaction: all or nothing. Records whose reference is
     /// already here are skipped; an id already used by another reference is a problem.
-    public func importRecords(_ records: [InterchangeRecord], progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Result<ImportResult, ImportProblemList> {
+    public func importRecords(
+        _ records: [InterchangeRecord], progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> Result<ImportResult, ImportProblemList> {
         try await database.transaction { sql in
             var existing: [String: String] = [:]  // reference -> id
             for row in try await sql.raw("SELECT id, reference FROM representation").all() {
-                existing[try row.decode(column: "reference", as: String.self)] = try row.decode(column: "id", as: String.self)
+                existing[try row.decode(column: "reference", as: String.self)] = try row.decode(
+                    column: "id", as: String.self)
             }
             let ids = Set(existing.values)
             var fresh: [InterchangeRecord] = [], problems: [ImportProblem] = [], skipped = 0
             for (i, record) in records.enumerated() {
                 if let id = existing[record.representation.reference] {
-                    if id == record.representation.id { skipped += 1 } else {
-                        problems.append(ImportProblem(line: i + 1, field: "representation.reference", message: "\(record.representation.reference) is already here with another id"))
+                    if id == record.representation.id {
+                        skipped += 1
+                    } else {
+                        problems.append(
+                            ImportProblem(
+                                line: i + 1, field: "representation.reference",
+                                message: "\(record.representation.reference) is already here with another id"))
                     }
                 } else if ids.contains(record.representation.id) {
-                    problems.append(ImportProblem(line: i + 1, field: "representation.id", message: "is already used here by another reference"))
+                    problems.append(
+                        ImportProblem(
+                            line: i + 1, field: "representation.id",
+                            message: "is already used here by another reference"))
                 } else {
                     fresh.append(record)
                 }
@@ -86,8 +107,12 @@ public struct InterchangeStore: Sendable {
                 try await RepresentationStore.insert(chunk.map(\.representation), on: sql)
                 progress?(min(fresh.count, (n + 1) * 500), fresh.count)
             }
-            try await CaseEventLog.insertEvents(Dictionary(uniqueKeysWithValues: fresh.map { ($0.representation.id, $0.history) }), on: sql)
-            try await ReportInputStore.setEquality(Dictionary(uniqueKeysWithValues: fresh.compactMap { r in r.equality.map { (r.representation.id, $0) } }), on: sql)
+            try await CaseEventLog.insertEvents(
+                Dictionary(uniqueKeysWithValues: fresh.map { ($0.representation.id, $0.history) }), on: sql)
+            try await ReportInputStore.setEquality(
+                Dictionary(
+                    uniqueKeysWithValues: fresh.compactMap { r in r.equality.map { (r.representation.id, $0) } }),
+                on: sql)
             for letter in fresh.flatMap(\.letters) { try await LetterStore.insert(letter, on: sql) }
             try await RepresentationStore.advanceReferenceCounters(for: fresh.map(\.representation), on: sql)
             return .success(ImportResult(imported: fresh.count, alreadyPresent: skipped))

@@ -18,7 +18,10 @@ public struct OutboxMessage: Sendable, Hashable {
     public var lastError: String?
     public var sentAt: Int?
 
-    public init(id: String = UUID().uuidString.lowercased(), recipient: String, subject: String, body: String, status: Status = .pending, attempts: Int = 0, nextAttemptAt: Int, lastError: String? = nil, sentAt: Int? = nil) {
+    public init(
+        id: String = UUID().uuidString.lowercased(), recipient: String, subject: String, body: String,
+        status: Status = .pending, attempts: Int = 0, nextAttemptAt: Int, lastError: String? = nil, sentAt: Int? = nil
+    ) {
         self.id = id
         self.recipient = recipient
         self.subject = subject
@@ -41,29 +44,45 @@ public struct OutboxStore: Sendable {
 
     static func enqueue(_ messages: [OutboxMessage], now: Int, on sql: any SQLDatabase) async throws {
         for m in messages {
-            try await sql.insert(into: "outbox_message").columns("id", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at")
-                .values(SQLBind(m.id), SQLBind(m.recipient), SQLBind(m.subject), SQLBind(m.body), SQLBind(m.status.rawValue), SQLBind(m.attempts),
-                        SQLBind(m.nextAttemptAt), SQLBind(m.lastError), SQLBind(now), SQLBind(m.sentAt)).run()
+            try await sql.insert(into: "outbox_message").columns(
+                "id", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "last_error",
+                "created_at", "sent_at"
+            )
+            .values(
+                SQLBind(m.id), SQLBind(m.recipient), SQLBind(m.subject), SQLBind(m.body), SQLBind(m.status.rawValue),
+                SQLBind(m.attempts),
+                SQLBind(m.nextAttemptAt), SQLBind(m.lastError), SQLBind(now), SQLBind(m.sentAt)
+            ).run()
         }
     }
 
     /// Pending messages whose next attempt is due, oldest first.
     public func due(now: Int, limit: Int = 50) async throws -> [OutboxMessage] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT * FROM outbox_message WHERE status = \(bind: OutboxMessage.Status.pending.rawValue) AND next_attempt_at <= \(bind: now)
+            try await sql.raw(
+                """
+                SELECT * FROM outbox_message WHERE status = \(bind: OutboxMessage.Status.pending.rawValue) AND \
+                next_attempt_at <= \(bind: now)
                 ORDER BY next_attempt_at, created_at, id LIMIT \(unsafeRaw: "\(max(1, limit))")
-                """).all().map(Self.decode)
+                """
+            ).all().map(Self.decode)
         }
     }
 
     public func all() async throws -> [OutboxMessage] {
-        try await database.read { sql in try await sql.raw("SELECT * FROM outbox_message ORDER BY created_at, id").all().map(Self.decode) }
+        try await database.read { sql in
+            try await sql.raw("SELECT * FROM outbox_message ORDER BY created_at, id").all().map(Self.decode)
+        }
     }
 
     public func markSent(_ id: String, now: Int) async throws {
         try await database.withSQL { sql in
-            try await sql.raw("UPDATE outbox_message SET status = \(bind: OutboxMessage.Status.sent.rawValue), attempts = attempts + 1, sent_at = \(bind: now), last_error = NULL WHERE id = \(bind: id)").run()
+            try await sql.raw(
+                """
+                    UPDATE outbox_message SET status = \(bind: OutboxMessage.Status.sent.rawValue), attempts = \
+                    attempts + 1, sent_at = \(bind: now), last_error = NULL WHERE id = \(bind: id)
+                    """
+            ).run()
         }
     }
 
@@ -71,10 +90,13 @@ public struct OutboxStore: Sendable {
     public func markAttemptFailed(_ id: String, error: String, retryAt: Int?) async throws {
         try await database.withSQL { sql in
             let status = retryAt == nil ? OutboxMessage.Status.failed : .pending
-            try await sql.raw("""
-                UPDATE outbox_message SET status = \(bind: status.rawValue), attempts = attempts + 1, last_error = \(bind: String(error.prefix(500))),
+            try await sql.raw(
+                """
+                UPDATE outbox_message SET status = \(bind: status.rawValue), attempts = attempts + 1, last_error = \
+                \(bind: String(error.prefix(500))),
                 next_attempt_at = \(bind: retryAt ?? 0) WHERE id = \(bind: id)
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -82,8 +104,12 @@ public struct OutboxStore: Sendable {
     /// false (and writes nothing) when that day's run already happened.
     public func recordReminderRun(day: CalendarDate, messages: [OutboxMessage], now: Int) async throws -> Bool {
         try await database.transaction { sql in
-            guard try await sql.raw("SELECT day FROM reminder_run WHERE day = \(bind: day.iso)").first() == nil else { return false }
-            try await sql.insert(into: "reminder_run").columns("day", "messages", "created_at").values(SQLBind(day.iso), SQLBind(messages.count), SQLBind(Timestamp.now())).run()
+            guard try await sql.raw("SELECT day FROM reminder_run WHERE day = \(bind: day.iso)").first() == nil else {
+                return false
+            }
+            try await sql.insert(into: "reminder_run").columns("day", "messages", "created_at").values(
+                SQLBind(day.iso), SQLBind(messages.count), SQLBind(Timestamp.now())
+            ).run()
             try await Self.enqueue(messages, now: now, on: sql)
             return true
         }
@@ -91,10 +117,17 @@ public struct OutboxStore: Sendable {
 
     static func decode(_ row: any SQLRow) throws -> OutboxMessage {
         let status = try row.decode(column: "status", as: String.self)
-        guard let s = OutboxMessage.Status(rawValue: status) else { throw DatabaseError.corruptRow(table: "outbox_message", column: "status", value: status) }
-        return OutboxMessage(id: try row.decode(column: "id", as: String.self), recipient: try row.decode(column: "recipient", as: String.self),
-                             subject: try row.decode(column: "subject", as: String.self), body: try row.decode(column: "body", as: String.self), status: s,
-                             attempts: try row.decode(column: "attempts", as: Int.self), nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int.self),
-                             lastError: try row.decode(column: "last_error", as: String?.self), sentAt: try row.decode(column: "sent_at", as: Int?.self))
+        guard let s = OutboxMessage.Status(rawValue: status) else {
+            throw DatabaseError.corruptRow(table: "outbox_message", column: "status", value: status)
+        }
+        return OutboxMessage(
+            id: try row.decode(column: "id", as: String.self),
+            recipient: try row.decode(column: "recipient", as: String.self),
+            subject: try row.decode(column: "subject", as: String.self),
+            body: try row.decode(column: "body", as: String.self), status: s,
+            attempts: try row.decode(column: "attempts", as: Int.self),
+            nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int.self),
+            lastError: try row.decode(column: "last_error", as: String?.self),
+            sentAt: try row.decode(column: "sent_at", as: Int?.self))
     }
 }

@@ -10,12 +10,14 @@ public struct PeopleStore: Sendable {
 
     public func load() async throws -> PeopleDirectory {
         try await database.read { sql in
-            PeopleDirectory(try await sql.raw("SELECT detail FROM person ORDER BY name").all().map { row in
-                let json = try row.decode(column: "detail", as: String.self)
-                do { return try JSONDecoder().decode(Person.self, from: Data(json.utf8)) } catch {
-                    throw DatabaseError.corruptRow(table: "person", column: "detail", value: String(json.prefix(80)))
-                }
-            })
+            PeopleDirectory(
+                try await sql.raw("SELECT detail FROM person ORDER BY name").all().map { row in
+                    let json = try row.decode(column: "detail", as: String.self)
+                    do { return try JSONDecoder().decode(Person.self, from: Data(json.utf8)) } catch {
+                        throw DatabaseError.corruptRow(
+                            table: "person", column: "detail", value: String(json.prefix(80)))
+                    }
+                })
         }
     }
 
@@ -27,7 +29,12 @@ public struct PeopleStore: Sendable {
             for person in people {
                 let json = String(decoding: try encoder.encode(person), as: UTF8.self)
                 try await sql.raw("DELETE FROM person WHERE id = \(bind: person.id)").run()
-                try await sql.raw("INSERT INTO person (id, name, detail, updated_at) VALUES (\(bind: person.id), \(bind: person.name), \(bind: json), \(bind: Timestamp.now()))").run()
+                try await sql.raw(
+                    """
+                        INSERT INTO person (id, name, detail, updated_at) VALUES (\(bind: person.id), \
+                        \(bind: person.name), \(bind: json), \(bind: Timestamp.now()))
+                        """
+                ).run()
             }
             try await ConfigurationStamp.bump(on: sql)
         }

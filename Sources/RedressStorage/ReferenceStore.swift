@@ -10,33 +10,43 @@ public struct ReferenceStore: Sendable {
     /// Every entry, active or retired, in list order.
     public func load() async throws -> ReferenceData {
         try await database.read { sql in
-            let rows = try await sql.raw("SELECT list, group_key, code, label, is_active FROM category ORDER BY list, group_key, position").all()
-            return ReferenceData(try rows.map { row in
-                let listText = try row.decode(column: "list", as: String.self)
-                guard let list = CategoryList(rawValue: listText) else {
-                    throw DatabaseError.corruptRow(table: "category", column: "list", value: listText)
-                }
-                let group = try row.decode(column: "group_key", as: String.self)
-                return Category(
-                    list: list, code: try row.decode(column: "code", as: String.self),
-                    label: try row.decode(column: "label", as: String.self),
-                    group: group.isEmpty ? nil : group, isActive: try row.decode(column: "is_active", as: Bool.self))
-            })
+            let rows = try await sql.raw(
+                "SELECT list, group_key, code, label, is_active FROM category ORDER BY list, group_key, position"
+            ).all()
+            return ReferenceData(
+                try rows.map { row in
+                    let listText = try row.decode(column: "list", as: String.self)
+                    guard let list = CategoryList(rawValue: listText) else {
+                        throw DatabaseError.corruptRow(table: "category", column: "list", value: listText)
+                    }
+                    let group = try row.decode(column: "group_key", as: String.self)
+                    return Category(
+                        list: list, code: try row.decode(column: "code", as: String.self),
+                        label: try row.decode(column: "label", as: String.self),
+                        group: group.isEmpty ? nil : group, isActive: try row.decode(column: "is_active", as: Bool.self)
+                    )
+                })
         }
     }
 
     /// Adds an entry at the end of its list, or reactivates and relabels an existing code.
     public func add(_ category: Category) async throws {
         try await database.transaction { sql in
-            let existing = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM category WHERE list = \(bind: category.list.rawValue)
-                AND group_key = \(bind: category.group ?? "") AND code = \(bind: category.code)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let existing =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM category WHERE list = \(bind: category.list.rawValue)
+                    AND group_key = \(bind: category.group ?? "") AND code = \(bind: category.code)
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
             if existing > 0 {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE category SET label = \(bind: category.label), is_active = \(bind: true)
-                    WHERE list = \(bind: category.list.rawValue) AND group_key = \(bind: category.group ?? "") AND code = \(bind: category.code)
-                    """).run()
+                    WHERE list = \(bind: category.list.rawValue) AND group_key = \(bind: category.group ?? "") AND \
+                    code = \(bind: category.code)
+                    """
+                ).run()
             } else {
                 try await Self.insert([category], on: sql)
             }
@@ -48,11 +58,13 @@ public struct ReferenceStore: Sendable {
     @discardableResult
     public func retire(list: CategoryList, code: String, group: String?) async throws -> Bool {
         try await database.transaction { sql in
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 UPDATE category SET is_active = \(bind: false)
                 WHERE list = \(bind: list.rawValue) AND group_key = \(bind: group ?? "") AND code = \(bind: code)
                 RETURNING code
-                """).all()
+                """
+            ).all()
             try await ConfigurationStamp.bump(on: sql)
             return !rows.isEmpty
         }
@@ -60,18 +72,24 @@ public struct ReferenceStore: Sendable {
 
     static func insert(_ categories: [Category], on sql: any SQLDatabase) async throws {
         var next: [String: Int] = [:]
-        let rows = try await sql.raw("SELECT list, group_key, MAX(position) AS p FROM category GROUP BY list, group_key").all()
+        let rows = try await sql.raw(
+            "SELECT list, group_key, MAX(position) AS p FROM category GROUP BY list, group_key"
+        ).all()
         for row in rows {
-            let key = try row.decode(column: "list", as: String.self) + "/" + row.decode(column: "group_key", as: String.self)
+            let key =
+                try row.decode(column: "list", as: String.self) + "/" + row.decode(column: "group_key", as: String.self)
             next[key] = try row.decode(column: "p", as: Int.self) + 1
         }
         for chunk in categories.chunked(into: 200) {
-            let insert = sql.insert(into: "category").columns("list", "group_key", "code", "label", "position", "is_active")
+            let insert = sql.insert(into: "category").columns(
+                "list", "group_key", "code", "label", "position", "is_active")
             for c in chunk {
                 let key = c.list.rawValue + "/" + (c.group ?? "")
                 let position = next[key, default: 0]
                 next[key] = position + 1
-                insert.values(SQLBind(c.list.rawValue), SQLBind(c.group ?? ""), SQLBind(c.code), SQLBind(c.label), SQLBind(position), SQLBind(c.isActive))
+                insert.values(
+                    SQLBind(c.list.rawValue), SQLBind(c.group ?? ""), SQLBind(c.code), SQLBind(c.label),
+                    SQLBind(position), SQLBind(c.isActive))
             }
             try await insert.run()
         }
@@ -91,7 +109,8 @@ public struct ProcedureStore: Sendable {
                 do {
                     return try JSONDecoder().decode(ProcedureDefinition.self, from: Data(text.utf8))
                 } catch {
-                    throw DatabaseError.corruptRow(table: "procedure_definition", column: "definition", value: String(text.prefix(80)))
+                    throw DatabaseError.corruptRow(
+                        table: "procedure_definition", column: "definition", value: String(text.prefix(80)))
                 }
             }
         }
@@ -126,20 +145,25 @@ public struct CalendarStore: Sendable {
     /// What was imported, as a feed (empty when nothing was).
     public func importedFeed() async throws -> BankHolidayFeed {
         try await database.read { sql in
-            let rows = try await sql.raw("SELECT division, holiday_on, title, notes, bunting FROM bank_holiday_import ORDER BY holiday_on").all()
+            let rows = try await sql.raw(
+                "SELECT division, holiday_on, title, notes, bunting FROM bank_holiday_import ORDER BY holiday_on"
+            ).all()
             var events: [Division: [BankHoliday]] = [:]
             for row in rows {
                 let divisionText = try row.decode(column: "division", as: String.self)
                 let dateText = try row.decode(column: "holiday_on", as: String.self)
                 guard let division = Division(rawValue: divisionText) else {
-                    throw DatabaseError.corruptRow(table: "bank_holiday_import", column: "division", value: divisionText)
+                    throw DatabaseError.corruptRow(
+                        table: "bank_holiday_import", column: "division", value: divisionText)
                 }
                 guard let date = CalendarDate(iso: dateText) else {
                     throw DatabaseError.corruptRow(table: "bank_holiday_import", column: "holiday_on", value: dateText)
                 }
-                events[division, default: []].append(BankHoliday(
-                    date: date, title: try row.decode(column: "title", as: String.self),
-                    notes: try row.decode(column: "notes", as: String.self), bunting: try row.decode(column: "bunting", as: Bool.self)))
+                events[division, default: []].append(
+                    BankHoliday(
+                        date: date, title: try row.decode(column: "title", as: String.self),
+                        notes: try row.decode(column: "notes", as: String.self),
+                        bunting: try row.decode(column: "bunting", as: Bool.self)))
             }
             return BankHolidayFeed(events: events)
         }
@@ -159,14 +183,20 @@ public struct CalendarStore: Sendable {
             let now = Timestamp.now()
             for (division, events) in feed.events.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 guard let years = feed.years(of: division) else { continue }
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     DELETE FROM bank_holiday_import WHERE division = \(bind: division.rawValue)
-                    AND holiday_on >= \(bind: "\(years.lowerBound)-01-01") AND holiday_on <= \(bind: "\(years.upperBound)-12-31")
-                    """).run()
+                    AND holiday_on >= \(bind: "\(years.lowerBound)-01-01") AND holiday_on <= \
+                    \(bind: "\(years.upperBound)-12-31")
+                    """
+                ).run()
                 for chunk in events.chunked(into: 200) {
-                    let insert = sql.insert(into: "bank_holiday_import").columns("division", "holiday_on", "title", "notes", "bunting", "imported_at")
+                    let insert = sql.insert(into: "bank_holiday_import").columns(
+                        "division", "holiday_on", "title", "notes", "bunting", "imported_at")
                     for e in chunk {
-                        insert.values(SQLBind(division.rawValue), SQLBind(e.date.iso), SQLBind(e.title), SQLBind(e.notes), SQLBind(e.bunting), SQLBind(now))
+                        insert.values(
+                            SQLBind(division.rawValue), SQLBind(e.date.iso), SQLBind(e.title), SQLBind(e.notes),
+                            SQLBind(e.bunting), SQLBind(now))
                     }
                     try await insert.run()
                     count += chunk.count

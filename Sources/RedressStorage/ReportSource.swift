@@ -17,30 +17,45 @@ public struct ReportSource: Sendable {
 
     /// The annual report. `listsReference` says which cases' references its reader may see named
     /// (the data-quality appendix); the command line names them all.
-    public func annual(year: FinancialYear, scope: ReportScope, earlierYears: Int = 1, rounding: Rounding = Rounding(), progress: Progress? = nil,
-                       listsReference: @escaping @Sendable (Representation) -> Bool = { _ in true }) async throws -> ComplaintsReport {
+    public func annual(
+        year: FinancialYear, scope: ReportScope, earlierYears: Int = 1, rounding: Rounding = Rounding(),
+        progress: Progress? = nil,
+        listsReference: @escaping @Sendable (Representation) -> Bool = { _ in true }
+    ) async throws -> ComplaintsReport {
         let setting = try await setting()
         let first = FinancialYear(startYear: year.startYear - earlierYears, startMonth: year.startMonth)
-        let records = try await RepresentationStore(database: database).representations(relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
+        let records = try await RepresentationStore(database: database).representations(
+            relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
         progress?(0, 0, "loaded \(records.count) records")
         let inputs = try await ReportInputStore(database: database).inputs()
-        var builder = AnnualReportBuilder(year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar,
-                                          procedures: setting.procedures, reference: setting.reference, rounding: rounding)
+        var builder = AnnualReportBuilder(
+            year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar,
+            procedures: setting.procedures, reference: setting.reference, rounding: rounding)
         builder.listsReference = listsReference
         return builder.build(from: records, inputs: inputs, progress: progress)
     }
 
-    public func quarterly(quarter: FinancialQuarter, scope: ReportScope, trendQuarters: Int = 5, rounding: Rounding = Rounding(), progress: Progress? = nil) async throws -> ComplaintsReport {
+    public func quarterly(
+        quarter: FinancialQuarter, scope: ReportScope, trendQuarters: Int = 5, rounding: Rounding = Rounding(),
+        progress: Progress? = nil
+    ) async throws -> ComplaintsReport {
         let setting = try await setting()
-        let builder = QuarterlyReportBuilder(quarter: quarter, scope: scope, trendQuarters: trendQuarters, calendar: setting.calendar,
-                                             procedures: setting.procedures, reference: setting.reference, rounding: rounding)
-        let records = try await RepresentationStore(database: database).representations(activeBetween: builder.quarters[0].firstDay, quarter.lastDay)
+        let builder = QuarterlyReportBuilder(
+            quarter: quarter, scope: scope, trendQuarters: trendQuarters, calendar: setting.calendar,
+            procedures: setting.procedures, reference: setting.reference, rounding: rounding)
+        let records = try await RepresentationStore(database: database).representations(
+            activeBetween: builder.quarters[0].firstDay, quarter.lastDay)
         progress?(0, 0, "loaded \(records.count) records")
         return builder.build(from: records)
     }
 
-    private func setting() async throws -> (calendar: WorkingDayCalendar, procedures: [ProcedureDefinition], reference: ReferenceData) {
+    private func setting() async throws -> (
+        calendar: WorkingDayCalendar, procedures: [ProcedureDefinition], reference: ReferenceData
+    ) {
         let feed = try await CalendarStore(database: database).effectiveFeed()
-        return (WorkingDayCalendar(division: division, feed: feed), try await ProcedureStore(database: database).load(), try await ReferenceStore(database: database).load())
+        return (
+            WorkingDayCalendar(division: division, feed: feed), try await ProcedureStore(database: database).load(),
+            try await ReferenceStore(database: database).load()
+        )
     }
 }

@@ -39,16 +39,25 @@ public final actor RepresentationCache {
 extension RepresentationStore {
     /// `load(where:on:)` through the cache: reads `id, version` for the condition, then reads
     /// and decodes only the cases not cached at that version.
-    static func load(where condition: SQLQueryString, on sql: any SQLDatabase, cache: RepresentationCache?) async throws -> [Representation] {
+    static func load(
+        where condition: SQLQueryString, on sql: any SQLDatabase, cache: RepresentationCache?
+    ) async throws -> [Representation] {
         guard let cache, cache.capacity > 0 else { return try await load(where: condition, on: sql) }
-        let keys = try await sql.raw("SELECT id, version FROM representation WHERE " + condition + " ORDER BY received_on, reference").all().map { row in
-            (id: try row.decode(column: "id", as: String.self), version: try row.decode(column: "version", as: Int.self))
+        let keys = try await sql.raw(
+            "SELECT id, version FROM representation WHERE " + condition + " ORDER BY received_on, reference"
+        ).all().map { row in
+            (
+                id: try row.decode(column: "id", as: String.self),
+                version: try row.decode(column: "version", as: Int.self)
+            )
         }
         guard !keys.isEmpty else { return [] }
         var (found, missing) = await cache.current(keys)
         if !missing.isEmpty {
             // Everything changed (a cold cache): the plain query, not thousands of ids.
-            let loaded = missing.count == keys.count ? try await load(where: condition, on: sql) : try await load(ids: missing, on: sql)
+            let loaded =
+                missing.count == keys.count
+                ? try await load(where: condition, on: sql) : try await load(ids: missing, on: sql)
             await cache.keep(loaded)
             for r in loaded { found[r.id] = r }
         }

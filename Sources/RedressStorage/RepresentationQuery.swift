@@ -44,7 +44,9 @@ public struct RepresentationFilter: Sendable, Hashable {
 
         /// `cases` in this order (the same as `orderBy` gives in SQL).
         func sorted(_ cases: [Representation]) -> [Representation] {
-            func due(_ r: Representation) -> Int { r.stages.filter(\.isOpen).compactMap(\.dueOn).map(\.dayNumber).min() ?? .max }
+            func due(_ r: Representation) -> Int {
+                r.stages.filter(\.isOpen).compactMap(\.dueOn).map(\.dayNumber).min() ?? .max
+            }
             switch self {
             case .receivedNewest: return cases.sorted { ($0.receivedOn, $0.reference) > ($1.receivedOn, $1.reference) }
             case .receivedOldest: return cases.sorted { ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference) }
@@ -59,7 +61,10 @@ public struct RepresentationFilter: Sendable, Hashable {
             case .receivedOldest: "received_on, reference"
             case .dueSoonest:
                 "(SELECT MIN(s.due_on) FROM stage s WHERE s.representation_id = representation.id AND s.closed_on IS NULL) IS NULL, "
-                    + "(SELECT MIN(s.due_on) FROM stage s WHERE s.representation_id = representation.id AND s.closed_on IS NULL), reference"
+                    + """
+                        (SELECT MIN(s.due_on) FROM stage s WHERE s.representation_id = representation.id AND \
+                        s.closed_on IS NULL), reference
+                        """
             case .reference: "reference"
             }
         }
@@ -101,7 +106,8 @@ public struct RepresentationFilter: Sendable, Hashable {
         if let receivedFrom { parts.append("received_on >= \(bind: receivedFrom.iso)") }
         if let receivedTo { parts.append("received_on <= \(bind: receivedTo.iso)") }
         if let stageKey {
-            parts.append("""
+            parts.append(
+                """
                 id IN (SELECT s.representation_id FROM stage s WHERE s.stage_key = \(bind: stageKey)
                 AND s.position = (SELECT MAX(t.position) FROM stage t WHERE t.representation_id = s.representation_id))
                 """)
@@ -110,11 +116,21 @@ public struct RepresentationFilter: Sendable, Hashable {
         if let closedTo { parts.append("closed_on <= \(bind: closedTo.iso)") }
         if let owner { parts.append(owner == Self.nobody ? "owner_id IS NULL" : "owner_id = \(bind: owner)") }
         if let overdueOn {
-            parts.append("is_open = \(bind: true) AND id IN (SELECT representation_id FROM stage WHERE closed_on IS NULL AND due_on < \(bind: overdueOn.iso))")
+            parts.append(
+                """
+                    is_open = \(bind: true) AND id IN (SELECT representation_id FROM stage WHERE closed_on IS NULL \
+                    AND due_on < \(bind: overdueOn.iso))
+                    """
+            )
         }
         if !includeMerged { parts.append("merged_into IS NULL") }
         if let dueBefore {
-            parts.append("id IN (SELECT representation_id FROM stage WHERE closed_on IS NULL AND due_on IS NOT NULL AND due_on < \(bind: dueBefore.iso))")
+            parts.append(
+                """
+                    id IN (SELECT representation_id FROM stage WHERE closed_on IS NULL AND due_on IS NOT NULL AND \
+                    due_on < \(bind: dueBefore.iso))
+                    """
+            )
         }
         var condition = parts[0]
         for part in parts.dropFirst() { condition = condition + " AND " + part }
@@ -137,25 +153,38 @@ extension RepresentationStore {
     /// The cases matching `filter` that `viewer` may see, oldest received first, `limit` from
     /// `offset`. Counting and paging happen in SQL for roles that see every case; roles that
     /// see cases by appointment are filtered case by case (they hold few).
-    public func page(_ filter: RepresentationFilter, visibleTo viewer: Viewer, limit: Int, offset: Int) async throws -> RepresentationPage {
+    public func page(
+        _ filter: RepresentationFilter, visibleTo viewer: Viewer, limit: Int, offset: Int
+    ) async throws -> RepresentationPage {
         switch viewer.grant.caseScope {
         case .none:
             return RepresentationPage(items: [], total: 0)
         case .appointed:
-            let all = filter.sort.sorted(try await Self.loadAll(filter.condition, database: database).filter(viewer.canSee))
+            let all = filter.sort.sorted(
+                try await Self.loadAll(filter.condition, database: database).filter(viewer.canSee))
             return RepresentationPage(items: Array(all.dropFirst(offset).prefix(limit)), total: all.count)
         case .all:
             // Restricted cases only for their named users; `restricted_to` is a JSON list of ids.
-            let visible = filter.condition + " AND (restricted_to IS NULL OR restricted_to LIKE \(bind: "%\"\(viewer.userID)\"%"))"
+            let visible =
+                filter.condition
+                + " AND (restricted_to IS NULL OR restricted_to LIKE \(bind: "%\"\(viewer.userID)\"%"))"
             return try await database.read { sql in
-                let total = try await sql.raw("SELECT COUNT(*) AS n FROM representation WHERE " + visible).first()?.decode(column: "n", as: Int.self) ?? 0
+                let total =
+                    try await sql.raw("SELECT COUNT(*) AS n FROM representation WHERE " + visible).first()?.decode(
+                        column: "n", as: Int.self) ?? 0
                 let order = SQLQueryString(" ORDER BY \(filter.sort.orderBy)")
-                let ids = try await sql.raw("SELECT id FROM representation WHERE " + visible + order + " LIMIT \(bind: limit) OFFSET \(bind: offset)")
-                    .all().map { try $0.decode(column: "id", as: String.self) }
+                let ids = try await sql.raw(
+                    "SELECT id FROM representation WHERE " + visible + order
+                        + " LIMIT \(bind: limit) OFFSET \(bind: offset)"
+                )
+                .all().map { try $0.decode(column: "id", as: String.self) }
                 guard !ids.isEmpty else { return RepresentationPage(items: [], total: total) }
                 var list: SQLQueryString = "id IN ("
                 for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
-                let byID = Dictionary(uniqueKeysWithValues: try await Self.load(where: list + ")", on: sql, cache: database.representationCache)
+                let byID = Dictionary(
+                    uniqueKeysWithValues: try await Self.load(
+                        where: list + ")", on: sql, cache: database.representationCache
+                    )
                     .filter(viewer.canSee).map { ($0.id, $0) })
                 return RepresentationPage(items: ids.compactMap { byID[$0] }, total: total)
             }
@@ -182,7 +211,8 @@ extension RepresentationStore {
         return try await database.read { [cache = database.representationCache] sql in
             var list: SQLQueryString = "id IN ("
             for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
-            let byID = Dictionary(uniqueKeysWithValues: try await Self.load(where: list + ")", on: sql, cache: cache).map { ($0.id, $0) })
+            let byID = Dictionary(
+                uniqueKeysWithValues: try await Self.load(where: list + ")", on: sql, cache: cache).map { ($0.id, $0) })
             return ids.compactMap { byID[$0] }
         }
     }
@@ -191,14 +221,19 @@ extension RepresentationStore {
     public func caseloads(today: CalendarDate) async throws -> [String: (open: Int, overdue: Int)] {
         try await database.read { sql in
             var result: [String: (open: Int, overdue: Int)] = [:]
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT owner_id, COUNT(*) AS open,
-                SUM(CASE WHEN EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.closed_on IS NULL
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND \
+                s.closed_on IS NULL
                     AND s.due_on < \(bind: today.iso)) THEN 1 ELSE 0 END) AS overdue
                 FROM representation WHERE is_open = \(bind: true) AND owner_id IS NOT NULL GROUP BY owner_id
-                """).all() {
-                result[try row.decode(column: "owner_id", as: String.self)] = (try row.decode(column: "open", as: Int.self),
-                                                                              try row.decode(column: "overdue", as: Int?.self) ?? 0)
+                """
+            ).all() {
+                result[try row.decode(column: "owner_id", as: String.self)] = (
+                    try row.decode(column: "open", as: Int.self),
+                    try row.decode(column: "overdue", as: Int?.self) ?? 0
+                )
             }
             return result
         }
@@ -207,12 +242,19 @@ extension RepresentationStore {
     /// The ids of every case a person from the pool is appointed to, at any stage.
     public func appointedCaseIDs(personID: String) async throws -> [String] {
         try await database.read { sql in
-            try await sql.raw("SELECT DISTINCT representation_id FROM stage WHERE detail LIKE \(bind: "%\"personID\":\"\(personID)\"%")")
-                .all().map { try $0.decode(column: "representation_id", as: String.self) }
+            try await sql.raw(
+                """
+                    SELECT DISTINCT representation_id FROM stage WHERE detail LIKE \
+                    \(bind: "%\"personID\":\"\(personID)\"%")
+                    """
+            )
+            .all().map { try $0.decode(column: "representation_id", as: String.self) }
         }
     }
 
     private static func loadAll(_ condition: SQLQueryString, database: Database) async throws -> [Representation] {
-        try await database.read { [cache = database.representationCache] sql in try await load(where: condition, on: sql, cache: cache) }
+        try await database.read { [cache = database.representationCache] sql in
+            try await load(where: condition, on: sql, cache: cache)
+        }
     }
 }

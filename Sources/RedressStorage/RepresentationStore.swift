@@ -9,23 +9,30 @@ public struct RepresentationStore: Sendable {
 
     private static let columns = """
         id, reference, kind, service_area, procedure_id, received_on, method, relationship, is_child, advocate,
-        service_category, summary, detail, version, complainant_name, complainant_contact, subject_name, restricted_to, purged_on,
+        service_category, summary, detail, version, complainant_name, complainant_contact, subject_name, \
+        restricted_to, purged_on,
         owner_id, merged_into
         """
 
     /// Records a validated new representation: assigns its reference and, for a complaint,
     /// opens its first stage with the deadline fixed now, all in one transaction.
-    public func record(_ command: NewComplaint, engine: ClockEngine, audit: AuditEntry? = nil) async throws -> Representation {
+    public func record(
+        _ command: NewComplaint, engine: ClockEngine, audit: AuditEntry? = nil
+    ) async throws -> Representation {
         try await database.transaction { sql in
             let year = FinancialYear(containing: command.receivedOn)
             let prefix = "\(command.serviceArea.referencePrefix)-\(year.startYear)"
             let sequence = try await Self.nextSequence(prefix: prefix, on: sql)
             var representation = Representation(
                 id: UUID().uuidString.lowercased(), reference: "\(prefix)-\(String(paddedSequence: sequence))",
-                kind: command.kind, serviceArea: command.serviceArea, procedureID: command.kind.isHandledAsCase ? command.procedure.id : nil,
-                receivedOn: command.receivedOn, methodOfReceipt: command.methodOfReceipt, complainant: command.complainant,
+                kind: command.kind, serviceArea: command.serviceArea,
+                procedureID: command.kind.isHandledAsCase ? command.procedure.id : nil,
+                receivedOn: command.receivedOn, methodOfReceipt: command.methodOfReceipt,
+                complainant: command.complainant,
                 serviceCategory: command.serviceCategory, summary: command.summary,
-                stages: command.kind == .complaint ? engine.openingStage(for: command.procedure, receivedOn: command.receivedOn).map { [$0] } ?? [] : [])
+                stages: command.kind == .complaint
+                    ? engine.openingStage(for: command.procedure, receivedOn: command.receivedOn).map { [$0] } ?? []
+                    : [])
             representation.records.team = command.team
             representation.records.publicationQuote = command.publicationQuote
             representation.records.quoteConsent = command.quoteConsent
@@ -41,7 +48,10 @@ public struct RepresentationStore: Sendable {
 
     /// Stores representations that already have references (demo data, later imports), in
     /// one transaction, and moves the reference counters past them.
-    public func insertAll(_ representations: [Representation], histories: [String: [CaseHistoryEntry]] = [:], recordedBy: String = "import") async throws {
+    public func insertAll(
+        _ representations: [Representation], histories: [String: [CaseHistoryEntry]] = [:],
+        recordedBy: String = "import"
+    ) async throws {
         try await database.transaction { sql in
             for chunk in representations.chunked(into: 400) {
                 try await Self.insert(Array(chunk), on: sql)
@@ -56,17 +66,25 @@ public struct RepresentationStore: Sendable {
     static func advanceReferenceCounters(for representations: [Representation], on sql: any SQLDatabase) async throws {
         var highest: [String: Int] = [:]
         for r in representations {
-            guard let dash = r.reference.lastIndex(of: "-"), let n = Int(r.reference[r.reference.index(after: dash)...]) else { continue }
+            guard let dash = r.reference.lastIndex(of: "-"), let n = Int(r.reference[r.reference.index(after: dash)...])
+            else { continue }
             let prefix = String(r.reference[..<dash])
             highest[prefix] = max(highest[prefix] ?? 0, n)
         }
         for (prefix, n) in highest.sorted(by: { $0.key < $1.key }) {
-            let current = try await sql.raw("SELECT last_value FROM reference_counter WHERE prefix = \(bind: prefix)").first()?
+            let current = try await sql.raw("SELECT last_value FROM reference_counter WHERE prefix = \(bind: prefix)")
+                .first()?
                 .decode(column: "last_value", as: Int.self)
             if let current {
-                if n > current { try await sql.raw("UPDATE reference_counter SET last_value = \(bind: n) WHERE prefix = \(bind: prefix)").run() }
+                if n > current {
+                    try await sql.raw(
+                        "UPDATE reference_counter SET last_value = \(bind: n) WHERE prefix = \(bind: prefix)"
+                    ).run()
+                }
             } else {
-                try await sql.raw("INSERT INTO reference_counter (prefix, last_value) VALUES (\(bind: prefix), \(bind: n))").run()
+                try await sql.raw(
+                    "INSERT INTO reference_counter (prefix, last_value) VALUES (\(bind: prefix), \(bind: n))"
+                ).run()
             }
         }
     }
@@ -76,12 +94,14 @@ public struct RepresentationStore: Sendable {
     /// stale version is refused (`DatabaseError.conflict`), never merged silently. `messages`
     /// (a notice to a new owner, say) go to the outbox in the same transaction.
     public func apply(
-        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String, audit: AuditEntry? = nil,
+        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String,
+        audit: AuditEntry? = nil,
         messages: [OutboxMessage] = []
     ) async throws -> Representation {
         try await database.transaction { sql in
-            let updated = try await Self.apply(command, to: id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy,
-                                               audit: audit, on: sql)
+            let updated = try await Self.apply(
+                command, to: id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy,
+                audit: audit, on: sql)
             try await OutboxStore.enqueue(messages, now: Int(Date().timeIntervalSince1970), on: sql)
             return updated
         }
@@ -92,22 +112,31 @@ public struct RepresentationStore: Sendable {
     /// the second is taken as it stands inside the transaction (its row is locked by the update).
     public func applyPair(
         _ first: CaseCommand, to firstID: String, expectedVersion: Int, lifecycle firstLifecycle: Lifecycle,
-        _ second: CaseCommand, to secondID: String, lifecycle secondLifecycle: Lifecycle, recordedBy: String, audit: AuditEntry
+        _ second: CaseCommand, to secondID: String, lifecycle secondLifecycle: Lifecycle, recordedBy: String,
+        audit: AuditEntry
     ) async throws -> (Representation, Representation) {
         try await database.transaction { sql in
-            let a = try await Self.apply(first, to: firstID, expectedVersion: expectedVersion, lifecycle: firstLifecycle, recordedBy: recordedBy,
-                                         audit: audit, on: sql)
-            guard let other = try await Self.load(where: "id = \(bind: secondID)", on: sql).first else { throw DatabaseError.notFound }
-            let b = try await Self.apply(second, to: secondID, expectedVersion: other.version, lifecycle: secondLifecycle, recordedBy: recordedBy,
-                                         audit: audit, on: sql)
+            let a = try await Self.apply(
+                first, to: firstID, expectedVersion: expectedVersion, lifecycle: firstLifecycle, recordedBy: recordedBy,
+                audit: audit, on: sql)
+            guard let other = try await Self.load(where: "id = \(bind: secondID)", on: sql).first else {
+                throw DatabaseError.notFound
+            }
+            let b = try await Self.apply(
+                second, to: secondID, expectedVersion: other.version, lifecycle: secondLifecycle,
+                recordedBy: recordedBy,
+                audit: audit, on: sql)
             return (a, b)
         }
     }
 
     static func apply(
-        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String, audit: AuditEntry?, on sql: any SQLDatabase
+        _ command: CaseCommand, to id: String, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String,
+        audit: AuditEntry?, on sql: any SQLDatabase
     ) async throws -> Representation {
-        guard let current = try await Self.load(where: "id = \(bind: id)", on: sql).first else { throw DatabaseError.notFound }
+        guard let current = try await Self.load(where: "id = \(bind: id)", on: sql).first else {
+            throw DatabaseError.notFound
+        }
         guard current.version == expectedVersion else { throw DatabaseError.conflict(reference: current.reference) }
         var updated = try lifecycle.apply(command, to: current)
         updated.version = current.version + 1
@@ -115,16 +144,23 @@ public struct RepresentationStore: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         let detail = String(decoding: try encoder.encode(updated.records), as: UTF8.self)
         let c = updated.complainant
-        let changed = try await sql.raw("""
+        let changed = try await sql.raw(
+            """
             UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
             kind = \(bind: updated.kind.rawValue), procedure_id = \(bind: updated.procedureID),
-            has_follow_up = \(bind: updated.hasOpenFollowUps), detail = \(bind: detail), updated_at = \(bind: Timestamp.now()),
-            method = \(bind: updated.methodOfReceipt), relationship = \(bind: c.relationship), is_child = \(bind: c.isChildOrYoungPerson),
-            advocate = \(bind: c.advocate), service_category = \(bind: updated.serviceCategory), summary = \(bind: updated.summary),
-            complainant_name = \(bind: c.name), complainant_contact = \(bind: c.contact), subject_name = \(bind: updated.subjectName),
-            owner_id = \(bind: updated.owner), merged_into = \(bind: updated.mergedInto), closed_on = \(bind: updated.closedOn?.iso)
+            has_follow_up = \(bind: updated.hasOpenFollowUps), detail = \(bind: detail), updated_at = \
+            \(bind: Timestamp.now()),
+            method = \(bind: updated.methodOfReceipt), relationship = \(bind: c.relationship), is_child = \
+            \(bind: c.isChildOrYoungPerson),
+            advocate = \(bind: c.advocate), service_category = \(bind: updated.serviceCategory), summary = \
+            \(bind: updated.summary),
+            complainant_name = \(bind: c.name), complainant_contact = \(bind: c.contact), subject_name = \
+            \(bind: updated.subjectName),
+            owner_id = \(bind: updated.owner), merged_into = \(bind: updated.mergedInto), closed_on = \
+            \(bind: updated.closedOn?.iso)
             WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
-            """).all()
+            """
+        ).all()
         guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
         try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: id)").run()
         try await Self.insertStages(of: [updated], on: sql)
@@ -140,13 +176,21 @@ public struct RepresentationStore: Sendable {
 
     /// Restricts a case to named users (`nil` lifts the restriction), as last read at
     /// `expectedVersion`, with its audit row in the same transaction.
-    public func restrict(_ id: String, to userIDs: [String]?, expectedVersion: Int, audit: AuditEntry) async throws -> Representation {
+    public func restrict(
+        _ id: String, to userIDs: [String]?, expectedVersion: Int, audit: AuditEntry
+    ) async throws -> Representation {
         try await database.transaction { sql in
-            guard var current = try await Self.load(where: "id = \(bind: id)", on: sql).first else { throw DatabaseError.notFound }
-            let changed = try await sql.raw("""
-                UPDATE representation SET restricted_to = \(bind: try Self.restrictedJSON(userIDs)), version = \(bind: expectedVersion + 1),
-                updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
-                """).all()
+            guard var current = try await Self.load(where: "id = \(bind: id)", on: sql).first else {
+                throw DatabaseError.notFound
+            }
+            let changed = try await sql.raw(
+                """
+                UPDATE representation SET restricted_to = \(bind: try Self.restrictedJSON(userIDs)), version = \
+                \(bind: expectedVersion + 1),
+                updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: id) AND version = \(bind: expectedVersion) \
+                RETURNING id
+                """
+            ).all()
             guard !changed.isEmpty else { throw DatabaseError.conflict(reference: current.reference) }
             var entry = audit
             (entry.representationID, entry.reference) = (current.id, current.reference)
@@ -197,10 +241,13 @@ public struct RepresentationStore: Sendable {
     /// The stage test is a correlated `EXISTS` (an index probe per case), not `id IN (subquery)`
     /// inside the `OR`: PostgreSQL rescans such a subquery for every row once its result no
     /// longer fits in `work_mem`, which took minutes at a million cases.
-    public func representations(relevantTo start: CalendarDate, _ end: CalendarDate, includingOmbudsmanDecisions: Bool = false) async throws -> [Representation] {
+    public func representations(
+        relevantTo start: CalendarDate, _ end: CalendarDate, includingOmbudsmanDecisions: Bool = false
+    ) async throws -> [Representation] {
         let base: SQLQueryString = """
             (received_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
-            OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.responded_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
+            OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.responded_on BETWEEN \
+            \(bind: start.iso) AND \(bind: end.iso))
             """
         let relevant = includingOmbudsmanDecisions ? base + " OR detail LIKE '%\"councilNotifiedOn\"%'" : base
         // A duplicate merged into another case is counted once, as the survivor.
@@ -210,23 +257,30 @@ public struct RepresentationStore: Sendable {
     /// Everything a report on `start`…`end` can count, including cases open at the end of any
     /// period in it: received by `end`, and received, closed or still open since `start` (the
     /// quarterly report's trends and snapshots).
-    public func representations(activeBetween start: CalendarDate, _ end: CalendarDate) async throws -> [Representation] {
-        try await load(where: """
-            received_on <= \(bind: end.iso) AND (received_on >= \(bind: start.iso) OR is_open = \(bind: true) OR has_follow_up = \(bind: true)
-            OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND (s.closed_on >= \(bind: start.iso) OR s.responded_on >= \(bind: start.iso)))
-            OR detail LIKE '%"councilNotifiedOn"%') AND merged_into IS NULL
-            """)
+    public func representations(activeBetween start: CalendarDate, _ end: CalendarDate) async throws -> [Representation]
+    {
+        try await load(
+            where: """
+                received_on <= \(bind: end.iso) AND (received_on >= \(bind: start.iso) OR is_open = \(bind: true) OR \
+                has_follow_up = \(bind: true)
+                OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND (s.closed_on >= \
+                \(bind: start.iso) OR s.responded_on >= \(bind: start.iso)))
+                OR detail LIKE '%"councilNotifiedOn"%') AND merged_into IS NULL
+                """)
     }
 
     /// Number of representations stored.
     public func count() async throws -> Int {
         try await database.read { sql in
-            try await sql.raw("SELECT COUNT(*) AS n FROM representation").first()?.decode(column: "n", as: Int.self) ?? 0
+            try await sql.raw("SELECT COUNT(*) AS n FROM representation").first()?.decode(column: "n", as: Int.self)
+                ?? 0
         }
     }
 
     private func load(where condition: SQLQueryString) async throws -> [Representation] {
-        try await database.read { [cache = database.representationCache] sql in try await Self.load(where: condition, on: sql, cache: cache) }
+        try await database.read { [cache = database.representationCache] sql in
+            try await Self.load(where: condition, on: sql, cache: cache)
+        }
     }
 
     static func load(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [Representation] {
@@ -234,10 +288,12 @@ public struct RepresentationStore: Sendable {
         let rows = try await sql.raw(base + condition + " ORDER BY received_on, reference").all()
         var representations = try rows.map(Self.decodeRepresentation)
         guard !representations.isEmpty else { return [] }
-        let stageQuery = SQLQueryString("""
-            SELECT representation_id, detail FROM stage
-            WHERE representation_id IN (SELECT id FROM representation WHERE
-            """) + " " + condition + ") ORDER BY representation_id, position"
+        let stageQuery =
+            SQLQueryString(
+                """
+                SELECT representation_id, detail FROM stage
+                WHERE representation_id IN (SELECT id FROM representation WHERE
+                """) + " " + condition + ") ORDER BY representation_id, position"
         var stages: [String: [Stage]] = [:]
         for row in try await sql.raw(stageQuery).all() {
             let owner = try row.decode(column: "representation_id", as: String.self)
@@ -251,19 +307,26 @@ public struct RepresentationStore: Sendable {
         guard !representations.isEmpty else { return }
         let now = Timestamp.now()
         let insert = sql.insert(into: "representation").columns(
-            "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship", "is_child",
-            "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at", "updated_at",
-            "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on", "owner_id", "merged_into", "closed_on")
+            "id", "reference", "kind", "service_area", "procedure_id", "received_on", "method", "relationship",
+            "is_child",
+            "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at",
+            "updated_at",
+            "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on", "owner_id",
+            "merged_into", "closed_on")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for r in representations {
             let detail = String(decoding: try encoder.encode(r.records), as: UTF8.self)
             insert.values(
-                SQLBind(r.id), SQLBind(r.reference), SQLBind(r.kind.rawValue), SQLBind(r.serviceArea.rawValue), SQLBind(r.procedureID),
+                SQLBind(r.id), SQLBind(r.reference), SQLBind(r.kind.rawValue), SQLBind(r.serviceArea.rawValue),
+                SQLBind(r.procedureID),
                 SQLBind(r.receivedOn.iso), SQLBind(r.methodOfReceipt), SQLBind(r.complainant.relationship),
-                SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate), SQLBind(r.serviceCategory),
-                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.hasOpenFollowUps), SQLBind(detail), SQLBind(r.version), SQLBind(now), SQLBind(now),
-                SQLBind(r.complainant.name), SQLBind(r.complainant.contact), SQLBind(r.subjectName), SQLBind(try restrictedJSON(r.restrictedTo)),
+                SQLBind(r.complainant.isChildOrYoungPerson), SQLBind(r.complainant.advocate),
+                SQLBind(r.serviceCategory),
+                SQLBind(r.summary), SQLBind(r.isOpen), SQLBind(r.hasOpenFollowUps), SQLBind(detail), SQLBind(r.version),
+                SQLBind(now), SQLBind(now),
+                SQLBind(r.complainant.name), SQLBind(r.complainant.contact), SQLBind(r.subjectName),
+                SQLBind(try restrictedJSON(r.restrictedTo)),
                 SQLBind(r.purgedOn?.iso), SQLBind(r.owner), SQLBind(r.mergedInto), SQLBind(r.closedOn?.iso))
         }
         try await insert.run()
@@ -287,7 +350,8 @@ public struct RepresentationStore: Sendable {
         }
         for chunk in rows.chunked(into: 500) {
             let stages = sql.insert(into: "stage").columns(
-                "representation_id", "position", "stage_key", "opened_on", "due_on", "responded_on", "closed_on", "outcome", "detail")
+                "representation_id", "position", "stage_key", "opened_on", "due_on", "responded_on", "closed_on",
+                "outcome", "detail")
             for row in chunk { stages.values(row) }
             try await stages.run()
         }
@@ -296,11 +360,13 @@ public struct RepresentationStore: Sendable {
     static func nextSequence(prefix: String, on sql: any SQLDatabase) async throws -> Int {
         // One atomic upsert: concurrent recorders (PostgreSQL) get distinct numbers, and the
         // first complaint of a year creates its counter without a race.
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             INSERT INTO reference_counter (prefix, last_value) VALUES (\(bind: prefix), 1)
             ON CONFLICT (prefix) DO UPDATE SET last_value = reference_counter.last_value + 1
             RETURNING last_value
-            """).first()
+            """
+        ).first()
         guard let row else { throw DatabaseError.cannotOpen("the reference counter did not return a value") }
         return try row.decode(column: "last_value", as: Int.self)
     }
@@ -309,25 +375,35 @@ public struct RepresentationStore: Sendable {
         func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
         func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
         func day(from value: String, column: String) throws -> CalendarDate {
-            guard let d = CalendarDate(iso: value) else { throw DatabaseError.corruptRow(table: "representation", column: column, value: value) }
+            guard let d = CalendarDate(iso: value) else {
+                throw DatabaseError.corruptRow(table: "representation", column: column, value: value)
+            }
             return d
         }
         func day(_ column: String) throws -> CalendarDate { try day(from: text(column), column: column) }
         let kindText = try text("kind"), areaText = try text("service_area")
-        guard let kind = RepresentationKind(rawValue: kindText) else { throw DatabaseError.corruptRow(table: "representation", column: "kind", value: kindText) }
-        guard let area = ServiceArea(rawValue: areaText) else { throw DatabaseError.corruptRow(table: "representation", column: "service_area", value: areaText) }
+        guard let kind = RepresentationKind(rawValue: kindText) else {
+            throw DatabaseError.corruptRow(table: "representation", column: "kind", value: kindText)
+        }
+        guard let area = ServiceArea(rawValue: areaText) else {
+            throw DatabaseError.corruptRow(table: "representation", column: "service_area", value: areaText)
+        }
         var r = Representation(
             id: try text("id"), reference: try text("reference"), kind: kind, serviceArea: area,
-            procedureID: try optionalText("procedure_id"), receivedOn: try day("received_on"), methodOfReceipt: try text("method"),
+            procedureID: try optionalText("procedure_id"), receivedOn: try day("received_on"),
+            methodOfReceipt: try text("method"),
             complainant: Complainant(
-                relationship: try text("relationship"), isChildOrYoungPerson: try row.decode(column: "is_child", as: Bool.self),
-                advocate: try optionalText("advocate"), name: try optionalText("complainant_name"), contact: try optionalText("complainant_contact")),
+                relationship: try text("relationship"),
+                isChildOrYoungPerson: try row.decode(column: "is_child", as: Bool.self),
+                advocate: try optionalText("advocate"), name: try optionalText("complainant_name"),
+                contact: try optionalText("complainant_contact")),
             serviceCategory: try text("service_category"), summary: try text("summary"),
             records: try records(text("detail")), version: try row.decode(column: "version", as: Int.self),
             subjectName: try optionalText("subject_name"))
         if let named = try optionalText("restricted_to") {
             guard let ids = try? JSONDecoder().decode([String].self, from: Data(named.utf8)) else {
-                throw DatabaseError.corruptRow(table: "representation", column: "restricted_to", value: String(named.prefix(80)))
+                throw DatabaseError.corruptRow(
+                    table: "representation", column: "restricted_to", value: String(named.prefix(80)))
             }
             r.restrictedTo = ids
         }

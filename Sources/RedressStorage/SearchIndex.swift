@@ -27,14 +27,16 @@ public enum SearchIndex {
                 "INSERT INTO case_search_doc (representation_id, reference, names, contact, body, received_on) VALUES ")
             for (i, r) in chunk.enumerated() {
                 let d = SearchDocument(r)
-                query = query + (i == 0 ? "" : ", ") + "(\(bind: r.id), \(bind: d.reference), \(bind: d.names), "
+                query =
+                    query + (i == 0 ? "" : ", ") + "(\(bind: r.id), \(bind: d.reference), \(bind: d.names), "
                     + "\(bind: d.contact), \(bind: d.body), \(bind: r.receivedOn.iso))"
             }
-            query = query + """
-                 ON CONFLICT (representation_id) DO UPDATE SET reference = excluded.reference,
-                names = excluded.names, contact = excluded.contact, body = excluded.body,
-                received_on = excluded.received_on
-                """
+            query =
+                query + """
+                     ON CONFLICT (representation_id) DO UPDATE SET reference = excluded.reference,
+                    names = excluded.names, contact = excluded.contact, body = excluded.body,
+                    received_on = excluded.received_on
+                    """
             try await sql.raw(query).run()
         }
     }
@@ -73,22 +75,28 @@ public enum SearchIndex {
     }
 
     /// The ids of the best `limit` matches, best first (the steps are in the type's comment).
-    static func search(_ query: SearchQuery, scope: Scope, limit: Int, engine: DatabaseEngine,
-                       on sql: any SQLDatabase) async throws -> [String] {
+    static func search(
+        _ query: SearchQuery, scope: Scope, limit: Int, engine: DatabaseEngine,
+        on sql: any SQLDatabase
+    ) async throws -> [String] {
         if case .only(let ids) = scope, ids.isEmpty { return [] }
         var found = Found(limit: limit)
-        try found.keep(try await sql.raw("""
-            SELECT d.id AS id FROM representation d WHERE lower(d.reference) = \(bind: query.text) AND
-            """ + " " + scope.condition(on: "d.id")).all())
+        try found.keep(
+            try await sql.raw(
+                """
+                SELECT d.id AS id FROM representation d WHERE lower(d.reference) = \(bind: query.text) AND
+                """ + " " + scope.condition(on: "d.id")
+            ).all())
         if !found.ids.isEmpty && !query.text.contains(" ") { return found.ids }
         let visible = scope.condition(on: "d.representation_id")
         // Only a few cases to look among: rank them all rather than the newest matches.
         let few: Bool
         if case .only = scope { few = true } else { few = false }
-        let steps: SearchSteps = switch engine {
-        case .sqlite: SQLiteSearch(query: query, visible: visible, limit: limit, few: few)
-        case .postgres: PostgresSearch(query: query, visible: visible, limit: limit, few: few)
-        }
+        let steps: SearchSteps =
+            switch engine {
+            case .sqlite: SQLiteSearch(query: query, visible: visible, limit: limit, few: few)
+            case .postgres: PostgresSearch(query: query, visible: visible, limit: limit, few: few)
+            }
         try found.keep(try await steps.people(on: sql))
         if found.short { try found.keep(try await steps.wholeWords(on: sql)) }
         if found.ids.isEmpty { try found.keep(try await steps.startsOfWords(on: sql)) }
@@ -134,15 +142,21 @@ struct SQLiteSearch: SearchSteps {
 
     func people(on sql: any SQLDatabase) async throws -> [any SQLRow] {
         var newest: SQLQueryString = ""
-        if !few, let bound = try await sql.raw("""
-            SELECT rowid AS n FROM case_search_people WHERE case_search_people MATCH \(bind: starts)
-            ORDER BY rowid DESC LIMIT 1 OFFSET \(bind: SearchIndex.rankedAtMost - 1)
-            """).first()?.decode(column: "n", as: Int.self) {
+        if !few,
+            let bound = try await sql.raw(
+                """
+                SELECT rowid AS n FROM case_search_people WHERE case_search_people MATCH \(bind: starts)
+                ORDER BY rowid DESC LIMIT 1 OFFSET \(bind: SearchIndex.rankedAtMost - 1)
+                """
+            ).first()?.decode(column: "n", as: Int.self)
+        {
             newest = " AND s.rowid >= \(bind: bound)"
         }
-        return try await sql.raw("SELECT d.representation_id AS id FROM case_search_people s" + Self.join
-            + "WHERE case_search_people MATCH \(bind: starts)" + newest + " AND " + visible
-            + " ORDER BY bm25(case_search_people, 10.0, 5.0, 3.0), d.received_on DESC LIMIT \(bind: limit)").all()
+        return try await sql.raw(
+            "SELECT d.representation_id AS id FROM case_search_people s" + Self.join
+                + "WHERE case_search_people MATCH \(bind: starts)" + newest + " AND " + visible
+                + " ORDER BY bm25(case_search_people, 10.0, 5.0, 3.0), d.received_on DESC LIMIT \(bind: limit)"
+        ).all()
     }
 
     func wholeWords(on sql: any SQLDatabase) async throws -> [any SQLRow] {
@@ -154,16 +168,20 @@ struct SQLiteSearch: SearchSteps {
     }
 
     private func anywhere(_ match: String, on sql: any SQLDatabase) async throws -> [any SQLRow] {
-        try await sql.raw("SELECT d.representation_id AS id FROM case_search s" + Self.join
-            + "WHERE case_search MATCH \(bind: match) AND " + visible
-            + " ORDER BY s.rowid DESC LIMIT \(bind: limit)").all()
+        try await sql.raw(
+            "SELECT d.representation_id AS id FROM case_search s" + Self.join
+                + "WHERE case_search MATCH \(bind: match) AND " + visible
+                + " ORDER BY s.rowid DESC LIMIT \(bind: limit)"
+        ).all()
     }
 
     func inside(on sql: any SQLDatabase) async throws -> [any SQLRow] {
         let phrase = "\"" + query.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return try await sql.raw("SELECT d.representation_id AS id FROM case_search_inside s" + Self.join
-            + "WHERE case_search_inside MATCH \(bind: phrase) AND " + visible
-            + " ORDER BY d.received_on DESC LIMIT \(bind: limit)").all()
+        return try await sql.raw(
+            "SELECT d.representation_id AS id FROM case_search_inside s" + Self.join
+                + "WHERE case_search_inside MATCH \(bind: phrase) AND " + visible
+                + " ORDER BY d.received_on DESC LIMIT \(bind: limit)"
+        ).all()
     }
 }
 
@@ -180,12 +198,14 @@ struct PostgresSearch: SearchSteps {
 
     func people(on sql: any SQLDatabase) async throws -> [any SQLRow] {
         let newest: SQLQueryString = few ? "" : " LIMIT \(bind: SearchIndex.rankedAtMost)"
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT representation_id AS id FROM (SELECT representation_id, people, received_on FROM case_search_doc d
             WHERE people @@ to_tsquery('simple', \(bind: starts)) AND
             """ + " " + visible + newest + ") d"
-            + " ORDER BY ts_rank(d.people, to_tsquery('simple', \(bind: starts))) DESC, d.received_on DESC"
-            + " LIMIT \(bind: limit)").all()
+                + " ORDER BY ts_rank(d.people, to_tsquery('simple', \(bind: starts))) DESC, d.received_on DESC"
+                + " LIMIT \(bind: limit)"
+        ).all()
     }
 
     func wholeWords(on sql: any SQLDatabase) async throws -> [any SQLRow] {
@@ -197,17 +217,21 @@ struct PostgresSearch: SearchSteps {
     }
 
     private func anywhere(_ tsquery: String, on sql: any SQLDatabase) async throws -> [any SQLRow] {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             SELECT representation_id AS id FROM (SELECT representation_id, received_on FROM case_search_doc d
             WHERE document @@ to_tsquery('simple', \(bind: tsquery)) AND
-            """ + " " + visible + " LIMIT \(bind: limit)) d ORDER BY d.received_on DESC").all()
+            """ + " " + visible + " LIMIT \(bind: limit)) d ORDER BY d.received_on DESC"
+        ).all()
     }
 
     func inside(on sql: any SQLDatabase) async throws -> [any SQLRow] {
         let escaped = query.text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
-        return try await sql.raw("SELECT d.representation_id AS id FROM case_search_doc d WHERE "
-            + "(d.reference || ' ' || d.contact) LIKE \(bind: "%" + escaped + "%") AND " + visible
-            + " ORDER BY d.received_on DESC LIMIT \(bind: limit)").all()
+        return try await sql.raw(
+            "SELECT d.representation_id AS id FROM case_search_doc d WHERE "
+                + "(d.reference || ' ' || d.contact) LIKE \(bind: "%" + escaped + "%") AND " + visible
+                + " ORDER BY d.received_on DESC LIMIT \(bind: limit)"
+        ).all()
     }
 }

@@ -91,21 +91,25 @@ extension SearchIndex {
             INSERT INTO case_search (rowid, reference, names, contact, body)
                 VALUES (new.doc_id, new.reference, new.names, new.contact, new.body);
             INSERT INTO case_search_inside (rowid, reference, contact) VALUES (new.doc_id, new.reference, new.contact);
-            """ + (people ? """
+            """
+            + (people
+                ? """
 
-            INSERT INTO case_search_people (rowid, reference, names, contact)
-                VALUES (new.doc_id, new.reference, new.names, new.contact);
-            """ : "")
+                INSERT INTO case_search_people (rowid, reference, names, contact)
+                    VALUES (new.doc_id, new.reference, new.names, new.contact);
+                """ : "")
         let remove = """
             INSERT INTO case_search (case_search, rowid, reference, names, contact, body)
                 VALUES ('delete', old.doc_id, old.reference, old.names, old.contact, old.body);
             INSERT INTO case_search_inside (case_search_inside, rowid, reference, contact)
                 VALUES ('delete', old.doc_id, old.reference, old.contact);
-            """ + (people ? """
+            """
+            + (people
+                ? """
 
-            INSERT INTO case_search_people (case_search_people, rowid, reference, names, contact)
-                VALUES ('delete', old.doc_id, old.reference, old.names, old.contact);
-            """ : "")
+                INSERT INTO case_search_people (case_search_people, rowid, reference, names, contact)
+                    VALUES ('delete', old.doc_id, old.reference, old.names, old.contact);
+                """ : "")
         return [
             "CREATE TRIGGER case_search_doc_insert AFTER INSERT ON case_search_doc BEGIN\n\(add)\nEND",
             "CREATE TRIGGER case_search_doc_delete AFTER DELETE ON case_search_doc BEGIN\n\(remove)\nEND",
@@ -121,9 +125,12 @@ extension SearchIndex {
         try await sql.raw("SAVEPOINT pg_trgm_index").run()
         do {
             try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
-            try await sql.raw("""
-                CREATE INDEX case_search_inside ON case_search_doc USING GIN ((reference || ' ' || contact) gin_trgm_ops)
-                """).run()
+            try await sql.raw(
+                """
+                CREATE INDEX case_search_inside ON case_search_doc USING GIN ((reference || ' ' || contact) \
+                gin_trgm_ops)
+                """
+            ).run()
             try await sql.raw("RELEASE SAVEPOINT pg_trgm_index").run()
         } catch {
             try await sql.raw("ROLLBACK TO SAVEPOINT pg_trgm_index").run()

@@ -21,7 +21,11 @@ public struct WebDependencies: Sendable {
     /// Configuration kept between requests while its `ConfigurationStamp` is unchanged.
     let configurationCache = ConfigurationCache()
 
-    public init(database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today, division: Division = .englandAndWales, metrics: PrometheusCollectorRegistry? = nil, logger: Logger, security: WebSecurity = WebSecurity()) {
+    public init(
+        database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today,
+        division: Division = .englandAndWales, metrics: PrometheusCollectorRegistry? = nil, logger: Logger,
+        security: WebSecurity = WebSecurity()
+    ) {
         self.database = database
         self.security = security
         self.today = today
@@ -97,8 +101,9 @@ extension WebDependencies {
         async let people = PeopleStore(database: database).load()
         async let policy = SettingsStore(database: database).accessPolicy()
         let loaded = Configuration(
-            casework: Casework(reference: try await reference, procedures: try await procedures,
-                               calendar: WorkingDayCalendar(division: division, feed: try await feed), people: try await people),
+            casework: Casework(
+                reference: try await reference, procedures: try await procedures,
+                calendar: WorkingDayCalendar(division: division, feed: try await feed), people: try await people),
             accessPolicy: try await policy)
         await configurationCache.keep(loaded, stamp: stamp)
         return loaded
@@ -117,13 +122,18 @@ public func buildRouter(_ deps: WebDependencies) -> Router<AppRequestContext> {
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SessionMiddleware(deps: deps))
     for endpoint in Endpoint.allCases {
-        router.on(RouterPath(endpoint.path), method: endpoint.method, use: endpoint.guarded(endpoint.handler(deps), database: deps.database))
+        router.on(
+            RouterPath(endpoint.path), method: endpoint.method,
+            use: endpoint.guarded(endpoint.handler(deps), database: deps.database))
     }
     return router
 }
 
 /// Builds the application for `redress serve`.
-public func buildApplication(_ deps: WebDependencies, host: String, port: Int, services: [any Service] = [], onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+public func buildApplication(
+    _ deps: WebDependencies, host: String, port: Int, services: [any Service] = [],
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Redress"),

@@ -5,7 +5,8 @@ import RedressStorage
 import RedressWeb
 
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema (also done when the server starts).")
+    static let configuration = CommandConfiguration(
+        abstract: "Create or upgrade the database schema (also done when the server starts).")
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
@@ -13,19 +14,28 @@ struct Migrate: AsyncParsableCommand {
         let applied = try await storage.withDatabase(migrate: false) { database in
             try await Migrator(database: database).migrate()
         }
-        print(applied.isEmpty ? "\(location): schema is up to date (version \(Migrator.latestVersion))."
-              : "\(location): applied \(applied.count) migration(s): \(applied.joined(separator: "; ")).")
+        print(
+            applied.isEmpty
+                ? "\(location): schema is up to date (version \(Migrator.latestVersion))."
+                : "\(location): applied \(applied.count) migration(s): \(applied.joined(separator: "; ")).")
     }
 }
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load demonstration councils: complete financial years of complaints, compliments and comments at the reference reports' rates, plus this year to date.")
+        abstract:
+            """
+                Load demonstration councils: complete financial years of complaints, compliments and comments at the \
+                reference reports' rates, plus this year to date.
+                """
+    )
     @OptionGroup var storage: StorageOptions
     @Option(help: "Seed for the generator; the same seed gives the same councils.") var seed: UInt64 = 2021
-    @Option(help: "How many councils (a shared service). With more than one, references start C01-, C02-, …") var councils = 1
+    @Option(help: "How many councils (a shared service). With more than one, references start C01-, C02-, …")
+    var councils = 1
     @Option(help: "Complete financial years before this one (this year to date follows).") var years = 3
-    @Option(help: "Volume multiplier: 1 is a county council (about 2,600 representations a year).") var scale: Double = 1
+    @Option(help: "Volume multiplier: 1 is a county council (about 2,600 representations a year).") var scale: Double =
+        1
     @Flag(help: "No progress messages on standard error.") var quiet = false
 
     func run() async throws {
@@ -35,10 +45,14 @@ struct Demo: AsyncParsableCommand {
         let plan = DemoPlan(seed: seed, councils: councils, completeYears: years, scale: scale)
         let quiet = self.quiet
         let loaded = try await storage.withDatabase { database in
-            try await loadDemo(into: database, plan: plan) { line in if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
+            try await loadDemo(into: database, plan: plan) { line in
+                if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            }
         }
         guard let loaded else {
-            throw Failure(description: "The database already holds representations; demo data is only loaded into an empty database.")
+            throw Failure(
+                description:
+                    "The database already holds representations; demo data is only loaded into an empty database.")
         }
         print("Loaded \(councils == 1 ? "a demo council" : "\(councils) demo councils") of \(loaded) representations.")
     }
@@ -62,14 +76,19 @@ func readFile(_ path: String) throws -> Data {
 /// Loads the demo councils when the database is empty; returns how many representations were
 /// loaded, or nil. Councils are generated one ahead of the one being written, so generating and
 /// writing overlap; each council is written in its own transaction.
-func loadDemo(into database: Database, plan: DemoPlan = DemoPlan(), progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Int? {
+func loadDemo(
+    into database: Database, plan: DemoPlan = DemoPlan(), progress: @escaping @Sendable (String) -> Void = { _ in }
+) async throws -> Int? {
     let store = RepresentationStore(database: database)
     guard try await store.count() == 0 else { return nil }
     let feed = try await CalendarStore(database: database).effectiveFeed()
-    let calendar = WorkingDayCalendar(feed: feed), reference = try await ReferenceStore(database: database).load(), today = LondonClock.today()
+    let calendar = WorkingDayCalendar(feed: feed), reference = try await ReferenceStore(database: database).load(),
+        today = LondonClock.today()
     func council(_ i: Int) -> DemoCouncil {
-        DemoCouncil(seed: plan.seed &+ UInt64(i) &* 0x9E37_79B9, today: today, calendar: calendar, reference: reference,
-                    completeYears: plan.completeYears, scale: plan.scale, councilCode: plan.councils == 1 ? nil : "C" + String(i + 1).leftPadded(2))
+        DemoCouncil(
+            seed: plan.seed &+ UInt64(i) &* 0x9E37_79B9, today: today, calendar: calendar, reference: reference,
+            completeYears: plan.completeYears, scale: plan.scale,
+            councilCode: plan.councils == 1 ? nil : "C" + String(i + 1).leftPadded(2))
     }
     let first = council(0)
     try await PeopleStore(database: database).save(first.people)
@@ -86,10 +105,17 @@ func loadDemo(into database: Database, plan: DemoPlan = DemoPlan(), progress: @e
         let following = i + 1 < plan.councils ? council(i + 1) : nil
         next = following.map { demo in Task { generate(demo) } }
         let clock = ContinuousClock(), start = clock.now
-        let histories = Dictionary(uniqueKeysWithValues: cases.filter { !$0.history.isEmpty }.map { ($0.representation.id, $0.history) })
+        let histories = Dictionary(
+            uniqueKeysWithValues: cases.filter { !$0.history.isEmpty }.map { ($0.representation.id, $0.history) })
         try await store.insertAll(cases.map(\.representation), histories: histories, recordedBy: "demo data")
         total += cases.count
-        progress("demo: council \(i + 1) of \(plan.councils): \(cases.count) representations (\(total) in all); generated in \(String(format: "%.2f", generated)) s, written in \(String(format: "%.2f", (clock.now - start).seconds)) s")
+        progress(
+            """
+                demo: council \(i + 1) of \(plan.councils): \(cases.count) representations (\(total) in all); \
+                generated in \(String(format: "%.2f", generated)) s, written in \
+                \(String(format: "%.2f", (clock.now - start).seconds)) s
+                """
+        )
         if i == 0 && plan.councils == 1 {
             let inputs = first.reportInputs(for: cases.map(\.representation))
             let reportInputs = ReportInputStore(database: database)
@@ -102,13 +128,22 @@ func loadDemo(into database: Database, plan: DemoPlan = DemoPlan(), progress: @e
 }
 
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the first report figures for a financial year: complaints received by service area and stage 1 response times.")
+    static let configuration = CommandConfiguration(
+        abstract:
+            """
+                Print the first report figures for a financial year: complaints received by service area and stage 1 \
+                response times.
+                """
+    )
     @OptionGroup var storage: StorageOptions
     @Option(help: "The year the financial year starts in: 2021 means 1 April 2021 to 31 March 2022.") var year: Int
-    @Option(help: "Bank-holiday calendar for working days (default england-and-wales, or REDRESS_CALENDAR).") var calendar: Division?
+    @Option(help: "Bank-holiday calendar for working days (default england-and-wales, or REDRESS_CALENDAR).")
+    var calendar: Division?
 
     func validate() throws {
-        guard (2000...2100).contains(year) else { throw ValidationError("--year must be a year such as 2021, not \(year)") }
+        guard (2000...2100).contains(year) else {
+            throw ValidationError("--year must be a year such as 2021, not \(year)")
+        }
     }
 
     func run() async throws {
@@ -116,9 +151,13 @@ struct Stats: AsyncParsableCommand {
         let division = try statutoryDivision(calendar)
         let text = try await storage.withDatabase { database in
             let feed = try await CalendarStore(database: database).effectiveFeed()
-            let records = try await RepresentationStore(database: database).representations(relevantTo: year.firstDay, year.lastDay)
+            let records = try await RepresentationStore(database: database).representations(
+                relevantTo: year.firstDay, year.lastDay)
             let procedures = try await ProcedureStore(database: database).load()
-            return FirstFigures.compute(year: year, representations: records, calendar: WorkingDayCalendar(division: division, feed: feed), procedures: procedures).text()
+            return FirstFigures.compute(
+                year: year, representations: records, calendar: WorkingDayCalendar(division: division, feed: feed),
+                procedures: procedures
+            ).text()
         }
         print(text, terminator: "")
     }
@@ -133,7 +172,12 @@ struct CalendarCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import a GOV.UK bank-holiday file (https://www.gov.uk/bank-holidays.json format).",
-            discussion: "For each division in the file, its holidays replace the stored ones for the years it covers. The whole file is checked first; if anything is wrong nothing is imported.")
+            discussion:
+                """
+                    For each division in the file, its holidays replace the stored ones for the years it covers. The \
+                    whole file is checked first; if anything is wrong nothing is imported.
+                    """
+        )
         @OptionGroup var storage: StorageOptions
         @Argument(help: "Path to the JSON file.") var file: String
 
@@ -144,7 +188,9 @@ struct CalendarCommand: AsyncParsableCommand {
                 throw Failure(description: invalid.description)
             }
             let count = try await storage.withDatabase { try await CalendarStore(database: $0).importFeed(feed) }
-            let summary = feed.events.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.displayName) \(feed.years(of: $0).map { "\($0.lowerBound)–\($0.upperBound)" } ?? "")" }
+            let summary = feed.events.keys.sorted { $0.rawValue < $1.rawValue }.map {
+                "\($0.displayName) \(feed.years(of: $0).map { "\($0.lowerBound)–\($0.upperBound)" } ?? "")"
+            }
             print("Imported \(count) bank holidays (\(summary.joined(separator: "; "))).")
         }
     }
@@ -160,20 +206,29 @@ struct CalendarCommand: AsyncParsableCommand {
             let feed = try await storage.withDatabase { try await CalendarStore(database: $0).effectiveFeed() }
             let days = (feed.events[division] ?? []).filter { $0.date.year == year }
             if days.isEmpty { print("No \(division.displayName) bank holidays are known for \(year).") }
-            for day in days { print("\(day.date.iso)  \(day.date.weekday.shortName)  \(day.title)\(day.notes.isEmpty ? "" : " (\(day.notes))")") }
+            for day in days {
+                print(
+                    """
+                        \(day.date.iso)  \(day.date.weekday.shortName)  \
+                        \(day.title)\(day.notes.isEmpty ? "" : " (\(day.notes))")
+                        """
+                )
+            }
         }
     }
 }
 
 struct Codes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List and edit the code lists (methods, relationships, services, natures, outcomes, refusal reasons).",
+        abstract:
+            "List and edit the code lists (methods, relationships, services, natures, outcomes, refusal reasons).",
         subcommands: [List.self, Add.self, Retire.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a code list.")
         @OptionGroup var storage: StorageOptions
-        @Argument(help: "One of: \(CategoryList.allCases.map(\.rawValue).joined(separator: ", ")).") var list: CategoryList
+        @Argument(help: "One of: \(CategoryList.allCases.map(\.rawValue).joined(separator: ", ")).") var list:
+            CategoryList
 
         func run() async throws {
             let list = self.list
@@ -192,7 +247,9 @@ struct Codes: AsyncParsableCommand {
         @Option(help: "Service area for services (adults, children, corporate) or a group heading.") var group: String?
 
         func validate() throws {
-            if label.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the label must not be empty") }
+            if label.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("the label must not be empty")
+            }
             if Category.code(for: label).isEmpty { throw ValidationError("the label must contain letters or digits") }
             if list == .service, ServiceArea(rawValue: group ?? "") == nil {
                 throw ValidationError("services need --group adults, children or corporate")
@@ -215,8 +272,13 @@ struct Codes: AsyncParsableCommand {
 
         func run() async throws {
             let (list, code, group) = (self.list, self.code, self.group)
-            let found = try await storage.withDatabase { try await ReferenceStore(database: $0).retire(list: list, code: code, group: group) }
-            guard found else { throw Failure(description: "No code \"\(code)\" in \(list.rawValue)\(group.map { " group \($0)" } ?? "").") }
+            let found = try await storage.withDatabase {
+                try await ReferenceStore(database: $0).retire(list: list, code: code, group: group)
+            }
+            guard found else {
+                throw Failure(
+                    description: "No code \"\(code)\" in \(list.rawValue)\(group.map { " group \($0)" } ?? "").")
+            }
             print("Retired \(code) from \(list.rawValue).")
         }
     }
@@ -226,8 +288,13 @@ extension CategoryList: ExpressibleByArgument {}
 
 struct Procedures: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export or import the procedures (stages, clocks, timescales, extension limits, request windows) as JSON.",
-        discussion: "Edit the exported file and import it to change timescales without a release. Cases already open keep the deadlines fixed when their stages opened.",
+        abstract:
+            "Export or import the procedures (stages, clocks, timescales, extension limits, request windows) as JSON.",
+        discussion:
+            """
+                Edit the exported file and import it to change timescales without a release. Cases already open keep \
+                the deadlines fixed when their stages opened.
+                """,
         subcommands: [Export.self, Import.self])
 
     struct Export: AsyncParsableCommand {
@@ -243,7 +310,8 @@ struct Procedures: AsyncParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace procedures from a JSON file (as written by export); checks them all first.")
+        static let configuration = CommandConfiguration(
+            abstract: "Replace procedures from a JSON file (as written by export); checks them all first.")
         @OptionGroup var storage: StorageOptions
         @Argument(help: "Path to the JSON file.") var file: String
 
@@ -255,7 +323,9 @@ struct Procedures: AsyncParsableCommand {
             }
             let problems = procedures.flatMap(ProcedureValidation.problems(in:))
             guard problems.isEmpty else {
-                throw Failure(description: "Nothing was imported (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+                throw Failure(
+                    description: "Nothing was imported (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
+                        + problems.map { "  - \($0)" }.joined(separator: "\n"))
             }
             try await storage.withDatabase { database in
                 let store = ProcedureStore(database: database)

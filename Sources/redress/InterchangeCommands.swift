@@ -8,7 +8,12 @@ import RedressWeb
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every representation, with its history, equality answers and letters, as JSON Lines; or a one-row-per-case CSV summary without personal data (--format csv).")
+        abstract:
+            """
+                Write every representation, with its history, equality answers and letters, as JSON Lines; or a \
+                one-row-per-case CSV summary without personal data (--format csv).
+                """
+    )
     @OptionGroup var storage: StorageOptions
     @Option(help: "File to write; standard output if not given.") var out: String?
     @Option(help: "jsonl (lossless, for import) or csv (the flat profile, for spreadsheets).") var format = "jsonl"
@@ -26,7 +31,9 @@ struct ExportCommand: AsyncParsableCommand {
             return (text, count)
         }
         if let path {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch { throw Failure(description: "Cannot write \(path).") }
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+                throw Failure(description: "Cannot write \(path).")
+            }
             print("Exported \(count) representation\(count == 1 ? "" : "s") to \(path).")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -37,13 +44,32 @@ struct ExportCommand: AsyncParsableCommand {
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import an interchange file. The whole file is checked first; on any problem nothing is imported. Representations already here (same reference) are left as they are.")
+        abstract:
+            """
+                Import an interchange file. The whole file is checked first; on any problem nothing is imported. \
+                Representations already here (same reference) are left as they are.
+                """
+    )
     @OptionGroup var storage: StorageOptions
-    @Argument(help: "The JSON Lines file, as `redress export` writes it; or, with --mapping, a CSV exported from another system.") var file: String
-    @Option(help: "A legacy column-mapping file (JSON; see docs/interchange.md): FILE is then a CSV from another system.") var mapping: String?
+    @Argument(
+        help:
+            """
+                The JSON Lines file, as `redress export` writes it; or, with --mapping, a CSV exported from another \
+                system.
+                """
+    ) var file: String
+    @Option(
+        help: "A legacy column-mapping file (JSON; see docs/interchange.md): FILE is then a CSV from another system.")
+    var mapping: String?
     @Flag(help: "Check the file and report, without importing.") var dryRun = false
     @Flag(help: "No progress messages on standard error.") var quiet = false
-    @Option(help: "Bank-holiday calendar the histories' clocks are checked on. Default: REDRESS_CALENDAR, else england-and-wales.")
+    @Option(
+        help:
+            """
+                Bank-holiday calendar the histories' clocks are checked on. Default: REDRESS_CALENDAR, else \
+                england-and-wales.
+                """
+    )
     var calendar: Division?
 
     func run() async throws {
@@ -55,43 +81,72 @@ struct ImportCommand: AsyncParsableCommand {
         var legacy: (LegacyMapping, [CSV.Record])?
         if let mappingPath = mapping {
             let mapping: LegacyMapping
-            do { mapping = try JSONDecoder().decode(LegacyMapping.self, from: try readFile(mappingPath)) } catch let error as DecodingError {
-                throw Failure(description: "Nothing was imported: the mapping file \(mappingPath) is not right: \(describe(decodingError: error))")
+            do { mapping = try JSONDecoder().decode(LegacyMapping.self, from: try readFile(mappingPath)) } catch let
+                error as DecodingError
+            {
+                throw Failure(
+                    description:
+                        """
+                            Nothing was imported: the mapping file \(mappingPath) is not right: \
+                            \(describe(decodingError: error))
+                            """
+                )
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 let line = CSV.firstLineNotUTF8(bytes)
-                throw Failure(description: "Nothing was imported: line \(line) of \(file) is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel) and try again")
+                throw Failure(
+                    description:
+                        """
+                            Nothing was imported: line \(line) of \(file) is not UTF-8 text; save the file as UTF-8 \
+                            (CSV UTF-8 in Excel) and try again
+                            """
+                )
             }
             do { legacy = (mapping, try CSV.records(text)) } catch {
-                throw Failure(description: "Nothing was imported: \(file) is not a readable CSV file: \(error.description)")
+                throw Failure(
+                    description: "Nothing was imported: \(file) is not a readable CSV file: \(error.description)")
             }
             say("import: checking \(max(0, (legacy?.1.count ?? 1) - 1)) rows against the mapping")
         } else {
             say("import: checking \(bytes.count) bytes")
         }
-        let outcome = try await storage.withDatabase { [legacy] database -> Result<InterchangeStore.ImportResult, ImportProblemList> in
-            let reference = try await ReferenceStore(database: database).load(), procedures = try await ProcedureStore(database: database).load()
-            let calendar = WorkingDayCalendar(division: division, feed: try await CalendarStore(database: database).effectiveFeed())
+        let outcome = try await storage.withDatabase {
+            [legacy] database -> Result<InterchangeStore.ImportResult, ImportProblemList> in
+            let reference = try await ReferenceStore(database: database).load(),
+                procedures = try await ProcedureStore(database: database).load()
+            let calendar = WorkingDayCalendar(
+                division: division, feed: try await CalendarStore(database: database).effectiveFeed())
             let people = try await PeopleStore(database: database).load()
-            let validator = InterchangeValidator(reference: reference, procedures: procedures, calendar: calendar, people: people,
-                                                 today: LondonClock.today())
-            var (records, problems) = legacy.map {
-                LegacyImport(mapping: $0.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()).convert($0.1)
-            } ?? validator.check(file: bytes)
+            let validator = InterchangeValidator(
+                reference: reference, procedures: procedures, calendar: calendar, people: people,
+                today: LondonClock.today())
+            var (records, problems) =
+                legacy.map {
+                    LegacyImport(
+                        mapping: $0.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()
+                    ).convert($0.1)
+                } ?? validator.check(file: bytes)
             if legacy != nil {
                 // What the mapping made goes through the same history check as any import.
                 for (i, record) in records.enumerated() {
                     problems += validator.replay.problems(in: record, line: i + 2).map {
-                        ImportProblem(line: $0.line, field: "\(record.representation.reference): \($0.field)", message: $0.message)
+                        ImportProblem(
+                            line: $0.line, field: "\(record.representation.reference): \($0.field)", message: $0.message
+                        )
                     }
                 }
             }
             guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
             if dryRun { return .success(.init(imported: 0, alreadyPresent: 0)) }
             say("import: \(records.count) records checked; writing")
-            let result = try await InterchangeStore(database: database).importRecords(records) { done, total in say("import: \(done)/\(total) written") }
+            let result = try await InterchangeStore(database: database).importRecords(records) { done, total in
+                say("import: \(done)/\(total) written")
+            }
             if case .success(let r) = result {
-                try await AuditLog(database: database).append(AuditEntry(userID: nil, username: operatorName(), action: .recordedCase, detail: "imported \(r.imported) from \(URL(fileURLWithPath: file).lastPathComponent)"))
+                try await AuditLog(database: database).append(
+                    AuditEntry(
+                        userID: nil, username: operatorName(), action: .recordedCase,
+                        detail: "imported \(r.imported) from \(URL(fileURLWithPath: file).lastPathComponent)"))
             }
             return result
         }
@@ -99,9 +154,22 @@ struct ImportCommand: AsyncParsableCommand {
         case .failure(let list):
             let shown = list.problems.prefix(100).map(\.description)
             let more = list.problems.count > 100 ? ["… and \(list.problems.count - 100) more"] : []
-            throw Failure(description: (["Nothing was imported: \(list.problems.count) problem\(list.problems.count == 1 ? "" : "s") in \(file)"] + shown + more).joined(separator: "\n"))
+            throw Failure(
+                description: ([
+                    """
+                        Nothing was imported: \(list.problems.count) problem\(list.problems.count == 1 ? "" : "s") in \
+                        \(file)
+                        """
+                ] + shown + more).joined(separator: "\n"))
         case .success(let result):
-            print(dryRun ? "\(file) is ready to import: no problems found." : "Imported \(result.imported) representation\(result.imported == 1 ? "" : "s"); \(result.alreadyPresent) already here.")
+            print(
+                dryRun
+                    ? "\(file) is ready to import: no problems found."
+                    : """
+                        Imported \(result.imported) representation\(result.imported == 1 ? "" : "s"); \
+                        \(result.alreadyPresent) already here.
+                        """
+            )
         }
     }
 }

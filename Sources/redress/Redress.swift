@@ -14,15 +14,29 @@ struct Redress: AsyncParsableCommand {
             The database is an SQLite file in the data folder unless --database (or REDRESS_DATABASE_URL) \
             names another, e.g. postgres://user:password@localhost:5432/redress.
             """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, Stats.self, CalendarCommand.self, Codes.self, Procedures.self, UserCommand.self, TokenCommand.self, RetentionCommand.self, SubjectAccessCommand.self, ReportCommand.self, CouncilNameCommand.self, RemindersCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, CaseworkCommand.self])
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Stats.self, CalendarCommand.self, Codes.self, Procedures.self,
+            UserCommand.self, TokenCommand.self, RetentionCommand.self, SubjectAccessCommand.self, ReportCommand.self,
+            CouncilNameCommand.self, RemindersCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self,
+            RestoreCommand.self, CaseworkCommand.self,
+        ])
 }
 
 /// Options every data command takes.
 struct StorageOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database URL: sqlite:PATH or postgres://user:password@host:port/database. Default: REDRESS_DATABASE_URL, else an SQLite file in the data folder.", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            """
+                Database URL: sqlite:PATH or postgres://user:password@host:port/database. Default: \
+                REDRESS_DATABASE_URL, else an SQLite file in the data folder.
+                """,
+            valueName: "url"))
     var database: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the SQLite file. Default: REDRESS_DATA_DIR, else ./data.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Folder for the SQLite file. Default: REDRESS_DATA_DIR, else ./data.", valueName: "path"))
     var dataDir: String?
 
     func location() throws -> DatabaseLocation {
@@ -35,7 +49,9 @@ struct StorageOptions: ParsableArguments {
     }
 
     /// Opens the database, applies pending migrations, and runs `body`.
-    func withDatabase<T: Sendable>(migrate: Bool = true, _ body: @Sendable (Database) async throws -> T) async throws -> T {
+    func withDatabase<T: Sendable>(
+        migrate: Bool = true, _ body: @Sendable (Database) async throws -> T
+    ) async throws -> T {
         let location = try location()
         do {
             return try await Database.with(location, logger: Log.logger) { database in
@@ -56,7 +72,8 @@ enum Log {
     static let logger: Logger = {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            handler.logLevel =
+                ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             return handler
         }
         return Logger(label: "redress")
@@ -73,9 +90,12 @@ extension Division: ExpressibleByArgument {}
 /// Parses `--calendar` / `REDRESS_CALENDAR`.
 func statutoryDivision(_ option: Division?) throws -> Division {
     if let option { return option }
-    guard let text = ProcessInfo.processInfo.environment["REDRESS_CALENDAR"], !text.isEmpty else { return .englandAndWales }
+    guard let text = ProcessInfo.processInfo.environment["REDRESS_CALENDAR"], !text.isEmpty else {
+        return .englandAndWales
+    }
     guard let division = Division(rawValue: text) else {
-        throw ValidationError("REDRESS_CALENDAR must be england-and-wales, scotland or northern-ireland, not \"\(text)\"")
+        throw ValidationError(
+            "REDRESS_CALENDAR must be england-and-wales, scotland or northern-ireland, not \"\(text)\"")
     }
     return division
 }

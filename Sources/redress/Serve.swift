@@ -14,14 +14,40 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port: Int = 8080
     @Flag(help: "Load the demo council first if the database is empty.") var demo = false
-    @Option(help: "Bank-holiday calendar for statutory clocks (default england-and-wales, or REDRESS_CALENDAR).") var calendar: Division?
-    @Flag(help: "Mark session cookies Secure even if requests do not show TLS (behind a TLS proxy that does not send X-Forwarded-Proto).") var secureCookies = false
-    @Option(help: "Write outgoing email (reminders) as .eml files in this folder instead of logging them.") var mailFolder: String?
-    @Option(help: "Send email through a GOV.UK Notify-style HTTP API at this base URL (key in REDRESS_NOTIFY_KEY, template in REDRESS_NOTIFY_TEMPLATE).") var notifyURL: String?
-    @Option(help: "Send email through this SMTP relay (host:port; user and password from REDRESS_SMTP_USER and REDRESS_SMTP_PASSWORD if set).") var smtp: String?
+    @Option(help: "Bank-holiday calendar for statutory clocks (default england-and-wales, or REDRESS_CALENDAR).")
+    var calendar: Division?
+    @Flag(
+        help:
+            """
+                Mark session cookies Secure even if requests do not show TLS (behind a TLS proxy that does not send \
+                X-Forwarded-Proto).
+                """
+    ) var secureCookies = false
+    @Option(help: "Write outgoing email (reminders) as .eml files in this folder instead of logging them.")
+    var mailFolder: String?
+    @Option(
+        help:
+            """
+                Send email through a GOV.UK Notify-style HTTP API at this base URL (key in REDRESS_NOTIFY_KEY, \
+                template in REDRESS_NOTIFY_TEMPLATE).
+                """
+    ) var notifyURL: String?
+    @Option(
+        help:
+            """
+                Send email through this SMTP relay (host:port; user and password from REDRESS_SMTP_USER and \
+                REDRESS_SMTP_PASSWORD if set).
+                """
+    ) var smtp: String?
     @Flag(help: "Use TLS from the start with the SMTP relay (SMTPS, usually port 465).") var smtpTLS = false
     @Option(help: "The From address for email.") var mailFrom: String = "complaints@localhost"
-    @Option(help: "Where the complaints team's reminders go (unallocated stage 2s, Ombudsman remedies, stages no one is appointed to).") var teamEmail: String?
+    @Option(
+        help:
+            """
+                Where the complaints team's reminders go (unallocated stage 2s, Ombudsman remedies, stages no one is \
+                appointed to).
+                """
+    ) var teamEmail: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -32,12 +58,15 @@ struct Serve: AsyncParsableCommand {
             }
         }
         if let notifyURL {
-            guard let url = URL(string: notifyURL), url.scheme == "https" || url.host == "127.0.0.1" || url.host == "localhost" else {
+            guard let url = URL(string: notifyURL),
+                url.scheme == "https" || url.host == "127.0.0.1" || url.host == "localhost"
+            else {
                 throw ValidationError("--notify-url must be an https address")
             }
             let env = ProcessInfo.processInfo.environment
             guard env["REDRESS_NOTIFY_KEY"]?.isEmpty == false, env["REDRESS_NOTIFY_TEMPLATE"]?.isEmpty == false else {
-                throw ValidationError("--notify-url needs REDRESS_NOTIFY_KEY and REDRESS_NOTIFY_TEMPLATE in the environment")
+                throw ValidationError(
+                    "--notify-url needs REDRESS_NOTIFY_KEY and REDRESS_NOTIFY_TEMPLATE in the environment")
             }
         }
     }
@@ -51,12 +80,15 @@ struct Serve: AsyncParsableCommand {
         let sender: any MessageSender = {
             let env = ProcessInfo.processInfo.environment
             if let notifyURL, let url = URL(string: notifyURL) {
-                return NotifySender(baseURL: url, apiKey: env["REDRESS_NOTIFY_KEY"] ?? "", templateID: env["REDRESS_NOTIFY_TEMPLATE"] ?? "")
+                return NotifySender(
+                    baseURL: url, apiKey: env["REDRESS_NOTIFY_KEY"] ?? "",
+                    templateID: env["REDRESS_NOTIFY_TEMPLATE"] ?? "")
             }
             if let smtp {
                 let parts = smtp.split(separator: ":")
-                return SMTPSender(host: String(parts[0]), port: Int(parts[1]) ?? 25, security: smtpTLS ? .tls : .none,
-                                  username: env["REDRESS_SMTP_USER"], password: env["REDRESS_SMTP_PASSWORD"], from: mailFrom)
+                return SMTPSender(
+                    host: String(parts[0]), port: Int(parts[1]) ?? 25, security: smtpTLS ? .tls : .none,
+                    username: env["REDRESS_SMTP_USER"], password: env["REDRESS_SMTP_PASSWORD"], from: mailFrom)
             }
             if let mailFolder { return FileSender(folder: URL(fileURLWithPath: mailFolder)) }
             return LogSender(logger: logger)
@@ -71,16 +103,24 @@ struct Serve: AsyncParsableCommand {
                 let credentials = try await resetDemoUsers(in: database, hasher: .standard)
                 // Printed, never logged: new passwords every time the demo starts.
                 var text = "Demo users (new passwords each start):\n"
-                for c in credentials { text += "  \(c.username.padding(toLength: 13, withPad: " ", startingAt: 0)) \(c.password)  \(c.role.displayName)\n" }
+                for c in credentials {
+                    text +=
+                        "  \(c.username.padding(toLength: 13, withPad: " ", startingAt: 0)) \(c.password)  \(c.role.displayName)\n"
+                }
                 FileHandle.standardOutput.write(Data(text.utf8))
             } else if try await UserStore(database: database).all().isEmpty {
                 logger.notice("no users yet: add the first with `redress user add --role administrator`")
             }
-            let deps = WebDependencies(database: database, division: division, metrics: registry, logger: logger,
-                                       security: WebSecurity(secureCookies: secureCookies, metricsToken: ProcessInfo.processInfo.environment["REDRESS_METRICS_TOKEN"]))
+            let deps = WebDependencies(
+                database: database, division: division, metrics: registry, logger: logger,
+                security: WebSecurity(
+                    secureCookies: secureCookies,
+                    metricsToken: ProcessInfo.processInfo.environment["REDRESS_METRICS_TOKEN"]))
             let background = BackgroundWork(
-                database: database, delivery: OutboxDelivery(store: OutboxStore(database: database), sender: sender, logger: logger),
-                reminders: ReminderJob(database: database, division: division, teamEmail: teamEmail), today: LondonClock.today, hour: LondonClock.hour, logger: logger)
+                database: database,
+                delivery: OutboxDelivery(store: OutboxStore(database: database), sender: sender, logger: logger),
+                reminders: ReminderJob(database: database, division: division, teamEmail: teamEmail),
+                today: LondonClock.today, hour: LondonClock.hour, logger: logger)
             let app = buildApplication(deps, host: host, port: port, services: [background]) { actualPort in
                 let shown = host == "0.0.0.0" ? "localhost" : host
                 // Printed (and flushed) for people and scripts: the one line to look for.

@@ -4,11 +4,18 @@ import Testing
 
 private func complaint(appointments: [Appointment] = [], restrictedTo: [String]? = nil) -> Representation {
     var r = Representation(
-        id: "r1", reference: "CSC-2023-00001", kind: .complaint, serviceArea: .childrensSocialCare, procedureID: "children-statutory",
+        id: "r1", reference: "CSC-2023-00001", kind: .complaint, serviceArea: .childrensSocialCare,
+        procedureID: "children-statutory",
         receivedOn: CalendarDate(iso: "2023-05-02")!, methodOfReceipt: "email",
-        complainant: Complainant(relationship: "parent", advocate: "SECRET advocate", name: "Siân O'Neil", contact: "SECRET contact"),
+        complainant: Complainant(
+            relationship: "parent", advocate: "SECRET advocate", name: "Siân O'Neil", contact: "SECRET contact"),
         serviceCategory: "child-in-need", summary: "SECRET summary mentions Robin O'Neil", subjectName: "Robin O'Neil")
-    r.stages = [Stage(key: "stage-1", openedOn: r.receivedOn, milestones: [.requested: r.receivedOn, .responded: CalendarDate(iso: "2023-05-10")!], outcome: "upheld", appointments: appointments)]
+    r.stages = [
+        Stage(
+            key: "stage-1", openedOn: r.receivedOn,
+            milestones: [.requested: r.receivedOn, .responded: CalendarDate(iso: "2023-05-10")!], outcome: "upheld",
+            appointments: appointments)
+    ]
     r.restrictedTo = restrictedTo
     return r
 }
@@ -19,17 +26,27 @@ struct AccessPolicyTests {
         Viewer(userID: id, username: id, displayName: id, role: role, personID: person, policy: .standard)
     }
 
-    @Test("case scope: managers and officers see every case; appointed roles only their appointments; readers and administrators none")
+    @Test(
+        """
+            case scope: managers and officers see every case; appointed roles only their appointments; readers and \
+            administrators none
+            """
+    )
     func scope() {
-        let io = Appointment(role: .investigatingOfficer, personID: "p-io", appointedOn: CalendarDate(iso: "2023-05-03")!)
+        let io = Appointment(
+            role: .investigatingOfficer, personID: "p-io", appointedOn: CalendarDate(iso: "2023-05-03")!)
         let r = complaint(appointments: [io])
         #expect(viewer(.complaintsManager).canSee(r) && viewer(.complaintsOfficer).canSee(r))
         #expect(viewer(.investigatingOfficer, person: "p-io").canSee(r))
         #expect(!viewer(.investigatingOfficer, person: "p-other").canSee(r))
         #expect(!viewer(.investigatingOfficer, person: nil).canSee(r))
-        #expect(!viewer(.independentPerson, person: "p-io").canSee(r), "the same person, but not appointed as Independent Person")
+        #expect(
+            !viewer(.independentPerson, person: "p-io").canSee(r),
+            "the same person, but not appointed as Independent Person")
         #expect(!viewer(.reportReader).canSee(r) && !viewer(.administrator).canSee(r))
-        #expect(viewer(.independentPerson, person: "p-io").may(.viewCase) && !viewer(.independentPerson).may(.takeCaseSteps), "read-mostly")
+        #expect(
+            viewer(.independentPerson, person: "p-io").may(.viewCase)
+                && !viewer(.independentPerson).may(.takeCaseSteps), "read-mostly")
         #expect(!viewer(.administrator).may(.viewCase) && viewer(.administrator).may(.manageUsers))
     }
 
@@ -64,7 +81,9 @@ struct PrivacyTests {
         mentioned.subjectName = nil
         let hit = SubjectAccess.search(name: "ROBIN  O’NEIL", in: [mentioned])
         #expect(hit.first?.needsReview == true)
-        #expect(SubjectAccess.search(name: "Robin", in: [complaint()]).first?.basis == [.freeText], "a first name alone only finds mentions")
+        #expect(
+            SubjectAccess.search(name: "Robin", in: [complaint()]).first?.basis == [.freeText],
+            "a first name alone only finds mentions")
         #expect(SubjectAccess.search(name: "Rob", in: [complaint()]).isEmpty, "whole words only")
         #expect(SubjectAccess.search(name: "  ", in: [complaint()]).isEmpty)
     }
@@ -72,26 +91,39 @@ struct PrivacyTests {
     @Test("the anonymised case keeps codes, dates and outcomes and none of the free text")
     func anonymised() throws {
         var r = complaint()
-        r.stages[0].extensions = [Extension(clockKey: "k", agreedOn: r.receivedOn, newDueOn: r.receivedOn.adding(days: 10), reason: "SECRET reason")]
+        r.stages[0].extensions = [
+            Extension(
+                clockKey: "k", agreedOn: r.receivedOn, newDueOn: r.receivedOn.adding(days: 10), reason: "SECRET reason")
+        ]
         r.stages[0].points = [ComplaintPoint(number: 1, text: "SECRET point", finding: "upheld")]
         r.stages[0].lateRequestReason = "SECRET late"
         r.records.intake.lateAcceptedReason = "SECRET accepted"
-        r.records.costs = [Cost(id: "c", heading: .investigatingOfficer, amountPence: 100, paidOn: r.receivedOn, note: "SECRET cost")]
-        r.records.learning = [LearningPoint(id: "l", theme: "communication", description: "SECRET learning", recordedOn: r.receivedOn)]
-        r.records.actions = [ServiceAction(id: "a", kind: .staffTraining, description: "SECRET action", owner: "SECRET owner", dueOn: r.receivedOn, doneOn: r.receivedOn)]
+        r.records.costs = [
+            Cost(id: "c", heading: .investigatingOfficer, amountPence: 100, paidOn: r.receivedOn, note: "SECRET cost")
+        ]
+        r.records.learning = [
+            LearningPoint(id: "l", theme: "communication", description: "SECRET learning", recordedOn: r.receivedOn)
+        ]
+        r.records.actions = [
+            ServiceAction(
+                id: "a", kind: .staffTraining, description: "SECRET action", owner: "SECRET owner", dueOn: r.receivedOn,
+                doneOn: r.receivedOn)
+        ]
         r.records.publicationQuote = "SECRET quote"
         let free = SubjectAccess.freeText(of: r).map(\.text).filter { !$0.contains("SECRET") }
         #expect(free.isEmpty, "every free-text field in this case carries the marker")
         let a = r.anonymised(on: CalendarDate(iso: "2030-01-01")!)
         let json = String(decoding: try JSONEncoder().encode(a), as: UTF8.self)
         #expect(!json.contains("SECRET") && !json.contains("Neil"))
-        #expect(a.stages == r.stages.map { s in
-            var s = s
-            s.extensions[0].reason = "(removed under the retention schedule)"
-            s.points[0].text = "(removed under the retention schedule)"
-            s.lateRequestReason = "(removed under the retention schedule)"
-            return s
-        })
+        #expect(
+            a.stages
+                == r.stages.map { s in
+                    var s = s
+                    s.extensions[0].reason = "(removed under the retention schedule)"
+                    s.points[0].text = "(removed under the retention schedule)"
+                    s.lateRequestReason = "(removed under the retention schedule)"
+                    return s
+                })
         #expect(a.complainant.relationship == "parent" && a.complainant.advocate != nil, "advocacy still counts")
         #expect(a.records.costs[0].amountPence == 100 && a.records.actions[0].kind == .staffTraining)
     }
@@ -101,12 +133,22 @@ struct PrivacyTests {
         let r = complaint()
         #expect(Retention.closedOn(r) == CalendarDate(iso: "2023-05-10"))
         let schedule = RetentionSchedule.standard
-        #expect(Retention.due([r], schedule: schedule, today: CalendarDate(iso: "2038-05-10")!).isEmpty, "children's: 15 years, on the day itself kept")
-        #expect(Retention.due([r], schedule: schedule, today: CalendarDate(iso: "2038-05-11")!).map(\.reference) == [r.reference])
+        #expect(
+            Retention.due([r], schedule: schedule, today: CalendarDate(iso: "2038-05-10")!).isEmpty,
+            "children's: 15 years, on the day itself kept")
+        #expect(
+            Retention.due([r], schedule: schedule, today: CalendarDate(iso: "2038-05-11")!).map(\.reference) == [
+                r.reference
+            ])
         var withAction = r
-        withAction.records.actions = [ServiceAction(id: "a", kind: .staffTraining, description: "d", owner: "o", dueOn: r.receivedOn)]
+        withAction.records.actions = [
+            ServiceAction(id: "a", kind: .staffTraining, description: "d", owner: "o", dueOn: r.receivedOn)
+        ]
         #expect(Retention.closedOn(withAction) == nil)
         #expect(CalendarDate(iso: "2024-02-29")!.addingYears(1) == CalendarDate(iso: "2025-02-28"))
-        #expect(RetentionSchedule(rules: [.init(serviceArea: .corporate, yearsAfterClosure: 0)]).problems == ["Rule 1 (Corporate): years after closure must be 1 or more"])
+        #expect(
+            RetentionSchedule(rules: [.init(serviceArea: .corporate, yearsAfterClosure: 0)]).problems == [
+                "Rule 1 (Corporate): years after closure must be 1 or more"
+            ])
     }
 }

@@ -20,7 +20,12 @@ struct BankHolidayFeedTests {
         #expect(reference == shipped)
     }
 
-    @Test("the importer round-trips the GOV.UK file: parse → write → parse gives the same feed, and the written JSON matches the original")
+    @Test(
+        """
+            the importer round-trips the GOV.UK file: parse → write → parse gives the same feed, and the written JSON \
+            matches the original
+            """
+    )
     func roundTrip() throws {
         let original = try Data(contentsOf: Self.referenceFeedURL)
         let feed = try BankHolidayFeed.parse(original)
@@ -34,14 +39,14 @@ struct BankHolidayFeedTests {
     @Test("a bad file is rejected whole, naming division, event and field for every problem")
     func problemsAreNamed() {
         let json = """
-        {"england-and-wales": {"division": "england-and-wales", "events": [
-            {"title": "New Year", "date": "2030-01-01", "notes": "", "bunting": true},
-            {"title": "", "date": "2030-02-30", "notes": "", "bunting": true},
-            {"title": "Spring", "date": "2030-05-27", "notes": 3, "bunting": "yes"},
-            {"title": "Spring again", "date": "2030-05-27", "notes": "", "bunting": true},
-            {"title": "No date", "notes": "", "bunting": true}
-        ]}, "wales": {"division": "wales", "events": []}}
-        """
+            {"england-and-wales": {"division": "england-and-wales", "events": [
+                {"title": "New Year", "date": "2030-01-01", "notes": "", "bunting": true},
+                {"title": "", "date": "2030-02-30", "notes": "", "bunting": true},
+                {"title": "Spring", "date": "2030-05-27", "notes": 3, "bunting": "yes"},
+                {"title": "Spring again", "date": "2030-05-27", "notes": "", "bunting": true},
+                {"title": "No date", "notes": "", "bunting": true}
+            ]}, "wales": {"division": "wales", "events": []}}
+            """
         #expect {
             try BankHolidayFeed.parse(Data(json.utf8))
         } throws: { error in
@@ -59,12 +64,17 @@ struct BankHolidayFeedTests {
         }
     }
 
-    @Test("truncated, malformed or non-object JSON gives a one-line reason", arguments: [
-        ("{\"england-and-wales\": {\"events\": [", "file: is not valid JSON: the file ends before the JSON is complete (was it cut short?)"),
-        ("{\n  \"england-and-wales\": x\n}", "file: is not valid JSON: unexpected text at line 2, column 24"),
-        ("[1, 2]", "file: must be a JSON object keyed by division (e.g. \"england-and-wales\")"),
-        ("{}", "file: lists no divisions"),
-    ])
+    @Test(
+        "truncated, malformed or non-object JSON gives a one-line reason",
+        arguments: [
+            (
+                "{\"england-and-wales\": {\"events\": [",
+                "file: is not valid JSON: the file ends before the JSON is complete (was it cut short?)"
+            ),
+            ("{\n  \"england-and-wales\": x\n}", "file: is not valid JSON: unexpected text at line 2, column 24"),
+            ("[1, 2]", "file: must be a JSON object keyed by division (e.g. \"england-and-wales\")"),
+            ("{}", "file: lists no divisions"),
+        ])
     func notJSON(text: String, message: String) {
         #expect {
             try BankHolidayFeed.parse(Data(text.utf8))
@@ -76,12 +86,12 @@ struct BankHolidayFeedTests {
     @Test("an imported feed overrides the shipped years it covers: a newly proclaimed or moved day takes effect")
     func overlay() throws {
         let json = """
-        {"england-and-wales": {"division": "england-and-wales", "events": [
-            {"title": "New Year’s Day", "date": "2028-01-03", "notes": "Substitute day", "bunting": true},
-            {"title": "Extra day", "date": "2028-06-05", "notes": "", "bunting": true},
-            {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true}
-        ]}}
-        """
+            {"england-and-wales": {"division": "england-and-wales", "events": [
+                {"title": "New Year’s Day", "date": "2028-01-03", "notes": "Substitute day", "bunting": true},
+                {"title": "Extra day", "date": "2028-06-05", "notes": "", "bunting": true},
+                {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true}
+            ]}}
+            """
         let merged = BankHolidayFeed.shipped.overlaid(with: try BankHolidayFeed.parse(Data(json.utf8)))
         let calendar = WorkingDayCalendar(division: .englandAndWales, feed: merged)
         #expect(!calendar.isWorkingDay(date("2028-06-05")))

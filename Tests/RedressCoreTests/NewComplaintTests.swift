@@ -26,22 +26,25 @@ struct NewComplaintTests {
 
     @Test("valid input becomes a command on the area's statutory procedure")
     func validInput() throws {
-        let result = NewComplaint.validate(valid(), reference: .defaults, procedures: BuiltInProcedures.all, today: today)
+        let result = NewComplaint.validate(
+            valid(), reference: .defaults, procedures: BuiltInProcedures.all, today: today)
         let command = try result.get()
         #expect(command.procedure.id == "children-statutory")
         #expect(command.receivedOn == date("2022-06-01"))
         #expect(command.complainant == Complainant(relationship: "parent", isChildOrYoungPerson: false, advocate: nil))
     }
 
-    @Test("dates: missing, partial, impossible, future, short year", arguments: [
-        ("", "", "", "received-day", "Enter the date the complaint was received"),
-        ("1", "", "2022", "received-month", "Date the complaint was received must include a month"),
-        ("", "", "2022", "received-day", "Date the complaint was received must include a day and month"),
-        ("31", "4", "2022", "received-day", "Date the complaint was received must be a real date"),
-        ("x", "4", "2022", "received-day", "Date the complaint was received must be a real date"),
-        ("11", "6", "2022", "received-day", "Date the complaint was received must be today or in the past"),
-        ("1", "6", "22", "received-year", "Year must include 4 numbers"),
-    ])
+    @Test(
+        "dates: missing, partial, impossible, future, short year",
+        arguments: [
+            ("", "", "", "received-day", "Enter the date the complaint was received"),
+            ("1", "", "2022", "received-month", "Date the complaint was received must include a month"),
+            ("", "", "2022", "received-day", "Date the complaint was received must include a day and month"),
+            ("31", "4", "2022", "received-day", "Date the complaint was received must be a real date"),
+            ("x", "4", "2022", "received-day", "Date the complaint was received must be a real date"),
+            ("11", "6", "2022", "received-day", "Date the complaint was received must be today or in the past"),
+            ("1", "6", "22", "received-year", "Year must include 4 numbers"),
+        ])
     func dates(day: String, month: String, year: String, field: String, message: String) {
         var input = valid()
         input.receivedDay = day; input.receivedMonth = month; input.receivedYear = year
@@ -57,14 +60,20 @@ struct NewComplaintTests {
         // With no valid area, any listed service is accepted; the area error is the one to fix.
         #expect(errors(input).map(\.field) == ["service-area", "method"])
         input.serviceArea = "children"
-        #expect(errors(input).map(\.message) == ["Select how the complaint was received from the list", "Select a service from the children's social care list"])
+        #expect(
+            errors(input).map(\.message) == [
+                "Select how the complaint was received from the list",
+                "Select a service from the children's social care list",
+            ])
     }
 
     @Test("an empty form lists every required field in form order")
     func emptyForm() {
-        #expect(errors(NewComplaintInput()).map(\.field) == [
-            "service-area", "received-day", "method", "relationship", "child-or-young-person", "service-category", "summary",
-        ])
+        #expect(
+            errors(NewComplaintInput()).map(\.field) == [
+                "service-area", "received-day", "method", "relationship", "child-or-young-person", "service-category",
+                "summary",
+            ])
     }
 
     @Test("code lists: codes are stable slugs and every list is seeded")
@@ -100,7 +109,12 @@ struct DemoCouncilTests {
 }
 
 extension DemoCouncilTests {
-    @Test("uses every procedure, stage, outcome, pool, cost heading and Ombudsman decision, with late remedies and a public report")
+    @Test(
+        """
+            uses every procedure, stage, outcome, pool, cost heading and Ombudsman decision, with late remedies and a \
+            public report
+            """
+    )
     func demoUsesEverything() {
         let all = DemoCouncil(today: date("2026-11-21")).representations()
         let complaints = all.filter { $0.kind == .complaint }
@@ -109,13 +123,18 @@ extension DemoCouncilTests {
         let expectedStages = Set(BuiltInProcedures.all.flatMap { p in p.stages.map { "\(p.id)/\($0.key)" } })
         #expect(stageKeys == expectedStages)
         let outcomes = Set(complaints.flatMap { $0.stages.compactMap(\.outcome) })
-        for code in ["upheld", "partly-upheld", "not-upheld", "no-finding", "resolved-early", "signposted", "withdrawn"] {
+        for code in [
+            "upheld", "partly-upheld", "not-upheld", "no-finding", "resolved-early", "signposted", "withdrawn",
+        ] {
             #expect(outcomes.contains(code), "\(code)")
         }
         let roles = Set(complaints.flatMap { $0.stages.flatMap { $0.appointments.map(\.role) } })
         #expect(roles == [.investigatingOfficer, .independentPerson, .adjudicator, .panelChair, .panelMember])
         let headings = Set(complaints.flatMap { $0.records.costs.map(\.heading) })
-        #expect(headings.isSuperset(of: [.investigatingOfficer, .independentPerson, .panel, .financialRedress, .ombudsmanSettlement]))
+        #expect(
+            headings.isSuperset(of: [
+                .investigatingOfficer, .independentPerson, .panel, .financialRedress, .ombudsmanSettlement,
+            ]))
         let referrals = complaints.flatMap(\.records.ombudsman)
         #expect(Set(referrals.compactMap(\.decision)) == Set(OmbudsmanDecision.allCases))
         #expect(referrals.flatMap(\.remedies).contains { $0.isLate })
@@ -124,19 +143,34 @@ extension DemoCouncilTests {
         #expect(complaints.contains { !$0.records.learning.isEmpty })
         #expect(Set(complaints.flatMap { $0.records.actions.map(\.kind) }) == Set(ServiceAction.Kind.allCases))
         #expect(complaints.contains { $0.records.actions.contains { $0.isOverdue(on: date("2026-11-21")) } })
-        #expect(complaints.filter { !$0.isOpen && $0.records.intake.refusal == nil }.allSatisfy { !$0.records.natures.isEmpty || $0.receivedOn > date("2026-10-01") })
+        #expect(
+            complaints.filter { !$0.isOpen && $0.records.intake.refusal == nil }.allSatisfy {
+                !$0.records.natures.isEmpty || $0.receivedOn > date("2026-10-01")
+            })
         // Triage: every kind, conversions keeping both dates, coded refusals, joint NHS complaints, advocacy and consent.
-        #expect(Set(all.map(\.kind)) == Set(RepresentationKind.allCases.filter { !$0.canBecomeComplaint }).union([.preComplaint, .caseConcern]))
+        #expect(
+            Set(all.map(\.kind))
+                == Set(RepresentationKind.allCases.filter { !$0.canBecomeComplaint }).union([
+                    .preComplaint, .caseConcern,
+                ]))
         let converted = complaints.filter { $0.records.intake.convertedFrom != nil }
-        #expect(converted.count > 50 && converted.allSatisfy { $0.records.intake.convertedFrom!.firstReceivedOn == $0.receivedOn })
+        #expect(
+            converted.count > 50
+                && converted.allSatisfy { $0.records.intake.convertedFrom!.firstReceivedOn == $0.receivedOn })
         let refusals = complaints.compactMap(\.records.intake.refusal)
         #expect(Set(refusals.map(\.reason)).count >= 6)
         let refusalRate = Double(refusals.count) / Double(complaints.count)
         #expect((0.04...0.10).contains(refusalRate))
         #expect(complaints.contains { $0.records.intake.joint != nil })
-        #expect(complaints.contains { $0.records.intake.advocateAppointedOn != nil && $0.records.intake.childConsent?.given == true })
+        #expect(
+            complaints.contains {
+                $0.records.intake.advocateAppointedOn != nil && $0.records.intake.childConsent?.given == true
+            })
         #expect(complaints.contains { $0.records.intake.lateAcceptedReason != nil })
-        #expect(all.filter { $0.kind == .compliment }.allSatisfy { $0.records.publicationQuote != nil && $0.records.team != nil })
+        #expect(
+            all.filter { $0.kind == .compliment }.allSatisfy {
+                $0.records.publicationQuote != nil && $0.records.team != nil
+            })
         #expect(all.contains { $0.kind == .compliment } && all.contains { $0.kind == .comment })
         let rate = Double(referrals.count) / Double(complaints.count)
         #expect((0.04...0.12).contains(rate))
@@ -145,9 +179,12 @@ extension DemoCouncilTests {
 
 extension DemoCouncilTests {
     /// `serve --demo` generates for the real today; every step must be valid whatever that is.
-    @Test("generates a valid council for any today (every step passes the lifecycle's checks)", arguments: [
-        "2025-01-02", "2025-04-18", "2025-12-24", "2026-03-31", "2026-05-26", "2026-08-31", "2027-01-04", "2027-06-30",
-    ])
+    @Test(
+        "generates a valid council for any today (every step passes the lifecycle's checks)",
+        arguments: [
+            "2025-01-02", "2025-04-18", "2025-12-24", "2026-03-31", "2026-05-26", "2026-08-31", "2027-01-04",
+            "2027-06-30",
+        ])
     func anyToday(today: String) {
         let cases = DemoCouncil(seed: 7, today: date(today)).cases()
         #expect(cases.allSatisfy { $0.representation.receivedOn <= date(today) })

@@ -4,7 +4,8 @@ import Testing
 
 /// A complaint on `procedure` received on `received`, with its first stage open.
 func complaint(_ procedure: ProcedureDefinition, received: String, stage: Stage? = nil) -> Representation {
-    let opening = stage ?? ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: date(received))!
+    let opening =
+        stage ?? ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: date(received))!
     return Representation(
         id: "t", reference: "T-1", kind: .complaint, serviceArea: procedure.serviceArea, procedureID: procedure.id,
         receivedOn: date(received), methodOfReceipt: "email", complainant: Complainant(relationship: "parent"),
@@ -52,7 +53,11 @@ struct ProcedureAndClockTests {
     @Test("an agreed extension moves the due date; a response stops the clock and records lateness")
     func extensionAndResponse() {
         var stage = engine.openingStage(for: BuiltInProcedures.childrenStatutory, receivedOn: date("2022-06-01"))!
-        stage.extensions = [Extension(clockKey: "stage-1-response", agreedOn: date("2022-06-10"), newDueOn: date("2022-07-01"), reason: "complex")]
+        stage.extensions = [
+            Extension(
+                clockKey: "stage-1-response", agreedOn: date("2022-06-10"), newDueOn: date("2022-07-01"),
+                reason: "complex")
+        ]
         stage.respondedOn = date("2022-06-24")
         let r = complaint(BuiltInProcedures.childrenStatutory, received: "2022-06-01", stage: stage)
         let d = engine.deadlines(for: r, procedure: BuiltInProcedures.childrenStatutory)[0]
@@ -72,11 +77,15 @@ struct ProcedureAndClockTests {
         #expect(d[1].status(on: date("2023-01-01"), calendar: calendar) == .awaitingAgreement)
         #expect(d[2].dueOn == date("2023-06-18"))
         #expect(d[2].isNotificationTrigger)
-        #expect(engine.nextDeadline(for: open, procedure: BuiltInProcedures.adultsStatutory)?.clockKey == "acknowledgement")
+        #expect(
+            engine.nextDeadline(for: open, procedure: BuiltInProcedures.adultsStatutory)?.clockKey == "acknowledgement")
 
         var stage = open.stages[0]
         stage.milestones[.acknowledged] = date("2022-12-21")
-        stage.extensions = [Extension(clockKey: "agreed-response", agreedOn: date("2022-12-21"), newDueOn: date("2023-02-10"), reason: "")]
+        stage.extensions = [
+            Extension(
+                clockKey: "agreed-response", agreedOn: date("2022-12-21"), newDueOn: date("2023-02-10"), reason: "")
+        ]
         let agreed = complaint(BuiltInProcedures.adultsStatutory, received: "2022-12-19", stage: stage)
         let next = engine.nextDeadline(for: agreed, procedure: BuiltInProcedures.adultsStatutory)
         #expect(next?.clockKey == "agreed-response")
@@ -107,7 +116,9 @@ struct ProcedureAndClockTests {
         let definition = BuiltInProcedures.childrenStatutory.stages[1]
         var stage = engine.openingStage(definition, openedOn: date("2023-04-20"))
         #expect(stage.dueOn == nil)
-        #expect(engine.deadlines(for: stage, definition: definition)[0].status(on: date("2023-05-01"), calendar: calendar) == .notStarted)
+        #expect(
+            engine.deadlines(for: stage, definition: definition)[0].status(on: date("2023-05-01"), calendar: calendar)
+                == .notStarted)
         stage.milestones[.statementAgreed] = date("2023-05-05")
         engine.fixResponseDue(&stage, definition: definition)
         let d = engine.deadlines(for: stage, definition: definition)[0]

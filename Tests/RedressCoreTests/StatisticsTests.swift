@@ -6,17 +6,23 @@ import Testing
 struct StatisticsTests {
     let rounding = Rounding()
 
-    @Test("percentages round half up, show <1% for small non-zero shares and – for an empty total", arguments: [
-        (1, 668, "<1%"), (0, 5, "0%"), (1, 2, "50%"), (1, 8, "13%"), (126, 320, "39%"),
-        (145, 298, "49%"), (137, 298, "46%"), (16, 298, "5%"), (5, 5, "100%"), (0, 0, "–"), (1, 200, "1%"), (1, 201, "<1%"),
-    ])
+    @Test(
+        "percentages round half up, show <1% for small non-zero shares and – for an empty total",
+        arguments: [
+            (1, 668, "<1%"), (0, 5, "0%"), (1, 2, "50%"), (1, 8, "13%"), (126, 320, "39%"),
+            (145, 298, "49%"), (137, 298, "46%"), (16, 298, "5%"), (5, 5, "100%"), (0, 0, "–"), (1, 200, "1%"),
+            (1, 201, "<1%"),
+        ])
     func percentages(part: Int, whole: Int, expected: String) {
         #expect(rounding.percentage(part, of: whole) == expected)
     }
 
-    @Test("one decimal place when configured: the seeds' 27.6% and 40.7%, <0.1% for tiny shares, changes like +10.2%", arguments: [
-        (449, 1_628, "27.6%"), (146, 359, "40.7%"), (1, 668, "0.1%"), (1, 2_000, "0.1%"), (1, 2_001, "<0.1%"), (0, 9, "0.0%"), (3, 3, "100.0%"),
-    ])
+    @Test(
+        "one decimal place when configured: the seeds' 27.6% and 40.7%, <0.1% for tiny shares, changes like +10.2%",
+        arguments: [
+            (449, 1_628, "27.6%"), (146, 359, "40.7%"), (1, 668, "0.1%"), (1, 2_000, "0.1%"), (1, 2_001, "<0.1%"),
+            (0, 9, "0.0%"), (3, 3, "100.0%"),
+        ])
     func oneDecimal(part: Int, whole: Int, expected: String) {
         let tenths = Rounding(percentDecimals: 1)
         #expect(tenths.percentage(part, of: whole) == expected)
@@ -24,9 +30,12 @@ struct StatisticsTests {
         #expect(tenths.statement.contains("one decimal place") && tenths.statement.contains("<0.1%"))
     }
 
-    @Test("averages to one decimal place, half up", arguments: [
-        (96, 10, "9.6"), (1, 3, "0.3"), (5, 30, "0.2"), (1, 4, "0.3"), (99, 6, "16.5"), (0, 3, "0.0"), (20, 2, "10.0"),
-    ])
+    @Test(
+        "averages to one decimal place, half up",
+        arguments: [
+            (96, 10, "9.6"), (1, 3, "0.3"), (5, 30, "0.2"), (1, 4, "0.3"), (99, 6, "16.5"), (0, 3, "0.0"),
+            (20, 2, "10.0"),
+        ])
     func averages(sum: Int, count: Int, expected: String) {
         #expect(rounding.average(sum: sum, count: count) == expected)
         #expect(rounding.average(sum: 1, count: 0) == nil)
@@ -45,7 +54,8 @@ struct StatisticsTests {
 
     @Test("first figures from the hand-built fixture match the hand-computed counts, percentages and average")
     func firstFigures() {
-        let f = FirstFigures.compute(year: HandBuiltYear.year, representations: HandBuiltYear.representations(), calendar: .englandAndWales)
+        let f = FirstFigures.compute(
+            year: HandBuiltYear.year, representations: HandBuiltYear.representations(), calendar: .englandAndWales)
         let rows = Dictionary(uniqueKeysWithValues: f.received.rows.map { ($0.area, $0) })
         #expect(rows[.childrensSocialCare]?.complaints == 7)
         #expect(rows[.adultSocialCare]?.complaints == 2)
@@ -57,7 +67,10 @@ struct StatisticsTests {
         let children = f.stageOne.first { $0.procedureName == BuiltInProcedures.childrenStatutory.name }!
         #expect(children.total == 6)
         #expect([children.withinTen.count, children.elevenToTwenty.count, children.overTwenty.count] == [3, 2, 1])
-        #expect([children.withinTen.percentage, children.elevenToTwenty.percentage, children.overTwenty.percentage] == ["50%", "33%", "17%"])
+        #expect(
+            [children.withinTen.percentage, children.elevenToTwenty.percentage, children.overTwenty.percentage] == [
+                "50%", "33%", "17%",
+            ])
         #expect(children.workingDaysSum == 10 + 10 + 15 + 20 + 35 + 9)
         #expect(children.average == "16.5")
 

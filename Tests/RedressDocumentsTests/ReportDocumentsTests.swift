@@ -6,13 +6,24 @@ import Testing
 private func sampleReport() -> ComplaintsReport {
     let rounding = Rounding()
     let table = ReportTable(
-        id: "outcomes-adults", title: "Outcomes, \"adults\" & others", basis: .closedInPeriod, columns: ["Complaints", "Share"],
-        rows: [.init(label: "Upheld, in part", cells: [.count("a", "Upheld", 1, basis: .closedInPeriod), .share("b", "Upheld", 1, of: 3, basis: .closedInPeriod, rounding: rounding)])],
+        id: "outcomes-adults", title: "Outcomes, \"adults\" & others", basis: .closedInPeriod,
+        columns: ["Complaints", "Share"],
+        rows: [
+            .init(
+                label: "Upheld, in part",
+                cells: [
+                    .count("a", "Upheld", 1, basis: .closedInPeriod),
+                    .share("b", "Upheld", 1, of: 3, basis: .closedInPeriod, rounding: rounding),
+                ])
+        ],
         notes: ["A note"])
-    return ComplaintsReport(title: "Annual complaints report 2021/22: All services", period: "2021/22", firstDay: CalendarDate(iso: "2021-04-01")!,
-                        lastDay: CalendarDate(iso: "2022-03-31")!, scope: .all, earlierYears: [], sections: [
-                            ReportSection(id: "outcomes", title: "Outcomes", findings: ["Half were upheld."], tables: [table]),
-                        ], rounding: rounding.statement)
+    return ComplaintsReport(
+        title: "Annual complaints report 2021/22: All services", period: "2021/22",
+        firstDay: CalendarDate(iso: "2021-04-01")!,
+        lastDay: CalendarDate(iso: "2022-03-31")!, scope: .all, earlierYears: [],
+        sections: [
+            ReportSection(id: "outcomes", title: "Outcomes", findings: ["Half were upheld."], tables: [table])
+        ], rounding: rounding.statement)
 }
 
 /// The entries of a stored ZIP, read back from its central directory.
@@ -53,7 +64,10 @@ struct ReportDocumentsTests {
     func csv() {
         let lines = ReportDocuments.csv(sampleReport()).components(separatedBy: "\r\n")
         #expect(lines[0] == "section,table,row,column,figure_id,label,kind,value,numerator,denominator,basis,display")
-        #expect(lines[1] == #"Outcomes,"Outcomes, ""adults"" & others","Upheld, in part",Complaints,a,Upheld,count,1.0,1,,closed,1"#)
+        #expect(
+            lines[1]
+                == #"Outcomes,"Outcomes, ""adults"" & others","Upheld, in part",Complaints,a,Upheld,count,1.0,1,,closed,1"#
+        )
         #expect(lines[2].hasSuffix(",share,0.3333333333333333,1,3,closed,33%"))
         #expect(lines.count == 4 && lines[3].isEmpty)
     }
@@ -61,41 +75,71 @@ struct ReportDocumentsTests {
     @Test("the workbook has a contents sheet and one sheet per table, counts as numbers, text escaped")
     func xlsx() {
         let files = entries(ReportDocuments.xlsx(sampleReport()))
-        #expect(files["xl/workbook.xml"]?.contains(#"<sheet name="Contents" sheetId="1" r:id="rId1"/><sheet name="1 outcomes-adults" sheetId="2" r:id="rId2"/>"#) == true)
+        #expect(
+            files["xl/workbook.xml"]?.contains(
+                #"<sheet name="Contents" sheetId="1" r:id="rId1"/><sheet name="1 outcomes-adults" sheetId="2" r:id="rId2"/>"#
+            ) == true)
         let sheet = files["xl/worksheets/sheet2.xml"] ?? ""
         #expect(sheet.contains(#"<c r="B3"><v>1</v></c>"#))
         #expect(sheet.contains("Outcomes, &quot;adults&quot; &amp; others"))
         #expect(sheet.contains(#"<c r="C3" t="inlineStr"><is><t xml:space="preserve">33%</t></is></c>"#))
-        #expect(ReportDocuments.columnName(0) == "A" && ReportDocuments.columnName(25) == "Z" && ReportDocuments.columnName(26) == "AA")
+        #expect(
+            ReportDocuments.columnName(0) == "A" && ReportDocuments.columnName(25) == "Z"
+                && ReportDocuments.columnName(26) == "AA")
     }
 
     @Test("the Word document has the title, headings, findings, a table and the basis")
     func docx() {
         let files = entries(ReportDocuments.docx(sampleReport()))
         let document = files["word/document.xml"] ?? ""
-        #expect(document.contains(#"<w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">Annual complaints report 2021/22: All services</w:t>"#))
-        #expect(document.contains("Half were upheld.") && document.contains("<w:tbl>") && document.contains("Basis: Counted on the date responded"))
+        #expect(
+            document.contains(
+                #"<w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">Annual complaints report 2021/22: All services</w:t>"#
+            ))
+        #expect(
+            document.contains("Half were upheld.") && document.contains("<w:tbl>")
+                && document.contains("Basis: Counted on the date responded"))
         #expect(files["word/styles.xml"]?.contains(#"w:styleId="Heading1""#) == true)
         #expect(files["[Content_Types].xml"]?.contains("wordprocessingml.document.main+xml") == true)
     }
 
-    @Test("a table of shares gets a native Word bar chart with its labels and unrounded values cached; a table without gets none")
+    @Test(
+        "a table of shares gets a native Word bar chart with its labels and unrounded values cached; a table without gets none"
+    )
     func docxChart() throws {
         var report = sampleReport()
         let rounding = Rounding()
-        report.sections[0].tables.append(ReportTable(
-            id: "method", title: "How complaints arrived", basis: .receivedInPeriod, columns: ["Number", "Share"], rows: [
-                .init(label: "Email & letter", cells: [.count("m1", "Email", 1, basis: .receivedInPeriod), .share("m1s", "Email", 1, of: 4, basis: .receivedInPeriod, rounding: rounding)]),
-                .init(label: "Online form", cells: [.count("m2", "Online", 3, basis: .receivedInPeriod), .share("m2s", "Online", 3, of: 4, basis: .receivedInPeriod, rounding: rounding)]),
-            ], notes: []))
+        report.sections[0].tables.append(
+            ReportTable(
+                id: "method", title: "How complaints arrived", basis: .receivedInPeriod, columns: ["Number", "Share"],
+                rows: [
+                    .init(
+                        label: "Email & letter",
+                        cells: [
+                            .count("m1", "Email", 1, basis: .receivedInPeriod),
+                            .share("m1s", "Email", 1, of: 4, basis: .receivedInPeriod, rounding: rounding),
+                        ]),
+                    .init(
+                        label: "Online form",
+                        cells: [
+                            .count("m2", "Online", 3, basis: .receivedInPeriod),
+                            .share("m2s", "Online", 3, of: 4, basis: .receivedInPeriod, rounding: rounding),
+                        ]),
+                ], notes: []))
         let files = entries(ReportDocuments.docx(report))
         let chart = try #require(files["word/charts/chart1.xml"])
         #expect(files["word/charts/chart2.xml"] == nil, "the one-row table has no chart")
-        #expect(chart.contains("<c:v>Email &amp; letter</c:v>") && chart.contains("<c:v>0.25</c:v>") && chart.contains("<c:v>0.75</c:v>"))
+        #expect(
+            chart.contains("<c:v>Email &amp; letter</c:v>") && chart.contains("<c:v>0.25</c:v>")
+                && chart.contains("<c:v>0.75</c:v>"))
         #expect(chart.contains(#"<c:barDir val="bar"/>"#))
         #expect(files["[Content_Types].xml"]?.contains(#"PartName="/word/charts/chart1.xml""#) == true)
         #expect(files["word/_rels/document.xml.rels"]?.contains(#"Id="rIdChart1""#) == true)
         let document = files["word/document.xml"] ?? ""
-        #expect(document.contains(#"<c:chart r:id="rIdChart1"/>"#) && document.contains("descr=\"Bar chart: How complaints arrived. The same figures are in the table below.\""))
+        #expect(
+            document.contains(#"<c:chart r:id="rIdChart1"/>"#)
+                && document.contains(
+                    "descr=\"Bar chart: How complaints arrived. The same figures are in the table below.\"")
+        )
     }
 }

@@ -12,12 +12,17 @@ public enum HandBuiltYear {
 
     public static func representations() -> [Representation] {
         var sequence = 0
-        func make(_ kind: RepresentationKind, _ area: ServiceArea, received: String, responded: String? = nil, withStage: Bool = true) -> Representation {
+        func make(
+            _ kind: RepresentationKind, _ area: ServiceArea, received: String, responded: String? = nil,
+            withStage: Bool = true
+        ) -> Representation {
             sequence += 1
             let receivedOn = CalendarDate(iso: received)!
             let procedure = kind == .complaint ? BuiltInProcedures.defaultProcedure(for: area) : nil
             var stages: [Stage] = []
-            if let procedure, withStage, var stage = ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: receivedOn) {
+            if let procedure, withStage,
+                var stage = ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: receivedOn)
+            {
                 stage.respondedOn = responded.flatMap { CalendarDate(iso: $0) }
                 stage.outcome = responded == nil ? nil : "not-upheld"
                 stages = [stage]
@@ -54,11 +59,15 @@ extension HandBuiltYear {
     /// The same records made the way Redress makes them: each complaint opened and then answered
     /// through the `Lifecycle`, with the history that explains it (the first is acknowledged the
     /// next day too). What an export of real data looks like, so it imports.
-    public static func withHistories(today: CalendarDate) -> (representations: [Representation], histories: [String: [CaseHistoryEntry]]) {
+    public static func withHistories(
+        today: CalendarDate
+    ) -> (representations: [Representation], histories: [String: [CaseHistoryEntry]]) {
         var made: [Representation] = [], histories: [String: [CaseHistoryEntry]] = [:]
         for (index, stated) in representations().enumerated() {
             guard stated.kind == .complaint, let procedureID = stated.procedureID,
-                  let procedure = BuiltInProcedures.all.first(where: { $0.id == procedureID }), let first = stated.stages.first else {
+                let procedure = BuiltInProcedures.all.first(where: { $0.id == procedureID }),
+                let first = stated.stages.first
+            else {
                 made.append(stated)
                 continue
             }
@@ -66,12 +75,16 @@ extension HandBuiltYear {
             r.stages = [ClockEngine(calendar: .englandAndWales).openingStage(for: procedure, receivedOn: r.receivedOn)!]
             var steps: [CaseCommand] = []
             if index == 0 { steps.append(.record(.acknowledged, on: r.receivedOn.adding(days: 1))) }
-            if let responded = first.respondedOn { steps.append(.respond(on: responded, outcome: first.outcome ?? "not-upheld")) }
+            if let responded = first.respondedOn {
+                steps.append(.respond(on: responded, outcome: first.outcome ?? "not-upheld"))
+            }
             let lifecycle = Lifecycle(procedure: procedure, calendar: .englandAndWales, today: today)
             var history: [CaseHistoryEntry] = []
             for step in steps {
                 r = try! lifecycle.apply(step, to: r)
-                history.append(CaseHistoryEntry(command: step, summary: step.summary(procedure: procedure, stage: r.stages.last?.key)))
+                history.append(
+                    CaseHistoryEntry(
+                        command: step, summary: step.summary(procedure: procedure, stage: r.stages.last?.key)))
             }
             if !history.isEmpty { histories[r.id] = history }
             made.append(r)

@@ -15,7 +15,9 @@ actor FakeSMTPServer {
     func run<T: Sendable>(_ body: @Sendable (Int) async throws -> T) async throws -> T {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: "127.0.0.1", port: 0) { ch in
-                ch.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: ch) }
+                ch.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: ch)
+                }
             }
         let port = server.channel.localAddress?.port ?? 0
         return try await withThrowingTaskGroup(of: T?.self) { group in
@@ -43,7 +45,9 @@ actor FakeSMTPServer {
                     pending = String(pending[end.upperBound...])
                     lines.append(line)
                     if inData {
-                        if line == "." { inData = false; try await outbound.write(ByteBuffer(string: "250 queued\r\n")) }
+                        if line == "." {
+                            inData = false; try await outbound.write(ByteBuffer(string: "250 queued\r\n"))
+                        }
                         continue
                     }
                     let reply: String
@@ -51,7 +55,10 @@ actor FakeSMTPServer {
                     case "EHLO": reply = "250-fake\r\n250 AUTH PLAIN\r\n"
                     case "AUTH": reply = "235 ok\r\n"
                     case "MAIL": reply = "250 ok\r\n"
-                    case "RCPT": reply = line.contains("refuse") ? "550 no such user\r\n" : line.contains("later") ? "451 try later\r\n" : "250 ok\r\n"
+                    case "RCPT":
+                        reply =
+                            line.contains("refuse")
+                            ? "550 no such user\r\n" : line.contains("later") ? "451 try later\r\n" : "250 ok\r\n"
                     case "DATA": inData = true; reply = "354 go ahead\r\n"
                     case "QUIT": reply = "221 bye\r\n"
                     default: reply = "500 what\r\n"
@@ -71,14 +78,21 @@ struct SMTPSenderTests {
     func sends() async throws {
         let server = FakeSMTPServer()
         try await server.run { port in
-            let sender = SMTPSender(host: "127.0.0.1", port: port, security: .none, username: "redress", password: "pw", from: "complaints@anyshire.example")
-            let message = OutboxMessage(id: "m1", recipient: "rhea@example.org", subject: "Reminders\r\nBcc: evil@example.org", body: "Line one\n.\nLine three – £5", nextAttemptAt: 0)
+            let sender = SMTPSender(
+                host: "127.0.0.1", port: port, security: .none, username: "redress", password: "pw",
+                from: "complaints@anyshire.example")
+            let message = OutboxMessage(
+                id: "m1", recipient: "rhea@example.org", subject: "Reminders\r\nBcc: evil@example.org",
+                body: "Line one\n.\nLine three – £5", nextAttemptAt: 0)
             try await sender.send(message)
         }
         let lines = try #require(await server.transcripts.first)
         #expect(lines.contains("AUTH PLAIN " + Data("\0redress\0pw".utf8).base64EncodedString()))
-        #expect(lines.contains("MAIL FROM:<complaints@anyshire.example>") && lines.contains("RCPT TO:<rhea@example.org>"))
-        #expect(lines.contains("Subject: RemindersBcc: evil@example.org") && !lines.contains("Bcc: evil@example.org"), "no injected header line")
+        #expect(
+            lines.contains("MAIL FROM:<complaints@anyshire.example>") && lines.contains("RCPT TO:<rhea@example.org>"))
+        #expect(
+            lines.contains("Subject: RemindersBcc: evil@example.org") && !lines.contains("Bcc: evil@example.org"),
+            "no injected header line")
         let start = try #require(lines.firstIndex(of: "")), end = try #require(lines.lastIndex(of: "."))
         let body = Data(base64Encoded: lines[(start + 1)..<end].joined())
         #expect(body.map { String(decoding: $0, as: UTF8.self) } == "Line one\r\n.\r\nLine three – £5")
@@ -91,23 +105,28 @@ struct SMTPSenderTests {
         try await server.run { port in
             let sender = SMTPSender(host: "127.0.0.1", port: port, security: .none, from: "complaints@anyshire.example")
             do {
-                try await sender.send(OutboxMessage(recipient: "refuse@example.org", subject: "s", body: "b", nextAttemptAt: 0))
+                try await sender.send(
+                    OutboxMessage(recipient: "refuse@example.org", subject: "s", body: "b", nextAttemptAt: 0))
                 Issue.record("a 550 must throw")
             } catch let failure as SendFailure {
                 #expect(!failure.isRetryable && failure.description == "the mail server answered 550")
             }
             do {
-                try await sender.send(OutboxMessage(recipient: "later@example.org", subject: "s", body: "b", nextAttemptAt: 0))
+                try await sender.send(
+                    OutboxMessage(recipient: "later@example.org", subject: "s", body: "b", nextAttemptAt: 0))
                 Issue.record("a 451 must throw")
             } catch let failure as SendFailure {
                 #expect(failure.isRetryable)
             }
         }
-        let closed = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let closed = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(
+            host: "127.0.0.1", port: 0
+        ).get()
         let unused = closed.localAddress?.port ?? 1
         try await closed.close()
         do {
-            try await SMTPSender(host: "127.0.0.1", port: unused, security: .none, from: "x@example.org").send(OutboxMessage(recipient: "a@example.org", subject: "s", body: "b", nextAttemptAt: 0))
+            try await SMTPSender(host: "127.0.0.1", port: unused, security: .none, from: "x@example.org").send(
+                OutboxMessage(recipient: "a@example.org", subject: "s", body: "b", nextAttemptAt: 0))
             Issue.record("a closed port must throw")
         } catch let failure as SendFailure {
             #expect(failure.isRetryable && failure.description.hasPrefix("cannot connect"))

@@ -10,35 +10,47 @@ private func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 /// The read path added for speed must never show a stale case or stale configuration.
 @Suite("Storage: cached reads, read-only connections and the configuration stamp")
 struct ReadPathTests {
-    let lifecycle = Lifecycle(procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: day("2023-12-01"))
+    let lifecycle = Lifecycle(
+        procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: day("2023-12-01"))
 
     func record(_ store: RepresentationStore, on received: String) async throws -> Representation {
-        try await store.record(NewComplaint(
-            serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory, receivedOn: day(received),
-            methodOfReceipt: "email", complainant: Complainant(relationship: "parent"), serviceCategory: "child-in-need", summary: "s"),
+        try await store.record(
+            NewComplaint(
+                serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory,
+                receivedOn: day(received),
+                methodOfReceipt: "email", complainant: Complainant(relationship: "parent"),
+                serviceCategory: "child-in-need", summary: "s"),
             engine: ClockEngine(calendar: .englandAndWales))
     }
 
-    @Test("a cached case is replaced as soon as a step, a restriction or a purge changes its version", arguments: TestDatabase.engines)
+    @Test(
+        "a cached case is replaced as soon as a step, a restriction or a purge changes its version",
+        arguments: TestDatabase.engines)
     func cacheFollowsVersions(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let store = RepresentationStore(database: database)
             let first = try await record(store, on: "2022-06-01"), second = try await record(store, on: "2022-06-02")
             #expect(try await store.openComplaints().map(\.version) == [1, 1])
             #expect(await database.representationCache.count == 2)
-            let stepped = try await store.apply(.respond(on: day("2022-06-10"), outcome: "upheld"), to: first.id, expectedVersion: 1, lifecycle: lifecycle, recordedBy: "t")
+            let stepped = try await store.apply(
+                .respond(on: day("2022-06-10"), outcome: "upheld"), to: first.id, expectedVersion: 1,
+                lifecycle: lifecycle, recordedBy: "t")
             // The work queue no longer lists the closed case; the all-cases read shows its new stage.
             #expect(try await store.openComplaints().map(\.id) == [second.id])
             let all = try await store.all()
             #expect(all.map(\.id) == [first.id, second.id])
             #expect(all[0] == stepped && all[0].stages[0].outcome == "upheld")
-            let restricted = try await store.restrict(second.id, to: ["someone"], expectedVersion: 1, audit: AuditEntry(userID: nil, username: "t", action: .restrictedCase))
+            let restricted = try await store.restrict(
+                second.id, to: ["someone"], expectedVersion: 1,
+                audit: AuditEntry(userID: nil, username: "t", action: .restrictedCase))
             #expect(try await store.representation(id: second.id)?.restrictedTo == ["someone"])
             #expect(try await store.all()[1] == restricted)
         }
     }
 
-    @Test("reads on the read-only connections see every committed write, and cannot write", arguments: TestDatabase.engines)
+    @Test(
+        "reads on the read-only connections see every committed write, and cannot write",
+        arguments: TestDatabase.engines)
     func readersSeeCommits(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let store = RepresentationStore(database: database)
@@ -46,7 +58,9 @@ struct ReadPathTests {
             // Many reads at once, interleaved with a write: each sees a whole number of cases.
             let counts = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<12 { group.addTask { try await store.all().count } }
-                group.addTask { _ = try await record(store, on: "2022-06-09"); return 6 }
+                group.addTask {
+                    _ = try await record(store, on: "2022-06-09"); return 6
+                }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(counts.allSatisfy { $0 == 5 || $0 == 6 })
@@ -60,21 +74,33 @@ struct ReadPathTests {
         }
     }
 
-    @Test("every configuration change moves the stamp, so cached code lists, procedures, calendars, people and settings reload", arguments: TestDatabase.engines)
+    @Test(
+        """
+            every configuration change moves the stamp, so cached code lists, procedures, calendars, people and \
+            settings reload
+            """,
+        arguments: TestDatabase.engines)
     func stampMoves(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             var seen: Set<String> = [try await ConfigurationStamp.current(in: database)]
-            func changed() async throws -> Bool { seen.insert(try await ConfigurationStamp.current(in: database)).inserted }
-            try await ReferenceStore(database: database).add(Category(list: .method, code: "carrier-pigeon", label: "Carrier pigeon"))
+            func changed() async throws -> Bool {
+                seen.insert(try await ConfigurationStamp.current(in: database)).inserted
+            }
+            try await ReferenceStore(database: database).add(
+                Category(list: .method, code: "carrier-pigeon", label: "Carrier pigeon"))
             #expect(try await changed())
             try await ReferenceStore(database: database).retire(list: .method, code: "carrier-pigeon", group: nil)
             #expect(try await changed())
             try await ProcedureStore(database: database).save(BuiltInProcedures.adultsStatutory)
             #expect(try await changed())
-            let feed = BankHolidayFeed(events: [.englandAndWales: [BankHoliday(date: day("2031-06-02"), title: "Extra")]])
+            let feed = BankHolidayFeed(events: [
+                .englandAndWales: [BankHoliday(date: day("2031-06-02"), title: "Extra")]
+            ])
             try await CalendarStore(database: database).importFeed(feed)
             #expect(try await changed())
-            try await PeopleStore(database: database).save([Person(id: "io-9", name: "Ivy Officer", roles: [.investigatingOfficer], isCouncilOfficerOrMember: false)])
+            try await PeopleStore(database: database).save([
+                Person(id: "io-9", name: "Ivy Officer", roles: [.investigatingOfficer], isCouncilOfficerOrMember: false)
+            ])
             #expect(try await changed())
             try await SettingsStore(database: database).save(SettingsStore.councilNameKey, "Anytown")
             #expect(try await changed())
@@ -88,7 +114,9 @@ struct ReadPathTests {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         for seconds in [0, 59, 86_399, 86_400, 951_782_400, 1_700_000_000, 1_795_000_123, -1, -86_401] {
-            #expect(Timestamp.text(unixSeconds: seconds) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+            #expect(
+                Timestamp.text(unixSeconds: seconds)
+                    == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
         }
     }
 }

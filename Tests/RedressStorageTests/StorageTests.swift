@@ -7,10 +7,14 @@ import Testing
 
 private func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
-private func command(area: ServiceArea = .childrensSocialCare, received: String = "2022-06-01", summary: String = "Worker did not return calls") -> NewComplaint {
+private func command(
+    area: ServiceArea = .childrensSocialCare, received: String = "2022-06-01",
+    summary: String = "Worker did not return calls"
+) -> NewComplaint {
     NewComplaint(
         serviceArea: area, procedure: BuiltInProcedures.defaultProcedure(for: area), receivedOn: day(received),
-        methodOfReceipt: "email", complainant: Complainant(relationship: "parent", isChildOrYoungPerson: true, advocate: "Advocacy Org"),
+        methodOfReceipt: "email",
+        complainant: Complainant(relationship: "parent", isChildOrYoungPerson: true, advocate: "Advocacy Org"),
         serviceCategory: "child-in-need", summary: summary)
 }
 
@@ -19,7 +23,9 @@ private let engine = ClockEngine(calendar: .englandAndWales)
 /// One suite, run against every available engine (SQLite always; PostgreSQL in CI).
 @Suite("Storage")
 struct StorageTests {
-    @Test("migrations create and seed the schema once; running them again changes nothing", arguments: TestDatabase.engines)
+    @Test(
+        "migrations create and seed the schema once; running them again changes nothing",
+        arguments: TestDatabase.engines)
     func migrations(engine dbEngine: DatabaseEngine) async throws {
         try await TestDatabase.with(dbEngine) { database in
             let migrator = Migrator(database: database)
@@ -27,12 +33,17 @@ struct StorageTests {
             #expect(try await migrator.appliedVersions() == Set(1...Migrator.latestVersion))
             let reference = try await ReferenceStore(database: database).load()
             #expect(reference.categories.count == ReferenceData.defaults.categories.count)
-            #expect(reference.active(.service, group: "children").map(\.code) == ReferenceData.defaults.active(.service, group: "children").map(\.code))
-            #expect(try await ProcedureStore(database: database).load() == BuiltInProcedures.all.sorted { $0.id < $1.id })
+            #expect(
+                reference.active(.service, group: "children").map(\.code)
+                    == ReferenceData.defaults.active(.service, group: "children").map(\.code))
+            #expect(
+                try await ProcedureStore(database: database).load() == BuiltInProcedures.all.sorted { $0.id < $1.id })
         }
     }
 
-    @Test("a recorded complaint reads back whole, with its reference and statutory deadline", arguments: TestDatabase.engines)
+    @Test(
+        "a recorded complaint reads back whole, with its reference and statutory deadline",
+        arguments: TestDatabase.engines)
     func recordAndRead(engine dbEngine: DatabaseEngine) async throws {
         try await TestDatabase.with(dbEngine) { database in
             let store = RepresentationStore(database: database)
@@ -42,8 +53,10 @@ struct StorageTests {
             let read = try await store.representation(id: recorded.id)
             #expect(read == recorded)
             #expect(try await store.record(command(), engine: engine).reference == "CSC-2022-00002")
-            #expect(try await store.record(command(received: "2022-03-31"), engine: engine).reference == "CSC-2021-00001")
-            #expect(try await store.record(command(area: .adultSocialCare), engine: engine).reference == "ASC-2022-00001")
+            #expect(
+                try await store.record(command(received: "2022-03-31"), engine: engine).reference == "CSC-2021-00001")
+            #expect(
+                try await store.record(command(area: .adultSocialCare), engine: engine).reference == "ASC-2022-00001")
             #expect(try await store.representation(id: "no-such-id") == nil)
         }
     }
@@ -68,7 +81,9 @@ struct StorageTests {
             records[40].reference = records[3].reference  // duplicate reference: violates UNIQUE
             await #expect(throws: (any Error).self) { try await store.insertAll(records) }
             #expect(try await store.count() == 0)
-            let stages = try await database.withSQL { try await $0.raw("SELECT COUNT(*) AS n FROM stage").first()!.decode(column: "n", as: Int.self) }
+            let stages = try await database.withSQL {
+                try await $0.raw("SELECT COUNT(*) AS n FROM stage").first()!.decode(column: "n", as: Int.self)
+            }
             #expect(stages == 0)
         }
     }
@@ -78,17 +93,23 @@ struct StorageTests {
         try await TestDatabase.with(dbEngine) { database in
             await #expect(throws: (any Error).self) {
                 try await database.withSQL { sql in
-                    try await sql.raw("""
-                        INSERT INTO representation (id, reference, kind, service_area, received_on, method, relationship, is_child,
+                    try await sql.raw(
+                        """
+                        INSERT INTO representation (id, reference, kind, service_area, received_on, method, \
+                        relationship, is_child,
                           service_category, summary, is_open, has_follow_up, detail, version, created_at, updated_at)
-                        VALUES ('x', 'X-1', 'grumble', 'children', '2022-01-01', 'email', 'parent', \(bind: false), 'other', '', \(bind: true), \(bind: false), '{}', 1, '', '')
-                        """).run()
+                        VALUES ('x', 'X-1', 'grumble', 'children', '2022-01-01', 'email', 'parent', \(bind: false), \
+                        'other', '', \(bind: true), \(bind: false), '{}', 1, '', '')
+                        """
+                    ).run()
                 }
             }
         }
     }
 
-    @Test("the demo council round-trips exactly: everything generated is everything read back", arguments: TestDatabase.engines)
+    @Test(
+        "the demo council round-trips exactly: everything generated is everything read back",
+        arguments: TestDatabase.engines)
     func demoRoundTrip(engine dbEngine: DatabaseEngine) async throws {
         try await TestDatabase.with(dbEngine) { database in
             let store = RepresentationStore(database: database)
@@ -102,7 +123,8 @@ struct StorageTests {
             let open = try await store.openComplaints()
             #expect(open.map(\.id).sorted() == generated.filter(\.isOpen).map(\.id).sorted())
             let queued = try await store.workQueueCases()
-            #expect(queued.map(\.id).sorted() == generated.filter { $0.isOpen || $0.hasOpenFollowUps }.map(\.id).sorted())
+            #expect(
+                queued.map(\.id).sorted() == generated.filter { $0.isOpen || $0.hasOpenFollowUps }.map(\.id).sorted())
             #expect(queued.count > open.count)
             // New complaints continue the demo's numbering.
             let next = try await store.record(command(received: "2026-11-20"), engine: engine)
@@ -119,7 +141,9 @@ struct StorageTests {
             try await store.insertAll(all)
             let year = FinancialYear(startYear: 2024)
             let loaded = try await store.representations(relevantTo: year.firstDay, year.lastDay)
-            let expected = all.filter { year.contains($0.receivedOn) || $0.stages.contains { $0.respondedOn.map(year.contains) ?? false } }
+            let expected = all.filter {
+                year.contains($0.receivedOn) || $0.stages.contains { $0.respondedOn.map(year.contains) ?? false }
+            }
             #expect(Set(loaded.map(\.id)) == Set(expected.map(\.id)))
             let fromStore = FirstFigures.compute(year: year, representations: loaded, calendar: .englandAndWales)
             let fromMemory = FirstFigures.compute(year: year, representations: all, calendar: .englandAndWales)
@@ -127,23 +151,29 @@ struct StorageTests {
         }
     }
 
-    @Test("bank holidays imported from a GOV.UK file take effect; a re-import replaces the years it covers", arguments: TestDatabase.engines)
+    @Test(
+        "bank holidays imported from a GOV.UK file take effect; a re-import replaces the years it covers",
+        arguments: TestDatabase.engines)
     func calendarImport(engine dbEngine: DatabaseEngine) async throws {
         try await TestDatabase.with(dbEngine) { database in
             let store = CalendarStore(database: database)
             #expect(try await store.effectiveFeed() == BankHolidayFeed.shipped)
-            let first = try BankHolidayFeed.parse(Data("""
-                {"england-and-wales": {"division": "england-and-wales", "events": [
-                  {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true},
-                  {"title": "Proclaimed day", "date": "2029-06-04", "notes": "", "bunting": true}]}}
-                """.utf8))
+            let first = try BankHolidayFeed.parse(
+                Data(
+                    """
+                    {"england-and-wales": {"division": "england-and-wales", "events": [
+                      {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true},
+                      {"title": "Proclaimed day", "date": "2029-06-04", "notes": "", "bunting": true}]}}
+                    """.utf8))
             #expect(try await store.importFeed(first) == 2)
             var calendar = WorkingDayCalendar(feed: try await store.effectiveFeed())
             #expect(!calendar.isWorkingDay(day("2029-06-04")))
-            let second = try BankHolidayFeed.parse(Data("""
-                {"england-and-wales": {"division": "england-and-wales", "events": [
-                  {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true}]}}
-                """.utf8))
+            let second = try BankHolidayFeed.parse(
+                Data(
+                    """
+                    {"england-and-wales": {"division": "england-and-wales", "events": [
+                      {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true}]}}
+                    """.utf8))
             try await store.importFeed(second)
             calendar = WorkingDayCalendar(feed: try await store.effectiveFeed())
             #expect(calendar.isWorkingDay(day("2029-06-04")))
@@ -168,7 +198,9 @@ struct StorageTests {
         }
     }
 
-    @Test("a changed timescale applies to new complaints; open ones keep the deadline fixed when they opened", arguments: TestDatabase.engines)
+    @Test(
+        "a changed timescale applies to new complaints; open ones keep the deadline fixed when they opened",
+        arguments: TestDatabase.engines)
     func procedureChange(engine dbEngine: DatabaseEngine) async throws {
         try await TestDatabase.with(dbEngine) { database in
             let store = RepresentationStore(database: database)
@@ -195,8 +227,12 @@ struct DatabaseURLTests {
     @Test("URLs parse, and bad ones get a one-line reason")
     func urls() throws {
         #expect(try DatabaseLocation(url: "sqlite:data/x.sqlite") == .sqlite(path: "data/x.sqlite"))
-        #expect(try DatabaseLocation(url: "postgres://u:p%40ss@db.example:6543/redress?sslmode=require")
-                == .postgres(PostgresSettings(host: "db.example", port: 6543, user: "u", password: "p@ss", database: "redress", tls: .require)))
+        #expect(
+            try DatabaseLocation(url: "postgres://u:p%40ss@db.example:6543/redress?sslmode=require")
+                == .postgres(
+                    PostgresSettings(
+                        host: "db.example", port: 6543, user: "u", password: "p@ss", database: "redress", tls: .require)
+                ))
         #expect(String(describing: try DatabaseLocation(url: "postgres://u:secret@h/d")).contains("secret") == false)
         for bad in ["mysql://x", "postgres://h/d", "postgres://u@/d", "sqlite:", "postgres://u@h/d?sslmode=maybe"] {
             #expect(throws: DatabaseError.self) { try DatabaseLocation(url: bad) }

@@ -34,17 +34,22 @@ public enum TestDatabase {
         let result: T
         switch engine {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-test-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "redress-test-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            result = try await Database.with(.sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: logger) { database in
+            result = try await Database.with(
+                .sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: logger
+            ) { database in
                 try await Migrator(database: database).migrate()
                 return try await body(database)
             }
         case .postgres:
-            guard let adminURL = postgresAdminURL, case .postgres(var settings) = try DatabaseLocation(url: adminURL) else {
+            guard let adminURL = postgresAdminURL, case .postgres(var settings) = try DatabaseLocation(url: adminURL)
+            else {
                 throw DatabaseError.cannotOpen("REDRESS_TEST_POSTGRES_URL is not set")
             }
-            let name = "redress_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20))"
+            let name =
+                "redress_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20))"
             try await Database.with(.postgres(settings), logger: logger) { admin in
                 try await admin.withSQL { try await $0.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             }
@@ -67,7 +72,9 @@ public enum TestDatabase {
     private static func drop(_ name: String, adminURL: String) async throws {
         guard case .postgres(let settings) = try DatabaseLocation(url: adminURL) else { return }
         try await Database.with(.postgres(settings), logger: logger) { admin in
-            try await admin.withSQL { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+            try await admin.withSQL {
+                try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            }
         }
     }
 

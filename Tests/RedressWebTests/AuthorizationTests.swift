@@ -14,8 +14,9 @@ private let today = CalendarDate(iso: "2023-12-01")!
 /// default: a new endpoint does not compile until someone decides here who may use it.
 private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     switch endpoint {
-    case .health, .metrics, .stylesheet, .signInForm, .signIn, .signOut, .signOutEverywhere, .dashboard, .choosePasswordForm, .choosePassword,
-         .feedbackStart, .feedbackPrivacy, .feedbackForm, .feedbackStep, .feedbackSent:
+    case .health, .metrics, .stylesheet, .signInForm, .signIn, .signOut, .signOutEverywhere, .dashboard,
+        .choosePasswordForm, .choosePassword,
+        .feedbackStart, .feedbackPrivacy, .feedbackForm, .feedbackStep, .feedbackSent:
         return true
     case .triageInbox, .triageSubmission, .recordSubmission, .declineSubmission:
         return [.complaintsManager, .complaintsOfficer].contains(role)
@@ -27,8 +28,9 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     case .search, .cases, .myCases, .casesExport, .deadlineCalendar:
         // Lists hold only the cases each role may see; every case role has them.
         return ![.reportReader, .administrator].contains(role)
-    case .newCompliment, .stepForm, .caseDetailsForm, .saveCaseDetails, .caseOwnerForm, .saveCaseOwner, .caseLinksForm, .addCaseLink,
-         .removeCaseLink, .caseMergeForm, .mergeCase:
+    case .newCompliment, .stepForm, .caseDetailsForm, .saveCaseDetails, .caseOwnerForm, .saveCaseOwner, .caseLinksForm,
+        .addCaseLink,
+        .removeCaseLink, .caseMergeForm, .mergeCase:
         return [.complaintsManager, .complaintsOfficer].contains(role)
     case .showCase, .newRepresentation, .recordRepresentation, .takeCaseStep, .equalityForm, .recordEquality:
         // The case used is unrestricted and has no appointments, so appointment-scoped roles
@@ -70,10 +72,15 @@ private func refused(_ response: TestResponse) -> Bool {
 /// A complaint with no appointments, and a person in the pool, for the routes with ids.
 private func seed(_ database: Database) async throws -> (caseID: String, personID: String) {
     let command = NewComplaint(
-        serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory, receivedOn: CalendarDate(iso: "2023-11-20")!,
-        methodOfReceipt: "email", complainant: Complainant(relationship: "parent", name: "Sam Parent"), serviceCategory: "child-in-need", summary: "s")
-    let r = try await RepresentationStore(database: database).record(command, engine: ClockEngine(calendar: .englandAndWales))
-    try await PeopleStore(database: database).save([Person(id: "io-1", name: "Ines Officer", roles: [.investigatingOfficer], isCouncilOfficerOrMember: true)])
+        serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory,
+        receivedOn: CalendarDate(iso: "2023-11-20")!,
+        methodOfReceipt: "email", complainant: Complainant(relationship: "parent", name: "Sam Parent"),
+        serviceCategory: "child-in-need", summary: "s")
+    let r = try await RepresentationStore(database: database).record(
+        command, engine: ClockEngine(calendar: .englandAndWales))
+    try await PeopleStore(database: database).save([
+        Person(id: "io-1", name: "Ines Officer", roles: [.investigatingOfficer], isCouncilOfficerOrMember: true)
+    ])
     return (r.id, "io-1")
 }
 
@@ -105,23 +112,32 @@ struct AuthorizationTests {
         }
     }
 
-    @Test("every endpoint × every role: allowed roles get through, every other role is refused", arguments: TestDatabase.engines)
+    @Test(
+        "every endpoint × every role: allowed roles get through, every other role is refused",
+        arguments: TestDatabase.engines)
     func matrix(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let (caseID, personID) = try await seed(database)
-            let app = Application(router: buildRouter(testDependencies(database, today: today)), logger: TestDatabase.logger)
+            let app = Application(
+                router: buildRouter(testDependencies(database, today: today)), logger: TestDatabase.logger)
             try await app.test(.router) { client in
                 for role in Role.allCases {
                     let user = try await UserStore(database: database).add(
                         username: "user-\(role.rawValue)", displayName: role.displayName, role: role,
-                        personID: role == .investigatingOfficer ? personID : nil, password: "a long enough password", hasher: .testing)
-                    let (_, token) = try await APITokenStore(database: database).create(userID: user.id, name: "matrix", now: testNow)
+                        personID: role == .investigatingOfficer ? personID : nil, password: "a long enough password",
+                        hasher: .testing)
+                    let (_, token) = try await APITokenStore(database: database).create(
+                        userID: user.id, name: "matrix", now: testNow)
                     for endpoint in Endpoint.allCases where endpoint.isAPI {
                         // API calls carry the user's token, never a session cookie.
                         let response = try await client.execute(
-                            uri: uri(endpoint, caseID: caseID, personID: personID, userID: user.id), method: endpoint.method,
-                            headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: endpoint.method == .get ? nil : ByteBuffer(string: "{}"))
-                        #expect(refused(response) == !allowed(endpoint, role), "\(role.rawValue) \(endpoint.method) \(endpoint.path): status \(response.status.code)")
+                            uri: uri(endpoint, caseID: caseID, personID: personID, userID: user.id),
+                            method: endpoint.method,
+                            headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                            body: endpoint.method == .get ? nil : ByteBuffer(string: "{}"))
+                        #expect(
+                            refused(response) == !allowed(endpoint, role),
+                            "\(role.rawValue) \(endpoint.method) \(endpoint.path): status \(response.status.code)")
                         if refused(response) { #expect(response.headers[.contentType] == "application/problem+json") }
                     }
                     for endpoint in Endpoint.allCases where !endpoint.isAPI {
@@ -133,45 +149,62 @@ struct AuthorizationTests {
                         if endpoint == .signIn {
                             // Signing in again (as a browser would, with the form's own token) is allowed.
                             headers.append(HTTPField(name: .cookie, value: "\(SessionCookie.signInName)=form-token"))
-                            body = "sign-in-token=form-token&username=\(user.username)&password=a%20long%20enough%20password"
+                            body =
+                                "sign-in-token=form-token&username=\(user.username)&password=a%20long%20enough%20password"
                         }
                         let response = try await signedIn.execute(
-                            uri: uri(endpoint, caseID: caseID, personID: personID, userID: user.id), method: endpoint.method,
+                            uri: uri(endpoint, caseID: caseID, personID: personID, userID: user.id),
+                            method: endpoint.method,
                             headers: headers, body: endpoint.method == .post ? ByteBuffer(string: body) : nil)
                         let expected = allowed(endpoint, role)
-                        #expect(refused(response) == !expected, "\(role.rawValue) \(endpoint.method) \(endpoint.path): status \(response.status.code)")
+                        #expect(
+                            refused(response) == !expected,
+                            "\(role.rawValue) \(endpoint.method) \(endpoint.path): status \(response.status.code)")
                     }
                 }
             }
         }
     }
 
-    @Test("without a session, only public endpoints answer; pages send you to sign in, posts are refused", arguments: TestDatabase.engines)
+    @Test(
+        "without a session, only public endpoints answer; pages send you to sign in, posts are refused",
+        arguments: TestDatabase.engines)
     func anonymous(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let (caseID, personID) = try await seed(database)
-            let app = Application(router: buildRouter(testDependencies(database, today: today)), logger: TestDatabase.logger)
+            let app = Application(
+                router: buildRouter(testDependencies(database, today: today)), logger: TestDatabase.logger)
             try await app.test(.router) { client in
                 for endpoint in Endpoint.allCases {
                     let response = try await client.execute(
-                        uri: uri(endpoint, caseID: caseID, personID: personID, userID: "nobody"), method: endpoint.method,
-                        headers: endpoint.method == .post ? formHeaders : [:], body: endpoint.method == .post ? ByteBuffer(string: "a=b") : nil)
+                        uri: uri(endpoint, caseID: caseID, personID: personID, userID: "nobody"),
+                        method: endpoint.method,
+                        headers: endpoint.method == .post ? formHeaders : [:],
+                        body: endpoint.method == .post ? ByteBuffer(string: "a=b") : nil)
                     if endpoint.access == .anyone {
                         #expect(!refused(response) || endpoint == .signIn, "\(endpoint.path)")
                     } else if endpoint.isAPI {
-                        #expect(response.status == .unauthorized && response.headers[.wwwAuthenticate] == #"Bearer realm="redress""#, "\(endpoint.path)")
+                        #expect(
+                            response.status == .unauthorized
+                                && response.headers[.wwwAuthenticate] == #"Bearer realm="redress""#, "\(endpoint.path)")
                     } else if endpoint.method == .get {
-                        #expect(response.status == .seeOther && response.headers[.location] == "/sign-in", "\(endpoint.path)")
+                        #expect(
+                            response.status == .seeOther && response.headers[.location] == "/sign-in",
+                            "\(endpoint.path)")
                     } else {
                         #expect(response.status == .unauthorized, "\(endpoint.path)")
                     }
                     // Security headers on every response, whatever its status.
-                    #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true, "\(endpoint.path)")
+                    #expect(
+                        response.headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true,
+                        "\(endpoint.path)")
                     #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
                     #expect(response.headers[.xContentTypeOptions] == "nosniff")
                     #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
                 }
-                #expect(try await RepresentationStore(database: database).count() == 1, "no anonymous post changed anything")
+                #expect(
+                    try await RepresentationStore(database: database).count() == 1, "no anonymous post changed anything"
+                )
             }
         }
     }

@@ -8,10 +8,13 @@ import Testing
 struct CaseAccessSourceTests {
     @Test("no file of RedressWeb but CaseAccess.swift reads RepresentationStore or CaseEventLog")
     func onePlace() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Sources/RedressWeb")
-        let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL })
-            .filter { $0.pathExtension == "swift" }
+        let files = try #require(
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+        )
+        .filter { $0.pathExtension == "swift" }
         #expect(files.count > 30)
         var offenders: [String] = []
         for file in files where file.lastPathComponent != "CaseAccess.swift" {

@@ -8,7 +8,8 @@ import Testing
 /// next to the seeds in `fuzz/corpus/TARGET/` (which are replayed too: they must never crash).
 @Suite("Fuzzing: saved inputs replayed")
 struct FuzzRegressionTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("fuzz")
     static let today = CalendarDate(year: 2026, month: 12, day: 1)!
 
@@ -23,11 +24,14 @@ struct FuzzRegressionTests {
     @Test("interchange files and lines", arguments: inputs("interchange"))
     func interchange(file: URL) throws {
         let bytes = [UInt8](try Data(contentsOf: file))
-        let validator = InterchangeValidator(reference: .defaults, procedures: BuiltInProcedures.all, calendar: .englandAndWales,
-                                             people: PeopleDirectory(DemoCouncil(today: Self.today).people), today: Self.today)
+        let validator = InterchangeValidator(
+            reference: .defaults, procedures: BuiltInProcedures.all, calendar: .englandAndWales,
+            people: PeopleDirectory(DemoCouncil(today: Self.today).people), today: Self.today)
         _ = validator.check(file: bytes)
         let lines = InterchangeFile.splitLines(bytes).compactMap { line in
-            String(validating: line.bytes, as: UTF8.self).map { InterchangeFile.Line(number: line.number, text: Substring($0)) }
+            String(validating: line.bytes, as: UTF8.self).map {
+                InterchangeFile.Line(number: line.number, text: Substring($0))
+            }
         }
         _ = validator.check(lines: lines)
     }
@@ -46,7 +50,10 @@ struct FuzzRegressionTests {
         guard let mapping = try? JSONDecoder().decode(LegacyMapping.self, from: Data(bytes[..<split])) else { return }
         let rest = split < bytes.count ? Array(bytes[(split + 1)...]) : []
         guard let text = String(validating: rest, as: UTF8.self), let records = try? CSV.records(text) else { return }
-        _ = LegacyImport(mapping: mapping, reference: .defaults, procedures: BuiltInProcedures.all, importedAt: "2026-12-01T00:00:00Z").convert(records)
+        _ = LegacyImport(
+            mapping: mapping, reference: .defaults, procedures: BuiltInProcedures.all,
+            importedAt: "2026-12-01T00:00:00Z"
+        ).convert(records)
     }
 
     @Test("form bodies through every step's parser", arguments: inputs("form"))

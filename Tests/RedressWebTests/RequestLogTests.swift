@@ -26,8 +26,10 @@ private struct CapturingHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
+        file: String, function: String, line: UInt
+    ) {
         let all = metadata.merging(extra ?? [:]) { $1 }
         log.lines.withLock { $0.append("\(level) \(message) \(all.sorted { $0.key < $1.key }.map { "\($0)=\($1)" })") }
     }
@@ -35,22 +37,25 @@ private struct CapturingHandler: LogHandler {
 
 @Suite("Request logs hold no personal data")
 struct RequestLogTests {
-    @Test("a search's query, a name in the address and a form's fields never reach the log",
-          arguments: TestDatabase.engines)
+    @Test(
+        "a search's query, a name in the address and a form's fields never reach the log",
+        arguments: TestDatabase.engines)
     func searchNotLogged(engine: DatabaseEngine) async throws {
         let captured = CapturedLog()
         let logger = Logger(label: "test") { _ in CapturingHandler(log: captured) }
         try await TestDatabase.with(engine) { database in
-            let deps = WebDependencies(database: database, today: { CalendarDate(iso: "2023-12-01")! }, logger: logger,
-                                       security: WebSecurity(hasher: .testing, now: { testNow }))
+            let deps = WebDependencies(
+                database: database, today: { CalendarDate(iso: "2023-12-01")! }, logger: logger,
+                security: WebSecurity(hasher: .testing, now: { testNow }))
             let app = Application(router: buildRouter(deps), logger: logger)
             try await app.test(.router) { client in
                 let manager = try await signIn(client, database, as: .complaintsManager)
                 _ = try await manager.execute(uri: "/search?q=Zebedee+Quartermain", method: .get)
                 _ = try await manager.execute(uri: "/cases?q=zebedee%40example.org&status=open", method: .get)
-                _ = try await client.execute(uri: "/sign-in", method: .post,
-                                             headers: [.contentType: "application/x-www-form-urlencoded"],
-                                             body: ByteBuffer(string: "username=Quartermain&password=hunter2hunter2"))
+                _ = try await client.execute(
+                    uri: "/sign-in", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "username=Quartermain&password=hunter2hunter2"))
             }
         }
         let text = captured.text

@@ -11,9 +11,12 @@ import RedressTestSupport
 let testNow = 1_700_000_000
 
 /// Web dependencies for tests: cheap password hashing and a fixed clock.
-func testDependencies(_ database: Database, today: CalendarDate, now: @escaping @Sendable () -> Int = { testNow }) -> WebDependencies {
-    WebDependencies(database: database, today: { today }, logger: TestDatabase.logger,
-                    security: WebSecurity(hasher: .testing, now: now))
+func testDependencies(
+    _ database: Database, today: CalendarDate, now: @escaping @Sendable () -> Int = { testNow }
+) -> WebDependencies {
+    WebDependencies(
+        database: database, today: { today }, logger: TestDatabase.logger,
+        security: WebSecurity(hasher: .testing, now: now))
 }
 
 /// A test client acting as one signed-in user: it sends their session cookie with every request
@@ -25,7 +28,9 @@ struct SignedInClient: TestClientProtocol {
     var port: Int? { base.port }
     var user: User { session.user }
 
-    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+    func executeRequest(
+        uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?
+    ) async throws -> TestResponse {
         var headers = headers
         headers.append(HTTPField(name: .cookie, value: "\(SessionCookie.name)=\(session.token)"))
         var body = body
@@ -39,9 +44,14 @@ struct SignedInClient: TestClientProtocol {
 
 /// Adds a user with `role` and starts a session for them directly in the store (the sign-in
 /// form itself is tested in `SignInTests`).
-func signIn(_ client: any TestClientProtocol, _ database: Database, as role: Role, username: String? = nil, personID: String? = nil) async throws -> SignedInClient {
+func signIn(
+    _ client: any TestClientProtocol, _ database: Database, as role: Role, username: String? = nil,
+    personID: String? = nil
+) async throws -> SignedInClient {
     let name = username ?? role.rawValue
-    let user = try await UserStore(database: database).add(username: name, displayName: "\(role.displayName) \(name)", role: role, personID: personID, password: "correct horse battery staple", hasher: .testing)
+    let user = try await UserStore(database: database).add(
+        username: name, displayName: "\(role.displayName) \(name)", role: role, personID: personID,
+        password: "correct horse battery staple", hasher: .testing)
     let session = try await SessionStore(database: database).start(for: user, now: testNow)
     return SignedInClient(base: client, session: session)
 }

@@ -88,14 +88,23 @@ public struct AccessPolicy: Sendable, Codable, Hashable {
     /// Least privilege: case workers see case data in their scope; report readers see only
     /// aggregates; administrators run the system without reading cases.
     public static let standard = AccessPolicy(grants: [
-        .complaintsManager: Grant([.viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .restrictCase, .managePeople, .viewStatistics, .viewAudit, .subjectAccess, .manageRetention, .manageReportInputs, .manageLetterTemplates], caseScope: .all),
-        .complaintsOfficer: Grant([.viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .viewStatistics], caseScope: .all),
-        .respondingManager: Grant([.viewCaseList, .viewCase, .takeCaseSteps], caseScope: .appointed([.respondingManager, .adjudicator])),
-        .investigatingOfficer: Grant([.viewCaseList, .viewCase, .takeCaseSteps], caseScope: .appointed([.investigatingOfficer])),
+        .complaintsManager: Grant(
+            [
+                .viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .restrictCase, .managePeople,
+                .viewStatistics, .viewAudit, .subjectAccess, .manageRetention, .manageReportInputs,
+                .manageLetterTemplates,
+            ], caseScope: .all),
+        .complaintsOfficer: Grant(
+            [.viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .viewStatistics], caseScope: .all),
+        .respondingManager: Grant(
+            [.viewCaseList, .viewCase, .takeCaseSteps], caseScope: .appointed([.respondingManager, .adjudicator])),
+        .investigatingOfficer: Grant(
+            [.viewCaseList, .viewCase, .takeCaseSteps], caseScope: .appointed([.investigatingOfficer])),
         .independentPerson: Grant([.viewCaseList, .viewCase], caseScope: .appointed([.independentPerson])),
         .panelMember: Grant([.viewCaseList, .viewCase], caseScope: .appointed([.panelChair, .panelMember])),
         .reportReader: Grant([.viewStatistics], caseScope: .none),
-        .administrator: Grant([.manageUsers, .managePeople, .viewAudit, .manageRetention, .viewStatistics], caseScope: .none),
+        .administrator: Grant(
+            [.manageUsers, .managePeople, .viewAudit, .manageRetention, .viewStatistics], caseScope: .none),
     ])
 }
 
@@ -109,7 +118,9 @@ public struct Viewer: Sendable, Hashable {
     public var personID: String?
     public var grant: AccessPolicy.Grant
 
-    public init(userID: String, username: String, displayName: String, role: Role, personID: String?, policy: AccessPolicy) {
+    public init(
+        userID: String, username: String, displayName: String, role: Role, personID: String?, policy: AccessPolicy
+    ) {
         self.userID = userID
         self.username = username
         self.displayName = displayName

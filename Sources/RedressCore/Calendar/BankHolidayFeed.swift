@@ -76,16 +76,24 @@ public struct BankHolidayFeed: Sendable, Equatable {
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw InvalidFeed(problems: [Problem(location: "file", reason: "is not valid JSON: \(jsonProblem(error, in: data))")])
+            throw InvalidFeed(problems: [
+                Problem(location: "file", reason: "is not valid JSON: \(jsonProblem(error, in: data))")
+            ])
         }
         guard let object = root as? [String: Any] else {
-            throw InvalidFeed(problems: [Problem(location: "file", reason: "must be a JSON object keyed by division (e.g. \"england-and-wales\")")])
+            throw InvalidFeed(problems: [
+                Problem(
+                    location: "file", reason: "must be a JSON object keyed by division (e.g. \"england-and-wales\")")
+            ])
         }
         var problems: [Problem] = []
         var events: [Division: [BankHoliday]] = [:]
         for key in object.keys.sorted() {
             guard let division = Division(rawValue: key) else {
-                problems.append(Problem(location: "division \"\(key)\"", reason: "is not one of england-and-wales, scotland, northern-ireland"))
+                problems.append(
+                    Problem(
+                        location: "division \"\(key)\"",
+                        reason: "is not one of england-and-wales, scotland, northern-ireland"))
                 continue
             }
             guard let body = object[key] as? [String: Any], let list = body["events"] as? [Any] else {
@@ -93,14 +101,18 @@ public struct BankHolidayFeed: Sendable, Equatable {
                 continue
             }
             if let named = body["division"] as? String, named != key {
-                problems.append(Problem(location: "\(key) field \"division\"", reason: "says \"\(named)\" but is listed under \"\(key)\""))
+                problems.append(
+                    Problem(
+                        location: "\(key) field \"division\"",
+                        reason: "says \"\(named)\" but is listed under \"\(key)\""))
             }
             var seen: Set<CalendarDate> = []
             var parsed: [BankHoliday] = []
             for (index, item) in list.enumerated() {
                 let at = "\(key) event \(index + 1)"
                 guard let event = item as? [String: Any] else {
-                    problems.append(Problem(location: at, reason: "must be an object with title, date, notes and bunting"))
+                    problems.append(
+                        Problem(location: at, reason: "must be an object with title, date, notes and bunting"))
                     continue
                 }
                 let title = (event["title"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -112,11 +124,15 @@ public struct BankHolidayFeed: Sendable, Equatable {
                     continue
                 }
                 guard let date = CalendarDate(iso: dateText) else {
-                    problems.append(Problem(location: "\(at) field \"date\"", reason: "\"\(dateText)\" is not a real date in the form YYYY-MM-DD"))
+                    problems.append(
+                        Problem(
+                            location: "\(at) field \"date\"",
+                            reason: "\"\(dateText)\" is not a real date in the form YYYY-MM-DD"))
                     continue
                 }
                 if !seen.insert(date).inserted {
-                    problems.append(Problem(location: "\(at) field \"date\"", reason: "\(date.iso) is listed twice for \(key)"))
+                    problems.append(
+                        Problem(location: "\(at) field \"date\"", reason: "\(date.iso) is listed twice for \(key)"))
                     continue
                 }
                 if let notes = event["notes"], !(notes is String) {
@@ -125,10 +141,11 @@ public struct BankHolidayFeed: Sendable, Equatable {
                 if let bunting = event["bunting"], !(bunting is Bool) {
                     problems.append(Problem(location: "\(at) field \"bunting\"", reason: "must be true or false"))
                 }
-                parsed.append(BankHoliday(
-                    date: date, title: title,
-                    notes: event["notes"] as? String ?? "",
-                    bunting: event["bunting"] as? Bool ?? false))
+                parsed.append(
+                    BankHoliday(
+                        date: date, title: title,
+                        notes: event["notes"] as? String ?? "",
+                        bunting: event["bunting"] as? Bool ?? false))
             }
             events[division] = parsed
         }
@@ -146,7 +163,7 @@ public struct BankHolidayFeed: Sendable, Equatable {
             return "the file ends before the JSON is complete (was it cut short?)"
         }
         guard let range = detail.range(of: "character "),
-              let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+            let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
         else { return detail }
         let prefix = data.prefix(offset)
         let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1

@@ -14,7 +14,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Creates a date, or returns `nil` for an impossible one (31 April, 29 February 2023).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.dayNumber = CalendarDate.dayNumber(year: year, month: month, day: day)
     }
@@ -30,7 +30,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             } else {
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 let digit = Int(byte - UInt8(ascii: "0"))
-                if position < 4 { y = y * 10 + digit } else if position < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+                if position < 4 {
+                    y = y * 10 + digit
+                } else if position < 7 {
+                    m = m * 10 + digit
+                } else {
+                    d = d * 10 + digit
+                }
             }
             position += 1
         }

@@ -7,36 +7,81 @@ extension DemoCouncil {
         var measures: [ContextMeasure] = []
         for year in years {
             let y = year.startYear
-            measures.append(ContextMeasure(year: y, serviceArea: .childrensSocialCare, measure: "Referrals to children's social care", value: Int.random(in: 4_800...5_600, using: &rng)))
-            measures.append(ContextMeasure(year: y, serviceArea: .childrensSocialCare, measure: "Children in care at 31 March", value: Int.random(in: 560...640, using: &rng)))
-            measures.append(ContextMeasure(year: y, serviceArea: .adultSocialCare, measure: "People receiving long-term support", value: Int.random(in: 8_500...9_400, using: &rng)))
+            measures.append(
+                ContextMeasure(
+                    year: y, serviceArea: .childrensSocialCare, measure: "Referrals to children's social care",
+                    value: Int.random(in: 4_800...5_600, using: &rng)))
+            measures.append(
+                ContextMeasure(
+                    year: y, serviceArea: .childrensSocialCare, measure: "Children in care at 31 March",
+                    value: Int.random(in: 560...640, using: &rng)))
+            measures.append(
+                ContextMeasure(
+                    year: y, serviceArea: .adultSocialCare, measure: "People receiving long-term support",
+                    value: Int.random(in: 8_500...9_400, using: &rng)))
         }
         var equality: [String: EqualityMonitoring] = [:]
         for r in representations where r.kind == .complaint && Double.random(in: 0..<1, using: &rng) < 0.4 {
             let adult = r.serviceArea == .adultSocialCare
             equality[r.id] = EqualityMonitoring(
                 disability: pick([("yes", adult ? 5.0 : 2), ("no", 5), ("not-stated", 2)], &rng),
-                gender: pick([("female", 6.0), ("male", 3.5), ("in-another-way", 0.1), ("joint-complainants", 0.4), ("not-stated", 1)], &rng),
-                ageBand: pick(adult ? [("25-to-59", 4.0), ("60-to-64", 1.5), ("65-and-over", 4), ("not-stated", 1)]
-                                    : [("under-16", 1.0), ("16-to-19", 0.8), ("20-to-24", 1), ("25-to-59", 7), ("not-stated", 1)], &rng),
-                ethnicity: pick([("white-english-welsh-scottish-northern-irish-or-british", 80.0), ("white-any-other-white-background", 5), ("asian-or-asian-british-indian", 3),
-                                 ("asian-or-asian-british-pakistani", 2), ("black-black-british-caribbean-or-african-african", 2), ("mixed-or-multiple-white-and-black-caribbean", 1),
-                                 ("white-gypsy-or-irish-traveller", 0.3), ("other-ethnic-group-arab", 0.3), ("not-stated", 6)], &rng))
+                gender: pick(
+                    [
+                        ("female", 6.0), ("male", 3.5), ("in-another-way", 0.1), ("joint-complainants", 0.4),
+                        ("not-stated", 1),
+                    ], &rng),
+                ageBand: pick(
+                    adult
+                        ? [("25-to-59", 4.0), ("60-to-64", 1.5), ("65-and-over", 4), ("not-stated", 1)]
+                        : [("under-16", 1.0), ("16-to-19", 0.8), ("20-to-24", 1), ("25-to-59", 7), ("not-stated", 1)],
+                    &rng),
+                ethnicity: pick(
+                    [
+                        ("white-english-welsh-scottish-northern-irish-or-british", 80.0),
+                        ("white-any-other-white-background", 5), ("asian-or-asian-british-indian", 3),
+                        ("asian-or-asian-british-pakistani", 2),
+                        ("black-black-british-caribbean-or-african-african", 2),
+                        ("mixed-or-multiple-white-and-black-caribbean", 1),
+                        ("white-gypsy-or-irish-traveller", 0.3), ("other-ethnic-group-arab", 0.3), ("not-stated", 6),
+                    ], &rng))
         }
         let plans: [(String, String, ServiceArea?)] = [
-            ("Stage 2 recovery plan", "Reduce the number of stage 2 investigations waiting for an Investigating Officer and Independent Person.", .childrensSocialCare),
-            ("Learning from complaints", "Share themes from upheld complaints with service managers every quarter and record the actions agreed.", nil),
-            ("Timely responses", "Agree a response date with every adults' complainant within three working days of receipt.", .adultSocialCare),
+            (
+                "Stage 2 recovery plan",
+                """
+                    Reduce the number of stage 2 investigations waiting for an Investigating Officer and Independent \
+                    Person.
+                    """,
+                .childrensSocialCare
+            ),
+            (
+                "Learning from complaints",
+                """
+                    Share themes from upheld complaints with service managers every quarter and record the actions \
+                    agreed.
+                    """,
+                nil
+            ),
+            (
+                "Timely responses",
+                "Agree a response date with every adults' complainant within three working days of receipt.",
+                .adultSocialCare
+            ),
         ]
         var recommendations: [ReportRecommendation] = []
         for (index, year) in years.dropLast().enumerated() {
             let closedYears = years.count - 2 - index  // years since this one's report, 0 for the latest complete year
             for (i, plan) in plans.enumerated() {
-                let status: ReportRecommendation.Status = closedYears == 0 ? .notStarted : pick([(.completed, 4.0), (.partlyCompleted, 2), (.ongoing, 2), (.superseded, 1)], &rng)
-                recommendations.append(ReportRecommendation(
-                    id: "demo-rec-\(year.startYear)-\(i + 1)", year: year.startYear, serviceArea: plan.2, title: plan.0, detail: plan.1,
-                    dueOn: FinancialYear(startYear: year.startYear + 1).lastDay, status: status,
-                    progress: status == .notStarted ? "" : "Progress reviewed by the complaints manager (demo)."))
+                let status: ReportRecommendation.Status =
+                    closedYears == 0
+                    ? .notStarted
+                    : pick([(.completed, 4.0), (.partlyCompleted, 2), (.ongoing, 2), (.superseded, 1)], &rng)
+                recommendations.append(
+                    ReportRecommendation(
+                        id: "demo-rec-\(year.startYear)-\(i + 1)", year: year.startYear, serviceArea: plan.2,
+                        title: plan.0, detail: plan.1,
+                        dueOn: FinancialYear(startYear: year.startYear + 1).lastDay, status: status,
+                        progress: status == .notStarted ? "" : "Progress reviewed by the complaints manager (demo)."))
             }
         }
         return ReportInputs(contextMeasures: measures, recommendations: recommendations, equality: equality)

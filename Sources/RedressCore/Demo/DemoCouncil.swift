@@ -49,8 +49,11 @@ public struct DemoCouncil: Sendable {
     let activeCodes: [CategoryList: [String]]
     let services: [ServiceArea: [(code: String, label: String)]]
 
-    public init(seed: UInt64 = 2021, today: CalendarDate, calendar: WorkingDayCalendar = .englandAndWales, reference: ReferenceData = .defaults,
-                mix: DemoMix = .referenceReports, completeYears: Int = 3, scale: Double = 1, councilCode: String? = nil) {
+    public init(
+        seed: UInt64 = 2021, today: CalendarDate, calendar: WorkingDayCalendar = .englandAndWales,
+        reference: ReferenceData = .defaults,
+        mix: DemoMix = .referenceReports, completeYears: Int = 3, scale: Double = 1, councilCode: String? = nil
+    ) {
         self.seed = seed
         self.today = today
         self.calendar = calendar
@@ -60,10 +63,12 @@ public struct DemoCouncil: Sendable {
         self.scale = scale
         self.councilCode = councilCode
         self.directory = PeopleDirectory(Self.pool(reference: reference))
-        activeCodes = Dictionary(uniqueKeysWithValues: CategoryList.allCases.map { ($0, reference.active($0).map(\.code)) })
-        services = Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { area in
-            (area, reference.active(.service, group: area.rawValue).map { ($0.code, $0.label.lowercased()) })
-        })
+        activeCodes = Dictionary(
+            uniqueKeysWithValues: CategoryList.allCases.map { ($0, reference.active($0).map(\.code)) })
+        services = Dictionary(
+            uniqueKeysWithValues: ServiceArea.allCases.map { area in
+                (area, reference.active(.service, group: area.rawValue).map { ($0.code, $0.label.lowercased()) })
+            })
     }
 
     /// The council's pools: internal and commissioned Investigating Officers, Independent
@@ -74,22 +79,39 @@ public struct DemoCouncil: Sendable {
         let childrenServices = reference.active(.service, group: ServiceArea.childrensSocialCare.rawValue).map(\.code)
         var list: [Person] = []
         for (i, name) in ["Amira Shah", "Ben Okafor", "Claire Dunn", "David Hughes"].enumerated() {
-            list.append(Person(id: "demo-io-\(i + 1)", name: name, roles: [.investigatingOfficer], isCouncilOfficerOrMember: true,
-                               worksIn: [childrenServices[(i * 5) % childrenServices.count], childrenServices[(i * 5 + 1) % childrenServices.count]]))
+            list.append(
+                Person(
+                    id: "demo-io-\(i + 1)", name: name, roles: [.investigatingOfficer], isCouncilOfficerOrMember: true,
+                    worksIn: [
+                        childrenServices[(i * 5) % childrenServices.count],
+                        childrenServices[(i * 5 + 1) % childrenServices.count],
+                    ]))
         }
         for (i, name) in ["Evelyn Marsh", "Frank Osei"].enumerated() {
-            list.append(Person(id: "demo-io-ext-\(i + 1)", name: name, organisation: "Independent investigations", roles: [.investigatingOfficer],
-                               isCouncilOfficerOrMember: false, isCommissioned: true))
+            list.append(
+                Person(
+                    id: "demo-io-ext-\(i + 1)", name: name, organisation: "Independent investigations",
+                    roles: [.investigatingOfficer],
+                    isCouncilOfficerOrMember: false, isCommissioned: true))
         }
         for (i, name) in ["Grace Lin", "Harold Price", "Isla Brennan", "Jonah Webb", "Kiran Patel"].enumerated() {
-            list.append(Person(id: "demo-ip-\(i + 1)", name: name, organisation: "Independent Person", roles: [.independentPerson, .panelMember],
-                               isCouncilOfficerOrMember: false, isCommissioned: true, isAvailable: i != 4))
+            list.append(
+                Person(
+                    id: "demo-ip-\(i + 1)", name: name, organisation: "Independent Person",
+                    roles: [.independentPerson, .panelMember],
+                    isCouncilOfficerOrMember: false, isCommissioned: true, isAvailable: i != 4))
         }
         for (i, name) in ["Laura Fielding", "Martin Cole", "Nadia Rahman", "Oliver Grant"].enumerated() {
-            list.append(Person(id: "demo-panel-\(i + 1)", name: name, organisation: "Review panel", roles: [.panelMember], isCouncilOfficerOrMember: false))
+            list.append(
+                Person(
+                    id: "demo-panel-\(i + 1)", name: name, organisation: "Review panel", roles: [.panelMember],
+                    isCouncilOfficerOrMember: false))
         }
         for (i, name) in ["Paula Reid (Head of Service)", "Quentin Shaw (Assistant Director)"].enumerated() {
-            list.append(Person(id: "demo-adj-\(i + 1)", name: name, roles: [.adjudicator, .respondingManager], isCouncilOfficerOrMember: true))
+            list.append(
+                Person(
+                    id: "demo-adj-\(i + 1)", name: name, roles: [.adjudicator, .respondingManager],
+                    isCouncilOfficerOrMember: true))
         }
         return list
     }
@@ -115,7 +137,8 @@ public struct DemoCouncil: Sendable {
             let fraction = Double(span) / 365.0
             for area in ServiceArea.allCases {
                 for (kind, yearly) in mix.volumes[area] ?? [] {
-                    let n = Int((Double(yearly) * scale * fraction * Double.random(in: 0.92...1.08, using: &rng)).rounded())
+                    let n = Int(
+                        (Double(yearly) * scale * fraction * Double.random(in: 0.92...1.08, using: &rng)).rounded())
                     for _ in 0..<n {
                         var received = year.firstDay.adding(days: Int.random(in: 0..<span, using: &rng))
                         // Most contact arrives on working days.
@@ -134,7 +157,9 @@ public struct DemoCouncil: Sendable {
         // Names from a separate stream, so adding them never changes the cases themselves.
         var names = SeededGenerator(seed: seed ^ 0x6E61_6D65)
         for i in result.indices {
-            let key = (councilCode.map { "\($0)-" } ?? "") + "\(result[i].serviceArea.referencePrefix)-\(FinancialYear(containing: result[i].receivedOn).startYear)"
+            let key =
+                (councilCode.map { "\($0)-" } ?? "")
+                + "\(result[i].serviceArea.referencePrefix)-\(FinancialYear(containing: result[i].receivedOn).startYear)"
             counters[key, default: 0] += 1
             result[i].reference = "\(key)-\(String(paddedSequence: counters[key]!))"
             DemoCouncil.name(&result[i], &names)
@@ -184,7 +209,9 @@ public struct DemoCouncil: Sendable {
 
     /// Invented names and contact details: complainants, and the child or adult a case is about.
     static func name(_ r: inout Representation, _ rng: inout SeededGenerator) {
-        func person() -> String { "\(givenNames.randomElement(using: &rng)!) \(familyNames.randomElement(using: &rng)!)" }
+        func person() -> String {
+            "\(givenNames.randomElement(using: &rng)!) \(familyNames.randomElement(using: &rng)!)"
+        }
         let complainant = person()
         r.complainant.name = complainant
         r.complainant.contact = "\(complainant.lowercased().replacingOccurrences(of: " ", with: "."))@example.org"
@@ -207,41 +234,73 @@ public struct DemoCouncil: Sendable {
         let a = rng.next(), b = rng.next()
         let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
         let c = Array(hex)
-        return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+        return
+            "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
     }
 
-    private func make(kind: RepresentationKind, area: ServiceArea, received: CalendarDate, rng: inout SeededGenerator) -> (Representation, [CaseHistoryEntry]) {
+    private func make(
+        kind: RepresentationKind, area: ServiceArea, received: CalendarDate, rng: inout SeededGenerator
+    ) -> (Representation, [CaseHistoryEntry]) {
         let areaServices = services[area] ?? []
         let (service, serviceLabel) = areaServices[Int.random(in: 0..<areaServices.count, using: &rng)]
-        let method = pick([("email", 45.0), ("online-form", 34), ("letter", 12), ("telephone", 5), ("in-person", 1), ("via-councillor-or-mp", 2), ("via-advocate", 1)], &rng)
+        let method = pick(
+            [
+                ("email", 45.0), ("online-form", 34), ("letter", 12), ("telephone", 5), ("in-person", 1),
+                ("via-councillor-or-mp", 2), ("via-advocate", 1),
+            ], &rng)
         let relationship: String
         var isChild = false
         switch area {
         case .childrensSocialCare:
             isChild = Double.random(in: 0..<1, using: &rng) < 0.09
-            relationship = isChild
+            relationship =
+                isChild
                 ? pick([("service-user-young-person", 6.0), ("service-user-child-0-17", 3), ("advocate", 4)], &rng)
-                : pick([("parent", 80.0), ("non-resident-parent", 6), ("grandparent", 4), ("foster-carer", 3), ("special-guardian", 2), ("other-relative", 2), ("other-professional", 2), ("unknown", 1)], &rng)
+                : pick(
+                    [
+                        ("parent", 80.0), ("non-resident-parent", 6), ("grandparent", 4), ("foster-carer", 3),
+                        ("special-guardian", 2), ("other-relative", 2), ("other-professional", 2), ("unknown", 1),
+                    ], &rng)
         case .adultSocialCare:
-            relationship = pick([("service-user-adult", 35.0), ("other-relative", 30), ("unpaid-carer", 12), ("attorney-or-deputy", 6), ("advocate", 4), ("friend-or-neighbour", 3), ("care-provider", 5), ("unknown", 5)], &rng)
+            relationship = pick(
+                [
+                    ("service-user-adult", 35.0), ("other-relative", 30), ("unpaid-carer", 12),
+                    ("attorney-or-deputy", 6), ("advocate", 4), ("friend-or-neighbour", 3), ("care-provider", 5),
+                    ("unknown", 5),
+                ], &rng)
         case .corporate:
-            relationship = pick([("parent", 70.0), ("other-relative", 8), ("school-staff", 6), ("service-user-adult", 6), ("other", 6), ("unknown", 4)], &rng)
+            relationship = pick(
+                [
+                    ("parent", 70.0), ("other-relative", 8), ("school-staff", 6), ("service-user-adult", 6),
+                    ("other", 6), ("unknown", 4),
+                ], &rng)
         }
-        let advocate: String? = (isChild && Double.random(in: 0..<1, using: &rng) < 0.45) || relationship == "advocate" ? "Independent advocacy service" : nil
+        let advocate: String? =
+            (isChild && Double.random(in: 0..<1, using: &rng) < 0.45) || relationship == "advocate"
+            ? "Independent advocacy service" : nil
         let summary: String
         switch kind {
         case .complaint:
-            summary = pick([
-                ("Concerns about delay in \(serviceLabel) and not being kept informed.", 3.0),
-                ("Unhappy with the outcome of a decision about \(serviceLabel).", 3),
-                ("Complaint about the conduct and communication of a worker (\(serviceLabel)).", 2),
-                ("Agreed actions from a review of \(serviceLabel) have not been carried out.", 2),
-                ("Disputes a charge and the information given about \(serviceLabel).", 1),
-            ], &rng)
+            summary = pick(
+                [
+                    ("Concerns about delay in \(serviceLabel) and not being kept informed.", 3.0),
+                    ("Unhappy with the outcome of a decision about \(serviceLabel).", 3),
+                    ("Complaint about the conduct and communication of a worker (\(serviceLabel)).", 2),
+                    ("Agreed actions from a review of \(serviceLabel) have not been carried out.", 2),
+                    ("Disputes a charge and the information given about \(serviceLabel).", 1),
+                ], &rng)
         case .compliment:
-            summary = pick([("Thanks to the team for their support with \(serviceLabel).", 3.0), ("Praise for a worker's kindness and clear communication (\(serviceLabel)).", 2)], &rng)
+            summary = pick(
+                [
+                    ("Thanks to the team for their support with \(serviceLabel).", 3.0),
+                    ("Praise for a worker's kindness and clear communication (\(serviceLabel)).", 2),
+                ], &rng)
         case .comment:
-            summary = pick([("Suggestion to improve information about \(serviceLabel).", 1.0), ("Comment on opening hours and how to get in touch (\(serviceLabel)).", 1)], &rng)
+            summary = pick(
+                [
+                    ("Suggestion to improve information about \(serviceLabel).", 1.0),
+                    ("Comment on opening hours and how to get in touch (\(serviceLabel)).", 1),
+                ], &rng)
         case .preComplaint, .caseConcern:
             summary = "Contact about \(serviceLabel) needing clarification or a same-day response."
         case .enquiry:
@@ -256,14 +315,17 @@ public struct DemoCouncil: Sendable {
         var r = Representation(
             id: uuid(&rng), reference: "", kind: kind, serviceArea: area,
             procedureID: kind.isHandledAsCase ? BuiltInProcedures.defaultProcedure(for: area).id : nil,
-            receivedOn: received, methodOfReceipt: kind == .compliment ? pick([("email", 50.0), ("feedback-card-or-leaflet", 30), ("letter", 20)], &rng) : method,
+            receivedOn: received,
+            methodOfReceipt: kind == .compliment
+                ? pick([("email", 50.0), ("feedback-card-or-leaflet", 30), ("letter", 20)], &rng) : method,
             complainant: Complainant(relationship: relationship, isChildOrYoungPerson: isChild, advocate: advocate),
             serviceCategory: service, summary: summary)
         var history: [CaseHistoryEntry] = []
         if kind == .complaint { addHandling(to: &r, history: &history, rng: &rng) }
         if kind.canBecomeComplaint { addTriage(to: &r, history: &history, rng: &rng) }
         if kind == .compliment {
-            r.records.team = pick([("Locality team", 2.0), ("Reablement team", 1), ("Day services", 1), ("Fostering team", 1)], &rng)
+            r.records.team = pick(
+                [("Locality team", 2.0), ("Reablement team", 1), ("Day services", 1), ("Fostering team", 1)], &rng)
             r.records.publicationQuote = "Thank you to xxx and the team for everything you have done for us."
         }
         return (r, history)
@@ -272,7 +334,8 @@ public struct DemoCouncil: Sendable {
     /// Handling drawn from the reference reports' mixes, applied through the real `Lifecycle` so
     /// every generated case went through checked transitions. Steps dated after today are left
     /// undone, so recent complaints are open (and some overdue).
-    private func addHandling(to r: inout Representation, history: inout [CaseHistoryEntry], rng: inout SeededGenerator) {
+    private func addHandling(to r: inout Representation, history: inout [CaseHistoryEntry], rng: inout SeededGenerator)
+    {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
         let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: directory)
         let engine = lifecycle.engine
@@ -286,16 +349,30 @@ public struct DemoCouncil: Sendable {
         let acknowledged = wd(pick([(1, 45.0), (2, 30), (3, 17), (4, 5), (6, 3)], &rng), after: r.receivedOn)
         if r.complainant.isChildOrYoungPerson {
             let appointed = wd(2, after: r.receivedOn)
-            steps.append(.recordAdvocacy(offeredOn: r.receivedOn, appointedOn: r.complainant.advocate == nil || appointed > today ? nil : appointed))
+            steps.append(
+                .recordAdvocacy(
+                    offeredOn: r.receivedOn,
+                    appointedOn: r.complainant.advocate == nil || appointed > today ? nil : appointed))
             steps.append(.recordChildConsent(given: true, on: wd(1, after: r.receivedOn)))
         }
         if r.serviceArea == .adultSocialCare, Double.random(in: 0..<1, using: &rng) < 0.04 {
-            steps.append(.markJoint(partner: pick([("Integrated Care Board", 1.0), ("Community health trust", 1), ("Mental health trust", 1)], &rng), councilLeads: Double.random(in: 0..<1, using: &rng) < 0.6, agreedOn: wd(3, after: r.receivedOn)))
+            steps.append(
+                .markJoint(
+                    partner: pick(
+                        [("Integrated Care Board", 1.0), ("Community health trust", 1), ("Mental health trust", 1)],
+                        &rng), councilLeads: Double.random(in: 0..<1, using: &rng) < 0.6,
+                    agreedOn: wd(3, after: r.receivedOn)))
         }
         if Double.random(in: 0..<1, using: &rng) < mix.refusal {
-            let reason = r.serviceArea == .corporate
+            let reason =
+                r.serviceArea == .corporate
                 ? pick([("out-of-time", 2.0), ("repeat-complaint", 2), ("tribunal", 2), ("outside-of-remit", 1)], &rng)
-                : pick([("court-proceedings", 17.0), ("no-parental-responsibility", 9), ("out-of-time", 3), ("outside-of-remit", 2), ("repeat-complaint", 1), ("criminal-proceedings", 1), ("not-in-best-interest-of-child", 1)], &rng)
+                : pick(
+                    [
+                        ("court-proceedings", 17.0), ("no-parental-responsibility", 9), ("out-of-time", 3),
+                        ("outside-of-remit", 2), ("repeat-complaint", 1), ("criminal-proceedings", 1),
+                        ("not-in-best-interest-of-child", 1),
+                    ], &rng)
             let decided = wd(Int.random(in: 2...6, using: &rng), after: r.receivedOn)
             let notified = wd(1, after: decided)
             steps.append(.refuse(reason: reason, on: decided, notifiedOn: notified <= today ? notified : nil))
@@ -312,7 +389,10 @@ public struct DemoCouncil: Sendable {
             }
         }
         if Double.random(in: 0..<1, using: &rng) < 0.02 {
-            steps.append(.recordTimeLimit(matterAroseOn: r.receivedOn.adding(days: -Int.random(in: 380...600, using: &rng)), lateAcceptedReason: "Complainant was unwell; the matter can still be investigated fairly"))
+            steps.append(
+                .recordTimeLimit(
+                    matterAroseOn: r.receivedOn.adding(days: -Int.random(in: 380...600, using: &rng)),
+                    lateAcceptedReason: "Complainant was unwell; the matter can still be investigated fairly"))
         }
         steps.append(.record(.acknowledged, on: acknowledged))
         let withdraws = Double.random(in: 0..<1, using: &rng) < mix.withdrawal
@@ -320,10 +400,17 @@ public struct DemoCouncil: Sendable {
         case .childrensSocialCare, .corporate:
             let start = r.serviceArea == .corporate ? acknowledged : r.receivedOn
             let band = pick(mix.stage1Bands, &rng)
-            let days = band == 0 ? Int.random(in: 3...10, using: &rng) : band == 1 ? Int.random(in: 11...20, using: &rng) : Int.random(in: 21...40, using: &rng)
+            let days =
+                band == 0
+                ? Int.random(in: 3...10, using: &rng)
+                : band == 1 ? Int.random(in: 11...20, using: &rng) : Int.random(in: 21...40, using: &rng)
             if days > 10, Double.random(in: 0..<1, using: &rng) < 0.8 {
                 let agreed = wd(Int.random(in: 6...9, using: &rng), after: start)
-                steps.append(.extend(clock: "stage-1-response", agreedOn: agreed, to: wd(20, after: start), reason: "Complex complaint: more time needed to speak to the family and review the records", complainantInformedOn: agreed))
+                steps.append(
+                    .extend(
+                        clock: "stage-1-response", agreedOn: agreed, to: wd(20, after: start),
+                        reason: "Complex complaint: more time needed to speak to the family and review the records",
+                        complainantInformedOn: agreed))
             }
             let responded = max(wd(days, after: start), acknowledged)
             if withdraws {
@@ -337,11 +424,18 @@ public struct DemoCouncil: Sendable {
         case .adultSocialCare:
             let agreedDays = Int.random(in: 20...60, using: &rng)
             var delayLetter: CalendarDate?
-            steps.append(.extend(clock: "agreed-response", agreedOn: acknowledged, to: wd(agreedDays, after: r.receivedOn), reason: "", complainantInformedOn: acknowledged))
+            steps.append(
+                .extend(
+                    clock: "agreed-response", agreedOn: acknowledged, to: wd(agreedDays, after: r.receivedOn),
+                    reason: "", complainantInformedOn: acknowledged))
             var responseDays = agreedDays + Int.random(in: -10...6, using: &rng)
             if Double.random(in: 0..<1, using: &rng) < 0.15 {
                 let moved = agreedDays + Int.random(in: 10...25, using: &rng)
-                steps.append(.extend(clock: "agreed-response", agreedOn: wd(agreedDays - 3, after: r.receivedOn), to: wd(moved, after: r.receivedOn), reason: "Waiting for the care provider's records", complainantInformedOn: nil))
+                steps.append(
+                    .extend(
+                        clock: "agreed-response", agreedOn: wd(agreedDays - 3, after: r.receivedOn),
+                        to: wd(moved, after: r.receivedOn), reason: "Waiting for the care provider's records",
+                        complainantInformedOn: nil))
                 responseDays = moved - Int.random(in: 0...5, using: &rng)
             }
             if Double.random(in: 0..<1, using: &rng) < mix.adultsBeyondSixMonths, !withdraws {
@@ -354,7 +448,11 @@ public struct DemoCouncil: Sendable {
                 steps.append(.withdraw(on: wd(Int.random(in: 1...10, using: &rng), after: acknowledged)))
                 break
             }
-            steps.append(.respond(on: max(wd(max(4, responseDays), after: r.receivedOn), delayLetter?.adding(days: 1) ?? r.receivedOn), outcome: outcome()))
+            steps.append(
+                .respond(
+                    on: max(
+                        wd(max(4, responseDays), after: r.receivedOn), delayLetter?.adding(days: 1) ?? r.receivedOn),
+                    outcome: outcome()))
         }
         apply(steps, to: &r, history: &history, lifecycle: lifecycle)
         if !r.isOpen { apply(recordSteps(for: r, rng: &rng), to: &r, history: &history, lifecycle: lifecycle) }
@@ -364,7 +462,8 @@ public struct DemoCouncil: Sendable {
     /// rest are closed; converted ones are then handled like any complaint.
     private func addTriage(to r: inout Representation, history: inout [CaseHistoryEntry], rng: inout SeededGenerator) {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
-        let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: directory, reference: reference)
+        let lifecycle = Lifecycle(
+            procedure: procedure, calendar: calendar, today: today, people: directory, reference: reference)
         let decided = calendar.adding(workingDays: Int.random(in: 1...8, using: &rng), to: r.receivedOn)
         if Double.random(in: 0..<1, using: &rng) < mix.preComplaintConversion {
             apply([.convertToComplaint(on: decided)], to: &r, history: &history, lifecycle: lifecycle)
@@ -375,12 +474,17 @@ public struct DemoCouncil: Sendable {
     }
 
     /// Applies steps in order, stopping at the first dated after today.
-    private func apply(_ steps: [CaseCommand], to r: inout Representation, history: inout [CaseHistoryEntry], lifecycle: Lifecycle) {
+    private func apply(
+        _ steps: [CaseCommand], to r: inout Representation, history: inout [CaseHistoryEntry], lifecycle: Lifecycle
+    ) {
         for step in steps {
             guard (step.date ?? today) <= today else { break }
             do {
                 r = try lifecycle.apply(step, to: r)
-                history.append(CaseHistoryEntry(command: step, summary: step.summary(procedure: lifecycle.procedure, stage: r.stages.last?.key)))
+                history.append(
+                    CaseHistoryEntry(
+                        command: step, summary: step.summary(procedure: lifecycle.procedure, stage: r.stages.last?.key))
+                )
             } catch {
                 preconditionFailure("demo step \(step) refused for \(r.reference): \(error.message)")
             }

@@ -32,15 +32,31 @@ public struct DemoMix: Sendable {
     /// The mixes of the reference reports.
     public static let referenceReports = DemoMix(
         volumes: [
-            .adultSocialCare: [(.complaint, 460), (.compliment, 640), (.comment, 60), (.enquiry, 25), (.ombudsmanEnquiry, 3), (.professionalConcern, 10), (.other, 20)],
-            .childrensSocialCare: [(.complaint, 200), (.compliment, 70), (.comment, 25), (.preComplaint, 150), (.caseConcern, 60), (.enquiry, 30), (.ombudsmanEnquiry, 3), (.professionalConcern, 20), (.other, 40)],
-            .corporate: [(.complaint, 300), (.compliment, 40), (.comment, 35), (.preComplaint, 100), (.enquiry, 15), (.other, 30)],
+            .adultSocialCare: [
+                (.complaint, 460), (.compliment, 640), (.comment, 60), (.enquiry, 25), (.ombudsmanEnquiry, 3),
+                (.professionalConcern, 10), (.other, 20),
+            ],
+            .childrensSocialCare: [
+                (.complaint, 200), (.compliment, 70), (.comment, 25), (.preComplaint, 150), (.caseConcern, 60),
+                (.enquiry, 30), (.ombudsmanEnquiry, 3), (.professionalConcern, 20), (.other, 40),
+            ],
+            .corporate: [
+                (.complaint, 300), (.compliment, 40), (.comment, 35), (.preComplaint, 100), (.enquiry, 15),
+                (.other, 30),
+            ],
         ],
         stage1Bands: [(0, 49), (1, 46), (2, 5)],
-        outcomes: [("upheld", 20), ("partly-upheld", 24), ("not-upheld", 46), ("no-finding", 4), ("resolved-early", 4), ("signposted", 2)],
-        refusal: 0.07, withdrawal: 0.03, earlyResolution: 0.05, escalation: 0.12, panelReview: 0.2, adultsBeyondSixMonths: 0.09,
+        outcomes: [
+            ("upheld", 20), ("partly-upheld", 24), ("not-upheld", 46), ("no-finding", 4), ("resolved-early", 4),
+            ("signposted", 2),
+        ],
+        refusal: 0.07, withdrawal: 0.03, earlyResolution: 0.05, escalation: 0.12, panelReview: 0.2,
+        adultsBeyondSixMonths: 0.09,
         ombudsmanReferral: 0.09,
-        ombudsmanDecisions: [(.upheld, 39), (.notUpheld, 7), (.closedAfterInitialEnquiries, 30), (.referredBack, 14), (.adviceGiven, 5), (.incompleteInvalid, 4), (.outOfJurisdiction, 1)],
+        ombudsmanDecisions: [
+            (.upheld, 39), (.notUpheld, 7), (.closedAfterInitialEnquiries, 30), (.referredBack, 14), (.adviceGiven, 5),
+            (.incompleteInvalid, 4), (.outOfJurisdiction, 1),
+        ],
         preComplaintConversion: 0.4)
 
     /// Each weight as a share of its list's total.

@@ -7,7 +7,8 @@ public enum CSV {
     /// cannot be formulas and are left as they are.
     public static func field(_ s: String) -> String {
         let safe = neutralised(s)
-        return safe.contains { ",\"\n\r".contains($0) } ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+        return safe.contains { ",\"\n\r".contains($0) }
+            ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
     }
 
     /// `s`, with a leading `'` when a spreadsheet would read it as a formula.
@@ -84,10 +85,16 @@ public enum CSV {
                 line += 1
                 start = line
             case "\"":
-                guard field.isEmpty, !afterQuote else { throw SyntaxError(line: line, message: "a quote in the middle of a field; quote the whole field and double the quote") }
+                guard field.isEmpty, !afterQuote else {
+                    throw SyntaxError(
+                        line: line,
+                        message: "a quote in the middle of a field; quote the whole field and double the quote")
+                }
                 quoted = true
             default:
-                guard !afterQuote else { throw SyntaxError(line: line, message: "text after a closing quote; quote the whole field") }
+                guard !afterQuote else {
+                    throw SyntaxError(line: line, message: "text after a closing quote; quote the whole field")
+                }
                 field.append(c)
             }
         }

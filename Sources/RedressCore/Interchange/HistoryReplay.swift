@@ -18,17 +18,20 @@ public struct HistoryReplay: Sendable {
     /// not about the day someone was appointed.
     public var people: PeopleDirectory
 
-    public init(procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, people: PeopleDirectory,
-                reference: ReferenceData, today: CalendarDate) {
+    public init(
+        procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, people: PeopleDirectory,
+        reference: ReferenceData, today: CalendarDate
+    ) {
         self.procedures = procedures
         self.calendar = calendar
         self.reference = reference
         self.today = today
-        self.people = PeopleDirectory(people.people.values.map { person in
-            var available = person
-            available.isAvailable = true
-            return available
-        })
+        self.people = PeopleDirectory(
+            people.people.values.map { person in
+                var available = person
+                available.isAvailable = true
+                return available
+            })
     }
 
     /// The procedure a case's steps are checked against: its own, or (before it has one) the
@@ -52,7 +55,9 @@ public struct HistoryReplay: Sendable {
         first.mergedInto = nil
         first.stages = []
         if first.kind == .complaint, let procedure = Self.procedure(for: r, in: procedures) {
-            first.stages = ClockEngine(calendar: calendar).openingStage(for: procedure, receivedOn: r.receivedOn).map { [$0] } ?? []
+            first.stages =
+                ClockEngine(calendar: calendar).openingStage(for: procedure, receivedOn: r.receivedOn).map { [$0] }
+                ?? []
         }
         return first
     }
@@ -63,7 +68,11 @@ public struct HistoryReplay: Sendable {
         var sequence = 0
         for (i, event) in record.history.enumerated() {
             guard event.sequence > sequence else {
-                return [ImportProblem(line: line, field: "history[\(i)].sequence", message: "must be greater than the step before's (\(sequence))")]
+                return [
+                    ImportProblem(
+                        line: line, field: "history[\(i)].sequence",
+                        message: "must be greater than the step before's (\(sequence))")
+                ]
             }
             sequence = event.sequence
         }
@@ -71,25 +80,44 @@ public struct HistoryReplay: Sendable {
         var current = asRecorded(stated, history: record.history)
         for (i, event) in record.history.enumerated() {
             guard let procedure = Self.procedure(for: current, in: procedures) else {
-                return [ImportProblem(line: line, field: "representation.procedureID", message: "no procedure here covers this case")]
+                return [
+                    ImportProblem(
+                        line: line, field: "representation.procedureID", message: "no procedure here covers this case")
+                ]
             }
             if case .appoint(_, let personID, _) = event.command, people[personID] == nil {
-                return [ImportProblem(line: line, field: "history[\(i)].command",
-                                      message: "step \(event.sequence) appoints \(personID), who is not in this council's people pool; add them on People and pools first (a backup carries the pool, an export does not)")]
+                return [
+                    ImportProblem(
+                        line: line, field: "history[\(i)].command",
+                        message:
+                            """
+                                step \(event.sequence) appoints \(personID), who is not in this council's people \
+                                pool; add them on People and pools first (a backup carries the pool, an export does \
+                                not)
+                                """
+                    )
+                ]
             }
-            let lifecycle = Lifecycle(procedure: procedure, calendar: calendar, today: today, people: people, reference: reference)
+            let lifecycle = Lifecycle(
+                procedure: procedure, calendar: calendar, today: today, people: people, reference: reference)
             do {
                 current = try lifecycle.apply(event.command, to: current)
             } catch {
-                return [ImportProblem(line: line, field: "history[\(i)].command",
-                                      message: "step \(event.sequence) is one the lifecycle refuses here: \(error.message)")]
+                return [
+                    ImportProblem(
+                        line: line, field: "history[\(i)].command",
+                        message: "step \(event.sequence) is one the lifecycle refuses here: \(error.message)")
+                ]
             }
         }
         current.version = stated.version
         current.restrictedTo = stated.restrictedTo
         guard let difference = JSONDifference.first(between: stated, and: current) else { return [] }
-        return [ImportProblem(line: line, field: "representation.\(difference.path)",
-                              message: "is \(difference.stated), but the case's history gives \(difference.replayed)")]
+        return [
+            ImportProblem(
+                line: line, field: "representation.\(difference.path)",
+                message: "is \(difference.stated), but the case's history gives \(difference.replayed)")
+        ]
     }
 }
 
@@ -105,8 +133,8 @@ enum JSONDifference {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let a = try? encoder.encode(stated), let b = try? encoder.encode(replayed), a != b,
-              let x = try? JSONSerialization.jsonObject(with: a, options: [.fragmentsAllowed]),
-              let y = try? JSONSerialization.jsonObject(with: b, options: [.fragmentsAllowed])
+            let x = try? JSONSerialization.jsonObject(with: a, options: [.fragmentsAllowed]),
+            let y = try? JSONSerialization.jsonObject(with: b, options: [.fragmentsAllowed])
         else { return nil }
         return walk(x, y, path: "")
     }
@@ -116,7 +144,9 @@ enum JSONDifference {
         switch (a, b) {
         case (let x as [String: Any], let y as [String: Any]):
             for key in Set(x.keys).union(y.keys).sorted() {
-                guard let left = x[key] else { return Found(path: join(key), stated: "missing", replayed: show(y[key]!)) }
+                guard let left = x[key] else {
+                    return Found(path: join(key), stated: "missing", replayed: show(y[key]!))
+                }
                 guard let right = y[key] else { return Found(path: join(key), stated: show(left), replayed: "nothing") }
                 if let found = walk(left, right, path: join(key)) { return found }
             }
@@ -126,8 +156,9 @@ enum JSONDifference {
                 if let found = walk(x[i], y[i], path: "\(path)[\(i)]") { return found }
             }
             guard x.count != y.count else { return nil }
-            return Found(path: path, stated: "\(x.count) item\(x.count == 1 ? "" : "s")",
-                         replayed: "\(y.count) item\(y.count == 1 ? "" : "s")")
+            return Found(
+                path: path, stated: "\(x.count) item\(x.count == 1 ? "" : "s")",
+                replayed: "\(y.count) item\(y.count == 1 ? "" : "s")")
         default:
             let (left, right) = (show(a), show(b))
             return left == right ? nil : Found(path: path, stated: left, replayed: right)
@@ -135,7 +166,8 @@ enum JSONDifference {
     }
 
     private static func show(_ value: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) else { return "?" }
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
+        else { return "?" }
         let text = String(decoding: data, as: UTF8.self)
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }

@@ -13,7 +13,10 @@ public struct InterchangeRecord: Sendable, Hashable, Codable {
     public var equality: EqualityMonitoring?
     public var letters: [Letter]
 
-    public init(representation: Representation, history: [InterchangeEvent] = [], equality: EqualityMonitoring? = nil, letters: [Letter] = []) {
+    public init(
+        representation: Representation, history: [InterchangeEvent] = [], equality: EqualityMonitoring? = nil,
+        letters: [Letter] = []
+    ) {
         self.format = Self.currentFormat
         self.representation = representation
         self.history = history
@@ -69,11 +72,14 @@ public struct InterchangeValidator: Sendable {
     public var procedures: [ProcedureDefinition]
     public var replay: HistoryReplay
 
-    public init(reference: ReferenceData, procedures: [ProcedureDefinition], calendar: WorkingDayCalendar,
-                people: PeopleDirectory, today: CalendarDate) {
+    public init(
+        reference: ReferenceData, procedures: [ProcedureDefinition], calendar: WorkingDayCalendar,
+        people: PeopleDirectory, today: CalendarDate
+    ) {
         self.reference = reference
         self.procedures = procedures
-        self.replay = HistoryReplay(procedures: procedures, calendar: calendar, people: people, reference: reference, today: today)
+        self.replay = HistoryReplay(
+            procedures: procedures, calendar: calendar, people: people, reference: reference, today: today)
     }
 
     /// Checks a whole file as written by `redress export`.
@@ -96,21 +102,34 @@ public struct InterchangeValidator: Sendable {
             do {
                 record = try decoder.decode(InterchangeRecord.self, from: Data(text.utf8))
             } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-                problems.append(ImportProblem(line: number, field: "the line", message: "is not complete JSON (cut short, or not JSON at all)"))
+                problems.append(
+                    ImportProblem(
+                        line: number, field: "the line", message: "is not complete JSON (cut short, or not JSON at all)"
+                    ))
                 continue
             } catch {
-                problems.append(ImportProblem(line: number, field: Self.field(of: error), message: describe(decodingError: error)))
+                problems.append(
+                    ImportProblem(line: number, field: Self.field(of: error), message: describe(decodingError: error)))
                 continue
             }
             let before = problems.count
             problems += check(record, line: number)
             if problems.count == before { problems += replay.problems(in: record, line: number) }
             if let earlier = seenReferences[record.representation.reference] {
-                problems.append(ImportProblem(line: number, field: "representation.reference", message: "\(record.representation.reference) is also on line \(earlier)"))
-            } else { seenReferences[record.representation.reference] = number }
+                problems.append(
+                    ImportProblem(
+                        line: number, field: "representation.reference",
+                        message: "\(record.representation.reference) is also on line \(earlier)"))
+            } else {
+                seenReferences[record.representation.reference] = number
+            }
             if let earlier = seenIDs[record.representation.id] {
-                problems.append(ImportProblem(line: number, field: "representation.id", message: "this id is also on line \(earlier)"))
-            } else { seenIDs[record.representation.id] = number }
+                problems.append(
+                    ImportProblem(
+                        line: number, field: "representation.id", message: "this id is also on line \(earlier)"))
+            } else {
+                seenIDs[record.representation.id] = number
+            }
             if problems.count == before { records.append(record) }
         }
         return (records, problems)
@@ -120,12 +139,18 @@ public struct InterchangeValidator: Sendable {
         let path: [any CodingKey]
         switch error {
         case DecodingError.keyNotFound(let key, let context): path = context.codingPath + [key]
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context): path = context.codingPath
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
+            path = context.codingPath
         default: path = []
         }
         var text = ""
         for key in path {
-            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
         }
         return text.isEmpty ? "the line" : text
     }
@@ -137,47 +162,79 @@ public struct InterchangeValidator: Sendable {
         func code(_ list: CategoryList, _ value: String, _ field: String, group: String? = nil) {
             guard !value.isEmpty else { return }
             if reference.category(list, value, group: group) == nil {
-                problems.append(ImportProblem(line: line, field: field, message: "\"\(value)\" is not a \(list.singularName) code; add it with `redress codes add` or map it"))
+                problems.append(
+                    ImportProblem(
+                        line: line, field: field,
+                        message:
+                            "\"\(value)\" is not a \(list.singularName) code; add it with `redress codes add` or map it"
+                    ))
             }
         }
         if record.format != InterchangeRecord.currentFormat {
-            problems.append(ImportProblem(line: line, field: "format", message: "\"\(record.format)\" is not \(InterchangeRecord.currentFormat)"))
+            problems.append(
+                ImportProblem(
+                    line: line, field: "format",
+                    message: "\"\(record.format)\" is not \(InterchangeRecord.currentFormat)"))
         }
         if r.receivedOn < CalendarDate.earliestRecordable {
-            problems.append(ImportProblem(line: line, field: "representation.receivedOn", message: "is before \(CalendarDate.earliestRecordable.longDisplay), the earliest date Redress records"))
+            problems.append(
+                ImportProblem(
+                    line: line, field: "representation.receivedOn",
+                    message:
+                        "is before \(CalendarDate.earliestRecordable.longDisplay), the earliest date Redress records"))
         }
         if r.reference.trimmingCharacters(in: .whitespaces).isEmpty || r.id.isEmpty {
-            problems.append(ImportProblem(line: line, field: r.id.isEmpty ? "representation.id" : "representation.reference", message: "is empty"))
+            problems.append(
+                ImportProblem(
+                    line: line, field: r.id.isEmpty ? "representation.id" : "representation.reference",
+                    message: "is empty"))
         }
         code(.method, r.methodOfReceipt, "representation.methodOfReceipt")
         code(.relationship, r.complainant.relationship, "representation.complainant.relationship")
         code(.service, r.serviceCategory, "representation.serviceCategory", group: r.serviceArea.rawValue)
         for (i, n) in r.records.natures.enumerated() { code(.nature, n, "representation.records.natures[\(i)]") }
-        for (i, o) in r.records.outcomesSought.enumerated() { code(.outcomeSought, o, "representation.records.outcomesSought[\(i)]") }
-        for (i, o) in r.records.actualOutcomes.enumerated() { code(.actualOutcome, o, "representation.records.actualOutcomes[\(i)]") }
+        for (i, o) in r.records.outcomesSought.enumerated() {
+            code(.outcomeSought, o, "representation.records.outcomesSought[\(i)]")
+        }
+        for (i, o) in r.records.actualOutcomes.enumerated() {
+            code(.actualOutcome, o, "representation.records.actualOutcomes[\(i)]")
+        }
         if let procedureID = r.procedureID {
             if let procedure = procedures.first(where: { $0.id == procedureID }) {
                 for (i, stage) in r.stages.enumerated() {
                     if procedure.stage(stage.key) == nil {
-                        problems.append(ImportProblem(line: line, field: "representation.stages[\(i)].key", message: "\"\(stage.key)\" is not a stage of \(procedure.name)"))
+                        problems.append(
+                            ImportProblem(
+                                line: line, field: "representation.stages[\(i)].key",
+                                message: "\"\(stage.key)\" is not a stage of \(procedure.name)"))
                     }
                     if let outcome = stage.outcome { code(.outcome, outcome, "representation.stages[\(i)].outcome") }
                     if stage.openedOn < r.receivedOn {
-                        problems.append(ImportProblem(line: line, field: "representation.stages[\(i)].openedOn", message: "is before the date received"))
+                        problems.append(
+                            ImportProblem(
+                                line: line, field: "representation.stages[\(i)].openedOn",
+                                message: "is before the date received"))
                     }
                 }
             } else {
-                problems.append(ImportProblem(line: line, field: "representation.procedureID", message: "\"\(procedureID)\" is not a procedure here"))
+                problems.append(
+                    ImportProblem(
+                        line: line, field: "representation.procedureID",
+                        message: "\"\(procedureID)\" is not a procedure here"))
             }
         } else if r.kind == .complaint {
-            problems.append(ImportProblem(line: line, field: "representation.procedureID", message: "a complaint needs its procedure"))
+            problems.append(
+                ImportProblem(
+                    line: line, field: "representation.procedureID", message: "a complaint needs its procedure"))
         }
         if let e = record.equality {
             code(.disability, e.disability, "equality.disability"); code(.gender, e.gender, "equality.gender")
             code(.ageBand, e.ageBand, "equality.ageBand"); code(.ethnicity, e.ethnicity, "equality.ethnicity")
         }
         for (i, letter) in record.letters.enumerated() where letter.representationID != r.id {
-            problems.append(ImportProblem(line: line, field: "letters[\(i)].representationID", message: "belongs to another representation"))
+            problems.append(
+                ImportProblem(
+                    line: line, field: "letters[\(i)].representationID", message: "belongs to another representation"))
         }
         return problems
     }

@@ -34,7 +34,8 @@ public enum InterchangeFile {
         public mutating func finish() throws -> Int {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let trailer = TrailerLine(format: InterchangeRecord.currentFormat, trailer: Trailer(records: count, sha256: digest.hexDigest()))
+            let trailer = TrailerLine(
+                format: InterchangeRecord.currentFormat, trailer: Trailer(records: count, sha256: digest.hexDigest()))
             try write(String(decoding: try encoder.encode(trailer), as: UTF8.self) + "\n")
             return count
         }
@@ -57,7 +58,9 @@ public enum InterchangeFile {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             var slice = bytes[start..<end]
             if slice.last == 0x0D { slice = slice.dropLast() }
-            if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { lines.append(ByteLine(number: number, start: start, bytes: slice)) }
+            if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                lines.append(ByteLine(number: number, start: start, bytes: slice))
+            }
             start = end + 1
         }
         return lines
@@ -90,7 +93,10 @@ public enum InterchangeFile {
             start = end + 1
             guard let text = String(validating: slice, as: UTF8.self) else {
                 digest.update(whole)
-                problems.append(ImportProblem(line: number, field: "the line", message: "is not UTF-8 text (the file was changed or damaged, or saved in another encoding)"))
+                problems.append(
+                    ImportProblem(
+                        line: number, field: "the line",
+                        message: "is not UTF-8 text (the file was changed or damaged, or saved in another encoding)"))
                 continue
             }
             let isTrailer = text.hasPrefix("{\"format\":") && text.contains("\"trailer\":")
@@ -98,13 +104,19 @@ public enum InterchangeFile {
             digest.update(whole)
             if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if let sealed = trailer, !(isTrailer && sealed.line == number) {
-                problems.append(ImportProblem(line: number, field: "the line", message: "comes after the trailer line \(sealed.line); the trailer must be last"))
+                problems.append(
+                    ImportProblem(
+                        line: number, field: "the line",
+                        message: "comes after the trailer line \(sealed.line); the trailer must be last"))
             } else if !isTrailer {
                 lines.append(Line(number: number, text: Substring(text)))
             }
         }
         guard let trailer else {
-            problems.append(ImportProblem(line: number + 1, field: "trailer", message: "is missing: the file was cut short, or not written by `redress export`; export it again"))
+            problems.append(
+                ImportProblem(
+                    line: number + 1, field: "trailer",
+                    message: "is missing: the file was cut short, or not written by `redress export`; export it again"))
             return ([], problems)
         }
         guard let sealed = try? JSONDecoder().decode(TrailerLine.self, from: Data(trailer.text.utf8)) else {
@@ -112,10 +124,20 @@ public enum InterchangeFile {
             return ([], problems)
         }
         if sealed.trailer.records != lines.count {
-            problems.append(ImportProblem(line: trailer.line, field: "trailer.records",
-                                          message: "says \(sealed.trailer.records) records, but the file holds \(lines.count): lines are missing or were added"))
+            problems.append(
+                ImportProblem(
+                    line: trailer.line, field: "trailer.records",
+                    message:
+                        """
+                            says \(sealed.trailer.records) records, but the file holds \(lines.count): lines are \
+                            missing or were added
+                            """
+                ))
         } else if sealed.trailer.sha256 != trailer.digestBefore {
-            problems.append(ImportProblem(line: trailer.line, field: "trailer.sha256", message: "does not match the file: it was changed or damaged after export"))
+            problems.append(
+                ImportProblem(
+                    line: trailer.line, field: "trailer.sha256",
+                    message: "does not match the file: it was changed or damaged after export"))
         }
         return problems.isEmpty ? (lines, []) : ([], problems)
     }

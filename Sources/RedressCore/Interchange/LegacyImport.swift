@@ -9,7 +9,8 @@ public struct LegacyImport: Sendable {
     /// in then, by the legacy import.
     public var importedAt: String
 
-    public init(mapping: LegacyMapping, reference: ReferenceData, procedures: [ProcedureDefinition], importedAt: String) {
+    public init(mapping: LegacyMapping, reference: ReferenceData, procedures: [ProcedureDefinition], importedAt: String)
+    {
         self.mapping = mapping
         self.reference = reference
         self.procedures = procedures
@@ -19,11 +20,16 @@ public struct LegacyImport: Sendable {
     /// The records for a whole file (its first record is the header), or every problem found.
     public func convert(_ file: [CSV.Record]) -> (records: [InterchangeRecord], problems: [ImportProblem]) {
         var problems = mapping.problems()
-        guard let header = file.first else { return ([], problems + [ImportProblem(line: 1, field: "the file", message: "is empty")]) }
+        guard let header = file.first else {
+            return ([], problems + [ImportProblem(line: 1, field: "the file", message: "is empty")])
+        }
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() { index[name.trimmingCharacters(in: .whitespaces)] = i }
         for (field, column) in mapping.columns.sorted(by: { $0.key < $1.key }) where index[column] == nil {
-            problems.append(ImportProblem(line: header.line, field: "column \"\(column)\"", message: "is not in the header row (mapped to \(field))"))
+            problems.append(
+                ImportProblem(
+                    line: header.line, field: "column \"\(column)\"",
+                    message: "is not in the header row (mapped to \(field))"))
         }
         guard problems.isEmpty else { return ([], problems) }
         var records: [InterchangeRecord] = []
@@ -33,7 +39,10 @@ public struct LegacyImport: Sendable {
             if let record = convert(row, index: index, problems: &problems) {
                 let reference = record.representation.reference
                 if let earlier = seen[reference] {
-                    problems.append(ImportProblem(line: row.line, field: column(.reference), message: "\(reference) is also on line \(earlier)"))
+                    problems.append(
+                        ImportProblem(
+                            line: row.line, field: column(.reference),
+                            message: "\(reference) is also on line \(earlier)"))
                 } else {
                     seen[reference] = row.line
                     if problems.count == before { records.append(record) }
@@ -47,7 +56,8 @@ public struct LegacyImport: Sendable {
         mapping.columns[field.rawValue].map { "column \"\($0)\"" } ?? field.rawValue
     }
 
-    private func convert(_ row: CSV.Record, index: [String: Int], problems: inout [ImportProblem]) -> InterchangeRecord? {
+    private func convert(_ row: CSV.Record, index: [String: Int], problems: inout [ImportProblem]) -> InterchangeRecord?
+    {
         let line = row.line
         func raw(_ field: LegacyMapping.Field) -> String {
             if let name = mapping.columns[field.rawValue], let i = index[name], i < row.fields.count {
@@ -61,9 +71,13 @@ public struct LegacyImport: Sendable {
             if let code = mapping.values?[field.rawValue]?[value] { return code }
             return value
         }
-        func problem(_ field: LegacyMapping.Field, _ message: String) { problems.append(ImportProblem(line: line, field: column(field), message: message)) }
+        func problem(_ field: LegacyMapping.Field, _ message: String) {
+            problems.append(ImportProblem(line: line, field: column(field), message: message))
+        }
         func unmapped(_ field: LegacyMapping.Field, _ value: String, _ what: String) {
-            problem(field, "\"\(value)\" is not mapped to \(what); add it under values.\(field.rawValue) in the mapping file")
+            problem(
+                field,
+                "\"\(value)\" is not mapped to \(what); add it under values.\(field.rawValue) in the mapping file")
         }
         func code(_ field: LegacyMapping.Field, required: Bool, group: String? = nil) -> String? {
             let value = raw(field)
@@ -71,7 +85,9 @@ public struct LegacyImport: Sendable {
                 if required { problem(field, "is empty and the mapping gives no default") }
                 return nil
             }
-            guard let code = mapped(field, value), let list = field.list, reference.category(list, code, group: group) != nil else {
+            guard let code = mapped(field, value), let list = field.list,
+                reference.category(list, code, group: group) != nil
+            else {
                 unmapped(field, value, "a code in the \(field.list?.singularName ?? field.rawValue) list")
                 return nil
             }
@@ -90,7 +106,8 @@ public struct LegacyImport: Sendable {
             }
             return d
         }
-        func choice<T: RawRepresentable>(_ field: LegacyMapping.Field, _ type: T.Type, fallback: T?) -> T? where T.RawValue == String {
+        func choice<T: RawRepresentable>(_ field: LegacyMapping.Field, _ type: T.Type, fallback: T?) -> T?
+        where T.RawValue == String {
             let value = raw(field)
             if value.isEmpty {
                 if fallback == nil { problem(field, "is empty and the mapping gives no default") }
@@ -115,12 +132,19 @@ public struct LegacyImport: Sendable {
         var natures: [String] = []
         let naturesText = raw(.natures)
         if !naturesText.isEmpty {
-            for part in naturesText.split(separator: Character(mapping.listSeparator ?? ";")).map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
-                if let c = mapped(.natures, part), reference.category(.nature, c) != nil { natures.append(c) } else { unmapped(.natures, part, "a code in the nature of complaint list") }
+            for part in naturesText.split(separator: Character(mapping.listSeparator ?? ";")).map({
+                $0.trimmingCharacters(in: .whitespaces)
+            }) where !part.isEmpty {
+                if let c = mapped(.natures, part), reference.category(.nature, c) != nil {
+                    natures.append(c)
+                } else {
+                    unmapped(.natures, part, "a code in the nature of complaint list")
+                }
             }
         }
         let child = raw(.childOrYoungPerson)
-        let isChild: Bool? = child.isEmpty ? false : ["yes": true, "no": false][mapped(.childOrYoungPerson, child) ?? ""]
+        let isChild: Bool? =
+            child.isEmpty ? false : ["yes": true, "no": false][mapped(.childOrYoungPerson, child) ?? ""]
         if isChild == nil { unmapped(.childOrYoungPerson, child, "yes or no") }
 
         var migrated: CaseCommand?
@@ -137,8 +161,12 @@ public struct LegacyImport: Sendable {
             let stageValue = raw(.stage)
             var key = procedure.stages.first?.key ?? ""
             if !stageValue.isEmpty {
-                if let k = mapped(.stage, stageValue), procedure.stage(k) != nil { key = k } else {
-                    unmapped(.stage, stageValue, "a stage of \(procedure.name) (\(procedure.stages.map(\.key).joined(separator: ", ")))")
+                if let k = mapped(.stage, stageValue), procedure.stage(k) != nil {
+                    key = k
+                } else {
+                    unmapped(
+                        .stage, stageValue,
+                        "a stage of \(procedure.name) (\(procedure.stages.map(\.key).joined(separator: ", ")))")
                 }
             }
             let opened = date(.stageOpenedOn, required: false) ?? received
@@ -147,11 +175,17 @@ public struct LegacyImport: Sendable {
             if let responded, responded < opened { problem(.respondedOn, "is before the stage opened") }
             let outcome = code(.outcome, required: false)
             if outcome != nil && responded == nil { problem(.respondedOn, "is needed when there is an outcome") }
-            migrated = .migrated(stage: key, openedOn: opened, respondedOn: responded, outcome: outcome, dueOn: date(.dueOn, required: false))
+            migrated = .migrated(
+                stage: key, openedOn: opened, respondedOn: responded, outcome: outcome,
+                dueOn: date(.dueOn, required: false))
         }
-        guard !referenceText.isEmpty, let received, let kind, let area, let service, let method, let relationship, let isChild else { return nil }
+        guard !referenceText.isEmpty, let received, let kind, let area, let service, let method, let relationship,
+            let isChild
+        else { return nil }
         if received < CalendarDate.earliestRecordable {
-            problem(.receivedOn, "is before \(CalendarDate.earliestRecordable.longDisplay), the earliest date Redress records")
+            problem(
+                .receivedOn,
+                "is before \(CalendarDate.earliestRecordable.longDisplay), the earliest date Redress records")
         }
         let summary = raw(.summary)
         var records = CaseRecords()
@@ -159,25 +193,34 @@ public struct LegacyImport: Sendable {
         var stages: [Stage] = []
         var history: [InterchangeEvent] = []
         func event(_ command: CaseCommand, stage: String?, procedure: ProcedureDefinition) -> InterchangeEvent {
-            InterchangeEvent(sequence: history.count + 1, recordedAt: importedAt, recordedBy: "legacy import", command: command,
-                             summary: command.summary(procedure: procedure, stage: stage))
+            InterchangeEvent(
+                sequence: history.count + 1, recordedAt: importedAt, recordedBy: "legacy import", command: command,
+                summary: command.summary(procedure: procedure, stage: stage))
         }
         if case .migrated(let key, let opened, let responded, let outcome, let due)? = migrated, let governing {
             stages = [Stage.migrated(key: key, openedOn: opened, respondedOn: responded, outcome: outcome, dueOn: due)]
             history.append(event(migrated!, stage: key, procedure: governing))
         }
         if !natures.isEmpty {
-            if kind == .complaint || kind == .ombudsmanEnquiry, let procedure = governing ?? procedures.first(where: { $0.serviceArea == area }) {
-                history.append(event(.code(natures: natures, outcomesSought: [], actualOutcomes: [], remedialActionTaken: nil),
-                                     stage: stages.last?.key, procedure: procedure))
+            if kind == .complaint || kind == .ombudsmanEnquiry,
+                let procedure = governing ?? procedures.first(where: { $0.serviceArea == area })
+            {
+                history.append(
+                    event(
+                        .code(natures: natures, outcomesSought: [], actualOutcomes: [], remedialActionTaken: nil),
+                        stage: stages.last?.key, procedure: procedure))
             } else {
                 problem(.natures, "can only be recorded on a complaint or an Ombudsman enquiry")
             }
         }
         let representation = Representation(
-            id: Self.id(for: referenceText), reference: referenceText, kind: kind, serviceArea: area, procedureID: procedureID, receivedOn: received,
-            methodOfReceipt: method, complainant: Complainant(relationship: relationship, isChildOrYoungPerson: isChild), serviceCategory: service,
-            summary: summary.isEmpty ? "Imported from another system; no summary was given." : summary, stages: stages, records: records)
+            id: Self.id(for: referenceText), reference: referenceText, kind: kind, serviceArea: area,
+            procedureID: procedureID, receivedOn: received,
+            methodOfReceipt: method,
+            complainant: Complainant(relationship: relationship, isChildOrYoungPerson: isChild),
+            serviceCategory: service,
+            summary: summary.isEmpty ? "Imported from another system; no summary was given." : summary, stages: stages,
+            records: records)
         return InterchangeRecord(representation: representation, history: history)
     }
 
@@ -189,7 +232,9 @@ public struct LegacyImport: Sendable {
             a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
             b = (b &* 0x0000_0100_0000_01b3) ^ UInt64(byte)
         }
-        func hex(_ v: UInt64) -> String { let s = String(v, radix: 16); return String(repeating: "0", count: 16 - s.count) + s }
+        func hex(_ v: UInt64) -> String {
+            let s = String(v, radix: 16); return String(repeating: "0", count: 16 - s.count) + s
+        }
         return "legacy-" + hex(a) + hex(b)
     }
 }

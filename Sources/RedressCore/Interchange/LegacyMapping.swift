@@ -35,7 +35,10 @@ public struct LegacyMapping: Sendable, Hashable, Codable {
     /// Cells of `natures` hold several values separated by this (default `;`).
     public var listSeparator: String?
 
-    public init(columns: [String: String], dateFormat: String? = nil, values: [String: [String: String]]? = nil, defaults: [String: String]? = nil) {
+    public init(
+        columns: [String: String], dateFormat: String? = nil, values: [String: [String: String]]? = nil,
+        defaults: [String: String]? = nil
+    ) {
         self.columns = columns
         self.dateFormat = dateFormat
         self.values = values
@@ -48,13 +51,22 @@ public struct LegacyMapping: Sendable, Hashable, Codable {
         let known = Set(Field.allCases.map(\.rawValue))
         let named = Set(columns.keys).union((values ?? [:]).keys).union((defaults ?? [:]).keys)
         for key in named.sorted() where !known.contains(key) {
-            problems.append(ImportProblem(line: 0, field: "mapping \(key)", message: "is not a field Redress imports (\(Field.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            problems.append(
+                ImportProblem(
+                    line: 0, field: "mapping \(key)",
+                    message:
+                        "is not a field Redress imports (\(Field.allCases.map(\.rawValue).joined(separator: ", ")))"))
         }
         if let format = dateFormat, !LegacyDate.formats.contains(format) {
-            problems.append(ImportProblem(line: 0, field: "mapping dateFormat", message: "\"\(format)\" is not one of \(LegacyDate.formats.joined(separator: ", "))"))
+            problems.append(
+                ImportProblem(
+                    line: 0, field: "mapping dateFormat",
+                    message: "\"\(format)\" is not one of \(LegacyDate.formats.joined(separator: ", "))"))
         }
         for required in [Field.reference, .receivedOn] where columns[required.rawValue] == nil {
-            problems.append(ImportProblem(line: 0, field: "mapping columns", message: "must name the column for \(required.rawValue)"))
+            problems.append(
+                ImportProblem(
+                    line: 0, field: "mapping columns", message: "must name the column for \(required.rawValue)"))
         }
         return problems
     }
@@ -72,10 +84,13 @@ enum LegacyDate {
         case "yyyy-MM-dd": return CalendarDate(iso: day)
         case "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "MM/dd/yyyy":
             let parts = day.split(separator: format.contains("-") ? "-" : "/", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-                  parts[2].count == 4, let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+            guard parts.count == 3,
+                parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                parts[2].count == 4, let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2])
+            else { return nil }
             if format.hasPrefix("dd"), parts[0].count != 2 || parts[1].count != 2 { return nil }
-            return format == "MM/dd/yyyy" ? CalendarDate(year: y, month: a, day: b) : CalendarDate(year: y, month: b, day: a)
+            return format == "MM/dd/yyyy"
+                ? CalendarDate(year: y, month: a, day: b) : CalendarDate(year: y, month: b, day: a)
         default: return nil
         }
     }

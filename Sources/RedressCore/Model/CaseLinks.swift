@@ -27,7 +27,9 @@ public struct CaseLink: Sendable, Codable, Hashable {
         }
 
         /// Kinds a person chooses; merge links are made by merging.
-        public static let chosen: [Kind] = [.sameComplainant, .duplicate, .ombudsmanEnquiryOf, .hasOmbudsmanEnquiry, .related]
+        public static let chosen: [Kind] = [
+            .sameComplainant, .duplicate, .ombudsmanEnquiryOf, .hasOmbudsmanEnquiry, .related,
+        ]
 
         /// How the link reads from this case: "Same complainant as CSC-2024-00012".
         public var displayName: String {

@@ -27,7 +27,8 @@ public struct CaseRecords: Sendable, Codable, Hashable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case natures, outcomesSought, actualOutcomes, remedialActionTaken, ombudsman, costs, learning, actions, intake, team, publicationQuote
+        case natures, outcomesSought, actualOutcomes, remedialActionTaken, ombudsman, costs, learning, actions, intake,
+            team, publicationQuote
         case quoteConsent, links
     }
 
@@ -146,7 +147,10 @@ public struct OmbudsmanReferral: Sendable, Codable, Hashable, Identifiable {
     public var remedies: [OmbudsmanRemedy]
     public var publicReport: PublicReport?
 
-    public init(id: String, reference: String, councilNotifiedOn: CalendarDate, receivedByOmbudsmanOn: CalendarDate? = nil, councilFinding: String? = nil) {
+    public init(
+        id: String, reference: String, councilNotifiedOn: CalendarDate, receivedByOmbudsmanOn: CalendarDate? = nil,
+        councilFinding: String? = nil
+    ) {
         self.id = id
         self.reference = reference
         self.councilNotifiedOn = councilNotifiedOn
@@ -230,7 +234,10 @@ public struct OmbudsmanRemedy: Sendable, Codable, Hashable, Identifiable {
     public var dueOn: CalendarDate
     public var completedOn: CalendarDate?
 
-    public init(id: String, kind: Kind, description: String, amountPence: Int? = nil, dueOn: CalendarDate, completedOn: CalendarDate? = nil) {
+    public init(
+        id: String, kind: Kind, description: String, amountPence: Int? = nil, dueOn: CalendarDate,
+        completedOn: CalendarDate? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.description = description
@@ -288,7 +295,9 @@ public struct Cost: Sendable, Codable, Hashable, Identifiable {
     public var stageKey: String?
     public var note: String
 
-    public init(id: String, heading: Heading, amountPence: Int, paidOn: CalendarDate, stageKey: String? = nil, note: String = "") {
+    public init(
+        id: String, heading: Heading, amountPence: Int, paidOn: CalendarDate, stageKey: String? = nil, note: String = ""
+    ) {
         self.id = id
         self.heading = heading
         self.amountPence = amountPence
@@ -330,7 +339,9 @@ public struct ServiceAction: Sendable, Codable, Hashable, Identifiable {
         }
 
         /// Whether the action changes the service for everyone (STAT-13), not just this complainant.
-        public var isServiceWide: Bool { self == .staffTraining || self == .processOrPolicyChange || self == .communication }
+        public var isServiceWide: Bool {
+            self == .staffTraining || self == .processOrPolicyChange || self == .communication
+        }
     }
 
     public var id: String
@@ -340,7 +351,9 @@ public struct ServiceAction: Sendable, Codable, Hashable, Identifiable {
     public var dueOn: CalendarDate
     public var doneOn: CalendarDate?
 
-    public init(id: String, kind: Kind, description: String, owner: String, dueOn: CalendarDate, doneOn: CalendarDate? = nil) {
+    public init(
+        id: String, kind: Kind, description: String, owner: String, dueOn: CalendarDate, doneOn: CalendarDate? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.description = description

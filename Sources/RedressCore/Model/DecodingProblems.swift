@@ -5,7 +5,11 @@ public func describe(decodingError error: any Error) -> String {
         guard !context.codingPath.isEmpty else { return "the top level" }
         var text = ""
         for key in context.codingPath {
-            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
         }
         return text
     }

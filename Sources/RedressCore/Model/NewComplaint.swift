@@ -104,7 +104,10 @@ public struct NewComplaint: Sendable, Hashable {
     public var summary: String
     public var subjectName: String?
 
-    public init(serviceArea: ServiceArea, procedure: ProcedureDefinition, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String) {
+    public init(
+        serviceArea: ServiceArea, procedure: ProcedureDefinition, receivedOn: CalendarDate, methodOfReceipt: String,
+        complainant: Complainant, serviceCategory: String, summary: String
+    ) {
         self.serviceArea = serviceArea
         self.procedure = procedure
         self.receivedOn = receivedOn
@@ -131,7 +134,9 @@ public struct NewComplaint: Sendable, Hashable {
         if input.serviceArea.trimmed.isEmpty {
             errors.append(FieldError(field: "service-area", message: "Select which service the \(noun) is about"))
         } else if area == nil {
-            errors.append(FieldError(field: "service-area", message: "Select adult social care, children's social care or corporate"))
+            errors.append(
+                FieldError(
+                    field: "service-area", message: "Select adult social care, children's social care or corporate"))
         }
 
         let received = validateDate(
@@ -150,34 +155,61 @@ public struct NewComplaint: Sendable, Hashable {
         // asked, not required.
         let isComplaintLike = kind?.isHandledAsCase ?? true
         var relationship = input.relationship.trimmed
-        if relationship.isEmpty && !isComplaintLike && reference.category(.relationship, "unknown") != nil { relationship = "unknown" }
+        if relationship.isEmpty && !isComplaintLike && reference.category(.relationship, "unknown") != nil {
+            relationship = "unknown"
+        }
         if relationship.isEmpty {
-            errors.append(FieldError(field: "relationship", message: "Select the complainant's relationship to the person receiving services"))
+            errors.append(
+                FieldError(
+                    field: "relationship",
+                    message: "Select the complainant's relationship to the person receiving services"))
         } else if reference.active(.relationship).allSatisfy({ $0.code != relationship }) {
-            errors.append(FieldError(field: "relationship", message: "Select the complainant's relationship from the list"))
+            errors.append(
+                FieldError(field: "relationship", message: "Select the complainant's relationship from the list"))
         }
 
         var child = input.childOrYoungPerson.trimmed
         if child.isEmpty && !isComplaintLike { child = "no" }
         if child != "yes" && child != "no" {
-            errors.append(FieldError(field: "child-or-young-person", message: "Select yes if the \(noun) is made by or for a child or young person"))
+            errors.append(
+                FieldError(
+                    field: "child-or-young-person",
+                    message: "Select yes if the \(noun) is made by or for a child or young person"))
         }
 
         let advocate = input.advocate.trimmed
         if advocate.count > 200 {
-            errors.append(FieldError(field: "advocate", message: "Advocate's name or organisation must be 200 characters or fewer"))
+            errors.append(
+                FieldError(
+                    field: "advocate", message: "Advocate's name or organisation must be 200 characters or fewer"))
         }
 
-        let (name, contact, subject) = (input.complainantName.trimmed, input.complainantContact.trimmingCharacters(in: .whitespacesAndNewlines), input.subjectName.trimmed)
-        if name.count > 200 { errors.append(FieldError(field: "complainant-name", message: "Name must be 200 characters or fewer")) }
-        if contact.count > 500 { errors.append(FieldError(field: "complainant-contact", message: "Contact details must be 500 characters or fewer")) }
-        if subject.count > 200 { errors.append(FieldError(field: "subject-name", message: "The name of the person it is about must be 200 characters or fewer")) }
+        let (name, contact, subject) = (
+            input.complainantName.trimmed, input.complainantContact.trimmingCharacters(in: .whitespacesAndNewlines),
+            input.subjectName.trimmed
+        )
+        if name.count > 200 {
+            errors.append(FieldError(field: "complainant-name", message: "Name must be 200 characters or fewer"))
+        }
+        if contact.count > 500 {
+            errors.append(
+                FieldError(field: "complainant-contact", message: "Contact details must be 500 characters or fewer"))
+        }
+        if subject.count > 200 {
+            errors.append(
+                FieldError(
+                    field: "subject-name", message: "The name of the person it is about must be 200 characters or fewer"
+                ))
+        }
 
         let service = input.serviceCategory.trimmed
         if service.isEmpty {
             errors.append(FieldError(field: "service-category", message: "Select the service the \(noun) is about"))
         } else if let area, reference.active(.service, group: area.rawValue).allSatisfy({ $0.code != service }) {
-            errors.append(FieldError(field: "service-category", message: "Select a service from the \(area.displayName.lowercased()) list"))
+            errors.append(
+                FieldError(
+                    field: "service-category",
+                    message: "Select a service from the \(area.displayName.lowercased()) list"))
         } else if area == nil, reference.active(.service).allSatisfy({ $0.code != service }) {
             errors.append(FieldError(field: "service-category", message: "Select a service from the list"))
         }
@@ -195,10 +227,16 @@ public struct NewComplaint: Sendable, Hashable {
             procedure = procedures.first { $0.id == fallback.id } ?? fallback
         }
         let quote = input.publicationQuote.trimmingCharacters(in: .whitespacesAndNewlines)
-        if quote.count > summaryLimit { errors.append(FieldError(field: "publication-quote", message: "The quote must be \(summaryLimit) characters or fewer")) }
+        if quote.count > summaryLimit {
+            errors.append(
+                FieldError(field: "publication-quote", message: "The quote must be \(summaryLimit) characters or fewer")
+            )
+        }
         let consent = input.quoteConsent.trimmed
         if !quote.isEmpty && consent != "yes" && consent != "no" {
-            errors.append(FieldError(field: "quote-consent", message: "Select whether they agreed to their words being published"))
+            errors.append(
+                FieldError(field: "quote-consent", message: "Select whether they agreed to their words being published")
+            )
         }
         guard errors.isEmpty, let kind, let area, let procedure, case .success(let receivedOn) = received else {
             return .failure(FieldErrors(errors))
@@ -206,7 +244,8 @@ public struct NewComplaint: Sendable, Hashable {
         var command = NewComplaint(
             serviceArea: area, procedure: procedure, receivedOn: receivedOn, methodOfReceipt: method,
             complainant: Complainant(
-                relationship: relationship, isChildOrYoungPerson: child == "yes", advocate: advocate.isEmpty ? nil : advocate,
+                relationship: relationship, isChildOrYoungPerson: child == "yes",
+                advocate: advocate.isEmpty ? nil : advocate,
                 name: name.isEmpty ? nil : name, contact: contact.isEmpty ? nil : contact),
             serviceCategory: service, summary: summary)
         command.kind = kind
@@ -220,7 +259,9 @@ public struct NewComplaint: Sendable, Hashable {
 
     /// GOV.UK date-input validation: names the missing part, rejects impossible dates and,
     /// for a receipt date, dates after today. `field` is the id prefix (`received` → `received-day`).
-    public static func validateDate(day: String, month: String, year: String, name: String, field: String, today: CalendarDate) -> Result<CalendarDate, FieldError> {
+    public static func validateDate(
+        day: String, month: String, year: String, name: String, field: String, today: CalendarDate
+    ) -> Result<CalendarDate, FieldError> {
         let parts = [("day", day.trimmed), ("month", month.trimmed), ("year", year.trimmed)]
         let missing = parts.filter { $0.1.isEmpty }.map(\.0)
         if missing.count == 3 {
@@ -229,7 +270,8 @@ public struct NewComplaint: Sendable, Hashable {
         if !missing.isEmpty {
             let list = missing.count == 2 ? "\(missing[0]) and \(missing[1])" : missing[0]
             let article = "a "
-            return .failure(FieldError(field: "\(field)-\(missing[0])", message: "\(name) must include \(article)\(list)"))
+            return .failure(
+                FieldError(field: "\(field)-\(missing[0])", message: "\(name) must include \(article)\(list)"))
         }
         guard let d = Int(parts[0].1), let m = Int(parts[1].1), let y = Int(parts[2].1) else {
             return .failure(FieldError(field: "\(field)-day", message: "\(name) must be a real date"))
@@ -244,7 +286,10 @@ public struct NewComplaint: Sendable, Hashable {
             return .failure(FieldError(field: "\(field)-day", message: "\(name) must be today or in the past"))
         }
         if date < CalendarDate.earliestRecordable {
-            return .failure(FieldError(field: "\(field)-year", message: "\(name) must be on or after \(CalendarDate.earliestRecordable.longDisplay)"))
+            return .failure(
+                FieldError(
+                    field: "\(field)-year",
+                    message: "\(name) must be on or after \(CalendarDate.earliestRecordable.longDisplay)"))
         }
         return .success(date)
     }

@@ -21,7 +21,10 @@ public struct Person: Sendable, Codable, Hashable, Identifiable {
     /// Where reminders go (optional: without one, their reminders go to the complaints team).
     public var email: String?
 
-    public init(id: String, name: String, organisation: String? = nil, roles: [PoolRole], isCouncilOfficerOrMember: Bool, isCommissioned: Bool = false, worksIn: [String] = [], isAvailable: Bool = true, email: String? = nil) {
+    public init(
+        id: String, name: String, organisation: String? = nil, roles: [PoolRole], isCouncilOfficerOrMember: Bool,
+        isCommissioned: Bool = false, worksIn: [String] = [], isAvailable: Bool = true, email: String? = nil
+    ) {
         self.email = email
         self.id = id
         self.name = name

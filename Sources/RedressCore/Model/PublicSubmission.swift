@@ -52,9 +52,13 @@ public struct PublicSubmission: Sendable, Hashable, Codable, Identifiable {
         return "WEB-\(String(chars[0..<4]))-\(String(chars[4..<8]))"
     }
 
-    public init(id: String, reference: String, submittedOn: CalendarDate, kind: Kind, youngPerson: Bool, serviceArea: ServiceArea, details: String, putRight: String = "",
-                name: String, email: String = "", phone: String = "", onBehalfOf: String = "self", wantsAdvocate: Bool? = nil, equality: EqualityMonitoring? = nil,
-                status: Status = .new, representationID: String? = nil, declinedReason: String? = nil, version: Int = 1) {
+    public init(
+        id: String, reference: String, submittedOn: CalendarDate, kind: Kind, youngPerson: Bool,
+        serviceArea: ServiceArea, details: String, putRight: String = "",
+        name: String, email: String = "", phone: String = "", onBehalfOf: String = "self", wantsAdvocate: Bool? = nil,
+        equality: EqualityMonitoring? = nil,
+        status: Status = .new, representationID: String? = nil, declinedReason: String? = nil, version: Int = 1
+    ) {
         self.id = id
         self.reference = reference
         self.submittedOn = submittedOn
@@ -83,15 +87,39 @@ public struct PublicSubmission: Sendable, Hashable, Codable, Identifiable {
         case .complaint:
             switch serviceArea {
             case .childrensSocialCare:
-                return ["We will contact you within 3 working days to say we have your complaint.",
-                        "We aim to send you our response within 10 working days. If we need more time we will tell you; it can take up to 20 working days.",
-                        youngPerson ? "An advocate can help you say what you want, for free. Tell us if you would like one." : "If you are not happy with our response, you can ask for it to be looked at again by someone independent."]
+                return [
+                    "We will contact you within 3 working days to say we have your complaint.",
+                    """
+                        We aim to send you our response within 10 working days. If we need more time we will tell \
+                        you; it can take up to 20 working days.
+                        """,
+                    youngPerson
+                        ? "An advocate can help you say what you want, for free. Tell us if you would like one."
+                        : """
+                            If you are not happy with our response, you can ask for it to be looked at again by \
+                            someone independent.
+                            """
+                        ,
+                ]
             case .adultSocialCare:
-                return ["We will contact you within 3 working days to say we have your complaint and agree with you how we will deal with it and when we will respond.",
-                        "If you are not happy with our response, you can ask the Local Government and Social Care Ombudsman to look at it."]
+                return [
+                    """
+                        We will contact you within 3 working days to say we have your complaint and agree with you \
+                        how we will deal with it and when we will respond.
+                        """,
+                    """
+                        If you are not happy with our response, you can ask the Local Government and Social Care \
+                        Ombudsman to look at it.
+                        """,
+                ]
             case .corporate:
-                return ["We will contact you within 3 working days to say we have your complaint.",
-                        "We aim to send you our response within 10 working days. If you are not happy with it, you can ask for it to be looked at again."]
+                return [
+                    "We will contact you within 3 working days to say we have your complaint.",
+                    """
+                        We aim to send you our response within 10 working days. If you are not happy with it, you can \
+                        ask for it to be looked at again.
+                        """,
+                ]
             }
         }
     }
@@ -118,46 +146,85 @@ public struct FeedbackAnswers: Sendable, Hashable {
         switch page {
         case .kind:
             if PublicSubmission.Kind(rawValue: self["kind"]) == nil {
-                errors.append(FieldError(field: "kind", message: young ? "Choose what you want to tell us" : "Select whether you want to make a complaint, pay a compliment or make a comment"))
+                errors.append(
+                    FieldError(
+                        field: "kind",
+                        message: young
+                            ? "Choose what you want to tell us"
+                            : "Select whether you want to make a complaint, pay a compliment or make a comment"))
             }
         case .service:
             if ServiceArea(rawValue: self["service"]) == nil {
-                errors.append(FieldError(field: "service", message: young ? "Choose who it is about" : "Select which service it is about"))
+                errors.append(
+                    FieldError(
+                        field: "service", message: young ? "Choose who it is about" : "Select which service it is about"
+                    ))
             }
         case .details:
             if self["details"].isEmpty {
-                errors.append(FieldError(field: "details", message: young ? "Tell us what happened" : "Enter what happened"))
+                errors.append(
+                    FieldError(field: "details", message: young ? "Tell us what happened" : "Enter what happened"))
             } else if self["details"].count > Self.detailsLimit {
-                errors.append(FieldError(field: "details", message: "What happened must be \(Self.detailsLimit) characters or fewer"))
+                errors.append(
+                    FieldError(
+                        field: "details", message: "What happened must be \(Self.detailsLimit) characters or fewer"))
             }
             if self["put-right"].count > Self.detailsLimit {
-                errors.append(FieldError(field: "put-right", message: "What would put it right must be \(Self.detailsLimit) characters or fewer"))
+                errors.append(
+                    FieldError(
+                        field: "put-right",
+                        message: "What would put it right must be \(Self.detailsLimit) characters or fewer"))
             }
         case .aboutYou:
             let complaint = self["kind"] == PublicSubmission.Kind.complaint.rawValue
-            if complaint && self["name"].isEmpty { errors.append(FieldError(field: "name", message: young ? "Tell us your name" : "Enter your name")) }
-            if self["name"].count > 200 { errors.append(FieldError(field: "name", message: "Your name must be 200 characters or fewer")) }
+            if complaint && self["name"].isEmpty {
+                errors.append(FieldError(field: "name", message: young ? "Tell us your name" : "Enter your name"))
+            }
+            if self["name"].count > 200 {
+                errors.append(FieldError(field: "name", message: "Your name must be 200 characters or fewer"))
+            }
             let email = self["email"], phone = self["phone"]
             if !email.isEmpty && !Self.looksLikeEmail(email) {
-                errors.append(FieldError(field: "email", message: "Enter an email address in the correct format, like name@example.com"))
+                errors.append(
+                    FieldError(
+                        field: "email", message: "Enter an email address in the correct format, like name@example.com"))
             }
             if !phone.isEmpty && phone.filter(\.isNumber).count < 10 {
-                errors.append(FieldError(field: "phone", message: "Enter a telephone number, like 01632 960 001 or 07700 900 982"))
+                errors.append(
+                    FieldError(field: "phone", message: "Enter a telephone number, like 01632 960 001 or 07700 900 982")
+                )
             }
             if complaint && email.isEmpty && phone.isEmpty {
-                errors.append(FieldError(field: "email", message: young ? "Tell us an email address or phone number so we can reply" : "Enter an email address or a telephone number so we can reply"))
+                errors.append(
+                    FieldError(
+                        field: "email",
+                        message: young
+                            ? "Tell us an email address or phone number so we can reply"
+                            : "Enter an email address or a telephone number so we can reply"))
             }
-            if complaint && !["self", "parent", "relative", "friend-or-neighbour", "advocate", "other"].contains(self["on-behalf-of"]) {
-                errors.append(FieldError(field: "on-behalf-of", message: young ? "Choose who the complaint is for" : "Select who the complaint is for"))
+            if complaint
+                && !["self", "parent", "relative", "friend-or-neighbour", "advocate", "other"].contains(
+                    self["on-behalf-of"])
+            {
+                errors.append(
+                    FieldError(
+                        field: "on-behalf-of",
+                        message: young ? "Choose who the complaint is for" : "Select who the complaint is for"))
             }
             if young && complaint && !["yes", "no"].contains(self["advocate"]) {
-                errors.append(FieldError(field: "advocate", message: "Choose yes if you would like an advocate to help you"))
+                errors.append(
+                    FieldError(field: "advocate", message: "Choose yes if you would like an advocate to help you"))
             }
         case .equality:
             break  // every question is optional; unknown values are treated as not stated
         case .check:
             if self["consent"] != "yes" {
-                errors.append(FieldError(field: "consent", message: young ? "Tick the box to say it is OK for us to use what you told us" : "Confirm that we can use your information to deal with your feedback"))
+                errors.append(
+                    FieldError(
+                        field: "consent",
+                        message: young
+                            ? "Tick the box to say it is OK for us to use what you told us"
+                            : "Confirm that we can use your information to deal with your feedback"))
             }
         }
         return errors
@@ -174,22 +241,32 @@ public struct FeedbackAnswers: Sendable, Hashable {
 
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(" ") && text.count <= 254
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !text.contains(" ") && text.count <= 254
     }
 
     /// The submission these answers make, once every page is valid.
-    public func submission(id: String, reference: String, on day: CalendarDate, young: Bool, equalityCodes: ReferenceData) -> PublicSubmission {
+    public func submission(
+        id: String, reference: String, on day: CalendarDate, young: Bool, equalityCodes: ReferenceData
+    ) -> PublicSubmission {
         let equality: EqualityMonitoring? = {
-            let answers = [("disability", CategoryList.disability), ("gender", .gender), ("age-band", .ageBand), ("ethnicity", .ethnicity)].map { field, list in
+            let answers = [
+                ("disability", CategoryList.disability), ("gender", .gender), ("age-band", .ageBand),
+                ("ethnicity", .ethnicity),
+            ].map { field, list in
                 equalityCodes.active(list).contains { $0.code == self[field] } ? self[field] : "not-stated"
             }
             guard answers.contains(where: { $0 != "not-stated" }) else { return nil }
-            return EqualityMonitoring(disability: answers[0], gender: answers[1], ageBand: answers[2], ethnicity: answers[3])
+            return EqualityMonitoring(
+                disability: answers[0], gender: answers[1], ageBand: answers[2], ethnicity: answers[3])
         }()
         return PublicSubmission(
-            id: id, reference: reference, submittedOn: day, kind: PublicSubmission.Kind(rawValue: self["kind"]) ?? .comment, youngPerson: young,
-            serviceArea: ServiceArea(rawValue: self["service"]) ?? .corporate, details: self["details"], putRight: self["put-right"], name: self["name"],
-            email: self["email"], phone: self["phone"], onBehalfOf: self["on-behalf-of"].isEmpty ? "self" : self["on-behalf-of"],
+            id: id, reference: reference, submittedOn: day,
+            kind: PublicSubmission.Kind(rawValue: self["kind"]) ?? .comment, youngPerson: young,
+            serviceArea: ServiceArea(rawValue: self["service"]) ?? .corporate, details: self["details"],
+            putRight: self["put-right"], name: self["name"],
+            email: self["email"], phone: self["phone"],
+            onBehalfOf: self["on-behalf-of"].isEmpty ? "self" : self["on-behalf-of"],
             wantsAdvocate: young ? self["advocate"] == "yes" : nil, equality: equality)
     }
 }

@@ -77,7 +77,10 @@ public struct Complainant: Sendable, Codable, Hashable {
     /// How to reply: address, email or telephone, as the complainant gave it.
     public var contact: String?
 
-    public init(relationship: String, isChildOrYoungPerson: Bool = false, advocate: String? = nil, name: String? = nil, contact: String? = nil) {
+    public init(
+        relationship: String, isChildOrYoungPerson: Bool = false, advocate: String? = nil, name: String? = nil,
+        contact: String? = nil
+    ) {
         self.relationship = relationship
         self.isChildOrYoungPerson = isChildOrYoungPerson
         self.advocate = advocate
@@ -122,7 +125,11 @@ public struct Stage: Sendable, Codable, Hashable {
     /// People appointed to the stage (Investigating Officer, Independent Person, panel…).
     public var appointments: [Appointment]
 
-    public init(key: String, openedOn: CalendarDate, dueOn: CalendarDate? = nil, milestones: [Milestone: CalendarDate] = [:], extensions: [Extension] = [], pauses: [Pause] = [], outcome: String? = nil, withdrawnOn: CalendarDate? = nil, appointments: [Appointment] = []) {
+    public init(
+        key: String, openedOn: CalendarDate, dueOn: CalendarDate? = nil, milestones: [Milestone: CalendarDate] = [:],
+        extensions: [Extension] = [], pauses: [Pause] = [], outcome: String? = nil, withdrawnOn: CalendarDate? = nil,
+        appointments: [Appointment] = []
+    ) {
         self.key = key
         self.openedOn = openedOn
         self.dueOn = dueOn
@@ -136,7 +143,8 @@ public struct Stage: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case key, openedOn, dueOn, milestones, extensions, pauses, outcome, withdrawnOn, escalatedUnansweredOn, lateRequestReason, appointments, refusedOn, points
+        case key, openedOn, dueOn, milestones, extensions, pauses, outcome, withdrawnOn, escalatedUnansweredOn,
+            lateRequestReason, appointments, refusedOn, points
     }
 
     /// Reads stored stages written by any earlier version: lists added later default to empty.
@@ -217,7 +225,10 @@ public struct Extension: Sendable, Codable, Hashable {
     /// When the complainant was told (in writing, for children's stage 2).
     public var complainantInformedOn: CalendarDate?
 
-    public init(clockKey: String, agreedOn: CalendarDate, newDueOn: CalendarDate, reason: String, complainantInformedOn: CalendarDate? = nil) {
+    public init(
+        clockKey: String, agreedOn: CalendarDate, newDueOn: CalendarDate, reason: String,
+        complainantInformedOn: CalendarDate? = nil
+    ) {
         self.clockKey = clockKey
         self.agreedOn = agreedOn
         self.newDueOn = newDueOn
@@ -386,16 +397,26 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         _modify { makeUnique(); yield &storage.fields.mergedInto }
     }
 
-    public init(id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?, receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String, summary: String, stages: [Stage] = [], records: CaseRecords = CaseRecords(), version: Int = 1, subjectName: String? = nil) {
-        storage = Storage(Fields(
-            id: id, reference: reference, kind: kind, serviceArea: serviceArea, procedureID: procedureID, receivedOn: receivedOn,
-            methodOfReceipt: methodOfReceipt, complainant: complainant, serviceCategory: serviceCategory, summary: summary,
-            stages: stages, records: records, version: version, subjectName: subjectName))
+    public init(
+        id: String, reference: String, kind: RepresentationKind, serviceArea: ServiceArea, procedureID: String?,
+        receivedOn: CalendarDate, methodOfReceipt: String, complainant: Complainant, serviceCategory: String,
+        summary: String, stages: [Stage] = [], records: CaseRecords = CaseRecords(), version: Int = 1,
+        subjectName: String? = nil
+    ) {
+        storage = Storage(
+            Fields(
+                id: id, reference: reference, kind: kind, serviceArea: serviceArea, procedureID: procedureID,
+                receivedOn: receivedOn,
+                methodOfReceipt: methodOfReceipt, complainant: complainant, serviceCategory: serviceCategory,
+                summary: summary,
+                stages: stages, records: records, version: version, subjectName: subjectName))
     }
 
     public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
     public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
-    public static func == (a: Representation, b: Representation) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
+    public static func == (a: Representation, b: Representation) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
     public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// The stage currently open, if any.
@@ -417,7 +438,9 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
     /// other kinds recorded and closed at once). `nil` while open.
     public var closedOn: CalendarDate? {
         guard !isOpen else { return nil }
-        if mergedInto != nil, let merged = records.links.last(where: { $0.kind == .mergedInto }) { return merged.linkedOn }
+        if mergedInto != nil, let merged = records.links.last(where: { $0.kind == .mergedInto }) {
+            return merged.linkedOn
+        }
         switch kind {
         case .complaint:
             return stages.last?.closedOn ?? records.intake.refusal?.decidedOn ?? receivedOn
@@ -430,7 +453,10 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
 
     /// Ombudsman remedies or actions still to complete: the case stays on work queues after it closes.
     public var hasOpenFollowUps: Bool {
-        records.ombudsman.contains { $0.remedies.contains { $0.completedOn == nil } || ($0.publicReport != nil && $0.publicReport?.respondedOn == nil) }
+        records.ombudsman.contains {
+            $0.remedies.contains { $0.completedOn == nil }
+                || ($0.publicReport != nil && $0.publicReport?.respondedOn == nil)
+        }
             || records.actions.contains { $0.doneOn == nil }
     }
 

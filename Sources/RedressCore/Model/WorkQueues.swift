@@ -36,7 +36,10 @@ public struct WorkQueues: Sendable {
 
     /// The queues on `today`; `dueSoon` working days ahead counts as due soon (reminders use
     /// their own setting).
-    public init(cases: [Representation], procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, today: CalendarDate, dueSoon: Int = WorkQueues.dueSoonWorkingDays) {
+    public init(
+        cases: [Representation], procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, today: CalendarDate,
+        dueSoon: Int = WorkQueues.dueSoonWorkingDays
+    ) {
         let engine = ClockEngine(calendar: calendar)
         var items: [Queue: [Item]] = [:]
         for r in cases {
@@ -44,7 +47,9 @@ public struct WorkQueues: Sendable {
                 // One item per case in each queue (its deadlines named together), counting only the
                 // clocks of stages still open: the dashboard's headline counts the same cases.
                 let open = Set(r.stages.filter(\.isOpen).map(\.key))
-                let running = engine.deadlines(for: r, procedure: procedure).filter { $0.isRunning && $0.dueOn != nil && open.contains($0.stageKey) }
+                let running = engine.deadlines(for: r, procedure: procedure).filter {
+                    $0.isRunning && $0.dueOn != nil && open.contains($0.stageKey)
+                }
                 var overdue: [Deadline] = [], soon: [Deadline] = []
                 for d in running {
                     switch d.status(on: today, calendar: calendar) {
@@ -54,27 +59,49 @@ public struct WorkQueues: Sendable {
                     }
                 }
                 for (queue, list) in [(Queue.overdue, overdue), (.dueSoon, soon)] where !list.isEmpty {
-                    items[queue, default: []].append(Item(representation: r, what: list.map(\.name).joined(separator: "; "),
-                                                          dueOn: list.compactMap(\.dueOn).min(), isOverdue: queue == .overdue, stageKey: list[0].stageKey))
+                    items[queue, default: []].append(
+                        Item(
+                            representation: r, what: list.map(\.name).joined(separator: "; "),
+                            dueOn: list.compactMap(\.dueOn).min(), isOverdue: queue == .overdue,
+                            stageKey: list[0].stageKey))
                 }
-                if let stage = r.currentStage, let definition = procedure.stage(stage.key), definition.records(.allocated), stage.date(of: .allocated) == nil {
-                    items[.awaitingAllocation, default: []].append(Item(representation: r, what: "\(definition.name) since \(stage.openedOn.shortDisplay)", dueOn: nil, isOverdue: false, stageKey: stage.key))
+                if let stage = r.currentStage, let definition = procedure.stage(stage.key),
+                    definition.records(.allocated), stage.date(of: .allocated) == nil
+                {
+                    items[.awaitingAllocation, default: []].append(
+                        Item(
+                            representation: r, what: "\(definition.name) since \(stage.openedOn.shortDisplay)",
+                            dueOn: nil, isOverdue: false, stageKey: stage.key))
                 }
             }
             for o in r.records.ombudsman {
                 for m in o.remedies where m.completedOn == nil {
-                    items[.remedies, default: []].append(Item(representation: r, what: "\(o.reference): \(m.kind.displayName.lowercased()) — \(m.description)", dueOn: m.dueOn, isOverdue: m.isOverdue(on: today)))
+                    items[.remedies, default: []].append(
+                        Item(
+                            representation: r,
+                            what: "\(o.reference): \(m.kind.displayName.lowercased()) — \(m.description)",
+                            dueOn: m.dueOn, isOverdue: m.isOverdue(on: today)))
                 }
                 if let report = o.publicReport, report.respondedOn == nil {
-                    items[.remedies, default: []].append(Item(representation: r, what: "\(o.reference): respond to the public report", dueOn: report.responseDueOn, isOverdue: today > report.responseDueOn))
+                    items[.remedies, default: []].append(
+                        Item(
+                            representation: r, what: "\(o.reference): respond to the public report",
+                            dueOn: report.responseDueOn, isOverdue: today > report.responseDueOn))
                 }
             }
             for a in r.records.actions where a.isOverdue(on: today) {
-                items[.actions, default: []].append(Item(representation: r, what: "\(a.kind.displayName): \(a.description) (\(a.owner))", dueOn: a.dueOn, isOverdue: true))
+                items[.actions, default: []].append(
+                    Item(
+                        representation: r, what: "\(a.kind.displayName): \(a.description) (\(a.owner))", dueOn: a.dueOn,
+                        isOverdue: true))
             }
         }
         for key in items.keys {
-            items[key]?.sort { ($0.dueOn ?? $0.representation.receivedOn, $0.representation.reference) < ($1.dueOn ?? $1.representation.receivedOn, $1.representation.reference) }
+            items[key]?.sort {
+                ($0.dueOn ?? $0.representation.receivedOn, $0.representation.reference) < (
+                    $1.dueOn ?? $1.representation.receivedOn, $1.representation.reference
+                )
+            }
         }
         self.items = items
     }

@@ -38,7 +38,9 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
     /// unclosed merge fields, an empty letter.
     public static func problems(in body: String) -> [String] {
         var problems: [String] = []
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("The letter is empty: enter its text") }
+        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append("The letter is empty: enter its text")
+        }
         let known = Set(fields.map(\.name))
         for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = Substring(line)
@@ -48,7 +50,9 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
                     break
                 }
                 let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if !known.contains(name) { problems.append("Line \(index + 1): {{\(name)}} is not a merge field; use one of the fields listed") }
+                if !known.contains(name) {
+                    problems.append("Line \(index + 1): {{\(name)}} is not a merge field; use one of the fields listed")
+                }
                 rest = rest[close.upperBound...]
             }
         }
@@ -70,11 +74,19 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The merge values for a case.
-    public static func values(for r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData, calendar: WorkingDayCalendar,
-                              today: CalendarDate, council: String, signedBy: String) -> [String: String] {
+    public static func values(
+        for r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData, calendar: WorkingDayCalendar,
+        today: CalendarDate, council: String, signedBy: String
+    ) -> [String: String] {
         let stage = r.currentStage ?? r.stages.last
         let definition = stage.flatMap { s in procedure?.stage(s.key) }
-        let due = stage.flatMap { s in definition.flatMap { d in ClockEngine(calendar: calendar).deadlines(for: s, definition: d).first { $0.clockKey == d.responseClock?.key }?.dueOn } }
+        let due = stage.flatMap { s in
+            definition.flatMap { d in
+                ClockEngine(calendar: calendar).deadlines(for: s, definition: d).first {
+                    $0.clockKey == d.responseClock?.key
+                }?.dueOn
+            }
+        }
         return [
             "council": council, "date": today.longDisplay, "reference": r.reference,
             "complainant_name": r.complainant.name ?? "Sir or Madam", "received_date": r.receivedOn.longDisplay,
@@ -88,100 +100,118 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
 
     /// The six letters every council sends, as starting points to edit.
     public static let standard: [LetterTemplate] = [
-        LetterTemplate(key: "acknowledgement", name: "Acknowledgement", body: """
-            {{date}}
+        LetterTemplate(
+            key: "acknowledgement", name: "Acknowledgement",
+            body: """
+                {{date}}
 
-            Dear {{complainant_name}}
+                Dear {{complainant_name}}
 
-            Your complaint, reference {{reference}}
+                Your complaint, reference {{reference}}
 
-            Thank you for your complaint, which we received on {{received_date}}. We are dealing with it under the {{stage}} of our complaints procedure and will respond by {{due_date}}.
+                Thank you for your complaint, which we received on {{received_date}}. We are dealing with it under \
+                the {{stage}} of our complaints procedure and will respond by {{due_date}}.
 
-            If you would like help to make your complaint, including from an advocate, please tell us.
+                If you would like help to make your complaint, including from an advocate, please tell us.
 
-            Yours sincerely
+                Yours sincerely
 
-            {{signed_by}}
-            {{council}}
-            """),
-        LetterTemplate(key: "extension", name: "Extension of time", body: """
-            {{date}}
+                {{signed_by}}
+                {{council}}
+                """),
+        LetterTemplate(
+            key: "extension", name: "Extension of time",
+            body: """
+                {{date}}
 
-            Dear {{complainant_name}}
+                Dear {{complainant_name}}
 
-            Your complaint, reference {{reference}}
+                Your complaint, reference {{reference}}
 
-            We need more time to respond to your complaint properly. We will now respond by {{due_date}}. We are sorry for the delay.
+                We need more time to respond to your complaint properly. We will now respond by {{due_date}}. We are \
+                sorry for the delay.
 
-            Yours sincerely
+                Yours sincerely
 
-            {{signed_by}}
-            {{council}}
-            """),
-        LetterTemplate(key: "stage-response", name: "Stage response", body: """
-            {{date}}
+                {{signed_by}}
+                {{council}}
+                """),
+        LetterTemplate(
+            key: "stage-response", name: "Stage response",
+            body: """
+                {{date}}
 
-            Dear {{complainant_name}}
+                Dear {{complainant_name}}
 
-            Your complaint, reference {{reference}}: our response at {{stage}}
+                Your complaint, reference {{reference}}: our response at {{stage}}
 
-            We have looked into your complaint. Our finding is: {{outcome}}.
+                We have looked into your complaint. Our finding is: {{outcome}}.
 
-            If you are not satisfied with this response, please tell us within 20 working days and we will explain what you can do next.
+                If you are not satisfied with this response, please tell us within 20 working days and we will \
+                explain what you can do next.
 
-            Yours sincerely
+                Yours sincerely
 
-            {{signed_by}}
-            {{council}}
-            """),
-        LetterTemplate(key: "adjudication", name: "Stage 2 adjudication", body: """
-            {{date}}
+                {{signed_by}}
+                {{council}}
+                """),
+        LetterTemplate(
+            key: "adjudication", name: "Stage 2 adjudication",
+            body: """
+                {{date}}
 
-            Dear {{complainant_name}}
+                Dear {{complainant_name}}
 
-            Your complaint, reference {{reference}}: adjudication
+                Your complaint, reference {{reference}}: adjudication
 
-            The Investigating Officer's and Independent Person's reports have been considered. The council's finding is: {{outcome}}.
+                The Investigating Officer's and Independent Person's reports have been considered. The council's \
+                finding is: {{outcome}}.
 
-            If you remain dissatisfied, you may ask for a review panel within 20 working days.
+                If you remain dissatisfied, you may ask for a review panel within 20 working days.
 
-            Yours sincerely
+                Yours sincerely
 
-            {{signed_by}}
-            {{council}}
-            """),
-        LetterTemplate(key: "panel-outcome", name: "Review panel outcome", body: """
-            {{date}}
+                {{signed_by}}
+                {{council}}
+                """),
+        LetterTemplate(
+            key: "panel-outcome", name: "Review panel outcome",
+            body: """
+                {{date}}
 
-            Dear {{complainant_name}}
+                Dear {{complainant_name}}
 
-            Your complaint, reference {{reference}}: the review panel
+                Your complaint, reference {{reference}}: the review panel
 
-            The council has considered the review panel's recommendations. Our response is enclosed. The finding is: {{outcome}}.
+                The council has considered the review panel's recommendations. Our response is enclosed. The finding \
+                is: {{outcome}}.
 
-            If you remain dissatisfied you may complain to the {{ombudsman}}.
+                If you remain dissatisfied you may complain to the {{ombudsman}}.
 
-            Yours sincerely
+                Yours sincerely
 
-            {{signed_by}}
-            {{council}}
-            """),
-        LetterTemplate(key: "refusal", name: "Complaint not considered", body: """
-            {{date}}
+                {{signed_by}}
+                {{council}}
+                """),
+        LetterTemplate(
+            key: "refusal", name: "Complaint not considered",
+            body: """
+                {{date}}
 
-            Dear {{complainant_name}}
+                Dear {{complainant_name}}
 
-            Your complaint, reference {{reference}}
+                Your complaint, reference {{reference}}
 
-            We have decided that we cannot consider your complaint under our complaints procedure. This is because: {{refusal_reason}}.
+                We have decided that we cannot consider your complaint under our complaints procedure. This is \
+                because: {{refusal_reason}}.
 
-            If you disagree with this decision you may contact the {{ombudsman}}.
+                If you disagree with this decision you may contact the {{ombudsman}}.
 
-            Yours sincerely
+                Yours sincerely
 
-            {{signed_by}}
-            {{council}}
-            """),
+                {{signed_by}}
+                {{council}}
+                """),
     ]
 }
 
@@ -195,7 +225,10 @@ public struct Letter: Sendable, Hashable, Codable, Identifiable {
     public var createdOn: CalendarDate
     public var createdBy: String
 
-    public init(id: String, representationID: String, templateKey: String, title: String, body: String, createdOn: CalendarDate, createdBy: String) {
+    public init(
+        id: String, representationID: String, templateKey: String, title: String, body: String, createdOn: CalendarDate,
+        createdBy: String
+    ) {
         self.id = id
         self.representationID = representationID
         self.templateKey = templateKey
@@ -207,6 +240,8 @@ public struct Letter: Sendable, Hashable, Codable, Identifiable {
 
     /// The letter's paragraphs (separated by blank lines), each a list of lines.
     public var paragraphs: [[String]] {
-        body.components(separatedBy: "\n\n").map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }.filter { !$0.allSatisfy(\.isEmpty) }
+        body.components(separatedBy: "\n\n").map {
+            $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }.filter { !$0.allSatisfy(\.isEmpty) }
     }
 }

@@ -9,7 +9,8 @@ public struct ReminderSettings: Sendable, Hashable, Codable {
     /// The hour (UK time, 0–23) the daily digest is prepared, on working days only.
     public var hour: Int
 
-    public init(enabled: Bool = true, dueWithinWorkingDays: Int = 3, remediesWithinWorkingDays: Int = 5, hour: Int = 7) {
+    public init(enabled: Bool = true, dueWithinWorkingDays: Int = 3, remediesWithinWorkingDays: Int = 5, hour: Int = 7)
+    {
         self.enabled = enabled
         self.dueWithinWorkingDays = max(0, min(20, dueWithinWorkingDays))
         self.remediesWithinWorkingDays = max(0, min(20, remediesWithinWorkingDays))
@@ -56,7 +57,11 @@ public struct ReminderDigest: Sendable, Hashable {
     /// The email: a subject and plain text grouped by kind, references only — no names.
     public func message(today: CalendarDate) -> (subject: String, body: String) {
         let overdue = items.filter { $0.kind == .overdue }.count
-        let subject = "Complaints reminders for \(today.longDisplay): \(items.count) item\(items.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "")"
+        let subject =
+            """
+                Complaints reminders for \(today.longDisplay): \(items.count) \
+                item\(items.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "")
+                """
         var lines = ["Your complaints reminders for \(today.longDisplay).", ""]
         for kind in Reminder.Kind.allCases {
             let mine = items.filter { $0.kind == kind }
@@ -73,17 +78,28 @@ public struct ReminderDigest: Sendable, Hashable {
 /// Chooses the day's reminders from the cases: pure, so a fixed "today" gives the same digests.
 public enum Reminders {
     /// Appointment roles whose holder is reminded of their stage's deadlines.
-    static let remindedRoles: [AppointmentRole] = [.respondingManager, .investigatingOfficer, .adjudicator, .panelChair]
+    static let remindedRoles: [AppointmentRole] = [
+        .respondingManager, .investigatingOfficer, .adjudicator, .panelChair,
+    ]
 
-    public static func digests(cases: [Representation], procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, today: CalendarDate, settings: ReminderSettings) -> [ReminderDigest] {
-        let queues = WorkQueues(cases: cases, procedures: procedures, calendar: calendar, today: today, dueSoon: settings.dueWithinWorkingDays)
+    public static func digests(
+        cases: [Representation], procedures: [ProcedureDefinition], calendar: WorkingDayCalendar, today: CalendarDate,
+        settings: ReminderSettings
+    ) -> [ReminderDigest] {
+        let queues = WorkQueues(
+            cases: cases, procedures: procedures, calendar: calendar, today: today,
+            dueSoon: settings.dueWithinWorkingDays)
         var byRecipient: [ReminderRecipient: [Reminder]] = [:]
         func add(_ item: WorkQueues.Item, _ kind: Reminder.Kind, to recipients: [ReminderRecipient]) {
-            let reminder = Reminder(kind: kind, representationID: item.representation.id, reference: item.representation.reference, what: item.what, dueOn: item.dueOn)
+            let reminder = Reminder(
+                kind: kind, representationID: item.representation.id, reference: item.representation.reference,
+                what: item.what, dueOn: item.dueOn)
             for recipient in recipients { byRecipient[recipient, default: []].append(reminder) }
         }
         func holders(_ item: WorkQueues.Item) -> [ReminderRecipient] {
-            guard let key = item.stageKey, let stage = item.representation.stages.last(where: { $0.key == key }) else { return [.complaintsTeam] }
+            guard let key = item.stageKey, let stage = item.representation.stages.last(where: { $0.key == key }) else {
+                return [.complaintsTeam]
+            }
             let people = Set(remindedRoles.compactMap { stage.appointee($0) }).sorted().map(ReminderRecipient.person)
             return people.isEmpty ? [.complaintsTeam] : people
         }
@@ -91,7 +107,9 @@ public enum Reminders {
         for item in queues.items(.dueSoon) { add(item, .dueSoon, to: holders(item)) }
         for item in queues.items(.awaitingAllocation) { add(item, .unallocated, to: [.complaintsTeam]) }
         for item in queues.items(.remedies) {
-            guard let due = item.dueOn, item.isOverdue || calendar.workingDays(from: today, to: due) <= settings.remediesWithinWorkingDays else { continue }
+            guard let due = item.dueOn,
+                item.isOverdue || calendar.workingDays(from: today, to: due) <= settings.remediesWithinWorkingDays
+            else { continue }
             add(item, .remedy, to: [.complaintsTeam])
         }
         return byRecipient.keys.sorted().map { ReminderDigest(recipient: $0, items: byRecipient[$0]!) }

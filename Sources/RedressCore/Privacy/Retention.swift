@@ -33,7 +33,8 @@ public struct RetentionSchedule: Sendable, Codable, Hashable {
     /// Problems with a schedule a council supplied, in words.
     public var problems: [String] {
         rules.enumerated().compactMap { i, rule in
-            rule.yearsAfterClosure < 1 ? "Rule \(i + 1) (\(rule.serviceArea.displayName)): years after closure must be 1 or more" : nil
+            rule.yearsAfterClosure < 1
+                ? "Rule \(i + 1) (\(rule.serviceArea.displayName)): years after closure must be 1 or more" : nil
         }
     }
 }
@@ -71,12 +72,16 @@ public enum Retention {
     }
 
     /// Cases closed long enough ago that `schedule` says their personal data must go, oldest first.
-    public static func due(_ representations: [Representation], schedule: RetentionSchedule, today: CalendarDate) -> [RetentionDue] {
+    public static func due(
+        _ representations: [Representation], schedule: RetentionSchedule, today: CalendarDate
+    ) -> [RetentionDue] {
         representations.compactMap { r -> RetentionDue? in
             guard r.purgedOn == nil, let rule = schedule.rule(for: r), let closed = closedOn(r) else { return nil }
             let destroyAfter = closed.addingYears(rule.yearsAfterClosure)
             guard destroyAfter < today else { return nil }
-            return RetentionDue(id: r.id, reference: r.reference, kind: r.kind, serviceArea: r.serviceArea, closedOn: closed, destroyAfter: destroyAfter)
+            return RetentionDue(
+                id: r.id, reference: r.reference, kind: r.kind, serviceArea: r.serviceArea, closedOn: closed,
+                destroyAfter: destroyAfter)
         }.sorted { ($0.closedOn, $0.reference) < ($1.closedOn, $1.reference) }
     }
 }
@@ -110,7 +115,9 @@ extension Representation {
         if a.records.intake.lateAcceptedReason != nil { a.records.intake.lateAcceptedReason = removed }
         if a.records.intake.eligibility != nil { a.records.intake.eligibility?.reasons = removed }
         for i in a.records.ombudsman.indices {
-            for j in a.records.ombudsman[i].remedies.indices { a.records.ombudsman[i].remedies[j].description = removed }
+            for j in a.records.ombudsman[i].remedies.indices {
+                a.records.ombudsman[i].remedies[j].description = removed
+            }
         }
         for i in a.records.costs.indices { a.records.costs[i].note = removed }
         for i in a.records.learning.indices { a.records.learning[i].description = removed }

@@ -35,14 +35,18 @@ public enum SubjectAccess {
             let fields = freeText(of: r).filter { " \(normalise($0.text)) ".contains(" \(wanted) ") }.map(\.field)
             if !fields.isEmpty { basis.append(.freeText) }
             guard !basis.isEmpty else { return nil }
-            return SubjectAccessHit(representationID: r.id, reference: r.reference, basis: basis, freeTextFields: fields)
+            return SubjectAccessHit(
+                representationID: r.id, reference: r.reference, basis: basis, freeTextFields: fields)
         }
     }
 
     /// Lower case, accents folded, punctuation dropped, single spaces.
     public static func normalise(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        let kept = folded.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : (CharacterSet.whitespacesAndNewlines.contains($0) || $0 == "-" ? " " : nil) }
+        let kept = folded.unicodeScalars.map {
+            CharacterSet.alphanumerics.contains($0)
+                ? Character($0) : (CharacterSet.whitespacesAndNewlines.contains($0) || $0 == "-" ? " " : nil)
+        }
         return String(kept.compactMap { $0 }).split(separator: " ").joined(separator: " ")
     }
 
@@ -58,7 +62,9 @@ public enum SubjectAccess {
         let intake = r.records.intake
         if let reason = intake.lateAcceptedReason { out.append(("Late complaint accepted because", reason)) }
         if let reasons = intake.eligibility?.reasons { out.append(("Eligibility reasons", reasons)) }
-        for o in r.records.ombudsman { for (i, remedy) in o.remedies.enumerated() { out.append(("Ombudsman remedy \(i + 1)", remedy.description)) } }
+        for o in r.records.ombudsman {
+            for (i, remedy) in o.remedies.enumerated() { out.append(("Ombudsman remedy \(i + 1)", remedy.description)) }
+        }
         for (i, c) in r.records.costs.enumerated() { out.append(("Cost \(i + 1) note", c.note)) }
         for (i, l) in r.records.learning.enumerated() { out.append(("Learning \(i + 1)", l.description)) }
         for (i, a) in r.records.actions.enumerated() {

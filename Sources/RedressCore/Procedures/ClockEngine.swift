@@ -91,7 +91,8 @@ public struct ClockEngine: Sendable {
     /// configuration changes never move it.
     public func fixResponseDue(_ stage: inout Stage, definition: StageDefinition) {
         guard stage.dueOn == nil, let clock = definition.responseClock, case .workingDays = clock.limit,
-              let start = stage.date(of: clock.starts) else { return }
+            let start = stage.date(of: clock.starts)
+        else { return }
         stage.dueOn = dueDate(of: clock, from: start)
     }
 
@@ -108,18 +109,21 @@ public struct ClockEngine: Sendable {
             }
             var due: CalendarDate?
             if let start {
-                due = stage.agreedDue(for: clock.key)
+                due =
+                    stage.agreedDue(for: clock.key)
                     ?? (clock.stops == .responded && !projected ? stage.dueOn : nil)
                     ?? dueDate(of: clock, from: start)
             }
             if let due, stage.date(of: clock.stops) == nil { dueByStop[clock.stops] = due }
             let stopped = stage.date(of: clock.stops)
-            result.append(Deadline(
-                stageKey: stage.key, clockKey: clock.key, name: clock.name, rule: clock.rule,
-                startsOn: start, startIsProjected: projected, dueOn: due,
-                latestExtensionOn: start.flatMap { latestExtension(of: clock, from: $0) },
-                stoppedOn: stopped, isWithdrawn: stopped == nil && (stage.withdrawnOn != nil || stage.refusedOn != nil),
-                isNotificationTrigger: clock.isNotificationTrigger))
+            result.append(
+                Deadline(
+                    stageKey: stage.key, clockKey: clock.key, name: clock.name, rule: clock.rule,
+                    startsOn: start, startIsProjected: projected, dueOn: due,
+                    latestExtensionOn: start.flatMap { latestExtension(of: clock, from: $0) },
+                    stoppedOn: stopped,
+                    isWithdrawn: stopped == nil && (stage.withdrawnOn != nil || stage.refusedOn != nil),
+                    isNotificationTrigger: clock.isNotificationTrigger))
         }
         return result
     }
@@ -137,7 +141,9 @@ public struct ClockEngine: Sendable {
         // never recorded) is history, not a deadline.
         guard representation.isOpen else { return nil }
         let open = Set(representation.stages.filter(\.isOpen).map(\.key))
-        let running = deadlines(for: representation, procedure: procedure).filter { $0.isRunning && open.contains($0.stageKey) }
+        let running = deadlines(for: representation, procedure: procedure).filter {
+            $0.isRunning && open.contains($0.stageKey)
+        }
         let dated = running.filter { $0.dueOn != nil }.sorted { $0.dueOn! < $1.dueOn! }
         return dated.first ?? running.first { $0.startsOn != nil } ?? running.first
     }

@@ -4,20 +4,34 @@ extension Lifecycle {
     func applyCorrection(_ command: CaseCommand, to r: inout Representation) throws(LifecycleError) -> Bool {
         switch command {
         case .correctMilestone(let milestone, let to, let reason):
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LifecycleError("reason", "Enter why the correction is needed") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw LifecycleError("reason", "Enter why the correction is needed")
+            }
             guard let index = r.stages.indices.last, let definition = procedure.stage(r.stages[index].key) else {
                 throw LifecycleError("stage", "There is no stage to correct")
             }
             var stage = r.stages[index]
-            guard milestone != .requested else { throw LifecycleError("milestone", "Correct the opening date by recording the complaint again") }
-            guard stage.date(of: milestone) != nil else { throw LifecycleError("milestone", "“\(definition.label(of: milestone))” has not been recorded") }
+            guard milestone != .requested else {
+                throw LifecycleError("milestone", "Correct the opening date by recording the complaint again")
+            }
+            guard stage.date(of: milestone) != nil else {
+                throw LifecycleError("milestone", "“\(definition.label(of: milestone))” has not been recorded")
+            }
             let order = definition.milestones.map(\.milestone)
-            guard let position = order.firstIndex(of: milestone) else { throw LifecycleError("milestone", "\(definition.name) has no such step") }
+            guard let position = order.firstIndex(of: milestone) else {
+                throw LifecycleError("milestone", "\(definition.name) has no such step")
+            }
             if let to {
                 let earlier = order[..<position].compactMap { stage.date(of: $0) }.max() ?? stage.openedOn
                 try check(to, "date", definition.label(of: milestone), notBefore: earlier)
                 if let later = order[(position + 1)...].compactMap({ stage.date(of: $0) }).min(), to > later {
-                    throw LifecycleError("date", "\(definition.label(of: milestone)) cannot be after a later step recorded on \(later.longDisplay)")
+                    throw LifecycleError(
+                        "date",
+                        """
+                            \(definition.label(of: milestone)) cannot be after a later step recorded on \
+                            \(later.longDisplay)
+                            """
+                    )
                 }
                 stage.milestones[milestone] = to
             } else {
@@ -29,8 +43,12 @@ extension Lifecycle {
             }
             r.stages[index] = stage
         case .reopen(let reason):
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LifecycleError("reason", "Enter why the case is reopened") }
-            guard let index = r.stages.indices.last, !r.stages[index].isOpen else { throw LifecycleError("stage", "The case is open; there is nothing to reopen") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw LifecycleError("reason", "Enter why the case is reopened")
+            }
+            guard let index = r.stages.indices.last, !r.stages[index].isOpen else {
+                throw LifecycleError("stage", "The case is open; there is nothing to reopen")
+            }
             r.stages[index].milestones[.responded] = nil
             r.stages[index].withdrawnOn = nil
             r.stages[index].refusedOn = nil

@@ -7,31 +7,55 @@ extension Lifecycle {
     func applyIntake(_ command: CaseCommand, to r: inout Representation) throws(LifecycleError) -> Bool {
         switch command {
         case .decideEligibility(let basis, let interest, let on, let reasons):
-            guard !basis.trimmingCharacters(in: .whitespaces).isEmpty else { throw LifecycleError("basis", "Enter who the complainant is, for example a parent or the young person") }
+            guard !basis.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw LifecycleError("basis", "Enter who the complainant is, for example a parent or the young person")
+            }
             if interest != nil && reasons.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw LifecycleError("reasons", "Enter the reasons for the sufficient interest decision")
             }
             try check(on, "date", "The decision date", notBefore: r.receivedOn)
-            r.records.intake.eligibility = Intake.Eligibility(basis: basis, sufficientInterest: interest, decidedOn: on, reasons: reasons)
+            r.records.intake.eligibility = Intake.Eligibility(
+                basis: basis, sufficientInterest: interest, decidedOn: on, reasons: reasons)
         case .recordTimeLimit(let arose, let reason):
-            if arose > r.receivedOn { throw LifecycleError("date", "The matter cannot have arisen after the complaint was received (\(r.receivedOn.longDisplay))") }
+            if arose > r.receivedOn {
+                throw LifecycleError(
+                    "date",
+                    "The matter cannot have arisen after the complaint was received (\(r.receivedOn.longDisplay))")
+            }
             let trimmed = reason?.trimmingCharacters(in: .whitespaces) ?? ""
             if let months = procedure.timeLimitMonths {
                 let limit = arose.correspondingDate(monthsLater: months) ?? arose.lastDayOfMonth(monthsLater: months)
                 if r.receivedOn > limit && trimmed.isEmpty {
-                    throw LifecycleError("late-reason", "The complaint came more than \(months) months after the matter arose (the limit was \(limit.longDisplay)); enter why the council will consider it, or refuse it as out of time")
+                    throw LifecycleError(
+                        "late-reason",
+                        """
+                            The complaint came more than \(months) months after the matter arose (the limit was \
+                            \(limit.longDisplay)); enter why the council will consider it, or refuse it as out of time
+                            """
+                    )
                 }
             }
             r.records.intake.matterAroseOn = arose
             r.records.intake.lateAcceptedReason = trimmed.isEmpty ? nil : trimmed
         case .refuse(let reason, let on, let notified):
-            guard reference.category(.refusalReason, reason) != nil else { throw LifecycleError("reason", "Select a refusal reason from the list") }
-            if let refusal = r.records.intake.refusal { throw LifecycleError("reason", "It was already refused on \(refusal.decidedOn.longDisplay)") }
+            guard reference.category(.refusalReason, reason) != nil else {
+                throw LifecycleError("reason", "Select a refusal reason from the list")
+            }
+            if let refusal = r.records.intake.refusal {
+                throw LifecycleError("reason", "It was already refused on \(refusal.decidedOn.longDisplay)")
+            }
             try check(on, "date", "The refusal date", notBefore: r.stages.last?.openedOn ?? r.receivedOn)
-            if let notified, notified < on { throw LifecycleError("notified-on", "The complainant cannot be told before the decision (\(on.longDisplay))") }
-            if let notified, notified > today { throw LifecycleError("notified-on", "The date the complainant was told must be today or in the past") }
+            if let notified, notified < on {
+                throw LifecycleError(
+                    "notified-on", "The complainant cannot be told before the decision (\(on.longDisplay))")
+            }
+            if let notified, notified > today {
+                throw LifecycleError("notified-on", "The date the complainant was told must be today or in the past")
+            }
             if !r.stages.isEmpty {
-                guard let index = r.stages.lastIndex(where: \.isOpen) else { throw LifecycleError("reason", "The complaint is already closed") }
+                guard let index = r.stages.lastIndex(where: \.isOpen) else {
+                    throw LifecycleError("reason", "The complaint is already closed")
+                }
                 r.stages[index].refusedOn = on
                 r.stages[index].outcome = "refused"
             } else if !r.isOpen {
@@ -47,25 +71,37 @@ extension Lifecycle {
             r.records.intake.advocateAppointedOn = appointed
         case .recordChildConsent(let given, let on):
             guard r.complainant.isChildOrYoungPerson else {
-                throw LifecycleError("consent", "Consent is recorded for complaints made by or for a child or young person")
+                throw LifecycleError(
+                    "consent", "Consent is recorded for complaints made by or for a child or young person")
             }
             try check(on, "date", "The date", notBefore: r.receivedOn)
             r.records.intake.childConsent = Intake.ChildConsent(given: given, recordedOn: on)
         case .markJoint(let partner, let councilLeads, let on):
             let name = partner.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw LifecycleError("partner", "Enter the NHS body handling the complaint with the council") }
+            guard !name.isEmpty else {
+                throw LifecycleError("partner", "Enter the NHS body handling the complaint with the council")
+            }
             try check(on, "date", "The date the lead was agreed", notBefore: r.receivedOn)
             r.records.intake.joint = Intake.JointComplaint(partner: name, councilLeads: councilLeads, agreedOn: on)
         case .convertToComplaint(let on):
-            guard r.kind.canBecomeComplaint else { throw LifecycleError("kind", "Only a pre-complaint or a case concern can become a complaint") }
-            guard r.records.intake.closedOn == nil, r.records.intake.refusal == nil else { throw LifecycleError("kind", "It is closed; it cannot become a complaint") }
+            guard r.kind.canBecomeComplaint else {
+                throw LifecycleError("kind", "Only a pre-complaint or a case concern can become a complaint")
+            }
+            guard r.records.intake.closedOn == nil, r.records.intake.refusal == nil else {
+                throw LifecycleError("kind", "It is closed; it cannot become a complaint")
+            }
             try check(on, "date", "The date it became a complaint", notBefore: r.receivedOn)
-            r.records.intake.convertedFrom = Intake.Conversion(from: r.kind, firstReceivedOn: r.receivedOn, convertedOn: on)
+            r.records.intake.convertedFrom = Intake.Conversion(
+                from: r.kind, firstReceivedOn: r.receivedOn, convertedOn: on)
             r.kind = .complaint
             r.procedureID = procedure.id
-            r.stages = engine.openingStage(for: procedure, receivedOn: procedure.clockStartsOnConversion ? on : r.receivedOn).map { [$0] } ?? []
+            r.stages =
+                engine.openingStage(for: procedure, receivedOn: procedure.clockStartsOnConversion ? on : r.receivedOn)
+                .map { [$0] } ?? []
         case .closeWithoutComplaint(let on):
-            guard r.kind.canBecomeComplaint else { throw LifecycleError("kind", "Only a pre-complaint or a case concern is closed this way") }
+            guard r.kind.canBecomeComplaint else {
+                throw LifecycleError("kind", "Only a pre-complaint or a case concern is closed this way")
+            }
             guard r.records.intake.closedOn == nil else { throw LifecycleError("date", "It is already closed") }
             try check(on, "date", "The closing date", notBefore: r.receivedOn)
             r.records.intake.closedOn = on

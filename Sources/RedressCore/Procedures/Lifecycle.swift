@@ -11,7 +11,8 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     case respond(on: CalendarDate, outcome: String)
     /// Agrees or moves a clock's due date: an extension, the adults' agreed response date and
     /// its changes, or a longer relevant period agreed before the six months end.
-    case extend(clock: String, agreedOn: CalendarDate, to: CalendarDate, reason: String, complainantInformedOn: CalendarDate?)
+    case extend(
+        clock: String, agreedOn: CalendarDate, to: CalendarDate, reason: String, complainantInformedOn: CalendarDate?)
     case pause(Pause.Reason, from: CalendarDate)
     case resume(on: CalendarDate)
     /// The complainant asks for the next stage. `lateReason` records the council's discretion
@@ -54,7 +55,8 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     /// A stage as the council's previous system held it, brought in by a legacy import: only
     /// ever the first step of a migrated case, never taken on a case page. Its dates and outcome
     /// are checked for order and against the code lists, not for the steps Redress would require.
-    case migrated(stage: String, openedOn: CalendarDate, respondedOn: CalendarDate?, outcome: String?, dueOn: CalendarDate?)
+    case migrated(
+        stage: String, openedOn: CalendarDate, respondedOn: CalendarDate?, outcome: String?, dueOn: CalendarDate?)
 
     // The case as a piece of work: who owns it, its details, and the cases it is linked to.
 
@@ -76,8 +78,11 @@ public enum CaseCommand: Sendable, Hashable, Codable {
 
     /// Codes the case for the annual report (multi-coded lists, CAT-01, CAT-02).
     case code(natures: [String], outcomesSought: [String], actualOutcomes: [String], remedialActionTaken: Bool?)
-    case referToOmbudsman(id: String, reference: String, councilNotifiedOn: CalendarDate, receivedByOmbudsmanOn: CalendarDate?)
-    case recordOmbudsmanDecision(referral: String, decision: OmbudsmanDecision, decidedOn: CalendarDate, faultFound: Bool?, injusticeFound: Bool?, satisfactoryRemedyByCouncil: Bool)
+    case referToOmbudsman(
+        id: String, reference: String, councilNotifiedOn: CalendarDate, receivedByOmbudsmanOn: CalendarDate?)
+    case recordOmbudsmanDecision(
+        referral: String, decision: OmbudsmanDecision, decidedOn: CalendarDate, faultFound: Bool?,
+        injusticeFound: Bool?, satisfactoryRemedyByCouncil: Bool)
     case addOmbudsmanRemedy(referral: String, remedy: OmbudsmanRemedy)
     case completeOmbudsmanRemedy(referral: String, remedy: String, on: CalendarDate)
     case recordPublicReport(referral: String, receivedOn: CalendarDate)
@@ -112,7 +117,10 @@ public struct Lifecycle: Sendable {
     /// The code lists coding and learning are checked against.
     public var reference: ReferenceData
 
-    public init(procedure: ProcedureDefinition, calendar: WorkingDayCalendar, today: CalendarDate, people: PeopleDirectory = PeopleDirectory(), reference: ReferenceData = .defaults) {
+    public init(
+        procedure: ProcedureDefinition, calendar: WorkingDayCalendar, today: CalendarDate,
+        people: PeopleDirectory = PeopleDirectory(), reference: ReferenceData = .defaults
+    ) {
         self.procedure = procedure
         self.engine = ClockEngine(calendar: calendar)
         self.today = today
@@ -127,21 +135,31 @@ public struct Lifecycle: Sendable {
     public func apply(_ command: CaseCommand, to case: Representation) throws(LifecycleError) -> Representation {
         var r = `case`
         if let survivor = r.mergedInto {
-            throw LifecycleError("case", "This case was merged into another (\(r.records.links.first { $0.kind == .mergedInto }?.reference ?? survivor)); work on that case")
+            throw LifecycleError(
+                "case",
+                """
+                    This case was merged into another \
+                    (\(r.records.links.first { $0.kind == .mergedInto }?.reference ?? survivor)); work on that case
+                    """
+            )
         }
         if try applyCasework(command, to: &r) { return r }
         if try applyMigration(command, to: &r) { return r }
         if try applyIntake(command, to: &r) { return r }
         if try applyCorrection(command, to: &r) { return r }
         if r.kind == .complaint || r.kind == .ombudsmanEnquiry, try applyRecord(command, to: &r) { return r }
-        guard r.kind == .complaint else { throw LifecycleError("kind", "Only complaints have stages; this is a \(r.kind.displayName.lowercased())") }
+        guard r.kind == .complaint else {
+            throw LifecycleError("kind", "Only complaints have stages; this is a \(r.kind.displayName.lowercased())")
+        }
         if case .escalate(let requestedOn, let lateReason) = command {
             try escalate(&r, requestedOn: requestedOn, lateReason: lateReason)
             return r
         }
         guard let index = r.stages.lastIndex(where: { $0.isOpen }) else {
             let closedAt = r.stages.last.flatMap { procedure.stage($0.key)?.name } ?? "its last stage"
-            throw LifecycleError("stage", "This complaint is closed (\(closedAt)). Escalate it to the next stage, or correct the closure")
+            throw LifecycleError(
+                "stage", "This complaint is closed (\(closedAt)). Escalate it to the next stage, or correct the closure"
+            )
         }
         var stage = r.stages[index]
         guard let definition = procedure.stage(stage.key) else {
@@ -151,19 +169,29 @@ public struct Lifecycle: Sendable {
         case .record(let milestone, let on):
             try record(milestone, on: on, in: &stage, definition: definition)
         case .respond(let on, let outcome):
-            guard !outcome.isEmpty else { throw LifecycleError("outcome", "Select the outcome of the \(definition.name.lowercased())") }
+            guard !outcome.isEmpty else {
+                throw LifecycleError("outcome", "Select the outcome of the \(definition.name.lowercased())")
+            }
             guard !Lifecycle.closuresOfTheirOwn.contains(outcome) else {
-                throw LifecycleError("outcome", "\"\(outcome)\" is recorded by its own step (withdraw, refuse or escalate), not by a response")
+                throw LifecycleError(
+                    "outcome",
+                    "\"\(outcome)\" is recorded by its own step (withdraw, refuse or escalate), not by a response")
             }
             try checkCodes([outcome], .outcome, "outcome")
             if let undecided = stage.points.first(where: { $0.finding == nil }) {
-                throw LifecycleError("outcome", "Record a finding on point \(undecided.number) before “\(definition.label(of: .responded))”")
+                throw LifecycleError(
+                    "outcome",
+                    "Record a finding on point \(undecided.number) before “\(definition.label(of: .responded))”")
             }
             try record(.responded, on: on, in: &stage, definition: definition)
             stage.outcome = outcome
-            if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil { stage.pauses[pause].until = on }
+            if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil {
+                stage.pauses[pause].until = on
+            }
         case .extend(let clockKey, let agreedOn, let to, let reason, let informedOn):
-            try extend(&stage, definition: definition, clockKey: clockKey, agreedOn: agreedOn, to: to, reason: reason, informedOn: informedOn)
+            try extend(
+                &stage, definition: definition, clockKey: clockKey, agreedOn: agreedOn, to: to, reason: reason,
+                informedOn: informedOn)
         case .pause(let reason, let from):
             try check(from, "date", "The pause", notBefore: stage.openedOn)
             if stage.pauses.last?.until == nil && !stage.pauses.isEmpty {
@@ -183,27 +211,44 @@ public struct Lifecycle: Sendable {
             try appoint(role, personID: personID, on: on, in: &stage, definition: definition, case: r)
         case .recordEarlyResolution(let on, let resolved):
             try check(on, "date", "The early resolution", notBefore: stage.openedOn)
-            guard r.records.intake.earlyResolutionOn == nil else { throw LifecycleError("date", "Early resolution was already recorded") }
+            guard r.records.intake.earlyResolutionOn == nil else {
+                throw LifecycleError("date", "Early resolution was already recorded")
+            }
             r.records.intake.earlyResolutionOn = on
             r.records.intake.earlyResolutionResolved = resolved
-            if resolved { try record(.responded, on: on, in: &stage, definition: definition); stage.outcome = "resolved-early" }
+            if resolved {
+                try record(.responded, on: on, in: &stage, definition: definition); stage.outcome = "resolved-early"
+            }
         case .setPoints(let texts):
-            guard definition.records(.statementAgreed) else { throw LifecycleError("points", "\(definition.name) has no statement of complaint") }
-            guard stage.date(of: .statementAgreed) != nil else { throw LifecycleError("points", "Record “\(definition.label(of: .statementAgreed))” first") }
+            guard definition.records(.statementAgreed) else {
+                throw LifecycleError("points", "\(definition.name) has no statement of complaint")
+            }
+            guard stage.date(of: .statementAgreed) != nil else {
+                throw LifecycleError("points", "Record “\(definition.label(of: .statementAgreed))” first")
+            }
             let cleaned = texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             guard !cleaned.isEmpty else { throw LifecycleError("points", "Enter at least one point, one per line") }
             guard cleaned.count <= 40 else { throw LifecycleError("points", "A statement can have at most 40 points") }
-            if stage.points.contains(where: { $0.finding != nil }) { throw LifecycleError("points", "Findings are recorded; correct the findings instead of replacing the points") }
+            if stage.points.contains(where: { $0.finding != nil }) {
+                throw LifecycleError(
+                    "points", "Findings are recorded; correct the findings instead of replacing the points")
+            }
             stage.points = cleaned.enumerated().map { ComplaintPoint(number: $0.offset + 1, text: $0.element) }
         case .recordFinding(let number, let finding):
-            guard let index = stage.points.firstIndex(where: { $0.number == number }) else { throw LifecycleError("point", "There is no point \(number)") }
-            guard ComplaintPoint.findings.contains(finding) else { throw LifecycleError("finding", "Select upheld, partly upheld, not upheld or no finding") }
+            guard let index = stage.points.firstIndex(where: { $0.number == number }) else {
+                throw LifecycleError("point", "There is no point \(number)")
+            }
+            guard ComplaintPoint.findings.contains(finding) else {
+                throw LifecycleError("finding", "Select upheld, partly upheld, not upheld or no finding")
+            }
             stage.points[index].finding = finding
         case .withdraw(let on):
             try check(on, "date", "The withdrawal", notBefore: latestMilestone(stage))
             stage.withdrawnOn = on
             stage.outcome = "withdrawn"
-            if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil { stage.pauses[pause].until = on }
+            if let pause = stage.pauses.indices.last, stage.pauses[pause].until == nil {
+                stage.pauses[pause].until = on
+            }
         default:
             break
         }
@@ -213,11 +258,18 @@ public struct Lifecycle: Sendable {
 
     // MARK: - Transitions
 
-    private func record(_ milestone: Milestone, on date: CalendarDate, in stage: inout Stage, definition: StageDefinition, allocating: Bool = false) throws(LifecycleError) {
+    private func record(
+        _ milestone: Milestone, on date: CalendarDate, in stage: inout Stage, definition: StageDefinition,
+        allocating: Bool = false
+    ) throws(LifecycleError) {
         let label = definition.label(of: milestone)
-        guard milestone != .requested else { throw LifecycleError("milestone", "A stage opens when it is received or requested, not by recording it") }
+        guard milestone != .requested else {
+            throw LifecycleError("milestone", "A stage opens when it is received or requested, not by recording it")
+        }
         if milestone == .allocated && !allocating {
-            throw LifecycleError("milestone", "The stage is allocated when both the Investigating Officer and the Independent Person are appointed")
+            throw LifecycleError(
+                "milestone",
+                "The stage is allocated when both the Investigating Officer and the Independent Person are appointed")
         }
 
         guard definition.records(milestone) else {
@@ -226,15 +278,18 @@ public struct Lifecycle: Sendable {
         if milestone == .panelMet {
             let panel = stage.appointments.filter { $0.role == .panelChair || $0.role == .panelMember }
             if panel.count < 3 || !panel.contains(where: { $0.role == .panelChair }) {
-                throw LifecycleError("milestone", "Appoint a review panel of three, one of them the chair, before it meets")
+                throw LifecycleError(
+                    "milestone", "Appoint a review panel of three, one of them the chair, before it meets")
             }
         }
         if let existing = stage.date(of: milestone) {
-            throw LifecycleError("milestone", "\(label) was already recorded on \(existing.longDisplay); correct it instead")
+            throw LifecycleError(
+                "milestone", "\(label) was already recorded on \(existing.longDisplay); correct it instead")
         }
         let order = definition.milestones.map(\.milestone)
         let position = order.firstIndex(of: milestone)!
-        for earlier in definition.milestones[..<position] where earlier.isRequired && stage.date(of: earlier.milestone) == nil {
+        for earlier in definition.milestones[..<position]
+        where earlier.isRequired && stage.date(of: earlier.milestone) == nil {
             throw LifecycleError("milestone", "Record “\(earlier.label)” before “\(label)”")
         }
         let earlierDates = order[..<position].compactMap { stage.date(of: $0) }
@@ -246,11 +301,17 @@ public struct Lifecycle: Sendable {
         engine.fixResponseDue(&stage, definition: definition)
     }
 
-    private func extend(_ stage: inout Stage, definition: StageDefinition, clockKey: String, agreedOn: CalendarDate, to: CalendarDate, reason: String, informedOn: CalendarDate?) throws(LifecycleError) {
+    private func extend(
+        _ stage: inout Stage, definition: StageDefinition, clockKey: String, agreedOn: CalendarDate, to: CalendarDate,
+        reason: String, informedOn: CalendarDate?
+    ) throws(LifecycleError) {
         guard let clock = definition.clocks.first(where: { $0.key == clockKey }) else {
             throw LifecycleError("clock", "\(definition.name) has no time limit \"\(clockKey)\"")
         }
-        guard let deadline = engine.deadlines(for: stage, definition: definition).first(where: { $0.clockKey == clockKey }) else {
+        guard
+            let deadline = engine.deadlines(for: stage, definition: definition).first(where: { $0.clockKey == clockKey }
+            )
+        else {
             throw LifecycleError("clock", "\(definition.name) has no time limit \"\(clockKey)\"")
         }
         if let stopped = deadline.stoppedOn {
@@ -262,64 +323,122 @@ public struct Lifecycle: Sendable {
         try check(agreedOn, "agreed-on", "The date it was agreed", notBefore: stage.openedOn)
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if let informedOn {
-            if informedOn < agreedOn { throw LifecycleError("informed-on", "The complainant cannot be told before the extension was agreed (\(agreedOn.longDisplay))") }
-            if informedOn > today { throw LifecycleError("informed-on", "The date the complainant was told must be today or in the past") }
+            if informedOn < agreedOn {
+                throw LifecycleError(
+                    "informed-on",
+                    "The complainant cannot be told before the extension was agreed (\(agreedOn.longDisplay))")
+            }
+            if informedOn > today {
+                throw LifecycleError("informed-on", "The date the complainant was told must be today or in the past")
+            }
         }
         switch clock.limit {
         case .agreedWithComplainant:
-            if to < agreedOn { throw LifecycleError("to", "The agreed response date cannot be before the day it was agreed (\(agreedOn.longDisplay))") }
+            if to < agreedOn {
+                throw LifecycleError(
+                    "to", "The agreed response date cannot be before the day it was agreed (\(agreedOn.longDisplay))")
+            }
             if deadline.dueOn != nil && trimmed.isEmpty {
                 throw LifecycleError("reason", "Enter why the agreed response date is changing")
             }
         case .monthsBeginningWith:
             if let due = deadline.dueOn, agreedOn > due {
-                throw LifecycleError("agreed-on", "A longer period must be agreed before the \(clock.name.lowercased()) ends on \(due.longDisplay)")
+                throw LifecycleError(
+                    "agreed-on",
+                    "A longer period must be agreed before the \(clock.name.lowercased()) ends on \(due.longDisplay)")
             }
-            if let due = deadline.dueOn, to <= due { throw LifecycleError("to", "The new end of the period must be after \(due.longDisplay)") }
+            if let due = deadline.dueOn, to <= due {
+                throw LifecycleError("to", "The new end of the period must be after \(due.longDisplay)")
+            }
             if trimmed.isEmpty { throw LifecycleError("reason", "Enter why a longer period was agreed") }
         case .workingDays:
             guard let latest = deadline.latestExtensionOn, let maximum = clock.extendableToWorkingDays else {
                 throw LifecycleError("clock", "\(clock.name) cannot be extended: the procedure sets no extension")
             }
-            if let due = deadline.dueOn, to <= due { throw LifecycleError("to", "The new due date must be after the current one, \(due.longDisplay)") }
+            if let due = deadline.dueOn, to <= due {
+                throw LifecycleError("to", "The new due date must be after the current one, \(due.longDisplay)")
+            }
             if to > latest {
-                throw LifecycleError("to", "An extension cannot take \(clock.name.lowercased()) past \(maximum) working days from \(start.longDisplay), which is \(latest.longDisplay)")
+                throw LifecycleError(
+                    "to",
+                    """
+                        An extension cannot take \(clock.name.lowercased()) past \(maximum) working days from \
+                        \(start.longDisplay), which is \(latest.longDisplay)
+                        """
+                )
             }
             if trimmed.isEmpty { throw LifecycleError("reason", "Enter the reason for the extension") }
         }
-        stage.extensions.append(Extension(clockKey: clockKey, agreedOn: agreedOn, newDueOn: to, reason: trimmed, complainantInformedOn: informedOn))
+        stage.extensions.append(
+            Extension(
+                clockKey: clockKey, agreedOn: agreedOn, newDueOn: to, reason: trimmed, complainantInformedOn: informedOn
+            ))
     }
 
-    private func escalate(_ r: inout Representation, requestedOn: CalendarDate, lateReason: String?) throws(LifecycleError) {
+    private func escalate(
+        _ r: inout Representation, requestedOn: CalendarDate, lateReason: String?
+    ) throws(LifecycleError) {
         guard let last = r.stages.last, let definition = procedure.stage(last.key) else {
             throw LifecycleError("stage", "This complaint has no stage to escalate from")
         }
         guard let next = procedure.stage(after: last.key) else {
-            let onward = procedure.stages.count == 1
-                ? "\(procedure.name)s have a single stage; after the response the complainant may go to the Local Government and Social Care Ombudsman"
-                : "\(definition.name) is the last stage; the complainant may now go to the Local Government and Social Care Ombudsman"
+            let onward =
+                procedure.stages.count == 1
+                ? """
+                    \(procedure.name)s have a single stage; after the response the complainant may go to the Local \
+                    Government and Social Care Ombudsman
+                    """
+                : """
+                    \(definition.name) is the last stage; the complainant may now go to the Local Government and \
+                    Social Care Ombudsman
+                    """
             throw LifecycleError("stage", onward)
         }
-        if last.withdrawnOn != nil { throw LifecycleError("stage", "The complaint was withdrawn; it cannot be escalated") }
+        if last.withdrawnOn != nil {
+            throw LifecycleError("stage", "The complaint was withdrawn; it cannot be escalated")
+        }
         let previousClose: CalendarDate
         if let responded = last.respondedOn {
             previousClose = responded
         } else {
             // CSC-23: a stage overrunning its longest extension may be escalated unanswered.
-            let response = engine.deadlines(for: last, definition: definition).first { $0.clockKey == definition.responseClock?.key }
-            guard definition.escalatesWhenOverrun, let latest = response?.latestExtensionOn ?? response?.dueOn, requestedOn > latest else {
-                throw LifecycleError("stage", "\(next.name) cannot start before “\(definition.label(of: .responded))” is recorded for \(definition.name.lowercased())")
+            let response = engine.deadlines(for: last, definition: definition).first {
+                $0.clockKey == definition.responseClock?.key
+            }
+            guard definition.escalatesWhenOverrun, let latest = response?.latestExtensionOn ?? response?.dueOn,
+                requestedOn > latest
+            else {
+                throw LifecycleError(
+                    "stage",
+                    """
+                        \(next.name) cannot start before “\(definition.label(of: .responded))” is recorded for \
+                        \(definition.name.lowercased())
+                        """
+                )
             }
             previousClose = latest
         }
         try check(requestedOn, "date", "The request", notBefore: last.openedOn)
         if last.respondedOn != nil && requestedOn < previousClose {
-            throw LifecycleError("date", "The request cannot be before the \(definition.label(of: .responded).lowercased().replacingOccurrences(of: " sent", with: "")) on \(previousClose.longDisplay)")
+            throw LifecycleError(
+                "date",
+                """
+                    The request cannot be before the \
+                    \(definition.label(of: .responded).lowercased().replacingOccurrences(of: " sent", with: "")) on \
+                    \(previousClose.longDisplay)
+                    """
+            )
         }
         if let window = next.requestWindowWorkingDays, last.respondedOn != nil {
             let closes = engine.calendar.adding(workingDays: window, to: previousClose)
             if requestedOn > closes && (lateReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw LifecycleError("late-reason", "The request came after the \(window) working days that ended on \(closes.longDisplay); enter why the council accepts it")
+                throw LifecycleError(
+                    "late-reason",
+                    """
+                        The request came after the \(window) working days that ended on \(closes.longDisplay); enter \
+                        why the council accepts it
+                        """
+                )
             }
         }
         if let index = r.stages.indices.last, r.stages[index].isOpen {
@@ -331,45 +450,83 @@ public struct Lifecycle: Sendable {
         r.stages.append(stage)
     }
 
-    private func appoint(_ role: AppointmentRole, personID: String, on date: CalendarDate, in stage: inout Stage, definition: StageDefinition, case r: Representation) throws(LifecycleError) {
-        guard let person = people[personID] else { throw LifecycleError("person", "Select someone from the \(role.pool.displayName.lowercased()) pool") }
+    private func appoint(
+        _ role: AppointmentRole, personID: String, on date: CalendarDate, in stage: inout Stage,
+        definition: StageDefinition, case r: Representation
+    ) throws(LifecycleError) {
+        guard let person = people[personID] else {
+            throw LifecycleError("person", "Select someone from the \(role.pool.displayName.lowercased()) pool")
+        }
         switch role {
         case .investigatingOfficer, .independentPerson, .adjudicator:
-            guard definition.records(.allocated) else { throw LifecycleError("role", "\(definition.name) has no \(role.displayName)") }
+            guard definition.records(.allocated) else {
+                throw LifecycleError("role", "\(definition.name) has no \(role.displayName)")
+            }
         case .panelChair, .panelMember:
-            guard definition.records(.panelMet) else { throw LifecycleError("role", "\(definition.name) has no review panel") }
+            guard definition.records(.panelMet) else {
+                throw LifecycleError("role", "\(definition.name) has no review panel")
+            }
         case .respondingManager:
             break
         }
-        guard person.roles.contains(role.pool) else { throw LifecycleError("person", "\(person.name) is not in the \(role.pool.displayName.lowercased()) pool") }
+        guard person.roles.contains(role.pool) else {
+            throw LifecycleError("person", "\(person.name) is not in the \(role.pool.displayName.lowercased()) pool")
+        }
         guard person.isAvailable else { throw LifecycleError("person", "\(person.name) is not taking new cases") }
         try check(date, "date", "The appointment", notBefore: stage.openedOn)
         let panelRoles: Set<AppointmentRole> = [.panelChair, .panelMember]
         if !panelRoles.contains(role), let holder = stage.appointee(role) {
-            throw LifecycleError("role", "\(people[holder]?.name ?? "Someone") is already the \(role.displayName); correct the appointment instead")
+            throw LifecycleError(
+                "role",
+                """
+                    \(people[holder]?.name ?? "Someone") is already the \(role.displayName); correct the appointment \
+                    instead
+                    """
+            )
         }
         switch role {
         case .independentPerson:
             if person.isCouncilOfficerOrMember {
-                throw LifecycleError("person", "\(person.name) is a council officer or member, so cannot be the Independent Person")
+                throw LifecycleError(
+                    "person", "\(person.name) is a council officer or member, so cannot be the Independent Person")
             }
-            if stage.appointee(.investigatingOfficer) == personID { throw LifecycleError("person", "\(person.name) is the Investigating Officer; the Independent Person must be someone else") }
+            if stage.appointee(.investigatingOfficer) == personID {
+                throw LifecycleError(
+                    "person", "\(person.name) is the Investigating Officer; the Independent Person must be someone else"
+                )
+            }
         case .investigatingOfficer:
             if person.worksIn.contains(r.serviceCategory) {
-                throw LifecycleError("person", "\(person.name) works in the service complained about, so cannot investigate it")
+                throw LifecycleError(
+                    "person", "\(person.name) works in the service complained about, so cannot investigate it")
             }
-            if stage.appointee(.independentPerson) == personID { throw LifecycleError("person", "\(person.name) is the Independent Person; the Investigating Officer must be someone else") }
+            if stage.appointee(.independentPerson) == personID {
+                throw LifecycleError(
+                    "person", "\(person.name) is the Independent Person; the Investigating Officer must be someone else"
+                )
+            }
         case .panelChair, .panelMember:
             let panel = stage.appointments.filter { panelRoles.contains($0.role) }
             if person.isCouncilOfficerOrMember {
-                throw LifecycleError("person", "Review panel members must be independent of the council; \(person.name) is a council officer or member")
+                throw LifecycleError(
+                    "person",
+                    """
+                        Review panel members must be independent of the council; \(person.name) is a council officer \
+                        or member
+                        """
+                )
             }
             if r.stages.contains(where: { $0.appointee(.independentPerson) == personID }) {
-                throw LifecycleError("person", "\(person.name) was the Independent Person at stage 2, so cannot sit on the review panel")
+                throw LifecycleError(
+                    "person", "\(person.name) was the Independent Person at stage 2, so cannot sit on the review panel")
             }
-            if panel.contains(where: { $0.personID == personID }) { throw LifecycleError("person", "\(person.name) is already on the panel") }
+            if panel.contains(where: { $0.personID == personID }) {
+                throw LifecycleError("person", "\(person.name) is already on the panel")
+            }
             if panel.count >= 3 { throw LifecycleError("role", "The review panel already has three members") }
-            if role == .panelChair, panel.contains(where: { $0.role == .panelChair }) { throw LifecycleError("role", "The panel already has a chair") }
+            if role == .panelChair, panel.contains(where: { $0.role == .panelChair }) {
+                throw LifecycleError("role", "The panel already has a chair")
+            }
             if role == .panelMember, panel.count == 2, !panel.contains(where: { $0.role == .panelChair }) {
                 throw LifecycleError("role", "One of the three must chair the panel: appoint the chair")
             }
@@ -378,15 +535,20 @@ public struct Lifecycle: Sendable {
         }
         stage.appointments.append(Appointment(role: role, personID: personID, appointedOn: date))
         if definition.records(.allocated), stage.date(of: .allocated) == nil,
-           let io = stage.appointments.last(where: { $0.role == .investigatingOfficer }),
-           let ip = stage.appointments.last(where: { $0.role == .independentPerson }) {
-            try record(.allocated, on: max(io.appointedOn, ip.appointedOn), in: &stage, definition: definition, allocating: true)
+            let io = stage.appointments.last(where: { $0.role == .investigatingOfficer }),
+            let ip = stage.appointments.last(where: { $0.role == .independentPerson })
+        {
+            try record(
+                .allocated, on: max(io.appointedOn, ip.appointedOn), in: &stage, definition: definition,
+                allocating: true)
         }
     }
 
     // MARK: - Checks
 
-    func check(_ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate) throws(LifecycleError) {
+    func check(
+        _ date: CalendarDate, _ field: String, _ what: String, notBefore earliest: CalendarDate
+    ) throws(LifecycleError) {
         if date > today { throw LifecycleError(field, "\(what) must be today or in the past") }
         if date < earliest { throw LifecycleError(field, "\(what) cannot be before \(earliest.longDisplay)") }
     }
@@ -395,4 +557,3 @@ public struct Lifecycle: Sendable {
         ([stage.openedOn] + Array(stage.milestones.values) + stage.pauses.map(\.from)).max()!
     }
 }
-

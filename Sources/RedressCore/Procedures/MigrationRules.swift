@@ -4,8 +4,10 @@
 extension Stage {
     /// A stage as another system recorded it: opened, perhaps answered, with its outcome and
     /// the due date that system held (none when it held none).
-    public static func migrated(key: String, openedOn: CalendarDate, respondedOn: CalendarDate?,
-                                outcome: String?, dueOn: CalendarDate?) -> Stage {
+    public static func migrated(
+        key: String, openedOn: CalendarDate, respondedOn: CalendarDate?,
+        outcome: String?, dueOn: CalendarDate?
+    ) -> Stage {
         var stage = Stage(key: key, openedOn: openedOn, dueOn: dueOn)
         stage.respondedOn = respondedOn
         stage.outcome = outcome
@@ -21,7 +23,9 @@ extension Stage {
 
 extension Lifecycle {
     func applyMigration(_ command: CaseCommand, to r: inout Representation) throws(LifecycleError) -> Bool {
-        guard case .migrated(let key, let openedOn, let respondedOn, let outcome, let dueOn) = command else { return false }
+        guard case .migrated(let key, let openedOn, let respondedOn, let outcome, let dueOn) = command else {
+            return false
+        }
         guard r.kind == .complaint else { throw LifecycleError("kind", "Only a complaint has stages to bring in") }
         guard r.stages.count == 1, r.stages[0].isUntouched, r.records == Self.recordsAsRecorded(r.records) else {
             throw LifecycleError("stage", "A stage from the previous system can only be the first step of a case")
@@ -32,10 +36,14 @@ extension Lifecycle {
         try check(openedOn, "opened-on", "The stage's opening date", notBefore: r.receivedOn)
         if let respondedOn { try check(respondedOn, "responded-on", "The response date", notBefore: openedOn) }
         if let outcome {
-            guard respondedOn != nil else { throw LifecycleError("responded-on", "An outcome needs the date of the response") }
+            guard respondedOn != nil else {
+                throw LifecycleError("responded-on", "An outcome needs the date of the response")
+            }
             try checkCodes([outcome], .outcome, "outcome")
         }
-        r.stages = [Stage.migrated(key: key, openedOn: openedOn, respondedOn: respondedOn, outcome: outcome, dueOn: dueOn)]
+        r.stages = [
+            Stage.migrated(key: key, openedOn: openedOn, respondedOn: respondedOn, outcome: outcome, dueOn: dueOn)
+        ]
         return true
     }
 

@@ -23,7 +23,10 @@ public struct ProcedureDefinition: Sendable, Codable, Hashable, Identifiable {
     /// conversion date (Hampshire's practice) rather than the first receipt (CSC-21, the default).
     public var clockStartsOnConversion: Bool = false
 
-    public init(id: String, name: String, serviceArea: ServiceArea, isStatutory: Bool, basis: String, stages: [StageDefinition], timeLimitMonths: Int? = 12) {
+    public init(
+        id: String, name: String, serviceArea: ServiceArea, isStatutory: Bool, basis: String, stages: [StageDefinition],
+        timeLimitMonths: Int? = 12
+    ) {
         self.id = id
         self.name = name
         self.serviceArea = serviceArea
@@ -59,7 +62,10 @@ public struct StageDefinition: Sendable, Codable, Hashable {
     /// stage unanswered (CSC-23: the complaints manager must offer stage 2).
     public var escalatesWhenOverrun: Bool
 
-    public init(key: String, name: String, milestones: [MilestoneDefinition], clocks: [ClockDefinition], requestWindowWorkingDays: Int? = nil, escalatesWhenOverrun: Bool = false) {
+    public init(
+        key: String, name: String, milestones: [MilestoneDefinition], clocks: [ClockDefinition],
+        requestWindowWorkingDays: Int? = nil, escalatesWhenOverrun: Bool = false
+    ) {
         self.key = key
         self.name = name
         self.milestones = milestones
@@ -147,7 +153,10 @@ public struct ClockDefinition: Sendable, Codable, Hashable {
     /// Where the rule comes from (regulation, guidance or code paragraph).
     public var rule: String
 
-    public init(key: String, name: String, starts: Milestone, stops: Milestone, limit: Timescale, extendableToWorkingDays: Int? = nil, isNotificationTrigger: Bool = false, rule: String) {
+    public init(
+        key: String, name: String, starts: Milestone, stops: Milestone, limit: Timescale,
+        extendableToWorkingDays: Int? = nil, isNotificationTrigger: Bool = false, rule: String
+    ) {
         self.key = key
         self.name = name
         self.starts = starts

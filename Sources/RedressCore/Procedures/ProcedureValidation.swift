@@ -7,7 +7,9 @@ public enum ProcedureValidation {
         var problems: [String] = []
         let at = "procedure \"\(procedure.id)\""
         if procedure.stages.isEmpty { problems.append("\(at): needs at least one stage") }
-        if Set(procedure.stages.map(\.key)).count != procedure.stages.count { problems.append("\(at): stage keys must be unique") }
+        if Set(procedure.stages.map(\.key)).count != procedure.stages.count {
+            problems.append("\(at): stage keys must be unique")
+        }
         for stage in procedure.stages {
             let where_ = "\(at) stage \"\(stage.key)\""
             let order = stage.milestones.map(\.milestone)
@@ -17,12 +19,20 @@ public enum ProcedureValidation {
             if stage.responseClock == nil { problems.append("\(where_): needs a clock that stops at \"responded\"") }
             for clock in stage.clocks {
                 let c = "\(where_) clock \"\(clock.key)\""
-                if !stage.records(clock.starts) { problems.append("\(c): starts at \"\(clock.starts.rawValue)\", which the stage does not record") }
-                if !stage.records(clock.stops) { problems.append("\(c): stops at \"\(clock.stops.rawValue)\", which the stage does not record") }
+                if !stage.records(clock.starts) {
+                    problems.append("\(c): starts at \"\(clock.starts.rawValue)\", which the stage does not record")
+                }
+                if !stage.records(clock.stops) {
+                    problems.append("\(c): stops at \"\(clock.stops.rawValue)\", which the stage does not record")
+                }
                 switch clock.limit {
                 case .workingDays(let n):
-                    if !(1...260).contains(n) { problems.append("\(c): working days must be between 1 and 260, not \(n)") }
-                    if let max = clock.extendableToWorkingDays, max <= n { problems.append("\(c): the extension limit (\(max)) must be more than the time limit (\(n))") }
+                    if !(1...260).contains(n) {
+                        problems.append("\(c): working days must be between 1 and 260, not \(n)")
+                    }
+                    if let max = clock.extendableToWorkingDays, max <= n {
+                        problems.append("\(c): the extension limit (\(max)) must be more than the time limit (\(n))")
+                    }
                 case .monthsBeginningWith(let n):
                     if !(1...24).contains(n) { problems.append("\(c): months must be between 1 and 24, not \(n)") }
                 case .agreedWithComplainant:

@@ -17,8 +17,11 @@ public struct AnnualReportBuilder: Sendable {
     /// report (the web passes the reader's case access; a restricted case is counted, not named).
     public var listsReference: @Sendable (Representation) -> Bool = { _ in true }
 
-    public init(year: FinancialYear, scope: ReportScope = .all, earlierYears: Int = 1, calendar: WorkingDayCalendar,
-                procedures: [ProcedureDefinition] = BuiltInProcedures.all, reference: ReferenceData = .defaults, rounding: Rounding = Rounding(), suppressBelow: Int = 5) {
+    public init(
+        year: FinancialYear, scope: ReportScope = .all, earlierYears: Int = 1, calendar: WorkingDayCalendar,
+        procedures: [ProcedureDefinition] = BuiltInProcedures.all, reference: ReferenceData = .defaults,
+        rounding: Rounding = Rounding(), suppressBelow: Int = 5
+    ) {
         self.suppressBelow = max(2, suppressBelow)
         self.year = year
         self.scope = scope
@@ -36,17 +39,25 @@ public struct AnnualReportBuilder: Sendable {
 
     /// The report from the case records and what the council entered (context measures,
     /// recommendations, equality monitoring). `progress` is told each section as it is done.
-    public func build(from all: [Representation], inputs: ReportInputs = ReportInputs(), progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> ComplaintsReport {
+    public func build(
+        from all: [Representation], inputs: ReportInputs = ReportInputs(),
+        progress: (@Sendable (Int, Int, String) -> Void)? = nil
+    ) -> ComplaintsReport {
         // Sorted first, so every list in the report comes out in the same order whatever the input's.
-        let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted { ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference) }
+        let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted {
+            ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference)
+        }
         let steps: [(String, () -> ReportSection)] = [
             ("received", { received(records) }), ("stages", { stages(records) }), ("outcomes", { outcomes(records) }),
-            ("timeliness", { timeliness(records) }), ("escalation", { escalation(records) }), ("how and who", { howAndWho(records) }),
+            ("timeliness", { timeliness(records) }), ("escalation", { escalation(records) }),
+            ("how and who", { howAndWho(records) }),
             ("children", { childrenAndAdvocacy(records) }), ("nature and service", { natureAndService(records) }),
             ("sought and achieved", { soughtAndAchieved(records) }), ("ombudsman", { ombudsman(records) }),
             ("joint, costs, learning", { jointCostsLearning(records) }), ("compliments", { compliments(records) }),
-            ("context", { context(records, measures: inputs.contextMeasures) }), ("equality", { equalityProfile(records, monitoring: inputs.equality) }),
-            ("recommendations", { recommendations(inputs.recommendations) }), ("data quality", { dataQualitySection(records) }),
+            ("context", { context(records, measures: inputs.contextMeasures) }),
+            ("equality", { equalityProfile(records, monitoring: inputs.equality) }),
+            ("recommendations", { recommendations(inputs.recommendations) }),
+            ("data quality", { dataQualitySection(records) }),
         ]
         var sections: [ReportSection] = []
         for (index, step) in steps.enumerated() {
@@ -54,13 +65,16 @@ public struct AnnualReportBuilder: Sendable {
             progress?(index + 1, steps.count, step.0)
         }
         return ComplaintsReport(
-            title: "Annual complaints report \(year): \(scope.displayName)", period: year.description, firstDay: year.firstDay, lastDay: year.lastDay,
-            scope: scope, earlierYears: years.dropLast().map(\.description), sections: [summary(sections)] + sections, rounding: rounding.statement)
+            title: "Annual complaints report \(year): \(scope.displayName)", period: year.description,
+            firstDay: year.firstDay, lastDay: year.lastDay,
+            scope: scope, earlierYears: years.dropLast().map(\.description), sections: [summary(sections)] + sections,
+            rounding: rounding.statement)
     }
 
     /// Complaints closed in the period: the last stage closed in it and nothing left open.
     func closedInYear(_ records: [Representation]) -> [Representation] {
-        records.filter { r in r.kind == .complaint && !r.isOpen && (r.stages.last?.closedOn).map(year.contains) == true }
+        records.filter { r in r.kind == .complaint && !r.isOpen && (r.stages.last?.closedOn).map(year.contains) == true
+        }
     }
 
     // MARK: - Representations received (Hampshire Table 1.1, STAT-02, STAT-22)
@@ -70,31 +84,53 @@ public struct AnnualReportBuilder: Sendable {
         var rows: [ReportTable.Row] = []
         for kind in kinds {
             var cells = years.map { y in
-                Figure.count("received.\(kind.rawValue).\(y.startYear)", "\(kind.displayName) received \(y)", records.count(where: { $0.kind == kind && y.contains($0.receivedOn) }), basis: .receivedInPeriod)
+                Figure.count(
+                    "received.\(kind.rawValue).\(y.startYear)", "\(kind.displayName) received \(y)",
+                    records.count(where: { $0.kind == kind && y.contains($0.receivedOn) }), basis: .receivedInPeriod)
             }
             if years.count > 1, let last = cells.last?.numerator, let before = cells.dropLast().last?.numerator {
-                cells.append(.change("received.\(kind.rawValue).change", "Change in \(kind.displayName.lowercased()) received", from: before, to: last, basis: .receivedInPeriod, rounding: rounding))
+                cells.append(
+                    .change(
+                        "received.\(kind.rawValue).change", "Change in \(kind.displayName.lowercased()) received",
+                        from: before, to: last, basis: .receivedInPeriod, rounding: rounding))
             }
             rows.append(.init(label: kind.displayName, cells: cells))
         }
         let totals = years.map { y in records.count(where: { y.contains($0.receivedOn) }) }
-        var totalCells = zip(years, totals).map { Figure.count("received.all.\($0.startYear)", "All representations received \($0)", $1, basis: .receivedInPeriod) }
+        var totalCells = zip(years, totals).map {
+            Figure.count(
+                "received.all.\($0.startYear)", "All representations received \($0)", $1, basis: .receivedInPeriod)
+        }
         if totals.count > 1 {
-            totalCells.append(.change("received.all.change", "Change in all representations", from: totals[totals.count - 2], to: totals[totals.count - 1], basis: .receivedInPeriod, rounding: rounding))
+            totalCells.append(
+                .change(
+                    "received.all.change", "Change in all representations", from: totals[totals.count - 2],
+                    to: totals[totals.count - 1], basis: .receivedInPeriod, rounding: rounding))
         }
         rows.append(.init(label: "Total", cells: totalCells))
         let current = totals.last ?? 0
         let mix = kinds.map { kind in
-            ReportTable.Row(label: kind.displayName, cells: [
-                .share("mix.\(kind.rawValue)", "\(kind.displayName) as a share of all representations", records.count(where: { $0.kind == kind && year.contains($0.receivedOn) }), of: current, basis: .receivedInPeriod, rounding: rounding),
-            ])
+            ReportTable.Row(
+                label: kind.displayName,
+                cells: [
+                    .share(
+                        "mix.\(kind.rawValue)", "\(kind.displayName) as a share of all representations",
+                        records.count(where: { $0.kind == kind && year.contains($0.receivedOn) }), of: current,
+                        basis: .receivedInPeriod, rounding: rounding)
+                ])
         }
         let columns = years.map(\.description) + (years.count > 1 ? ["Change"] : [])
-        return ReportSection(id: "received", title: "Representations received", findings: [], tables: [
-            ReportTable(id: "received-by-type", title: "Representations received by type", basis: .receivedInPeriod, columns: columns, rows: rows,
-                        notes: ["Change is this year against last year, as a share of last year."]),
-            ReportTable(id: "representation-mix", title: "Share of representations by type, \(year)", basis: .receivedInPeriod, columns: ["Share"], rows: mix, notes: []),
-        ])
+        return ReportSection(
+            id: "received", title: "Representations received", findings: [],
+            tables: [
+                ReportTable(
+                    id: "received-by-type", title: "Representations received by type", basis: .receivedInPeriod,
+                    columns: columns, rows: rows,
+                    notes: ["Change is this year against last year, as a share of last year."]),
+                ReportTable(
+                    id: "representation-mix", title: "Share of representations by type, \(year)",
+                    basis: .receivedInPeriod, columns: ["Share"], rows: mix, notes: []),
+            ])
     }
 
     // MARK: - Stage at closure (STAT-04)
@@ -106,15 +142,32 @@ public struct AnnualReportBuilder: Sendable {
             let mine = closed.filter { $0.procedureID == procedure.id }
             let rows = procedure.stages.map { stage in
                 let n = mine.count(where: { $0.closedAtStage == stage.key })
-                return ReportTable.Row(label: stage.name, cells: [
-                    .count("closed-at.\(procedure.id).\(stage.key)", "Closed at \(stage.name)", n, basis: .closedInPeriod),
-                    .share("closed-at.\(procedure.id).\(stage.key).share", "Share closed at \(stage.name)", n, of: mine.count, basis: .closedInPeriod, rounding: rounding),
-                ])
+                return ReportTable.Row(
+                    label: stage.name,
+                    cells: [
+                        .count(
+                            "closed-at.\(procedure.id).\(stage.key)", "Closed at \(stage.name)", n,
+                            basis: .closedInPeriod),
+                        .share(
+                            "closed-at.\(procedure.id).\(stage.key).share", "Share closed at \(stage.name)", n,
+                            of: mine.count, basis: .closedInPeriod, rounding: rounding),
+                    ])
             }
-            tables.append(ReportTable(
-                id: "closed-by-stage-\(procedure.id)", title: "\(procedure.name): complaints closed by the stage they ended at", basis: .closedInPeriod,
-                columns: ["Complaints", "Share"], rows: rows + [.init(label: "Total", cells: [.count("closed.\(procedure.id)", "Complaints closed", mine.count, basis: .closedInPeriod)])],
-                notes: ["A complaint is counted once, at the last stage it reached, in the year that stage closed."]))
+            tables.append(
+                ReportTable(
+                    id: "closed-by-stage-\(procedure.id)",
+                    title: "\(procedure.name): complaints closed by the stage they ended at", basis: .closedInPeriod,
+                    columns: ["Complaints", "Share"],
+                    rows: rows + [
+                        .init(
+                            label: "Total",
+                            cells: [
+                                .count(
+                                    "closed.\(procedure.id)", "Complaints closed", mine.count, basis: .closedInPeriod)
+                            ])
+                    ],
+                    notes: ["A complaint is counted once, at the last stage it reached, in the year that stage closed."]
+                ))
         }
         return ReportSection(id: "stages", title: "Complaints by stage", findings: [], tables: tables)
     }
@@ -130,25 +183,61 @@ public struct AnnualReportBuilder: Sendable {
             let codes = reference.active(.outcome).map(\.code)
             var rows = codes.map { code in
                 let n = mine.count(where: { $0.stages.last?.outcome == code })
-                return ReportTable.Row(label: reference.label(.outcome, code), cells: [
-                    .count("outcome.\(area.rawValue).\(code)", "Closed \(reference.label(.outcome, code).lowercased())", n, basis: .closedInPeriod),
-                    .share("outcome.\(area.rawValue).\(code).share", "Share \(reference.label(.outcome, code).lowercased())", n, of: mine.count, basis: .closedInPeriod, rounding: rounding),
-                ])
+                return ReportTable.Row(
+                    label: reference.label(.outcome, code),
+                    cells: [
+                        .count(
+                            "outcome.\(area.rawValue).\(code)",
+                            "Closed \(reference.label(.outcome, code).lowercased())", n, basis: .closedInPeriod),
+                        .share(
+                            "outcome.\(area.rawValue).\(code).share",
+                            "Share \(reference.label(.outcome, code).lowercased())", n, of: mine.count,
+                            basis: .closedInPeriod, rounding: rounding),
+                    ])
             }
             let unrecorded = mine.filter { r in r.stages.last?.outcome.map { !codes.contains($0) } ?? true }.count
-            rows.append(.init(label: "No outcome recorded", cells: [
-                .count("outcome.\(area.rawValue).none", "Closed with no outcome recorded", unrecorded, basis: .closedInPeriod),
-                .share("outcome.\(area.rawValue).none.share", "Share with no outcome recorded", unrecorded, of: mine.count, basis: .closedInPeriod, rounding: rounding),
-            ]))
+            rows.append(
+                .init(
+                    label: "No outcome recorded",
+                    cells: [
+                        .count(
+                            "outcome.\(area.rawValue).none", "Closed with no outcome recorded", unrecorded,
+                            basis: .closedInPeriod),
+                        .share(
+                            "outcome.\(area.rawValue).none.share", "Share with no outcome recorded", unrecorded,
+                            of: mine.count, basis: .closedInPeriod, rounding: rounding),
+                    ]))
             let fault = mine.count(where: { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") })
-            let faultFigure = Figure.share("fault-found.\(area.rawValue)", "Upheld or partly upheld", fault, of: mine.count, basis: .closedInPeriod, rounding: rounding)
-            rows.append(.init(label: "Upheld or partly upheld (fault found)", cells: [.count("fault-found.\(area.rawValue).count", "Upheld or partly upheld", fault, basis: .closedInPeriod), faultFigure]))
+            let faultFigure = Figure.share(
+                "fault-found.\(area.rawValue)", "Upheld or partly upheld", fault, of: mine.count,
+                basis: .closedInPeriod, rounding: rounding)
+            rows.append(
+                .init(
+                    label: "Upheld or partly upheld (fault found)",
+                    cells: [
+                        .count(
+                            "fault-found.\(area.rawValue).count", "Upheld or partly upheld", fault,
+                            basis: .closedInPeriod), faultFigure,
+                    ]))
             if !mine.isEmpty {
-                findings.append("\(area.displayName): \(faultFigure.display) of the \(mine.count) complaints closed were upheld or partly upheld (\(fault)).")
+                findings.append(
+                    """
+                        \(area.displayName): \(faultFigure.display) of the \(mine.count) complaints closed were \
+                        upheld or partly upheld (\(fault)).
+                        """
+                )
             }
-            tables.append(ReportTable(
-                id: "outcomes-\(area.rawValue)", title: "\(area.displayName): outcome of complaints closed", basis: .closedInPeriod, columns: ["Complaints", "Share"],
-                rows: rows, notes: ["The outcome is the finding at the last stage the complaint reached. Of \(mine.count) complaints closed."]))
+            tables.append(
+                ReportTable(
+                    id: "outcomes-\(area.rawValue)", title: "\(area.displayName): outcome of complaints closed",
+                    basis: .closedInPeriod, columns: ["Complaints", "Share"],
+                    rows: rows,
+                    notes: [
+                        """
+                            The outcome is the finding at the last stage the complaint reached. Of \(mine.count) \
+                            complaints closed.
+                            """
+                    ]))
         }
         return ReportSection(id: "outcomes", title: "Outcomes", findings: findings, tables: tables)
     }
@@ -164,7 +253,9 @@ public struct AnnualReportBuilder: Sendable {
                 let maximum = clock.extendableToWorkingDays ?? limit
                 var bands = [0, 0, 0], sum = 0
                 for r in records where r.kind == .complaint && r.procedureID == procedure.id {
-                    guard let s = r.stages.first(where: { $0.key == stage.key }), let responded = s.respondedOn, year.contains(responded) else { continue }
+                    guard let s = r.stages.first(where: { $0.key == stage.key }), let responded = s.respondedOn,
+                        year.contains(responded)
+                    else { continue }
                     let start = clock.starts == .requested ? s.openedOn : (s.date(of: clock.starts) ?? s.openedOn)
                     let taken = calendar.workingDays(from: start, to: responded)
                     sum += taken
@@ -177,21 +268,43 @@ public struct AnnualReportBuilder: Sendable {
                 labels += ["In over \(maximum) working days"]
                 let counts = maximum > limit ? bands : [bands[0], bands[2]]
                 var rows = zip(labels, counts).enumerated().map { i, pair in
-                    ReportTable.Row(label: pair.0, cells: [
-                        .count("\(id).band\(i + 1)", pair.0, pair.1, basis: .closedInPeriod),
-                        .share("\(id).band\(i + 1).share", pair.0, pair.1, of: total, basis: .closedInPeriod, rounding: rounding),
-                    ])
+                    ReportTable.Row(
+                        label: pair.0,
+                        cells: [
+                            .count("\(id).band\(i + 1)", pair.0, pair.1, basis: .closedInPeriod),
+                            .share(
+                                "\(id).band\(i + 1).share", pair.0, pair.1, of: total, basis: .closedInPeriod,
+                                rounding: rounding),
+                        ])
                 }
-                let average = Figure.average("\(id).average", "Average working days to respond", sum: sum, count: total, basis: .closedInPeriod, rounding: rounding)
-                rows.append(.init(label: "Responses", cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]))
+                let average = Figure.average(
+                    "\(id).average", "Average working days to respond", sum: sum, count: total, basis: .closedInPeriod,
+                    rounding: rounding)
+                rows.append(
+                    .init(
+                        label: "Responses",
+                        cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]))
                 rows.append(.init(label: "Average working days", cells: [average]))
                 if total > 0 {
-                    findings.append("\(procedure.name), \(stage.name.lowercased()): \(rounding.percentage(bands[0], of: total)) of \(total) responses within \(limit) working days; average \(average.display) working days.")
+                    findings.append(
+                        """
+                            \(procedure.name), \(stage.name.lowercased()): \
+                            \(rounding.percentage(bands[0], of: total)) of \(total) responses within \(limit) working \
+                            days; average \(average.display) working days.
+                            """
+                    )
                 }
-                tables.append(ReportTable(
-                    id: "timeliness-\(procedure.id)-\(stage.key)", title: "\(procedure.name), \(stage.name): response times", basis: .closedInPeriod,
-                    columns: ["Responses", "Share"], rows: rows,
-                    notes: ["Working days from the day the clock started (day 0) to the response, on the \(calendar.division.displayName) bank-holiday calendar. Clock: \(clock.name)."]))
+                tables.append(
+                    ReportTable(
+                        id: "timeliness-\(procedure.id)-\(stage.key)",
+                        title: "\(procedure.name), \(stage.name): response times", basis: .closedInPeriod,
+                        columns: ["Responses", "Share"], rows: rows,
+                        notes: [
+                            """
+                                Working days from the day the clock started (day 0) to the response, on the \
+                                \(calendar.division.displayName) bank-holiday calendar. Clock: \(clock.name).
+                                """
+                        ]))
             }
             if procedure.serviceArea == .adultSocialCare {
                 tables.append(sixMonths(records, procedure: procedure))
@@ -213,15 +326,27 @@ public struct AnnualReportBuilder: Sendable {
         }
         let id = "timeliness.\(procedure.id).six-months"
         return ReportTable(
-            id: "six-months-\(procedure.id)", title: "\(procedure.name): responses after the six-month relevant period", basis: .closedInPeriod,
-            columns: ["Complaints", "Share"], rows: [
-                .init(label: "Responded after six months", cells: [
-                    .count(id, "Responded after six months", late, basis: .closedInPeriod),
-                    .share("\(id).share", "Share responded after six months", late, of: total, basis: .closedInPeriod, rounding: rounding),
-                ]),
-                .init(label: "Responses", cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]),
+            id: "six-months-\(procedure.id)", title: "\(procedure.name): responses after the six-month relevant period",
+            basis: .closedInPeriod,
+            columns: ["Complaints", "Share"],
+            rows: [
+                .init(
+                    label: "Responded after six months",
+                    cells: [
+                        .count(id, "Responded after six months", late, basis: .closedInPeriod),
+                        .share(
+                            "\(id).share", "Share responded after six months", late, of: total, basis: .closedInPeriod,
+                            rounding: rounding),
+                    ]),
+                .init(
+                    label: "Responses", cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]),
             ],
-            notes: ["Six months beginning with the day of receipt (SI 2009/309 reg 14(2)); a longer period agreed before it ran out is not taken into account here."])
+            notes: [
+                """
+                    Six months beginning with the day of receipt (SI 2009/309 reg 14(2)); a longer period agreed \
+                    before it ran out is not taken into account here.
+                    """
+            ])
     }
 
     /// Lancashire's measure (STAT-07): complaints closed at the first two stages whose last
@@ -232,7 +357,8 @@ public struct AnnualReportBuilder: Sendable {
         var over = 0, total = 0
         for r in closedInYear(records) where r.procedureID == procedure.id {
             guard let last = r.stages.last, early.contains(last.key), let responded = last.respondedOn,
-                  let clock = procedure.stage(last.key)?.responseClock else { continue }
+                let clock = procedure.stage(last.key)?.responseClock
+            else { continue }
             total += 1
             let start = clock.starts == .requested ? last.openedOn : (last.date(of: clock.starts) ?? last.openedOn)
             if calendar.workingDays(from: start, to: responded) > 20 { over += 1 }
@@ -240,15 +366,29 @@ public struct AnnualReportBuilder: Sendable {
         let id = "timeliness.\(procedure.id).early-stages-over-20"
         let names = procedure.stages.prefix(2).map(\.name).joined(separator: " or ")
         return ReportTable(
-            id: "early-stages-over-20-\(procedure.id)", title: "\(procedure.name): closed at \(names) after more than 20 working days", basis: .closedInPeriod,
-            columns: ["Complaints", "Share"], rows: [
-                .init(label: "Last response over 20 working days", cells: [
-                    .count(id, "Closed at the first two stages, over 20 working days", over, basis: .closedInPeriod),
-                    .share("\(id).share", "Share over 20 working days", over, of: total, basis: .closedInPeriod, rounding: rounding),
-                ]),
-                .init(label: "Closed at \(names) with a response", cells: [.count("\(id).closed", "Closed at the first two stages", total, basis: .closedInPeriod)]),
+            id: "early-stages-over-20-\(procedure.id)",
+            title: "\(procedure.name): closed at \(names) after more than 20 working days", basis: .closedInPeriod,
+            columns: ["Complaints", "Share"],
+            rows: [
+                .init(
+                    label: "Last response over 20 working days",
+                    cells: [
+                        .count(
+                            id, "Closed at the first two stages, over 20 working days", over, basis: .closedInPeriod),
+                        .share(
+                            "\(id).share", "Share over 20 working days", over, of: total, basis: .closedInPeriod,
+                            rounding: rounding),
+                    ]),
+                .init(
+                    label: "Closed at \(names) with a response",
+                    cells: [.count("\(id).closed", "Closed at the first two stages", total, basis: .closedInPeriod)]),
             ],
-            notes: ["Lancashire's measure of complaints exceeding the statutory timescale (STAT-07). Working days from the day the last stage's clock started to its response."])
+            notes: [
+                """
+                    Lancashire's measure of complaints exceeding the statutory timescale (STAT-07). Working days from \
+                    the day the last stage's clock started to its response.
+                    """
+            ])
     }
 
     // MARK: - Escalation (STAT-10)
@@ -260,22 +400,38 @@ public struct AnnualReportBuilder: Sendable {
                 let next = procedure.stages[index + 1]
                 var responded = 0, escalated = 0
                 for r in records where r.kind == .complaint && r.procedureID == procedure.id {
-                    guard let s = r.stages.first(where: { $0.key == stage.key }), let on = s.respondedOn, year.contains(on) else { continue }
+                    guard let s = r.stages.first(where: { $0.key == stage.key }), let on = s.respondedOn,
+                        year.contains(on)
+                    else { continue }
                     responded += 1
                     if r.stages.contains(where: { $0.key == next.key }) { escalated += 1 }
                 }
                 let id = "escalation.\(procedure.id).\(stage.key)"
-                rows.append(.init(label: "\(procedure.name): \(stage.name) to \(next.name)", cells: [
-                    .count("\(id).responses", "Responses", responded, basis: .closedInPeriod),
-                    .count("\(id).escalated", "Went on to \(next.name)", escalated, basis: .closedInPeriod),
-                    .share("\(id).rate", "Escalation rate", escalated, of: responded, basis: .closedInPeriod, rounding: rounding),
-                ]))
+                rows.append(
+                    .init(
+                        label: "\(procedure.name): \(stage.name) to \(next.name)",
+                        cells: [
+                            .count("\(id).responses", "Responses", responded, basis: .closedInPeriod),
+                            .count("\(id).escalated", "Went on to \(next.name)", escalated, basis: .closedInPeriod),
+                            .share(
+                                "\(id).rate", "Escalation rate", escalated, of: responded, basis: .closedInPeriod,
+                                rounding: rounding),
+                        ]))
             }
         }
-        return ReportSection(id: "escalation", title: "Escalation", findings: [], tables: [
-            ReportTable(id: "escalation", title: "Complaints that went on to the next stage", basis: .closedInPeriod, columns: ["Responses", "Escalated", "Rate"], rows: rows,
-                        notes: ["Responses sent in the year at each stage, and how many of those complaints have since opened the next stage."]),
-        ])
+        return ReportSection(
+            id: "escalation", title: "Escalation", findings: [],
+            tables: [
+                ReportTable(
+                    id: "escalation", title: "Complaints that went on to the next stage", basis: .closedInPeriod,
+                    columns: ["Responses", "Escalated", "Rate"], rows: rows,
+                    notes: [
+                        """
+                            Responses sent in the year at each stage, and how many of those complaints have since \
+                            opened the next stage.
+                            """
+                    ])
+            ])
     }
 
     // MARK: - Ombudsman (STAT-16 to STAT-21)
@@ -284,55 +440,110 @@ public struct AnnualReportBuilder: Sendable {
         var tables: [ReportTable] = []
         var findings: [String] = []
         for area in scope.areas {
-            let decided = records.filter { $0.serviceArea == area }.flatMap { r in r.records.ombudsman.filter { $0.decision != nil && ($0.decidedOn.map(year.contains) ?? false) } }
+            let decided = records.filter { $0.serviceArea == area }.flatMap { r in
+                r.records.ombudsman.filter { $0.decision != nil && ($0.decidedOn.map(year.contains) ?? false) }
+            }
             let id = "lgsco.\(area.rawValue)"
             var rows = OmbudsmanDecision.allCases.map { d in
                 let n = decided.count(where: { $0.decision == d })
-                return ReportTable.Row(label: d.displayName, cells: [
-                    .count("\(id).\(d.rawValue)", d.displayName, n, basis: .decidedInPeriod),
-                    .share("\(id).\(d.rawValue).share", d.displayName, n, of: decided.count, basis: .decidedInPeriod, rounding: rounding),
-                ])
+                return ReportTable.Row(
+                    label: d.displayName,
+                    cells: [
+                        .count("\(id).\(d.rawValue)", d.displayName, n, basis: .decidedInPeriod),
+                        .share(
+                            "\(id).\(d.rawValue).share", d.displayName, n, of: decided.count, basis: .decidedInPeriod,
+                            rounding: rounding),
+                    ])
             }
             rows += OmbudsmanLetterGroup.allCases.map { group in
                 let n = decided.count(where: { $0.decision?.letterGroup == group })
-                return ReportTable.Row(label: "Annual letter group: \(group.displayName.lowercased())", cells: [
-                    .count("\(id).group.\(group.rawValue)", group.displayName, n, basis: .decidedInPeriod),
-                    .share("\(id).group.\(group.rawValue).share", group.displayName, n, of: decided.count, basis: .decidedInPeriod, rounding: rounding),
-                ])
+                return ReportTable.Row(
+                    label: "Annual letter group: \(group.displayName.lowercased())",
+                    cells: [
+                        .count("\(id).group.\(group.rawValue)", group.displayName, n, basis: .decidedInPeriod),
+                        .share(
+                            "\(id).group.\(group.rawValue).share", group.displayName, n, of: decided.count,
+                            basis: .decidedInPeriod, rounding: rounding),
+                    ])
             }
             let upheld = decided.filter { $0.decision == .upheld }
             let actual = upheld.count(where: { !$0.councilHadUpheld })
-            let notInvestigated = decided.count(where: { [.adviceGiven, .closedAfterInitialEnquiries, .incompleteInvalid, .referredBack].contains($0.decision) })
+            let notInvestigated = decided.count(where: {
+                [.adviceGiven, .closedAfterInitialEnquiries, .incompleteInvalid, .referredBack].contains($0.decision)
+            })
             let remedies = decided.flatMap(\.remedies)
             let late = remedies.filter(\.isLate).count
             let paid = remedies.compactMap(\.amountPence).reduce(0, +)
-            let uphold = Figure.share("\(id).uphold-rate", "Upheld, of all decisions", upheld.count, of: decided.count, basis: .decidedInPeriod, rounding: rounding)
-            let actualRate = Figure.share("\(id).actual-uphold-rate", "Actual uphold rate", actual, of: decided.count, basis: .decidedInPeriod, rounding: rounding)
+            let uphold = Figure.share(
+                "\(id).uphold-rate", "Upheld, of all decisions", upheld.count, of: decided.count,
+                basis: .decidedInPeriod, rounding: rounding)
+            let actualRate = Figure.share(
+                "\(id).actual-uphold-rate", "Actual uphold rate", actual, of: decided.count, basis: .decidedInPeriod,
+                rounding: rounding)
             rows += [
-                .init(label: "All decisions", cells: [.count("\(id).decisions", "Decisions", decided.count, basis: .decidedInPeriod)]),
+                .init(
+                    label: "All decisions",
+                    cells: [.count("\(id).decisions", "Decisions", decided.count, basis: .decidedInPeriod)]),
                 .init(label: "Upheld, of all decisions", cells: [uphold]),
-                .init(label: "Actual uphold rate (upheld where the council had not already upheld)", cells: [.count("\(id).actual-upheld", "Upheld where the council had not", actual, basis: .decidedInPeriod), actualRate]),
-                .init(label: "Not investigated (advice, initial enquiries, incomplete, referred back)", cells: [
-                    .count("\(id).not-investigated", "Not investigated", notInvestigated, basis: .decidedInPeriod),
-                    .share("\(id).not-investigated.share", "Not investigated share", notInvestigated, of: decided.count, basis: .decidedInPeriod, rounding: rounding),
-                ]),
-                .init(label: "Satisfactory remedy already offered by the council", cells: [
-                    .count("\(id).satisfactory-remedy", "Satisfactory remedy by the council", upheld.filter(\.satisfactoryRemedyByCouncil).count, basis: .decidedInPeriod),
-                    .share("\(id).satisfactory-remedy.share", "Of upheld", upheld.filter(\.satisfactoryRemedyByCouncil).count, of: upheld.count, basis: .decidedInPeriod, rounding: rounding),
-                ]),
-                .init(label: "Remedies completed late", cells: [
-                    .count("\(id).late-remedies", "Remedies completed late", late, basis: .decidedInPeriod),
-                    .share("\(id).late-remedies.share", "Of remedies", late, of: remedies.count, basis: .decidedInPeriod, rounding: rounding),
-                ]),
-                .init(label: "Payments in remedies", cells: [.money("\(id).payments", "Payments in remedies", pence: paid, basis: .decidedInPeriod)]),
+                .init(
+                    label: "Actual uphold rate (upheld where the council had not already upheld)",
+                    cells: [
+                        .count(
+                            "\(id).actual-upheld", "Upheld where the council had not", actual, basis: .decidedInPeriod),
+                        actualRate,
+                    ]),
+                .init(
+                    label: "Not investigated (advice, initial enquiries, incomplete, referred back)",
+                    cells: [
+                        .count("\(id).not-investigated", "Not investigated", notInvestigated, basis: .decidedInPeriod),
+                        .share(
+                            "\(id).not-investigated.share", "Not investigated share", notInvestigated,
+                            of: decided.count, basis: .decidedInPeriod, rounding: rounding),
+                    ]),
+                .init(
+                    label: "Satisfactory remedy already offered by the council",
+                    cells: [
+                        .count(
+                            "\(id).satisfactory-remedy", "Satisfactory remedy by the council",
+                            upheld.filter(\.satisfactoryRemedyByCouncil).count, basis: .decidedInPeriod),
+                        .share(
+                            "\(id).satisfactory-remedy.share", "Of upheld",
+                            upheld.filter(\.satisfactoryRemedyByCouncil).count, of: upheld.count,
+                            basis: .decidedInPeriod, rounding: rounding),
+                    ]),
+                .init(
+                    label: "Remedies completed late",
+                    cells: [
+                        .count("\(id).late-remedies", "Remedies completed late", late, basis: .decidedInPeriod),
+                        .share(
+                            "\(id).late-remedies.share", "Of remedies", late, of: remedies.count,
+                            basis: .decidedInPeriod, rounding: rounding),
+                    ]),
+                .init(
+                    label: "Payments in remedies",
+                    cells: [.money("\(id).payments", "Payments in remedies", pence: paid, basis: .decidedInPeriod)]),
             ]
             if !decided.isEmpty {
-                findings.append("\(area.displayName): the Ombudsman made \(decided.count) decision\(decided.count == 1 ? "" : "s"); \(uphold.display) upheld, an actual uphold rate of \(actualRate.display).")
+                findings.append(
+                    """
+                        \(area.displayName): the Ombudsman made \(decided.count) \
+                        decision\(decided.count == 1 ? "" : "s"); \(uphold.display) upheld, an actual uphold rate of \
+                        \(actualRate.display).
+                        """
+                )
             }
-            tables.append(ReportTable(
-                id: "lgsco-\(area.rawValue)", title: "\(area.displayName): Local Government and Social Care Ombudsman decisions", basis: .decidedInPeriod,
-                columns: ["Decisions", "Share"], rows: rows,
-                notes: ["The actual uphold rate counts upheld decisions where the council had not already upheld or partly upheld the complaint (Lancashire's definition), out of all decisions."]))
+            tables.append(
+                ReportTable(
+                    id: "lgsco-\(area.rawValue)",
+                    title: "\(area.displayName): Local Government and Social Care Ombudsman decisions",
+                    basis: .decidedInPeriod,
+                    columns: ["Decisions", "Share"], rows: rows,
+                    notes: [
+                        """
+                            The actual uphold rate counts upheld decisions where the council had not already upheld \
+                            or partly upheld the complaint (Lancashire's definition), out of all decisions.
+                            """
+                    ]))
         }
         return ReportSection(id: "ombudsman", title: "The Ombudsman", findings: findings, tables: tables)
     }
@@ -342,13 +553,19 @@ public struct AnnualReportBuilder: Sendable {
     func summary(_ sections: [ReportSection]) -> ReportSection {
         var findings: [String] = []
         if years.count > 1, let table = sections.first(where: { $0.id == "received" })?.tables.first,
-           let complaints = table.rows.first(where: { $0.label == RepresentationKind.complaint.displayName }) {
-            let before = complaints.cells[years.count - 2].numerator ?? 0, now = complaints.cells[years.count - 1].numerator ?? 0
+            let complaints = table.rows.first(where: { $0.label == RepresentationKind.complaint.displayName })
+        {
+            let before = complaints.cells[years.count - 2].numerator ?? 0,
+                now = complaints.cells[years.count - 1].numerator ?? 0
             let verb = now > before ? "rose" : now < before ? "fell" : "stayed at"
-            let change = Rounding().change(from: before, to: now).replacingOccurrences(of: "+", with: "").replacingOccurrences(of: "−", with: "")
-            findings.append(now == before
-                ? "\(scope.displayName) complaints stayed at \(now)."
-                : before == 0 ? "\(scope.displayName) complaints \(verb) from none to \(now)." : "\(scope.displayName) complaints \(verb) \(change), from \(before) to \(now).")
+            let change = Rounding().change(from: before, to: now).replacingOccurrences(of: "+", with: "")
+                .replacingOccurrences(of: "−", with: "")
+            findings.append(
+                now == before
+                    ? "\(scope.displayName) complaints stayed at \(now)."
+                    : before == 0
+                        ? "\(scope.displayName) complaints \(verb) from none to \(now)."
+                        : "\(scope.displayName) complaints \(verb) \(change), from \(before) to \(now).")
         }
         findings += sections.filter { !["compliments", "recommendations"].contains($0.id) }.flatMap(\.findings)
         return ReportSection(id: "summary", title: "Summary", findings: findings, tables: [])

@@ -15,44 +15,66 @@ extension AnnualReportBuilder {
         var duplicates: [String: [String]] = [:]
         for r in received {
             guard let name = r.complainant.name else { continue }
-            duplicates["\(SubjectAccess.normalise(name))|\(r.receivedOn.iso)|\(r.serviceArea.rawValue)", default: []].append(r.reference)
+            duplicates["\(SubjectAccess.normalise(name))|\(r.receivedOn.iso)|\(r.serviceArea.rawValue)", default: []]
+                .append(r.reference)
         }
         let issues = [
-            DataQualityIssue(id: "missing-outcome", label: "Closed with no outcome recorded",
-                             references: closed.filter { $0.stages.last?.outcome == nil }.map(\.reference)),
-            DataQualityIssue(id: "missing-service", label: "Received with no service recorded",
-                             references: received.filter { $0.serviceCategory.isEmpty }.map(\.reference)),
-            DataQualityIssue(id: "missing-nature", label: "Received with no nature of complaint recorded",
-                             references: received.filter { $0.records.natures.isEmpty }.map(\.reference)),
-            DataQualityIssue(id: "response-before-receipt", label: "A response dated before the complaint was received",
-                             references: records.filter { r in r.stages.contains { ($0.respondedOn.map { $0 < r.receivedOn }) ?? false } }.map(\.reference)),
-            DataQualityIssue(id: "past-deadline-no-extension", label: "Open at the year end, past the stage's due date, with no extension recorded",
-                             references: records.filter { r in
-                                 guard let s = r.currentStage, let due = s.dueOn, r.receivedOn <= year.lastDay else { return false }
-                                 return due < year.lastDay && s.extensions.isEmpty
-                             }.map(\.reference)),
-            DataQualityIssue(id: "suspected-duplicates", label: "Possible duplicates: same complainant, same day, same service area",
-                             references: duplicates.values.filter { $0.count > 1 }.flatMap { $0 }),
+            DataQualityIssue(
+                id: "missing-outcome", label: "Closed with no outcome recorded",
+                references: closed.filter { $0.stages.last?.outcome == nil }.map(\.reference)),
+            DataQualityIssue(
+                id: "missing-service", label: "Received with no service recorded",
+                references: received.filter { $0.serviceCategory.isEmpty }.map(\.reference)),
+            DataQualityIssue(
+                id: "missing-nature", label: "Received with no nature of complaint recorded",
+                references: received.filter { $0.records.natures.isEmpty }.map(\.reference)),
+            DataQualityIssue(
+                id: "response-before-receipt", label: "A response dated before the complaint was received",
+                references: records.filter { r in
+                    r.stages.contains { ($0.respondedOn.map { $0 < r.receivedOn }) ?? false }
+                }.map(\.reference)),
+            DataQualityIssue(
+                id: "past-deadline-no-extension",
+                label: "Open at the year end, past the stage's due date, with no extension recorded",
+                references: records.filter { r in
+                    guard let s = r.currentStage, let due = s.dueOn, r.receivedOn <= year.lastDay else { return false }
+                    return due < year.lastDay && s.extensions.isEmpty
+                }.map(\.reference)),
+            DataQualityIssue(
+                id: "suspected-duplicates", label: "Possible duplicates: same complainant, same day, same service area",
+                references: duplicates.values.filter { $0.count > 1 }.flatMap { $0 }),
         ]
         let named = Set(records.filter(listsReference).map(\.reference))
-        return issues.map { DataQualityIssue(id: $0.id, label: $0.label, references: $0.references.sorted(),
-                                             listed: $0.references.filter(named.contains).sorted()) }
+        return issues.map {
+            DataQualityIssue(
+                id: $0.id, label: $0.label, references: $0.references.sorted(),
+                listed: $0.references.filter(named.contains).sorted())
+        }
     }
 
     func dataQualitySection(_ records: [Representation]) -> ReportSection {
         let issues = dataQuality(records)
         let rows = issues.map { issue in
-            ReportTable.Row(label: issue.label, cells: [.count("data-quality.\(issue.id)", issue.label, issue.references.count, basis: .receivedInPeriod)])
+            ReportTable.Row(
+                label: issue.label,
+                cells: [
+                    .count("data-quality.\(issue.id)", issue.label, issue.references.count, basis: .receivedInPeriod)
+                ])
         }
         let notes = issues.filter { !$0.references.isEmpty }.map { issue -> String in
             let shown = issue.listed.prefix(50)
             let unnamed = issue.references.count - shown.count
             let rest = unnamed == 0 ? "" : shown.isEmpty ? "\(unnamed) not listed" : " and \(unnamed) more"
-            let hidden = issue.listed.count < issue.references.count ? " (cases outside your access are counted, not named)" : ""
+            let hidden =
+                issue.listed.count < issue.references.count ? " (cases outside your access are counted, not named)" : ""
             return "\(issue.label): \(shown.joined(separator: ", "))\(rest)\(hidden)."
         }
-        return ReportSection(id: "data-quality", title: "Appendix: data quality", findings: [], tables: [
-            ReportTable(id: "data-quality", title: "Records to check before publishing", basis: .receivedInPeriod, columns: ["Records"], rows: rows, notes: notes),
-        ])
+        return ReportSection(
+            id: "data-quality", title: "Appendix: data quality", findings: [],
+            tables: [
+                ReportTable(
+                    id: "data-quality", title: "Records to check before publishing", basis: .receivedInPeriod,
+                    columns: ["Records"], rows: rows, notes: notes)
+            ])
     }
 }

@@ -11,8 +11,11 @@ public struct QuarterlyReportBuilder: Sendable {
     public var reference: ReferenceData
     public var rounding: Rounding
 
-    public init(quarter: FinancialQuarter, scope: ReportScope = .all, trendQuarters: Int = 5, calendar: WorkingDayCalendar,
-                procedures: [ProcedureDefinition] = BuiltInProcedures.all, reference: ReferenceData = .defaults, rounding: Rounding = Rounding()) {
+    public init(
+        quarter: FinancialQuarter, scope: ReportScope = .all, trendQuarters: Int = 5, calendar: WorkingDayCalendar,
+        procedures: [ProcedureDefinition] = BuiltInProcedures.all, reference: ReferenceData = .defaults,
+        rounding: Rounding = Rounding()
+    ) {
         self.quarter = quarter
         self.scope = scope
         self.trendQuarters = max(2, min(8, trendQuarters))
@@ -30,21 +33,30 @@ public struct QuarterlyReportBuilder: Sendable {
     }
 
     public func build(from all: [Representation]) -> ComplaintsReport {
-        let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted { ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference) }
+        let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted {
+            ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference)
+        }
         let snapshot = records.compactMap { $0.asAt(quarter.lastDay) }
-        let sections = [trends(records), byService(records, snapshot: snapshot), ageing(snapshot), dueAndOverdue(snapshot)]
+        let sections = [
+            trends(records), byService(records, snapshot: snapshot), ageing(snapshot), dueAndOverdue(snapshot),
+        ]
         return ComplaintsReport(
-            title: "Quarterly performance report \(quarter): \(scope.displayName)", period: quarter.description, firstDay: quarter.firstDay, lastDay: quarter.lastDay,
+            title: "Quarterly performance report \(quarter): \(scope.displayName)", period: quarter.description,
+            firstDay: quarter.firstDay, lastDay: quarter.lastDay,
             scope: scope, earlierYears: [], sections: [summary(sections)] + sections, rounding: rounding.statement)
     }
 
     /// A response is on time when sent by its due date, counting agreed extensions (and the
     /// adults' agreed response date); `nil` when it had no due date to meet.
     func responseOnTime(_ r: Representation, _ stage: Stage) -> Bool? {
-        guard let procedure = procedures.first(where: { $0.id == r.procedureID }), let definition = procedure.stage(stage.key),
-              let clock = definition.responseClock,
-              let deadline = ClockEngine(calendar: calendar).deadlines(for: stage, definition: definition).first(where: { $0.clockKey == clock.key }),
-              case .met(_, let late) = deadline.status(on: quarter.lastDay, calendar: calendar), deadline.dueOn != nil else { return nil }
+        guard let procedure = procedures.first(where: { $0.id == r.procedureID }),
+            let definition = procedure.stage(stage.key),
+            let clock = definition.responseClock,
+            let deadline = ClockEngine(calendar: calendar).deadlines(for: stage, definition: definition).first(where: {
+                $0.clockKey == clock.key
+            }),
+            case .met(_, let late) = deadline.status(on: quarter.lastDay, calendar: calendar), deadline.dueOn != nil
+        else { return nil }
         return !late
     }
 
@@ -65,28 +77,65 @@ public struct QuarterlyReportBuilder: Sendable {
             .init(label: label, cells: quarters.map(figure))
         }
         let rows = [
-            row("Complaints received") { q in .count("trend.received.\(q.code)", "Complaints received \(q)", records.count(where: { $0.kind == .complaint && q.contains($0.receivedOn) }), basis: .receivedInPeriod) },
-            row("Compliments received") { q in .count("trend.compliments.\(q.code)", "Compliments received \(q)", records.count(where: { $0.kind == .compliment && q.contains($0.receivedOn) }), basis: .receivedInPeriod) },
-            row("Complaints closed") { q in .count("trend.closed.\(q.code)", "Complaints closed \(q)", closed(records, in: q).count, basis: .closedInPeriod) },
-            row("Responses sent") { q in .count("trend.responses.\(q.code)", "Responses sent \(q)", answered[q, default: []].count, basis: .closedInPeriod) },
+            row("Complaints received") { q in
+                .count(
+                    "trend.received.\(q.code)", "Complaints received \(q)",
+                    records.count(where: { $0.kind == .complaint && q.contains($0.receivedOn) }),
+                    basis: .receivedInPeriod)
+            },
+            row("Compliments received") { q in
+                .count(
+                    "trend.compliments.\(q.code)", "Compliments received \(q)",
+                    records.count(where: { $0.kind == .compliment && q.contains($0.receivedOn) }),
+                    basis: .receivedInPeriod)
+            },
+            row("Complaints closed") { q in
+                .count(
+                    "trend.closed.\(q.code)", "Complaints closed \(q)", closed(records, in: q).count,
+                    basis: .closedInPeriod)
+            },
+            row("Responses sent") { q in
+                .count(
+                    "trend.responses.\(q.code)", "Responses sent \(q)", answered[q, default: []].count,
+                    basis: .closedInPeriod)
+            },
             row("Responses on time") { q in
                 let measured = answered[q, default: []].compactMap(\.1)
-                return .share("trend.on-time.\(q.code)", "Responses on time \(q)", measured.count(where: { $0 }), of: measured.count, basis: .closedInPeriod, rounding: rounding)
+                return .share(
+                    "trend.on-time.\(q.code)", "Responses on time \(q)", measured.count(where: { $0 }),
+                    of: measured.count, basis: .closedInPeriod, rounding: rounding)
             },
             row("Closed complaints upheld or partly upheld") { q in
                 let done = closed(records, in: q)
-                return .share("trend.fault-found.\(q.code)", "Upheld or partly upheld \(q)", done.count(where: { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }), of: done.count, basis: .closedInPeriod, rounding: rounding)
+                return .share(
+                    "trend.fault-found.\(q.code)", "Upheld or partly upheld \(q)",
+                    done.count(where: { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") }),
+                    of: done.count, basis: .closedInPeriod, rounding: rounding)
             },
             row("Open at the end of the quarter") { q in
-                .count("trend.open.\(q.code)", "Open at the end of \(q)", records.count(where: { $0.kind == .complaint && ($0.asAt(q.lastDay)?.isOpen ?? false) }), basis: .openAtPeriodEnd)
+                .count(
+                    "trend.open.\(q.code)", "Open at the end of \(q)",
+                    records.count(where: { $0.kind == .complaint && ($0.asAt(q.lastDay)?.isOpen ?? false) }),
+                    basis: .openAtPeriodEnd)
             },
         ]
-        return ReportSection(id: "trends", title: "Trends by quarter", findings: [], tables: [
-            ReportTable(id: "trends", title: "Complaints by quarter", basis: .receivedInPeriod, columns: quarters.map(\.description), rows: rows, notes: [
-                "Received rows count by date received; closed, responses and outcomes by the date of the response; open by a snapshot of each quarter's last day.",
-                "On time: sent by the due date, including agreed extensions and the adults' agreed response date; responses with no due date are left out of the share.",
-            ]),
-        ])
+        return ReportSection(
+            id: "trends", title: "Trends by quarter", findings: [],
+            tables: [
+                ReportTable(
+                    id: "trends", title: "Complaints by quarter", basis: .receivedInPeriod,
+                    columns: quarters.map(\.description), rows: rows,
+                    notes: [
+                        """
+                            Received rows count by date received; closed, responses and outcomes by the date of the \
+                            response; open by a snapshot of each quarter's last day.
+                            """,
+                        """
+                            On time: sent by the due date, including agreed extensions and the adults' agreed \
+                            response date; responses with no due date are left out of the share.
+                            """,
+                    ])
+            ])
     }
 
     func closed(_ records: [Representation], in q: FinancialQuarter) -> [Representation] {
@@ -101,39 +150,60 @@ public struct QuarterlyReportBuilder: Sendable {
         var rows: [ReportTable.Row] = []
         for area in scope.areas {
             for service in reference.active(.service, group: area.rawValue) {
-                let mine = { (r: Representation) in r.kind == .complaint && r.serviceArea == area && r.serviceCategory == service.code }
+                let mine = { (r: Representation) in
+                    r.kind == .complaint && r.serviceArea == area && r.serviceCategory == service.code
+                }
                 let received = records.count(where: { mine($0) && quarter.contains($0.receivedOn) })
                 let sent = answered.filter { mine($0.0) }
                 let measured = sent.compactMap(\.1)
                 let open = snapshot.filter { mine($0) && $0.isOpen }
                 let overdue = open.filter { r in
-                    guard let procedure = procedures.first(where: { $0.id == r.procedureID }), let next = engine.nextDeadline(for: r, procedure: procedure) else { return false }
+                    guard let procedure = procedures.first(where: { $0.id == r.procedureID }),
+                        let next = engine.nextDeadline(for: r, procedure: procedure)
+                    else { return false }
                     if case .overdue = next.status(on: quarter.lastDay, calendar: calendar) { return true }
                     return false
                 }
                 guard received + sent.count + open.count > 0 else { continue }
                 let id = "service.\(area.rawValue).\(service.code)"
                 let label = scope == .all ? "\(area.displayName): \(service.label)" : service.label
-                rows.append(.init(label: label, cells: [
-                    .count("\(id).received", "Received", received, basis: .receivedInPeriod),
-                    .count("\(id).responses", "Responses sent", sent.count, basis: .closedInPeriod),
-                    .share("\(id).on-time", "Responses on time", measured.count(where: { $0 }), of: measured.count, basis: .closedInPeriod, rounding: rounding),
-                    .count("\(id).open", "Open at the end of the quarter", open.count, basis: .openAtPeriodEnd),
-                    .count("\(id).overdue", "Overdue at the end of the quarter", overdue.count, basis: .openAtPeriodEnd),
-                ]))
+                rows.append(
+                    .init(
+                        label: label,
+                        cells: [
+                            .count("\(id).received", "Received", received, basis: .receivedInPeriod),
+                            .count("\(id).responses", "Responses sent", sent.count, basis: .closedInPeriod),
+                            .share(
+                                "\(id).on-time", "Responses on time", measured.count(where: { $0 }), of: measured.count,
+                                basis: .closedInPeriod, rounding: rounding),
+                            .count("\(id).open", "Open at the end of the quarter", open.count, basis: .openAtPeriodEnd),
+                            .count(
+                                "\(id).overdue", "Overdue at the end of the quarter", overdue.count,
+                                basis: .openAtPeriodEnd),
+                        ]))
             }
         }
-        return ReportSection(id: "by-service", title: "Performance by service", findings: [], tables: [
-            ReportTable(id: "by-service", title: "Complaints by service, \(quarter)", basis: .receivedInPeriod,
-                        columns: ["Received", "Responses", "On time", "Open at end", "Overdue at end"], rows: rows,
-                        notes: ["Services with nothing received, answered or open in the quarter are left out. Overdue: the complaint's next deadline had passed on the quarter's last day."]),
-        ])
+        return ReportSection(
+            id: "by-service", title: "Performance by service", findings: [],
+            tables: [
+                ReportTable(
+                    id: "by-service", title: "Complaints by service, \(quarter)", basis: .receivedInPeriod,
+                    columns: ["Received", "Responses", "On time", "Open at end", "Overdue at end"], rows: rows,
+                    notes: [
+                        """
+                            Services with nothing received, answered or open in the quarter are left out. Overdue: \
+                            the complaint's next deadline had passed on the quarter's last day.
+                            """
+                    ])
+            ])
     }
 
     // MARK: - Open-case ageing
 
     /// Bands of working days since receipt, at the statutory limits (10, 20, 65 working days).
-    static let ageBands: [(label: String, upTo: Int?)] = [("Up to 10 working days", 10), ("11 to 20", 20), ("21 to 65", 65), ("Over 65", nil)]
+    static let ageBands: [(label: String, upTo: Int?)] = [
+        ("Up to 10 working days", 10), ("11 to 20", 20), ("21 to 65", 65), ("Over 65", nil),
+    ]
 
     func ageing(_ snapshot: [Representation]) -> ReportSection {
         var rows: [ReportTable.Row] = []
@@ -144,37 +214,72 @@ public struct QuarterlyReportBuilder: Sendable {
             var cells: [Figure] = []
             for (i, band) in Self.ageBands.enumerated() {
                 let n = ages.filter { age in age > lower && band.upTo.map { age <= $0 } ?? true }.count
-                cells.append(.count("ageing.\(procedure.id).band\(i + 1)", "\(procedure.name): open \(band.label.lowercased())", n, basis: .openAtPeriodEnd))
+                cells.append(
+                    .count(
+                        "ageing.\(procedure.id).band\(i + 1)", "\(procedure.name): open \(band.label.lowercased())", n,
+                        basis: .openAtPeriodEnd))
                 lower = band.upTo ?? lower
             }
-            let sixMonths = open.count(where: { calendar.lastDayOfPeriod(months: 6, beginningWith: $0.receivedOn) < quarter.lastDay })
-            cells.append(.count("ageing.\(procedure.id).six-months", "\(procedure.name): open over six months", sixMonths, basis: .openAtPeriodEnd))
-            cells.append(.count("ageing.\(procedure.id).open", "\(procedure.name): open", open.count, basis: .openAtPeriodEnd))
+            let sixMonths = open.count(where: {
+                calendar.lastDayOfPeriod(months: 6, beginningWith: $0.receivedOn) < quarter.lastDay
+            })
+            cells.append(
+                .count(
+                    "ageing.\(procedure.id).six-months", "\(procedure.name): open over six months", sixMonths,
+                    basis: .openAtPeriodEnd))
+            cells.append(
+                .count("ageing.\(procedure.id).open", "\(procedure.name): open", open.count, basis: .openAtPeriodEnd))
             rows.append(.init(label: procedure.name, cells: cells))
         }
-        return ReportSection(id: "ageing", title: "How long open complaints have been open", findings: [], tables: [
-            ReportTable(id: "ageing", title: "Open complaints on \(quarter.lastDay.longDisplay), by working days since receipt", basis: .openAtPeriodEnd,
-                        columns: Self.ageBands.map(\.label) + ["Over six months", "Open"], rows: rows,
-                        notes: ["Working days from the day received (day 0) to the quarter's last day. Over six months: past the six-month period beginning with the day of receipt."]),
-        ])
+        return ReportSection(
+            id: "ageing", title: "How long open complaints have been open", findings: [],
+            tables: [
+                ReportTable(
+                    id: "ageing",
+                    title: "Open complaints on \(quarter.lastDay.longDisplay), by working days since receipt",
+                    basis: .openAtPeriodEnd,
+                    columns: Self.ageBands.map(\.label) + ["Over six months", "Open"], rows: rows,
+                    notes: [
+                        """
+                            Working days from the day received (day 0) to the quarter's last day. Over six months: \
+                            past the six-month period beginning with the day of receipt.
+                            """
+                    ])
+            ])
     }
 
     // MARK: - Due and overdue at the quarter's end
 
     func dueAndOverdue(_ snapshot: [Representation]) -> ReportSection {
-        let queues = WorkQueues(cases: snapshot.filter { $0.kind == .complaint || $0.hasOpenFollowUps }, procedures: procedures, calendar: calendar, today: quarter.lastDay)
+        let queues = WorkQueues(
+            cases: snapshot.filter { $0.kind == .complaint || $0.hasOpenFollowUps }, procedures: procedures,
+            calendar: calendar, today: quarter.lastDay)
         let rows = WorkQueues.Queue.allCases.map { queue in
             let items = queues.items(queue)
             let cases = Set(items.map(\.representation.id)).count
-            return ReportTable.Row(label: queue.displayName, cells: [
-                .count("due.\(queue.rawValue)", queue.displayName, items.count, basis: .openAtPeriodEnd),
-                .count("due.\(queue.rawValue).cases", "\(queue.displayName): complaints", cases, basis: .openAtPeriodEnd),
-            ])
+            return ReportTable.Row(
+                label: queue.displayName,
+                cells: [
+                    .count("due.\(queue.rawValue)", queue.displayName, items.count, basis: .openAtPeriodEnd),
+                    .count(
+                        "due.\(queue.rawValue).cases", "\(queue.displayName): complaints", cases,
+                        basis: .openAtPeriodEnd),
+                ])
         }
-        return ReportSection(id: "due", title: "Due and overdue", findings: [], tables: [
-            ReportTable(id: "due", title: "Due and overdue on \(quarter.lastDay.longDisplay)", basis: .openAtPeriodEnd, columns: ["Items", "Complaints"], rows: rows,
-                        notes: ["The dashboard's work queues as they stood on the quarter's last day: cases with deadlines due or overdue (each case once), stages waiting for an Investigating Officer and Independent Person, Ombudsman remedies and actions."]),
-        ])
+        return ReportSection(
+            id: "due", title: "Due and overdue", findings: [],
+            tables: [
+                ReportTable(
+                    id: "due", title: "Due and overdue on \(quarter.lastDay.longDisplay)", basis: .openAtPeriodEnd,
+                    columns: ["Items", "Complaints"], rows: rows,
+                    notes: [
+                        """
+                            The dashboard's work queues as they stood on the quarter's last day: cases with deadlines \
+                            due or overdue (each case once), stages waiting for an Investigating Officer and \
+                            Independent Person, Ombudsman remedies and actions.
+                            """
+                    ])
+            ])
     }
 
     // MARK: - Summary
@@ -183,15 +288,30 @@ public struct QuarterlyReportBuilder: Sendable {
         var findings: [String] = []
         let trend = sections.first { $0.id == "trends" }?.tables.first
         func cells(_ label: String) -> [Figure] { trend?.rows.first { $0.label == label }?.cells ?? [] }
-        if let now = cells("Complaints received").last?.numerator, let before = cells("Complaints received").dropLast().last?.numerator {
-            findings.append("\(now) complaint\(now == 1 ? " was" : "s were") received in \(quarter), against \(before) in \(quarter.previous) (\(rounding.change(from: before, to: now)) on the previous quarter).")
+        if let now = cells("Complaints received").last?.numerator,
+            let before = cells("Complaints received").dropLast().last?.numerator
+        {
+            findings.append(
+                """
+                    \(now) complaint\(now == 1 ? " was" : "s were") received in \(quarter), against \(before) in \
+                    \(quarter.previous) (\(rounding.change(from: before, to: now)) on the previous quarter).
+                    """
+            )
         }
         if let onTime = cells("Responses on time").last, let n = onTime.denominator, n > 0 {
             findings.append("\(onTime.display) of \(n) responses with a due date were sent on time.")
         }
         if let open = cells("Open at the end of the quarter").last?.numerator {
-            let overdue = sections.first { $0.id == "due" }?.tables.first?.rows.first { $0.label == WorkQueues.Queue.overdue.displayName }?.cells.last?.numerator ?? 0
-            findings.append("\(open) complaint\(open == 1 ? " was" : "s were") open on \(quarter.lastDay.longDisplay); \(overdue) had a deadline overdue.")
+            let overdue =
+                sections.first { $0.id == "due" }?.tables.first?.rows.first {
+                    $0.label == WorkQueues.Queue.overdue.displayName
+                }?.cells.last?.numerator ?? 0
+            findings.append(
+                """
+                    \(open) complaint\(open == 1 ? " was" : "s were") open on \(quarter.lastDay.longDisplay); \
+                    \(overdue) had a deadline overdue.
+                    """
+            )
         }
         return ReportSection(id: "summary", title: "Summary", findings: findings, tables: [])
     }

@@ -19,14 +19,26 @@ public struct ContextMeasure: Sendable, Hashable, Codable {
     }
 
     /// Checks a measure before it is saved: a name, a sensible year, a positive whole number.
-    public static func validated(year: String, serviceArea: String, measure: String, value: String) throws(LifecycleError) -> ContextMeasure {
-        guard let y = Int(year.trimmed), (1990...2999).contains(y) else { throw LifecycleError("year", "Choose the financial year") }
-        guard let area = ServiceArea(rawValue: serviceArea) else { throw LifecycleError("service-area", "Choose the service area") }
+    public static func validated(
+        year: String, serviceArea: String, measure: String, value: String
+    ) throws(LifecycleError) -> ContextMeasure {
+        guard let y = Int(year.trimmed), (1990...2999).contains(y) else {
+            throw LifecycleError("year", "Choose the financial year")
+        }
+        guard let area = ServiceArea(rawValue: serviceArea) else {
+            throw LifecycleError("service-area", "Choose the service area")
+        }
         let name = measure.trimmed
-        guard !name.isEmpty else { throw LifecycleError("measure", "Enter what is measured, for example referrals to children's social care") }
-        guard name.count <= 120 else { throw LifecycleError("measure", "The measure's name must be 120 characters or fewer") }
+        guard !name.isEmpty else {
+            throw LifecycleError("measure", "Enter what is measured, for example referrals to children's social care")
+        }
+        guard name.count <= 120 else {
+            throw LifecycleError("measure", "The measure's name must be 120 characters or fewer")
+        }
         let digits = value.trimmed.replacingOccurrences(of: ",", with: "")
-        guard let n = Int(digits), n > 0, n < 100_000_000 else { throw LifecycleError("value", "Enter the number as a whole number above 0, like 4934") }
+        guard let n = Int(digits), n > 0, n < 100_000_000 else {
+            throw LifecycleError("value", "Enter the number as a whole number above 0, like 4934")
+        }
         return ContextMeasure(year: y, serviceArea: area, measure: name, value: n)
     }
 }
@@ -61,7 +73,10 @@ public struct ReportRecommendation: Sendable, Hashable, Codable, Identifiable {
     /// Optimistic concurrency: a change names the version it was made from.
     public var version: Int
 
-    public init(id: String, year: Int, serviceArea: ServiceArea?, title: String, detail: String, dueOn: CalendarDate?, status: Status = .notStarted, progress: String = "", version: Int = 1) {
+    public init(
+        id: String, year: Int, serviceArea: ServiceArea?, title: String, detail: String, dueOn: CalendarDate?,
+        status: Status = .notStarted, progress: String = "", version: Int = 1
+    ) {
         self.id = id
         self.year = year
         self.serviceArea = serviceArea
@@ -83,7 +98,10 @@ public struct EqualityMonitoring: Sendable, Hashable, Codable {
     public var ageBand: String
     public var ethnicity: String
 
-    public init(disability: String = "not-stated", gender: String = "not-stated", ageBand: String = "not-stated", ethnicity: String = "not-stated") {
+    public init(
+        disability: String = "not-stated", gender: String = "not-stated", ageBand: String = "not-stated",
+        ethnicity: String = "not-stated"
+    ) {
         self.disability = disability
         self.gender = gender
         self.ageBand = ageBand
@@ -108,7 +126,10 @@ public struct ReportInputs: Sendable, Hashable {
     /// Equality monitoring by representation id.
     public var equality: [String: EqualityMonitoring]
 
-    public init(contextMeasures: [ContextMeasure] = [], recommendations: [ReportRecommendation] = [], equality: [String: EqualityMonitoring] = [:]) {
+    public init(
+        contextMeasures: [ContextMeasure] = [], recommendations: [ReportRecommendation] = [],
+        equality: [String: EqualityMonitoring] = [:]
+    ) {
         self.contextMeasures = contextMeasures
         self.recommendations = recommendations
         self.equality = equality

@@ -23,38 +23,62 @@ public struct Figure: Sendable, Hashable, Codable {
     public var display: String
 
     public static func count(_ id: String, _ label: String, _ n: Int, basis: CountingBasis) -> Figure {
-        Figure(id: id, label: label, kind: .count, value: Double(n), numerator: n, denominator: nil, basis: basis, display: "\(n)")
+        Figure(
+            id: id, label: label, kind: .count, value: Double(n), numerator: n, denominator: nil, basis: basis,
+            display: "\(n)")
     }
 
-    public static func share(_ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
-        Figure(id: id, label: label, kind: .share, value: whole == 0 ? nil : Double(part) / Double(whole), numerator: part, denominator: whole,
-               basis: basis, display: rounding.percentage(part, of: whole))
+    public static func share(
+        _ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding
+    ) -> Figure {
+        Figure(
+            id: id, label: label, kind: .share, value: whole == 0 ? nil : Double(part) / Double(whole), numerator: part,
+            denominator: whole,
+            basis: basis, display: rounding.percentage(part, of: whole))
     }
 
-    public static func average(_ id: String, _ label: String, sum: Int, count: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
-        Figure(id: id, label: label, kind: .average, value: count == 0 ? nil : Double(sum) / Double(count), numerator: sum, denominator: count,
-               basis: basis, display: rounding.average(sum: sum, count: count) ?? "–")
+    public static func average(
+        _ id: String, _ label: String, sum: Int, count: Int, basis: CountingBasis, rounding: Rounding
+    ) -> Figure {
+        Figure(
+            id: id, label: label, kind: .average, value: count == 0 ? nil : Double(sum) / Double(count), numerator: sum,
+            denominator: count,
+            basis: basis, display: rounding.average(sum: sum, count: count) ?? "–")
     }
 
     /// Change from `before` to `now` as a share of `before` (STAT-02).
-    public static func change(_ id: String, _ label: String, from before: Int, to now: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
-        Figure(id: id, label: label, kind: .change, value: before == 0 ? nil : Double(now - before) / Double(before), numerator: now - before,
-               denominator: before, basis: basis, display: rounding.change(from: before, to: now))
+    public static func change(
+        _ id: String, _ label: String, from before: Int, to now: Int, basis: CountingBasis, rounding: Rounding
+    ) -> Figure {
+        Figure(
+            id: id, label: label, kind: .change, value: before == 0 ? nil : Double(now - before) / Double(before),
+            numerator: now - before,
+            denominator: before, basis: basis, display: rounding.change(from: before, to: now))
     }
 
     /// `part` per 100 of `whole` (STAT-11), one decimal place, halves upwards.
-    public static func per100(_ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding) -> Figure {
-        Figure(id: id, label: label, kind: .per100, value: whole == 0 ? nil : 100 * Double(part) / Double(whole), numerator: part, denominator: whole,
-               basis: basis, display: rounding.average(sum: 100 * part, count: whole) ?? "–")
+    public static func per100(
+        _ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding
+    ) -> Figure {
+        Figure(
+            id: id, label: label, kind: .per100, value: whole == 0 ? nil : 100 * Double(part) / Double(whole),
+            numerator: part, denominator: whole,
+            basis: basis, display: rounding.average(sum: 100 * part, count: whole) ?? "–")
     }
 
     /// A small count withheld so no one can be identified: neither the value nor the share is given.
-    public static func suppressed(_ id: String, _ label: String, below threshold: Int, basis: CountingBasis, display: String? = nil) -> Figure {
-        Figure(id: id, label: label, kind: .suppressed, value: nil, numerator: nil, denominator: nil, basis: basis, display: display ?? "<\(threshold)")
+    public static func suppressed(
+        _ id: String, _ label: String, below threshold: Int, basis: CountingBasis, display: String? = nil
+    ) -> Figure {
+        Figure(
+            id: id, label: label, kind: .suppressed, value: nil, numerator: nil, denominator: nil, basis: basis,
+            display: display ?? "<\(threshold)")
     }
 
     public static func money(_ id: String, _ label: String, pence: Int, basis: CountingBasis) -> Figure {
-        Figure(id: id, label: label, kind: .money, value: Double(pence), numerator: pence, denominator: nil, basis: basis, display: Money.display(pence: pence))
+        Figure(
+            id: id, label: label, kind: .money, value: Double(pence), numerator: pence, denominator: nil, basis: basis,
+            display: Money.display(pence: pence))
     }
 }
 
@@ -138,7 +162,10 @@ public struct ComplaintsReport: Sendable, Hashable, Codable {
     public var sections: [ReportSection]
     public var rounding: String
 
-    public init(title: String, period: String, firstDay: CalendarDate, lastDay: CalendarDate, scope: ReportScope, earlierYears: [String], sections: [ReportSection], rounding: String) {
+    public init(
+        title: String, period: String, firstDay: CalendarDate, lastDay: CalendarDate, scope: ReportScope,
+        earlierYears: [String], sections: [ReportSection], rounding: String
+    ) {
         self.title = title
         self.period = period
         self.firstDay = firstDay
@@ -150,7 +177,9 @@ public struct ComplaintsReport: Sendable, Hashable, Codable {
     }
 
     /// Every figure in the report, in order.
-    public var figures: [Figure] { sections.flatMap { $0.tables.flatMap { $0.rows.flatMap(\.cells) } }.filter { !$0.id.isEmpty } }
+    public var figures: [Figure] {
+        sections.flatMap { $0.tables.flatMap { $0.rows.flatMap(\.cells) } }.filter { !$0.id.isEmpty }
+    }
 }
 
 extension Rounding {

@@ -24,10 +24,12 @@ public struct SearchDocument: Sendable, Hashable {
     public init(_ r: Representation, more: [String] = []) {
         let fold = SubjectAccess.normalise
         reference = [r.reference.lowercased(), fold(r.reference)].joined(separator: " ")
-        names = [r.complainant.name, r.subjectName, r.complainant.advocate].compactMap { $0 }.map(fold).joined(separator: " ")
+        names = [r.complainant.name, r.subjectName, r.complainant.advocate].compactMap { $0 }.map(fold).joined(
+            separator: " ")
         let contactText = r.complainant.contact ?? ""
         let digits = contactText.filter(\.isNumber)
-        contact = [contactText.lowercased(), fold(contactText), digits.count >= 6 ? digits : ""].filter { !$0.isEmpty }.joined(separator: " ")
+        contact = [contactText.lowercased(), fold(contactText), digits.count >= 6 ? digits : ""].filter { !$0.isEmpty }
+            .joined(separator: " ")
         body = ([r.summary] + more).map(fold).joined(separator: " ")
     }
 }

@@ -17,7 +17,9 @@ public struct CaseworkSettings: Sendable, Codable, Hashable {
 /// details, compared as the search compares them) about the same service area, received within
 /// the window. A warning before saving, never a refusal: the officer decides.
 public enum Duplicates {
-    public static func likely(_ new: NewComplaint, among candidates: [Representation], windowDays: Int) -> [Representation] {
+    public static func likely(
+        _ new: NewComplaint, among candidates: [Representation], windowDays: Int
+    ) -> [Representation] {
         let fold = SubjectAccess.normalise
         let name = new.complainant.name.map(fold).flatMap { $0.isEmpty ? nil : $0 }
         let contact = new.complainant.contact.map(fold).flatMap { $0.isEmpty ? nil : $0 }
@@ -25,9 +27,12 @@ public enum Duplicates {
         guard name != nil || contact != nil || subject != nil else { return [] }
         var seen: Set<String> = []
         return candidates.filter { r in
-            guard r.mergedInto == nil, r.serviceArea == new.serviceArea, seen.insert(r.id).inserted else { return false }
+            guard r.mergedInto == nil, r.serviceArea == new.serviceArea, seen.insert(r.id).inserted else {
+                return false
+            }
             guard abs(r.receivedOn.dayNumber - new.receivedOn.dayNumber) <= windowDays else { return false }
-            let samePerson = (name != nil && r.complainant.name.map(fold) == name)
+            let samePerson =
+                (name != nil && r.complainant.name.map(fold) == name)
                 || (contact != nil && r.complainant.contact.map(fold) == contact)
                 || (subject != nil && r.subjectName.map(fold) == subject)
             return samePerson

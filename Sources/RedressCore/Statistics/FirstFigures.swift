@@ -73,28 +73,33 @@ public struct FirstFigures: Sendable, Hashable {
         var stageOne: [StageOneTimeliness] = []
         for procedure in procedures {
             guard let first = procedure.stages.first, first.key == "stage-1",
-                  let clock = first.responseClock, case .workingDays(let limit) = clock.limit,
-                  let maximum = clock.extendableToWorkingDays
+                let clock = first.responseClock, case .workingDays(let limit) = clock.limit,
+                let maximum = clock.extendableToWorkingDays
             else { continue }
             var bands = [0, 0, 0]
             var sum = 0
             for r in representations where r.kind == .complaint && r.procedureID == procedure.id {
                 guard let stage = r.stages.first(where: { $0.key == "stage-1" }),
-                      let responded = stage.respondedOn, year.contains(responded) else { continue }
+                    let responded = stage.respondedOn, year.contains(responded)
+                else { continue }
                 let taken = calendar.workingDays(from: r.receivedOn, to: responded)
                 sum += taken
                 bands[taken <= limit ? 0 : (taken <= maximum ? 1 : 2)] += 1
             }
             let total = bands.reduce(0, +)
-            func share(_ label: String, _ n: Int) -> Share { Share(label: label, count: n, percentage: rounding.percentage(n, of: total)) }
-            stageOne.append(StageOneTimeliness(
-                procedureName: procedure.name, total: total,
-                withinTen: share("Within \(limit) working days", bands[0]),
-                elevenToTwenty: share("In \(limit + 1) to \(maximum) working days", bands[1]),
-                overTwenty: share("In over \(maximum) working days", bands[2]),
-                workingDaysSum: sum, average: rounding.average(sum: sum, count: total)))
+            func share(_ label: String, _ n: Int) -> Share {
+                Share(label: label, count: n, percentage: rounding.percentage(n, of: total))
+            }
+            stageOne.append(
+                StageOneTimeliness(
+                    procedureName: procedure.name, total: total,
+                    withinTen: share("Within \(limit) working days", bands[0]),
+                    elevenToTwenty: share("In \(limit + 1) to \(maximum) working days", bands[1]),
+                    overTwenty: share("In over \(maximum) working days", bands[2]),
+                    workingDaysSum: sum, average: rounding.average(sum: sum, count: total)))
         }
-        return FirstFigures(year: year, received: ReceivedByServiceArea(rows: rows), stageOne: stageOne, rounding: rounding)
+        return FirstFigures(
+            year: year, received: ReceivedByServiceArea(rows: rows), stageOne: stageOne, rounding: rounding)
     }
 
     /// Plain-text rendering for the CLI, with basis and rounding stated.
@@ -104,9 +109,13 @@ public struct FirstFigures: Sendable, Hashable {
         out += "Basis: \(received.basis.explanation)\n\n"
         out += pad("Service area", 26) + pad("Complaints", 12) + pad("Compliments", 13) + "Comments\n"
         for row in received.rows {
-            out += pad(row.area.displayName, 26) + pad("\(row.complaints)", 12) + pad("\(row.compliments)", 13) + "\(row.comments)\n"
+            out +=
+                pad(row.area.displayName, 26) + pad("\(row.complaints)", 12) + pad("\(row.compliments)", 13)
+                + "\(row.comments)\n"
         }
-        out += pad("Total", 26) + pad("\(received.totalComplaints)", 12) + pad("\(received.totalCompliments)", 13) + "\(received.totalComments)\n"
+        out +=
+            pad("Total", 26) + pad("\(received.totalComplaints)", 12) + pad("\(received.totalCompliments)", 13)
+            + "\(received.totalComments)\n"
         for t in stageOne {
             out += "\nStage 1 response times: \(t.procedureName)\n"
             out += "Basis: \(t.basis.explanation) Working days counted from receipt (day 0) to the response date.\n\n"
@@ -125,5 +134,7 @@ public struct FirstFigures: Sendable, Hashable {
 
 extension String {
     /// Left-aligned in a plain-text column `width` wide, always followed by at least one space.
-    func paddedColumn(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+    func paddedColumn(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
 }

@@ -51,18 +51,25 @@ public struct FinancialQuarter: Sendable, Hashable, CustomStringConvertible {
     /// Parses "2025-Q2" (the financial year's start year, then the quarter).
     public init?(_ text: String, startMonth: Int = 4) {
         let parts = text.uppercased().split(separator: "-")
-        guard parts.count == 2, let start = Int(parts[0]), (1900...2999).contains(start), parts[1].count == 2, parts[1].first == "Q",
-              let n = Int(parts[1].dropFirst()), (1...4).contains(n) else { return nil }
+        guard parts.count == 2, let start = Int(parts[0]), (1900...2999).contains(start), parts[1].count == 2,
+            parts[1].first == "Q",
+            let n = Int(parts[1].dropFirst()), (1...4).contains(n)
+        else { return nil }
         self.init(year: FinancialYear(startYear: start, startMonth: startMonth), number: n)
     }
 
-    public var firstDay: CalendarDate { number == 1 ? year.firstDay : year.firstDay.lastDayOfMonth(monthsLater: 3 * (number - 1) - 1).adding(days: 1) }
+    public var firstDay: CalendarDate {
+        number == 1 ? year.firstDay : year.firstDay.lastDayOfMonth(monthsLater: 3 * (number - 1) - 1).adding(days: 1)
+    }
     public var lastDay: CalendarDate { year.firstDay.lastDayOfMonth(monthsLater: 3 * number - 1) }
     public func contains(_ date: CalendarDate) -> Bool { date >= firstDay && date <= lastDay }
 
     /// The quarter before this one (Q4 of the previous year before Q1).
     public var previous: FinancialQuarter {
-        number > 1 ? FinancialQuarter(year: year, number: number - 1) : FinancialQuarter(year: FinancialYear(startYear: year.startYear - 1, startMonth: year.startMonth), number: 4)
+        number > 1
+            ? FinancialQuarter(year: year, number: number - 1)
+            : FinancialQuarter(
+                year: FinancialYear(startYear: year.startYear - 1, startMonth: year.startMonth), number: 4)
     }
 
     /// "2025-Q2", the form the command line and web address use.
@@ -89,10 +96,19 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
     public var explanation: String {
         switch self {
         case .receivedInPeriod: "Counted on the date received: records received in the period."
-        case .closedInPeriod: "Counted on the date responded: responses sent in the period, whenever the complaint was received."
+        case .closedInPeriod:
+            "Counted on the date responded: responses sent in the period, whenever the complaint was received."
         case .openAtPeriodEnd: "Records still open on the last day of the period."
-        case .decidedInPeriod: "Counted on the date of the Ombudsman's decision: decisions dated in the period, whenever the complaint was made."
-        case .enteredForPeriod: "Entered by the council for the period from its other systems (context measures); complaints are counted on the date received."
+        case .decidedInPeriod:
+            """
+                Counted on the date of the Ombudsman's decision: decisions dated in the period, whenever the \
+                complaint was made.
+                """
+        case .enteredForPeriod:
+            """
+                Entered by the council for the period from its other systems (context measures); complaints are \
+                counted on the date received.
+                """
         }
     }
 }
@@ -127,6 +143,10 @@ public struct Rounding: Sendable, Hashable {
     public var statement: String {
         let places = percentDecimals == 0 ? "whole numbers" : "one decimal place"
         let small = percentDecimals == 0 ? "<1%" : "<0.1%"
-        return "Percentages are rounded to \(places), halves upwards, and may not total 100; a share above 0 that rounds to 0 is shown as \(small). Averages are to one decimal place."
+        return
+            """
+                Percentages are rounded to \(places), halves upwards, and may not total 100; a share above 0 that \
+                rounds to 0 is shown as \(small). Averages are to one decimal place.
+                """
     }
 }

@@ -31,55 +31,101 @@ enum BackupSchema {
     private static func b(_ name: String) -> Column { Column(name: name, type: .boolean, nullable: false) }
 
     static let tables: [Table] = [
-        Table(name: "category", columns: [t("list"), t("group_key"), t("code"), t("label"), i("position"), b("is_active")],
-              orderBy: "list, group_key, code"),
+        Table(
+            name: "category",
+            columns: [t("list"), t("group_key"), t("code"), t("label"), i("position"), b("is_active")],
+            orderBy: "list, group_key, code"),
         Table(name: "procedure_definition", columns: [t("id"), t("definition"), t("updated_at")], orderBy: "id"),
-        Table(name: "bank_holiday_import", columns: [t("division"), t("holiday_on"), t("title"), t("notes"), b("bunting"), t("imported_at")],
-              orderBy: "division, holiday_on"),
+        Table(
+            name: "bank_holiday_import",
+            columns: [t("division"), t("holiday_on"), t("title"), t("notes"), b("bunting"), t("imported_at")],
+            orderBy: "division, holiday_on"),
         Table(name: "reference_counter", columns: [t("prefix"), i("last_value")], orderBy: "prefix"),
         Table(name: "person", columns: [t("id"), t("name"), t("detail"), t("updated_at")], orderBy: "id"),
-        Table(name: "app_user", columns: [
-            t("id"), t("username"), t("display_name"), t("role"), t_("person_id"), t("password_hash"), i("failed_sign_ins"),
-            i_("locked_until"), b("is_disabled"), t("created_at"), t("updated_at"), b("must_change_password"), t_("email"),
-        ], orderBy: "id"),
-        Table(name: "representation", columns: [
-            t("id"), t("reference"), t("kind"), t("service_area"), t_("procedure_id"), t("received_on"), t("method"), t("relationship"),
-            b("is_child"), t_("advocate"), t("service_category"), t("summary"), b("is_open"), b("has_follow_up"), t("detail"), i("version"),
-            t("created_at"), t("updated_at"), t_("complainant_name"), t_("complainant_contact"), t_("subject_name"), t_("restricted_to"),
-            t_("purged_on"), t_("owner_id"), t_("merged_into"), t_("closed_on"),
-        ], orderBy: "id"),
-        Table(name: "stage", columns: [
-            t("representation_id"), i("position"), t("stage_key"), t("opened_on"), t_("due_on"), t_("responded_on"), t_("closed_on"),
-            t_("outcome"), t("detail"),
-        ], orderBy: "representation_id, position"),
-        Table(name: "case_event", columns: [t("representation_id"), i("sequence"), t("recorded_at"), t("recorded_by"), t("command"), t("summary")],
-              orderBy: "representation_id, sequence"),
-        Table(name: "equality_monitoring", columns: [
-            t("representation_id"), t("disability"), t("gender"), t("age_band"), t("ethnicity"), t("recorded_at"), i("version"),
-        ], orderBy: "representation_id"),
-        Table(name: "letter", columns: [
-            t("id"), t("representation_id"), t("template_key"), t("title"), t("body"), t("created_on"), t("created_by"), t("created_at"),
-        ], orderBy: "id"),
+        Table(
+            name: "app_user",
+            columns: [
+                t("id"), t("username"), t("display_name"), t("role"), t_("person_id"), t("password_hash"),
+                i("failed_sign_ins"),
+                i_("locked_until"), b("is_disabled"), t("created_at"), t("updated_at"), b("must_change_password"),
+                t_("email"),
+            ], orderBy: "id"),
+        Table(
+            name: "representation",
+            columns: [
+                t("id"), t("reference"), t("kind"), t("service_area"), t_("procedure_id"), t("received_on"),
+                t("method"), t("relationship"),
+                b("is_child"), t_("advocate"), t("service_category"), t("summary"), b("is_open"), b("has_follow_up"),
+                t("detail"), i("version"),
+                t("created_at"), t("updated_at"), t_("complainant_name"), t_("complainant_contact"), t_("subject_name"),
+                t_("restricted_to"),
+                t_("purged_on"), t_("owner_id"), t_("merged_into"), t_("closed_on"),
+            ], orderBy: "id"),
+        Table(
+            name: "stage",
+            columns: [
+                t("representation_id"), i("position"), t("stage_key"), t("opened_on"), t_("due_on"), t_("responded_on"),
+                t_("closed_on"),
+                t_("outcome"), t("detail"),
+            ], orderBy: "representation_id, position"),
+        Table(
+            name: "case_event",
+            columns: [
+                t("representation_id"), i("sequence"), t("recorded_at"), t("recorded_by"), t("command"), t("summary"),
+            ],
+            orderBy: "representation_id, sequence"),
+        Table(
+            name: "equality_monitoring",
+            columns: [
+                t("representation_id"), t("disability"), t("gender"), t("age_band"), t("ethnicity"), t("recorded_at"),
+                i("version"),
+            ], orderBy: "representation_id"),
+        Table(
+            name: "letter",
+            columns: [
+                t("id"), t("representation_id"), t("template_key"), t("title"), t("body"), t("created_on"),
+                t("created_by"), t("created_at"),
+            ], orderBy: "id"),
         Table(name: "setting", columns: [t("key"), t("value"), t("updated_at")], orderBy: "key"),
-        Table(name: "context_measure", columns: [i("year"), t("service_area"), t("measure"), i("value"), t("updated_at")],
-              orderBy: "year, service_area, measure"),
-        Table(name: "report_recommendation", columns: [
-            t("id"), i("year"), t_("service_area"), t("title"), t("detail"), t_("due_on"), t("status"), t("progress"), i("version"), t("updated_at"),
-        ], orderBy: "id"),
-        Table(name: "submission", columns: [t("id"), t("reference"), t("submitted_on"), t("status"), t("detail"), i("version"), t("created_at")],
-              orderBy: "id"),
-        Table(name: "letter_template", columns: [t("key"), t("name"), t("body"), i("version"), t("updated_at")], orderBy: "key"),
-        Table(name: "outbox_message", columns: [
-            t("id"), t("recipient"), t("subject"), t("body"), t("status"), i("attempts"), i("next_attempt_at"), t_("last_error"), i("created_at"),
-            i_("sent_at"),
-        ], orderBy: "id"),
+        Table(
+            name: "context_measure",
+            columns: [i("year"), t("service_area"), t("measure"), i("value"), t("updated_at")],
+            orderBy: "year, service_area, measure"),
+        Table(
+            name: "report_recommendation",
+            columns: [
+                t("id"), i("year"), t_("service_area"), t("title"), t("detail"), t_("due_on"), t("status"),
+                t("progress"), i("version"), t("updated_at"),
+            ], orderBy: "id"),
+        Table(
+            name: "submission",
+            columns: [
+                t("id"), t("reference"), t("submitted_on"), t("status"), t("detail"), i("version"), t("created_at"),
+            ],
+            orderBy: "id"),
+        Table(
+            name: "letter_template", columns: [t("key"), t("name"), t("body"), i("version"), t("updated_at")],
+            orderBy: "key"),
+        Table(
+            name: "outbox_message",
+            columns: [
+                t("id"), t("recipient"), t("subject"), t("body"), t("status"), i("attempts"), i("next_attempt_at"),
+                t_("last_error"), i("created_at"),
+                i_("sent_at"),
+            ], orderBy: "id"),
         Table(name: "reminder_run", columns: [t("day"), i("messages"), t("created_at")], orderBy: "day"),
-        Table(name: "api_token", columns: [
-            t("id"), t("token_hash"), t("user_id"), t("name"), i("created_at"), i("expires_at"), i_("last_used_at"), i_("revoked_at"),
-        ], orderBy: "id"),
-        Table(name: "audit_entry", columns: [
-            i("id"), t("at"), t_("user_id"), t("username"), t("action"), t_("representation_id"), t_("reference"), t("detail"), t_("address"),
-        ], orderBy: "id"),
+        Table(
+            name: "api_token",
+            columns: [
+                t("id"), t("token_hash"), t("user_id"), t("name"), i("created_at"), i("expires_at"), i_("last_used_at"),
+                i_("revoked_at"),
+            ], orderBy: "id"),
+        Table(
+            name: "audit_entry",
+            columns: [
+                i("id"), t("at"), t_("user_id"), t("username"), t("action"), t_("representation_id"), t_("reference"),
+                t("detail"), t_("address"),
+            ], orderBy: "id"),
     ]
 
     /// Tables deliberately left out of a backup. The search index (`case_search…`, with SQLite's
@@ -92,7 +138,9 @@ enum BackupSchema {
     /// Tables that must hold nothing before a restore: a store with any of them filled has data
     /// of its own, and a restore never mixes two councils' records. (The code lists, procedures
     /// and letter templates that migrations seed are replaced.)
-    static let mustBeEmpty = ["representation", "app_user", "audit_entry", "person", "submission", "letter", "case_event"]
+    static let mustBeEmpty = [
+        "representation", "app_user", "audit_entry", "person", "submission", "letter", "case_event",
+    ]
 }
 
 /// The backup's table list, for tests that hold it to the schema.

@@ -8,10 +8,15 @@ enum BackupValue: Codable, Sendable, Hashable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .boolean(b) }
-        else if let i = try? c.decode(Int.self) { self = .integer(i) }
-        else { self = .text(try c.decode(String.self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .boolean(b)
+        } else if let i = try? c.decode(Int.self) {
+            self = .integer(i)
+        } else {
+            self = .text(try c.decode(String.self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -72,12 +77,17 @@ public struct BackupStore: Sendable {
     public func backup(_ write: @escaping @Sendable (String) throws -> Void) async throws -> Int {
         let version = try await Migrator(database: database).appliedVersions().max() ?? 0
         let sink = BackupSink(write)
-        try sink.line(Header(format: Self.format, schemaVersion: version, engine: database.engine.rawValue, createdAt: Timestamp.now()))
+        try sink.line(
+            Header(
+                format: Self.format, schemaVersion: version, engine: database.engine.rawValue,
+                createdAt: Timestamp.now()))
         try await database.snapshot { sql in
             for table in BackupSchema.tables {
                 try sink.line(TableLine(table: table.name, columns: table.columns.map(\.name)))
                 let columns = table.columns.map(\.name).joined(separator: ", ")
-                try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table.name) ORDER BY \(unsafeRaw: table.orderBy)").run { row in
+                try await sql.raw(
+                    "SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: table.name) ORDER BY \(unsafeRaw: table.orderBy)"
+                ).run { row in
                     sink.row(table.columns.map { column in Self.value(row, column) })
                 }
                 try sink.check()
@@ -107,36 +117,58 @@ public struct BackupStore: Sendable {
     /// value of the right kind. Nothing is written.
     static func read(_ bytes: [UInt8], schemaVersion: Int) throws(BackupError) -> Contents {
         let lines = InterchangeFile.splitLines(bytes)
-        guard let last = lines.last, let trailer = try? JSONDecoder().decode(TrailerLine.self, from: Data(last.bytes)) else {
-            throw BackupError("The backup file has no trailer: it was cut short, or is not a Redress backup. Nothing was restored.")
+        guard let last = lines.last, let trailer = try? JSONDecoder().decode(TrailerLine.self, from: Data(last.bytes))
+        else {
+            throw BackupError(
+                "The backup file has no trailer: it was cut short, or is not a Redress backup. Nothing was restored.")
         }
         var digest = SHA256Digest()
         digest.update(bytes[0..<last.start])
         guard digest.hexDigest() == trailer.trailer.sha256 else {
-            throw BackupError("The backup file does not match its checksum: it was changed or damaged. Nothing was restored.")
+            throw BackupError(
+                "The backup file does not match its checksum: it was changed or damaged. Nothing was restored.")
         }
         let decoder = JSONDecoder()
-        guard let first = lines.first, let header = try? decoder.decode(Header.self, from: Data(first.bytes)), header.format == Self.format else {
+        guard let first = lines.first, let header = try? decoder.decode(Header.self, from: Data(first.bytes)),
+            header.format == Self.format
+        else {
             throw BackupError("Line 1 is not a \(Self.format) header. Nothing was restored.")
         }
         guard header.schemaVersion == schemaVersion else {
-            throw BackupError("The backup was made at schema version \(header.schemaVersion); this Redress is at \(schemaVersion). Restore it with the same version of Redress, then upgrade.")
+            throw BackupError(
+                """
+                    The backup was made at schema version \(header.schemaVersion); this Redress is at \
+                    \(schemaVersion). Restore it with the same version of Redress, then upgrade.
+                    """
+            )
         }
         let known = Dictionary(uniqueKeysWithValues: BackupSchema.tables.map { ($0.name, $0) })
         var tables: [(BackupSchema.Table, [[BackupValue]])] = [], rows = 0
         for line in lines.dropFirst().dropLast() {
             if let tableLine = try? decoder.decode(TableLine.self, from: Data(line.bytes)) {
                 guard let table = known[tableLine.table], tableLine.columns == table.columns.map(\.name) else {
-                    throw BackupError("Line \(line.number): table \(tableLine.table) is not one this Redress restores, or its columns differ. Nothing was restored.")
+                    throw BackupError(
+                        """
+                            Line \(line.number): table \(tableLine.table) is not one this Redress restores, or its \
+                            columns differ. Nothing was restored.
+                            """
+                    )
                 }
                 tables.append((table, []))
                 continue
             }
-            guard let values = try? decoder.decode([BackupValue].self, from: Data(line.bytes)), let current = tables.last?.0 else {
+            guard let values = try? decoder.decode([BackupValue].self, from: Data(line.bytes)),
+                let current = tables.last?.0
+            else {
                 throw BackupError("Line \(line.number) cannot be read. Nothing was restored.")
             }
             guard values.count == current.columns.count else {
-                throw BackupError("Line \(line.number): \(current.name) has \(current.columns.count) columns, the row \(values.count). Nothing was restored.")
+                throw BackupError(
+                    """
+                        Line \(line.number): \(current.name) has \(current.columns.count) columns, the row \
+                        \(values.count). Nothing was restored.
+                        """
+                )
             }
             for (value, column) in zip(values, current.columns) {
                 let fits: Bool
@@ -145,13 +177,21 @@ public struct BackupStore: Sendable {
                 case (.text, .text), (.integer, .integer), (.boolean, .boolean): fits = true
                 default: fits = false
                 }
-                guard fits else { throw BackupError("Line \(line.number), \(current.name).\(column.name): the value is not of the column's kind. Nothing was restored.") }
+                guard fits else {
+                    throw BackupError(
+                        """
+                            Line \(line.number), \(current.name).\(column.name): the value is not of the column's \
+                            kind. Nothing was restored.
+                            """
+                    )
+                }
             }
             tables[tables.count - 1].1.append(values)
             rows += 1
         }
         guard rows == trailer.trailer.rows else {
-            throw BackupError("The trailer says \(trailer.trailer.rows) rows, the file holds \(rows). Nothing was restored.")
+            throw BackupError(
+                "The trailer says \(trailer.trailer.rows) rows, the file holds \(rows). Nothing was restored.")
         }
         guard tables.map(\.0.name) == BackupSchema.tables.map(\.name) else {
             throw BackupError("The backup does not hold every table, in order. Nothing was restored.")
@@ -171,9 +211,16 @@ public struct BackupStore: Sendable {
         let engine = database.engine
         try await database.transaction { sql in
             for name in BackupSchema.mustBeEmpty {
-                let n = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: name)").first()?.decode(column: "n", as: Int.self) ?? 0
+                let n =
+                    try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: name)").first()?.decode(
+                        column: "n", as: Int.self) ?? 0
                 guard n == 0 else {
-                    throw BackupError("This store already holds data (\(name) has \(n) rows). Restore into a new, empty database. Nothing was restored.")
+                    throw BackupError(
+                        """
+                            This store already holds data (\(name) has \(n) rows). Restore into a new, empty \
+                            database. Nothing was restored.
+                            """
+                    )
                 }
             }
             for table in BackupSchema.tables.reversed() where !BackupSchema.mustBeEmpty.contains(table.name) {
@@ -183,7 +230,8 @@ public struct BackupStore: Sendable {
                 let override = engine == .postgres && table.name == "audit_entry" ? " OVERRIDING SYSTEM VALUE" : ""
                 let columns = table.columns.map(\.name).joined(separator: ", ")
                 for chunk in rows.chunked(into: max(1, 900 / table.columns.count)) {
-                    var query = SQLQueryString("INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: columns))\(unsafeRaw: override) VALUES ")
+                    var query = SQLQueryString(
+                        "INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: columns))\(unsafeRaw: override) VALUES ")
                     for (r, row) in chunk.enumerated() {
                         query = query + (r == 0 ? "(" : ", (")
                         for (c, value) in row.enumerated() {
@@ -202,9 +250,12 @@ public struct BackupStore: Sendable {
             }
             try await SearchIndex.rebuild(on: sql)
             if engine == .postgres {
-                try await sql.raw("""
-                    SELECT setval(pg_get_serial_sequence('audit_entry', 'id'), COALESCE((SELECT MAX(id) FROM audit_entry), 0) + 1, false)
-                    """).run()
+                try await sql.raw(
+                    """
+                    SELECT setval(pg_get_serial_sequence('audit_entry', 'id'), COALESCE((SELECT MAX(id) FROM \
+                    audit_entry), 0) + 1, false)
+                    """
+                ).run()
             }
             try await ConfigurationStamp.bump(on: sql)
         }

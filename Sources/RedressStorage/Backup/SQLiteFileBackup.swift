@@ -14,10 +14,13 @@ public enum SQLiteFileBackup {
         try await database.withSQL { sql in try await sql.raw("VACUUM INTO \(bind: path)").run() }
         return try await Database.with(.sqlite(path: path), logger: database.logger) { copy in
             let result = try await copy.read { sql in
-                try await sql.raw("PRAGMA integrity_check").all().map { try $0.decode(column: "integrity_check", as: String.self) }
+                try await sql.raw("PRAGMA integrity_check").all().map {
+                    try $0.decode(column: "integrity_check", as: String.self)
+                }
             }
             guard result == ["ok"] else {
-                throw BackupError("The copy at \(path) failed its integrity check: \(result.prefix(3).joined(separator: "; ")).")
+                throw BackupError(
+                    "The copy at \(path) failed its integrity check: \(result.prefix(3).joined(separator: "; ")).")
             }
             return try await RepresentationStore(database: copy).count()
         }

@@ -29,7 +29,9 @@ public struct APITokenStore: Sendable {
     public static let defaultLifetimeDays = 365
 
     /// Makes a token for `userID`; returns the record and the token, which is not kept.
-    public func create(userID: String, name: String, now: Int, lifetimeDays: Int = defaultLifetimeDays) async throws -> (APIToken, String) {
+    public func create(
+        userID: String, name: String, now: Int, lifetimeDays: Int = defaultLifetimeDays
+    ) async throws -> (APIToken, String) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 100 else {
             throw UserError(field: "name", message: "Enter what the token is for, in 100 characters or fewer")
@@ -38,11 +40,18 @@ public struct APITokenStore: Sendable {
             throw UserError(field: "days", message: "A token must last between 1 and 3,650 days")
         }
         let secret = Self.prefix + Tokens.random()
-        let token = APIToken(id: UUID().uuidString.lowercased(), userID: userID, name: trimmed, createdAt: now, expiresAt: now + lifetimeDays * 86_400)
+        let token = APIToken(
+            id: UUID().uuidString.lowercased(), userID: userID, name: trimmed, createdAt: now,
+            expiresAt: now + lifetimeDays * 86_400)
         try await database.withSQL { sql in
-            try await sql.insert(into: "api_token").columns("id", "token_hash", "user_id", "name", "created_at", "expires_at")
-                .values(SQLBind(token.id), SQLBind(Tokens.digest(secret)), SQLBind(userID), SQLBind(trimmed), SQLBind(now), SQLBind(token.expiresAt))
-                .run()
+            try await sql.insert(into: "api_token").columns(
+                "id", "token_hash", "user_id", "name", "created_at", "expires_at"
+            )
+            .values(
+                SQLBind(token.id), SQLBind(Tokens.digest(secret)), SQLBind(userID), SQLBind(trimmed), SQLBind(now),
+                SQLBind(token.expiresAt)
+            )
+            .run()
         }
         return (token, secret)
     }
@@ -53,16 +62,23 @@ public struct APITokenStore: Sendable {
         guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }
         let hash = Tokens.digest(secret)
         let found = try await database.read { sql -> (APIToken, User)? in
-            guard let row = try await sql.raw("""
-                SELECT t.id AS token_id, t.name AS token_name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at, \(unsafeRaw: Self.userColumns)
-                FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
-                """).first() else { return nil }
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT t.id AS token_id, t.name AS token_name, t.created_at, t.expires_at, t.last_used_at, \
+                    t.revoked_at, \(unsafeRaw: Self.userColumns)
+                    FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
+                    """
+                ).first()
+            else { return nil }
             let user = try UserStore.decode(row)
             let token = APIToken(
                 id: try row.decode(column: "token_id", as: String.self), userID: user.id,
                 name: try row.decode(column: "token_name", as: String.self),
-                createdAt: try row.decode(column: "created_at", as: Int.self), expiresAt: try row.decode(column: "expires_at", as: Int.self),
-                lastUsedAt: try row.decode(column: "last_used_at", as: Int?.self), revokedAt: try row.decode(column: "revoked_at", as: Int?.self))
+                createdAt: try row.decode(column: "created_at", as: Int.self),
+                expiresAt: try row.decode(column: "expires_at", as: Int.self),
+                lastUsedAt: try row.decode(column: "last_used_at", as: Int?.self),
+                revokedAt: try row.decode(column: "revoked_at", as: Int?.self))
             return (token, user)
         }
         guard let (token, user) = found, token.isLive(now: now), !user.isDisabled else { return nil }
@@ -77,14 +93,20 @@ public struct APITokenStore: Sendable {
     /// A user's tokens, newest first, revoked ones included (they explain past API use).
     public func tokens(userID: String) async throws -> [APIToken] {
         try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at FROM api_token
                 WHERE user_id = \(bind: userID) ORDER BY created_at DESC, id
-                """).all().map { row in
-                APIToken(id: try row.decode(column: "id", as: String.self), userID: try row.decode(column: "user_id", as: String.self),
-                         name: try row.decode(column: "name", as: String.self), createdAt: try row.decode(column: "created_at", as: Int.self),
-                         expiresAt: try row.decode(column: "expires_at", as: Int.self), lastUsedAt: try row.decode(column: "last_used_at", as: Int?.self),
-                         revokedAt: try row.decode(column: "revoked_at", as: Int?.self))
+                """
+            ).all().map { row in
+                APIToken(
+                    id: try row.decode(column: "id", as: String.self),
+                    userID: try row.decode(column: "user_id", as: String.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Int.self),
+                    expiresAt: try row.decode(column: "expires_at", as: Int.self),
+                    lastUsedAt: try row.decode(column: "last_used_at", as: Int?.self),
+                    revokedAt: try row.decode(column: "revoked_at", as: Int?.self))
             }
         }
     }
@@ -93,11 +115,17 @@ public struct APITokenStore: Sendable {
     @discardableResult
     public func revoke(id: String, userID: String, now: Int) async throws -> Bool {
         try await database.withSQL { sql in
-            let live = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM api_token WHERE id = \(bind: id) AND user_id = \(bind: userID) AND revoked_at IS NULL
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let live =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM api_token WHERE id = \(bind: id) AND user_id = \(bind: userID) AND \
+                    revoked_at IS NULL
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
             guard live > 0 else { return false }
-            try await sql.raw("UPDATE api_token SET revoked_at = \(bind: now) WHERE id = \(bind: id) AND user_id = \(bind: userID)").run()
+            try await sql.raw(
+                "UPDATE api_token SET revoked_at = \(bind: now) WHERE id = \(bind: id) AND user_id = \(bind: userID)"
+            ).run()
             return true
         }
     }

@@ -42,33 +42,39 @@ public struct AttemptCounter: Sendable {
         let cutoff = now - limit.windowSeconds, lockAt = now + limit.lockoutSeconds
         let expired = Self.expired(now: now, cutoff: cutoff)
         let row = try await database.transaction { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO attempt_counter (key, failures, first_at, locked_until)
                 VALUES (\(bind: key), 1, \(bind: now), CASE WHEN 1 >= \(bind: limit.limit) THEN \(bind: lockAt) END)
                 ON CONFLICT (key) DO UPDATE SET
                 failures = CASE WHEN \(unsafeRaw: expired) THEN 1 ELSE attempt_counter.failures + 1 END,
                 locked_until = CASE
                     WHEN \(unsafeRaw: expired) THEN NULL
-                    WHEN attempt_counter.locked_until IS NULL AND attempt_counter.failures + 1 >= \(bind: limit.limit) THEN \(bind: lockAt)
+                    WHEN attempt_counter.locked_until IS NULL AND attempt_counter.failures + 1 >= \
+                \(bind: limit.limit) THEN \(bind: lockAt)
                     ELSE attempt_counter.locked_until END,
                 first_at = CASE WHEN \(unsafeRaw: expired) THEN \(bind: now) ELSE attempt_counter.first_at END
                 RETURNING failures, locked_until
-                """).first()
+                """
+            ).first()
         }
         let failures = try row?.decode(column: "failures", as: Int.self) ?? 1
         let until = try row?.decode(column: "locked_until", as: Int?.self) ?? (now + limit.lockoutSeconds)
-        return Reservation(refusedFor: failures > limit.limit ? max(1, until - now) : nil, isLast: failures == limit.limit,
-                           lockedFor: max(1, until - now))
+        return Reservation(
+            refusedFor: failures > limit.limit ? max(1, until - now) : nil, isLast: failures == limit.limit,
+            lockedFor: max(1, until - now))
     }
 
     /// Gives back one reservation of `key` (a sign-in that succeeded from an address).
     public func giveBack(_ key: String, limit: AttemptLimit) async throws {
         try await database.transaction { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE attempt_counter SET failures = failures - 1,
                 locked_until = CASE WHEN failures - 1 < \(bind: limit.limit) THEN NULL ELSE locked_until END
                 WHERE key = \(bind: key) AND failures > 0
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -70,7 +70,10 @@ public struct AuditEntry: Sendable, Hashable {
     public var detail: String
     public var address: String?
 
-    public init(userID: String?, username: String, action: AuditAction, representationID: String? = nil, reference: String? = nil, detail: String = "", address: String? = nil) {
+    public init(
+        userID: String?, username: String, action: AuditAction, representationID: String? = nil,
+        reference: String? = nil, detail: String = "", address: String? = nil
+    ) {
         self.at = Timestamp.now()
         self.userID = userID
         self.username = username
@@ -93,10 +96,14 @@ public struct AuditLog: Sendable {
     }
 
     static func append(_ entry: AuditEntry, on sql: any SQLDatabase) async throws {
-        try await sql.insert(into: "audit_entry").columns("at", "user_id", "username", "action", "representation_id", "reference", "detail", "address")
-            .values(SQLBind(entry.at), SQLBind(entry.userID), SQLBind(entry.username), SQLBind(entry.action.rawValue),
-                    SQLBind(entry.representationID), SQLBind(entry.reference), SQLBind(entry.detail), SQLBind(entry.address))
-            .run()
+        try await sql.insert(into: "audit_entry").columns(
+            "at", "user_id", "username", "action", "representation_id", "reference", "detail", "address"
+        )
+        .values(
+            SQLBind(entry.at), SQLBind(entry.userID), SQLBind(entry.username), SQLBind(entry.action.rawValue),
+            SQLBind(entry.representationID), SQLBind(entry.reference), SQLBind(entry.detail), SQLBind(entry.address)
+        )
+        .run()
     }
 
     /// Filters for the audit search screen; empty fields match everything.
@@ -121,15 +128,23 @@ public struct AuditLog: Sendable {
             if let action = q.action { condition = condition + " AND action = \(bind: action.rawValue)" }
             if let from = q.from { condition = condition + " AND at >= \(bind: from.iso)" }
             if let to = q.to { condition = condition + " AND at < \(bind: to.adding(days: 1).iso)" }
-            let query = SQLQueryString("SELECT id, at, user_id, username, action, representation_id, reference, detail, address FROM audit_entry WHERE ")
+            let query =
+                SQLQueryString(
+                    "SELECT id, at, user_id, username, action, representation_id, reference, detail, address FROM audit_entry WHERE "
+                )
                 + condition + " ORDER BY id DESC LIMIT \(literal: max(1, min(q.limit, 1000)))"
             return try await sql.raw(query).all().map { row in
                 let actionText = try row.decode(column: "action", as: String.self)
-                guard let action = AuditAction(rawValue: actionText) else { throw DatabaseError.corruptRow(table: "audit_entry", column: "action", value: actionText) }
+                guard let action = AuditAction(rawValue: actionText) else {
+                    throw DatabaseError.corruptRow(table: "audit_entry", column: "action", value: actionText)
+                }
                 var entry = AuditEntry(
-                    userID: try row.decode(column: "user_id", as: String?.self), username: try row.decode(column: "username", as: String.self), action: action,
-                    representationID: try row.decode(column: "representation_id", as: String?.self), reference: try row.decode(column: "reference", as: String?.self),
-                    detail: try row.decode(column: "detail", as: String.self), address: try row.decode(column: "address", as: String?.self))
+                    userID: try row.decode(column: "user_id", as: String?.self),
+                    username: try row.decode(column: "username", as: String.self), action: action,
+                    representationID: try row.decode(column: "representation_id", as: String?.self),
+                    reference: try row.decode(column: "reference", as: String?.self),
+                    detail: try row.decode(column: "detail", as: String.self),
+                    address: try row.decode(column: "address", as: String?.self))
                 entry.id = try row.decode(column: "id", as: Int.self)
                 entry.at = try row.decode(column: "at", as: String.self)
                 return entry
@@ -151,7 +166,10 @@ public struct SettingsStore: Sendable {
 
     public func load<Value: Codable & Sendable>(_ key: String, default value: Value) async throws -> Value {
         try await database.read { sql in
-            guard let text = try await sql.raw("SELECT value FROM setting WHERE key = \(bind: key)").first()?.decode(column: "value", as: String.self) else { return value }
+            guard
+                let text = try await sql.raw("SELECT value FROM setting WHERE key = \(bind: key)").first()?.decode(
+                    column: "value", as: String.self)
+            else { return value }
             do { return try JSONDecoder().decode(Value.self, from: Data(text.utf8)) } catch {
                 throw DatabaseError.corruptRow(table: "setting", column: key, value: String(text.prefix(80)))
             }
@@ -164,12 +182,18 @@ public struct SettingsStore: Sendable {
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)
         try await database.transaction { sql in
             try await sql.raw("DELETE FROM setting WHERE key = \(bind: key)").run()
-            try await sql.insert(into: "setting").columns("key", "value", "updated_at").values(SQLBind(key), SQLBind(text), SQLBind(Timestamp.now())).run()
+            try await sql.insert(into: "setting").columns("key", "value", "updated_at").values(
+                SQLBind(key), SQLBind(text), SQLBind(Timestamp.now())
+            ).run()
             try await ConfigurationStamp.bump(on: sql)
         }
     }
 
     public func accessPolicy() async throws -> AccessPolicy { try await load(Self.accessPolicyKey, default: .standard) }
-    public func retentionSchedule() async throws -> RetentionSchedule { try await load(Self.retentionScheduleKey, default: .standard) }
-    public func caseworkSettings() async throws -> CaseworkSettings { try await load(Self.caseworkSettingsKey, default: .standard) }
+    public func retentionSchedule() async throws -> RetentionSchedule {
+        try await load(Self.retentionScheduleKey, default: .standard)
+    }
+    public func caseworkSettings() async throws -> CaseworkSettings {
+        try await load(Self.caseworkSettingsKey, default: .standard)
+    }
 }

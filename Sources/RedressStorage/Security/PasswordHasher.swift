@@ -22,26 +22,32 @@ public struct PasswordHasher: Sendable, Hashable {
     /// Cheap parameters for tests and demo data only; never for real accounts.
     public static let testing = PasswordHasher(logN: 10)
 
-    public var description: String { "scrypt N=2^\(logN), r=\(blockSize), p=\(parallelism), 16-byte random salt, 32-byte hash" }
+    public var description: String {
+        "scrypt N=2^\(logN), r=\(blockSize), p=\(parallelism), 16-byte random salt, 32-byte hash"
+    }
 
     public func hash(_ password: String) throws -> String {
         let salt = Tokens.randomBytes(16)
         let key = try Self.derive(password, salt: salt, logN: logN, r: blockSize, p: parallelism)
-        return "$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$\(Data(salt).base64EncodedString())$\(key.base64EncodedString())"
+        return
+            "$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$\(Data(salt).base64EncodedString())$\(key.base64EncodedString())"
     }
 
     /// Whether `password` matches `stored`, compared in constant time. A malformed hash never matches.
     public static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$", omittingEmptySubsequences: true)
         guard parts.count == 4, parts[0] == "scrypt",
-              let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])) else { return false }
+            let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3]))
+        else { return false }
         var params: [String: Int] = [:]
         for item in parts[1].split(separator: ",") {
             let kv = item.split(separator: "=")
             if kv.count == 2, let v = Int(kv[1]) { params[String(kv[0])] = v }
         }
-        guard let ln = params["ln"], let r = params["r"], let p = params["p"], (1...20).contains(ln), (1...32).contains(r), (1...4).contains(p),
-              let actual = try? derive(password, salt: [UInt8](salt), logN: ln, r: r, p: p) else { return false }
+        guard let ln = params["ln"], let r = params["r"], let p = params["p"], (1...20).contains(ln),
+            (1...32).contains(r), (1...4).contains(p),
+            let actual = try? derive(password, salt: [UInt8](salt), logN: ln, r: r, p: p)
+        else { return false }
         return Tokens.constantTimeEqual([UInt8](actual), [UInt8](expected))
     }
 
@@ -52,7 +58,8 @@ public struct PasswordHasher: Sendable, Hashable {
 
     private static func derive(_ password: String, salt: [UInt8], logN: Int, r: Int, p: Int) throws -> Data {
         let key = try KDF.Scrypt.deriveKey(
-            from: Array(password.utf8), salt: salt, outputByteCount: 32, rounds: 1 << logN, blockSize: r, parallelism: p,
+            from: Array(password.utf8), salt: salt, outputByteCount: 32, rounds: 1 << logN, blockSize: r,
+            parallelism: p,
             maxMemory: 128 * r * (1 << logN) * p + 16 * 1024 * 1024)
         return key.withUnsafeBytes { Data($0) }
     }
@@ -68,7 +75,8 @@ public enum Tokens {
     /// 256 random bits, URL-safe base64 without padding.
     public static func random() -> String {
         Data(randomBytes(32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     /// SHA-256 in hex: what is stored for a session token, so a copy of the database cannot be
@@ -84,5 +92,7 @@ public enum Tokens {
         return difference == 0
     }
 
-    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool { constantTimeEqual(Array(a.utf8), Array(b.utf8)) }
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        constantTimeEqual(Array(a.utf8), Array(b.utf8))
+    }
 }

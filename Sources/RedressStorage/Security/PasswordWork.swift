@@ -25,8 +25,10 @@ public final class PasswordWork: @unchecked Sendable {
     /// Run before each job on its worker thread (tests hold the workers here).
     private let beforeEachJob: (@Sendable () -> Void)?
 
-    public init(workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), queueLimit: Int = 16,
-                beforeEachJob: (@Sendable () -> Void)? = nil) {
+    public init(
+        workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), queueLimit: Int = 16,
+        beforeEachJob: (@Sendable () -> Void)? = nil
+    ) {
         self.workers = max(1, workers)
         self.queueLimit = max(0, queueLimit)
         self.beforeEachJob = beforeEachJob

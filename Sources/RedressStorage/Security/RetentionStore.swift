@@ -11,7 +11,8 @@ public struct RetentionStore: Sendable {
 
     public func review(today: CalendarDate) async throws -> [RetentionDue] {
         let schedule = try await SettingsStore(database: database).retentionSchedule()
-        return Retention.due(try await RepresentationStore(database: database).closedNotPurged(), schedule: schedule, today: today)
+        return Retention.due(
+            try await RepresentationStore(database: database).closedNotPurged(), schedule: schedule, today: today)
     }
 
     /// Purges everything due on `today`; returns what was purged.
@@ -19,7 +20,8 @@ public struct RetentionStore: Sendable {
     public func purge(today: CalendarDate, by username: String, userID: String? = nil) async throws -> [RetentionDue] {
         let schedule = try await SettingsStore(database: database).retentionSchedule()
         return try await database.transaction { sql in
-            let candidates = try await RepresentationStore.load(where: "is_open = \(bind: false) AND has_follow_up = \(bind: false) AND purged_on IS NULL", on: sql)
+            let candidates = try await RepresentationStore.load(
+                where: "is_open = \(bind: false) AND has_follow_up = \(bind: false) AND purged_on IS NULL", on: sql)
             let due = Retention.due(candidates, schedule: schedule, today: today)
             let byID = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0) })
             let encoder = JSONEncoder()
@@ -28,20 +30,25 @@ public struct RetentionStore: Sendable {
                 guard let original = byID[item.id] else { continue }
                 var a = original.anonymised(on: today)
                 a.version = original.version + 1
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE representation SET summary = \(bind: a.summary), advocate = \(bind: a.complainant.advocate),
                     complainant_name = NULL, complainant_contact = NULL, subject_name = NULL, restricted_to = NULL,
-                    purged_on = \(bind: today.iso), detail = \(bind: String(decoding: try encoder.encode(a.records), as: UTF8.self)),
+                    purged_on = \(bind: today.iso), detail = \(bind: String(decoding: try encoder.encode(a.records),
+                    as: UTF8.self)),
                     version = \(bind: a.version), updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: a.id)
-                    """).run()
+                    """
+                ).run()
                 try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: a.id)").run()
                 try await RepresentationStore.insertStages(of: [a], on: sql)
                 try await sql.raw("DELETE FROM case_event WHERE representation_id = \(bind: a.id)").run()
                 try await SearchIndex.update([a], on: sql)
                 try await sql.raw("DELETE FROM equality_monitoring WHERE representation_id = \(bind: a.id)").run()
-                try await AuditLog.append(AuditEntry(
-                    userID: userID, username: username, action: .purgedCase, representationID: a.id, reference: a.reference,
-                    detail: "closed \(item.closedOn.iso); destroy after \(item.destroyAfter.iso)"), on: sql)
+                try await AuditLog.append(
+                    AuditEntry(
+                        userID: userID, username: username, action: .purgedCase, representationID: a.id,
+                        reference: a.reference,
+                        detail: "closed \(item.closedOn.iso); destroy after \(item.destroyAfter.iso)"), on: sql)
             }
             return due
         }

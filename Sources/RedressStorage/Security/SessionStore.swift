@@ -19,9 +19,14 @@ public struct SessionStore: Sendable {
     public func start(for user: User, now: Int) async throws -> UserSession {
         let session = UserSession(token: Tokens.random(), csrfToken: Tokens.random(), user: user)
         try await database.withSQL { sql in
-            try await sql.insert(into: "user_session").columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
-                .values(SQLBind(Tokens.digest(session.token)), SQLBind(user.id), SQLBind(session.csrfToken), SQLBind(now), SQLBind(now))
-                .run()
+            try await sql.insert(into: "user_session").columns(
+                "token_hash", "user_id", "csrf_token", "created_at", "last_seen_at"
+            )
+            .values(
+                SQLBind(Tokens.digest(session.token)), SQLBind(user.id), SQLBind(session.csrfToken), SQLBind(now),
+                SQLBind(now)
+            )
+            .run()
         }
         return session
     }
@@ -32,22 +37,33 @@ public struct SessionStore: Sendable {
         guard !token.isEmpty, token.count <= 128 else { return nil }
         let hash = Tokens.digest(token)
         let found = try await database.read { sql -> (User, created: Int, lastSeen: Int, csrf: String)? in
-            guard let row = try await sql.raw("""
-                SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.userColumns)
-                FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = \(bind: hash)
-                """).first() else { return nil }
-            return (try UserStore.decode(row), try row.decode(column: "created_at", as: Int.self),
-                    try row.decode(column: "last_seen_at", as: Int.self), try row.decode(column: "csrf_token", as: String.self))
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.userColumns)
+                    FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = \(bind: hash)
+                    """
+                ).first()
+            else { return nil }
+            return (
+                try UserStore.decode(row), try row.decode(column: "created_at", as: Int.self),
+                try row.decode(column: "last_seen_at", as: Int.self),
+                try row.decode(column: "csrf_token", as: String.self)
+            )
         }
         guard let (user, created, lastSeen, csrf) = found else { return nil }
         // Writes only when something changes: an ended session, or "last seen" once a minute.
         if user.isDisabled || now - lastSeen > policy.idleSeconds || now - created > policy.absoluteSeconds {
-            try await database.withSQL { sql in try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: hash)").run() }
+            try await database.withSQL { sql in
+                try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: hash)").run()
+            }
             return nil
         }
         if now - lastSeen >= 60 {
             try await database.withSQL { sql in
-                try await sql.raw("UPDATE user_session SET last_seen_at = \(bind: now) WHERE token_hash = \(bind: hash)").run()
+                try await sql.raw(
+                    "UPDATE user_session SET last_seen_at = \(bind: now) WHERE token_hash = \(bind: hash)"
+                ).run()
             }
         }
         return UserSession(token: token, csrfToken: csrf, user: user)
@@ -56,17 +72,22 @@ public struct SessionStore: Sendable {
     private static let userColumns = UserStore.columns(alias: "u")
 
     public func end(token: String) async throws {
-        try await database.withSQL { sql in try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: Tokens.digest(token))").run() }
+        try await database.withSQL { sql in
+            try await sql.raw("DELETE FROM user_session WHERE token_hash = \(bind: Tokens.digest(token))").run()
+        }
     }
 
     /// Ends every session the user has, on every device.
     public func endAll(userID: String) async throws {
-        try await database.withSQL { sql in try await sql.raw("DELETE FROM user_session WHERE user_id = \(bind: userID)").run() }
+        try await database.withSQL { sql in
+            try await sql.raw("DELETE FROM user_session WHERE user_id = \(bind: userID)").run()
+        }
     }
 
     public func count(userID: String) async throws -> Int {
         try await database.read { sql in
-            try await sql.raw("SELECT COUNT(*) AS n FROM user_session WHERE user_id = \(bind: userID)").first()?.decode(column: "n", as: Int.self) ?? 0
+            try await sql.raw("SELECT COUNT(*) AS n FROM user_session WHERE user_id = \(bind: userID)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
         }
     }
 }

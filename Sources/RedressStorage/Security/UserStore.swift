@@ -39,10 +39,13 @@ public struct SignInPolicy: Sendable, Hashable {
     public init() {}
 
     /// Failed sign-ins with one username (existing or not), counted until one succeeds.
-    public var account: AttemptLimit { AttemptLimit(limit: maxFailures, windowSeconds: 24 * 60 * 60, lockoutSeconds: lockoutSeconds) }
+    public var account: AttemptLimit {
+        AttemptLimit(limit: maxFailures, windowSeconds: 24 * 60 * 60, lockoutSeconds: lockoutSeconds)
+    }
     /// Failed sign-ins from one address.
     public var address: AttemptLimit {
-        AttemptLimit(limit: maxAddressFailures, windowSeconds: addressWindowSeconds, lockoutSeconds: addressWindowSeconds)
+        AttemptLimit(
+            limit: maxAddressFailures, windowSeconds: addressWindowSeconds, lockoutSeconds: addressWindowSeconds)
     }
 }
 
@@ -69,28 +72,44 @@ public struct UserStore: Sendable {
 
     /// Adds a user. With `mustChangePassword`, the password given is one-time: signing in with
     /// it only lets them choose their own (accounts made by an administrator).
-    public func add(username rawUsername: String, displayName: String, role: Role, personID: String? = nil, password: String,
-                    hasher: PasswordHasher, work: PasswordWork? = nil, mustChangePassword: Bool = false) async throws -> User {
+    public func add(
+        username rawUsername: String, displayName: String, role: Role, personID: String? = nil, password: String,
+        hasher: PasswordHasher, work: PasswordWork? = nil, mustChangePassword: Bool = false
+    ) async throws -> User {
         let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
-        guard username.count >= 2, username.count <= 64, username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) }) else {
-            throw UserError(field: "username", message: "Username must be 2 to 64 letters, digits, dots, hyphens, underscores or @")
+        guard username.count >= 2, username.count <= 64,
+            username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-@".contains($0)) })
+        else {
+            throw UserError(
+                field: "username", message: "Username must be 2 to 64 letters, digits, dots, hyphens, underscores or @")
         }
         let name = displayName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else { throw UserError(field: "display-name", message: "Enter a display name of 100 characters or fewer") }
-        if let problem = Self.passwordProblem(password, username: username) { throw UserError(field: "password", message: problem) }
+        guard !name.isEmpty, name.count <= 100 else {
+            throw UserError(field: "display-name", message: "Enter a display name of 100 characters or fewer")
+        }
+        if let problem = Self.passwordProblem(password, username: username) {
+            throw UserError(field: "password", message: problem)
+        }
         let hash = try await Self.hash(password, hasher: hasher, work: work)
-        let user = User(id: UUID().uuidString.lowercased(), username: username, displayName: name, role: role, personID: personID,
-                        isDisabled: false, mustChangePassword: mustChangePassword)
+        let user = User(
+            id: UUID().uuidString.lowercased(), username: username, displayName: name, role: role, personID: personID,
+            isDisabled: false, mustChangePassword: mustChangePassword)
         try await database.transaction { sql in
             guard try await sql.raw("SELECT id FROM app_user WHERE username = \(bind: username)").first() == nil else {
                 throw UserError(field: "username", message: "There is already a user called \(username)")
             }
             let now = Timestamp.now()
             try await sql.insert(into: "app_user")
-                .columns("id", "username", "display_name", "role", "person_id", "password_hash", "failed_sign_ins", "is_disabled",
-                         "must_change_password", "created_at", "updated_at")
-                .values(SQLBind(user.id), SQLBind(username), SQLBind(name), SQLBind(role.rawValue), SQLBind(personID), SQLBind(hash),
-                        SQLBind(0), SQLBind(false), SQLBind(mustChangePassword), SQLBind(now), SQLBind(now))
+                .columns(
+                    "id", "username", "display_name", "role", "person_id", "password_hash", "failed_sign_ins",
+                    "is_disabled",
+                    "must_change_password", "created_at", "updated_at"
+                )
+                .values(
+                    SQLBind(user.id), SQLBind(username), SQLBind(name), SQLBind(role.rawValue), SQLBind(personID),
+                    SQLBind(hash),
+                    SQLBind(0), SQLBind(false), SQLBind(mustChangePassword), SQLBind(now), SQLBind(now)
+                )
                 .run()
             try await AttemptCounter.clear(AttemptCounter.account(username), on: sql)
         }
@@ -98,16 +117,24 @@ public struct UserStore: Sendable {
     }
 
     public func all() async throws -> [User] {
-        try await database.read { sql in try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user ORDER BY username").all().map(Self.decode) }
+        try await database.read { sql in
+            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user ORDER BY username").all().map(
+                Self.decode)
+        }
     }
 
     public func user(id: String) async throws -> User? {
-        try await database.read { sql in try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user WHERE id = \(bind: id)").first().map(Self.decode) }
+        try await database.read { sql in
+            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user WHERE id = \(bind: id)").first().map(
+                Self.decode)
+        }
     }
 
     public func user(username: String) async throws -> User? {
         try await database.read { sql in
-            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user WHERE username = \(bind: username.lowercased())").first().map(Self.decode)
+            try await sql.raw(
+                "SELECT \(unsafeRaw: Self.columns) FROM app_user WHERE username = \(bind: username.lowercased())"
+            ).first().map(Self.decode)
         }
     }
 
@@ -115,37 +142,53 @@ public struct UserStore: Sendable {
     public func setEmail(_ email: String?, userID: String) async throws {
         let trimmed = email?.trimmingCharacters(in: .whitespaces) ?? ""
         if !trimmed.isEmpty {
-            guard trimmed.count <= 254, trimmed.contains("@"), !trimmed.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+            guard trimmed.count <= 254, trimmed.contains("@"),
+                !trimmed.contains(where: { $0.isWhitespace || $0.isNewline })
+            else {
                 throw UserError(field: "email", message: "Enter an email address like name@council.gov.uk")
             }
         }
         try await database.transaction { sql in
-            try await sql.raw("""
-                UPDATE app_user SET email = \(bind: trimmed.isEmpty ? nil : trimmed), updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: userID)
-                """).run()
+            try await sql.raw(
+                """
+                UPDATE app_user SET email = \(bind: trimmed.isEmpty ? nil : trimmed), updated_at = \
+                \(bind: Timestamp.now()) WHERE id = \(bind: userID)
+                """
+            ).run()
         }
     }
 
     /// Disables or re-enables an account; disabling ends every session it has.
     public func setDisabled(_ disabled: Bool, userID: String) async throws {
         try await database.transaction { sql in
-            try await sql.raw("UPDATE app_user SET is_disabled = \(bind: disabled), updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: userID)").run()
+            try await sql.raw(
+                """
+                    UPDATE app_user SET is_disabled = \(bind: disabled), updated_at = \(bind: Timestamp.now()) WHERE \
+                    id = \(bind: userID)
+                    """
+            ).run()
             if disabled { try await sql.raw("DELETE FROM user_session WHERE user_id = \(bind: userID)").run() }
         }
     }
 
     /// Sets a new password, clears any lockout and ends every session. With
     /// `mustChangePassword` (an administrator's reset) it is one-time, as for a new account.
-    public func setPassword(_ password: String, userID: String, hasher: PasswordHasher, work: PasswordWork? = nil,
-                            mustChangePassword: Bool = false) async throws {
+    public func setPassword(
+        _ password: String, userID: String, hasher: PasswordHasher, work: PasswordWork? = nil,
+        mustChangePassword: Bool = false
+    ) async throws {
         guard let user = try await user(id: userID) else { throw DatabaseError.notFound }
-        if let problem = Self.passwordProblem(password, username: user.username) { throw UserError(field: "password", message: problem) }
+        if let problem = Self.passwordProblem(password, username: user.username) {
+            throw UserError(field: "password", message: problem)
+        }
         let hash = try await Self.hash(password, hasher: hasher, work: work)
         try await database.transaction { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE app_user SET password_hash = \(bind: hash), must_change_password = \(bind: mustChangePassword),
                 updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: userID)
-                """).run()
+                """
+            ).run()
             try await sql.raw("DELETE FROM user_session WHERE user_id = \(bind: userID)").run()
             try await AttemptCounter.clear(AttemptCounter.account(user.username), on: sql)
         }
@@ -153,22 +196,34 @@ public struct UserStore: Sendable {
 
     /// The owner's own new password, replacing a one-time one: checked against the one-time
     /// password (which must not be reused) and stored; other sessions end.
-    public func chooseOwnPassword(_ password: String, userID: String, keepingSession tokenHash: String?, hasher: PasswordHasher,
-                                  work: PasswordWork? = nil) async throws {
+    public func chooseOwnPassword(
+        _ password: String, userID: String, keepingSession tokenHash: String?, hasher: PasswordHasher,
+        work: PasswordWork? = nil
+    ) async throws {
         guard let user = try await user(id: userID) else { throw DatabaseError.notFound }
-        if let problem = Self.passwordProblem(password, username: user.username) { throw UserError(field: "password", message: problem) }
-        let stored = try await database.read { sql in
-            try await sql.raw("SELECT password_hash FROM app_user WHERE id = \(bind: userID)").first()?.decode(column: "password_hash", as: String.self)
-        } ?? ""
+        if let problem = Self.passwordProblem(password, username: user.username) {
+            throw UserError(field: "password", message: problem)
+        }
+        let stored =
+            try await database.read { sql in
+                try await sql.raw("SELECT password_hash FROM app_user WHERE id = \(bind: userID)").first()?.decode(
+                    column: "password_hash", as: String.self)
+            } ?? ""
         let reused = try await Self.verify(password, against: stored, work: work)
-        if reused { throw UserError(field: "password", message: "Choose a password different from the one you were given") }
+        if reused {
+            throw UserError(field: "password", message: "Choose a password different from the one you were given")
+        }
         let hash = try await Self.hash(password, hasher: hasher, work: work)
         try await database.transaction { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE app_user SET password_hash = \(bind: hash), must_change_password = \(bind: false),
                 updated_at = \(bind: Timestamp.now()) WHERE id = \(bind: userID)
-                """).run()
-            try await sql.raw("DELETE FROM user_session WHERE user_id = \(bind: userID) AND token_hash <> \(bind: tokenHash ?? "")").run()
+                """
+            ).run()
+            try await sql.raw(
+                "DELETE FROM user_session WHERE user_id = \(bind: userID) AND token_hash <> \(bind: tokenHash ?? "")"
+            ).run()
         }
     }
 
@@ -181,12 +236,16 @@ public struct UserStore: Sendable {
 
     /// Checks a password. A hash is computed even for an unknown username, so time does not
     /// tell which exist. With `work`, hashing runs on its threads (and may throw `Busy`).
-    public func signIn(username: String, password: String, hasher: PasswordHasher, work: PasswordWork? = nil) async throws -> SignInResult {
+    public func signIn(
+        username: String, password: String, hasher: PasswordHasher, work: PasswordWork? = nil
+    ) async throws -> SignInResult {
         let row = try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT \(unsafeRaw: Self.columns), password_hash FROM app_user
                 WHERE username = \(bind: username.trimmingCharacters(in: .whitespaces).lowercased())
-                """).first()
+                """
+            ).first()
         }
         guard let row else {
             _ = try await Self.hash(password, hasher: hasher, work: work)
@@ -198,7 +257,8 @@ public struct UserStore: Sendable {
         if hasher.isWeaker(stored) {
             let rehash = try await Self.hash(password, hasher: hasher, work: work)
             try await database.withSQL { sql in
-                try await sql.raw("UPDATE app_user SET password_hash = \(bind: rehash) WHERE id = \(bind: user.id)").run()
+                try await sql.raw("UPDATE app_user SET password_hash = \(bind: rehash) WHERE id = \(bind: user.id)")
+                    .run()
             }
         }
         return .signedIn(user)
@@ -218,16 +278,22 @@ public struct UserStore: Sendable {
 
     /// `columns` qualified by a table alias, for queries that join `app_user` (sessions, API tokens).
     static func columns(alias: String) -> String {
-        columns.split(separator: ",").map { "\(alias)." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        columns.split(separator: ",").map { "\(alias)." + $0.trimmingCharacters(in: .whitespaces) }.joined(
+            separator: ", ")
     }
 
     static func decode(_ row: any SQLRow) throws -> User {
         let roleText = try row.decode(column: "role", as: String.self)
-        guard let role = Role(rawValue: roleText) else { throw DatabaseError.corruptRow(table: "app_user", column: "role", value: roleText) }
+        guard let role = Role(rawValue: roleText) else {
+            throw DatabaseError.corruptRow(table: "app_user", column: "role", value: roleText)
+        }
         return User(
-            id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
+            id: try row.decode(column: "id", as: String.self),
+            username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self), role: role,
-            personID: try row.decode(column: "person_id", as: String?.self), isDisabled: try row.decode(column: "is_disabled", as: Bool.self),
-            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self), email: try row.decode(column: "email", as: String?.self))
+            personID: try row.decode(column: "person_id", as: String?.self),
+            isDisabled: try row.decode(column: "is_disabled", as: Bool.self),
+            mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
+            email: try row.decode(column: "email", as: String?.self))
     }
 }

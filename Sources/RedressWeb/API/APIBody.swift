@@ -65,7 +65,9 @@ struct APIBody: Sendable {
 
     /// Reads `data` as a JSON object holding only `fields`, naming every problem by field.
     static func read(_ data: Data, fields: [APIField]) throws(APIBodyInvalid) -> APIBody {
-        guard !data.isEmpty else { throw APIBodyInvalid([ProblemField(field: "", message: "The request needs a JSON object body")]) }
+        guard !data.isEmpty else {
+            throw APIBodyInvalid([ProblemField(field: "", message: "The request needs a JSON object body")])
+        }
         guard case .object(let object)? = try? JSONDecoder().decode(JSONInput.self, from: data) else {
             throw APIBodyInvalid([ProblemField(field: "", message: "The body must be a JSON object")])
         }
@@ -76,14 +78,19 @@ struct APIBody: Sendable {
         }
         for field in fields {
             guard let value = object[field.name] else {
-                if field.required { problems.append(ProblemField(field: field.name, message: "\(field.name) is required")) }
+                if field.required {
+                    problems.append(ProblemField(field: field.name, message: "\(field.name) is required"))
+                }
                 continue
             }
             guard value != .null else {
-                problems.append(ProblemField(field: field.name, message: "\(field.name) cannot be null; leave it out instead"))
+                problems.append(
+                    ProblemField(field: field.name, message: "\(field.name) cannot be null; leave it out instead"))
                 continue
             }
-            if let problem = body.take(value, for: field) { problems.append(ProblemField(field: field.name, message: problem)) }
+            if let problem = body.take(value, for: field) {
+                problems.append(ProblemField(field: field.name, message: problem))
+            }
         }
         guard problems.isEmpty else { throw APIBodyInvalid(problems) }
         return body
@@ -95,7 +102,9 @@ struct APIBody: Sendable {
         switch field.kind {
         case .date:
             guard case .string(let s) = value else { return "\(name) must be a date as text, like 2025-04-01" }
-            guard let d = CalendarDate(iso: s) else { return "\(name) must be a real date written YYYY-MM-DD, like 2025-04-01" }
+            guard let d = CalendarDate(iso: s) else {
+                return "\(name) must be a real date written YYYY-MM-DD, like 2025-04-01"
+            }
             dates[name] = d
             text[name] = s
         case .text(let maxLength):
@@ -103,7 +112,9 @@ struct APIBody: Sendable {
             guard s.unicodeScalars.count <= maxLength else { return "\(name) must be \(maxLength) characters or fewer" }
             text[name] = s
         case .choice(let values):
-            guard case .string(let s) = value, values.contains(s) else { return "\(name) must be one of: \(values.joined(separator: ", "))" }
+            guard case .string(let s) = value, values.contains(s) else {
+                return "\(name) must be one of: \(values.joined(separator: ", "))"
+            }
             text[name] = s
         case .boolean:
             guard case .bool(let b) = value else { return "\(name) must be true or false" }
@@ -114,19 +125,27 @@ struct APIBody: Sendable {
             }
             text[name] = String(i)
         case .money:
-            guard case .string(let s) = value, s.wholeMatch(of: /[0-9]{1,7}(\.[0-9]{2})?/) != nil, Money.pence(from: s) != nil else {
+            guard case .string(let s) = value, s.wholeMatch(of: /[0-9]{1,7}(\.[0-9]{2})?/) != nil,
+                Money.pence(from: s) != nil
+            else {
                 return "\(name) must be pounds and pence as text, like \"250.00\""
             }
             text[name] = s
         case .list(let maxItems), .lines(let maxItems):
-            guard case .array(let items) = value, items.count <= maxItems else { return "\(name) must be a list of up to \(maxItems) texts" }
+            guard case .array(let items) = value, items.count <= maxItems else {
+                return "\(name) must be a list of up to \(maxItems) texts"
+            }
             var strings: [String] = []
             for item in items {
-                guard case .string(let s) = item, s.unicodeScalars.count <= 200 else { return "\(name) must hold only texts of 200 characters or fewer" }
+                guard case .string(let s) = item, s.unicodeScalars.count <= 200 else {
+                    return "\(name) must hold only texts of 200 characters or fewer"
+                }
                 strings.append(s)
             }
             if case .lines = field.kind {
-                guard strings.allSatisfy({ !$0.contains(where: \.isNewline) }) else { return "\(name): each line must be one line" }
+                guard strings.allSatisfy({ !$0.contains(where: \.isNewline) }) else {
+                    return "\(name): each line must be one line"
+                }
                 text[name] = strings.joined(separator: "\n")
             } else {
                 lists[name] = strings
@@ -165,15 +184,26 @@ struct APIBody: Sendable {
             case .text(let maxLength): p = ["type": "string", "maxLength": .int(maxLength)]
             case .choice(let values): p = ["type": "string", "enum": .array(values.map(JSONValue.string))]
             case .boolean: p = ["type": "boolean"]
-            case .integer(let minimum, let maximum): p = ["type": "integer", "minimum": .int(minimum), "maximum": .int(maximum)]
+            case .integer(let minimum, let maximum):
+                p = ["type": "integer", "minimum": .int(minimum), "maximum": .int(maximum)]
             case .money: p = ["type": "string", "pattern": "^[0-9]{1,7}(\\.[0-9]{2})?$"]
-            case .list(let maxItems): p = ["type": "array", "maxItems": .int(maxItems), "items": ["type": "string", "maxLength": 200]]
-            case .lines(let maxItems): p = ["type": "array", "maxItems": .int(maxItems), "items": ["type": "string", "maxLength": 200, "pattern": "^[^\\n\\r\\u000b\\u000c\\u0085\\u2028\\u2029]*$"]]
+            case .list(let maxItems):
+                p = ["type": "array", "maxItems": .int(maxItems), "items": ["type": "string", "maxLength": 200]]
+            case .lines(let maxItems):
+                p = [
+                    "type": "array", "maxItems": .int(maxItems),
+                    "items": [
+                        "type": "string", "maxLength": 200,
+                        "pattern": "^[^\\n\\r\\u000b\\u000c\\u0085\\u2028\\u2029]*$",
+                    ],
+                ]
             }
             p["description"] = .string(field.description)
             properties[field.name] = .object(p)
         }
-        var schema: [String: JSONValue] = ["type": "object", "additionalProperties": false, "properties": .object(properties)]
+        var schema: [String: JSONValue] = [
+            "type": "object", "additionalProperties": false, "properties": .object(properties),
+        ]
         let required = fields.filter(\.required).map(\.name)
         if !required.isEmpty { schema["required"] = .array(required.map(JSONValue.string)) }
         return .object(schema)
@@ -209,10 +239,15 @@ enum JSONInput: Decodable, Equatable {
             return
         }
         let single = try decoder.singleValueContainer()
-        if single.decodeNil() { self = .null }
-        else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-        else if let s = try? single.decode(String.self) { self = .string(s) }
-        else { self = .number(try single.decode(Double.self)) }
+        if single.decodeNil() {
+            self = .null
+        } else if let b = try? single.decode(Bool.self) {
+            self = .bool(b)
+        } else if let s = try? single.decode(String.self) {
+            self = .string(s)
+        } else {
+            self = .number(try single.decode(Double.self))
+        }
     }
 
     private struct AnyKey: CodingKey {

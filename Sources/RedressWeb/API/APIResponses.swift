@@ -25,22 +25,38 @@ struct APIProblem: Error, Sendable, Codable {
     }
 
     static func invalid(_ errors: [ProblemField]) -> APIProblem {
-        APIProblem(.unprocessableContent, errors.count == 1 ? errors[0].message : "\(errors.count) fields need attention", errors: errors,
-                   type: "https://redress.example/problems/invalid-request")
+        APIProblem(
+            .unprocessableContent, errors.count == 1 ? errors[0].message : "\(errors.count) fields need attention",
+            errors: errors,
+            type: "https://redress.example/problems/invalid-request")
     }
     static func badRequest(_ field: String, _ message: String) -> APIProblem {
-        APIProblem(.badRequest, message, errors: [ProblemField(field: field, message: message)], type: "https://redress.example/problems/bad-request")
+        APIProblem(
+            .badRequest, message, errors: [ProblemField(field: field, message: message)],
+            type: "https://redress.example/problems/bad-request")
     }
     static var notFound: APIProblem { APIProblem(.notFound, "There is nothing at this address, or it was removed.") }
-    static var forbidden: APIProblem { APIProblem(.forbidden, "The token's user may not do this, or the case is restricted to named people. The attempt has been recorded.") }
+    static var forbidden: APIProblem {
+        APIProblem(
+            .forbidden,
+            """
+                The token's user may not do this, or the case is restricted to named people. The attempt has been \
+                recorded.
+                """
+        )
+    }
     static var unauthorized: APIProblem {
-        APIProblem(.unauthorized, "Send a live API token as `Authorization: Bearer rdr_…`; make one with `redress token create`.")
+        APIProblem(
+            .unauthorized,
+            "Send a live API token as `Authorization: Bearer rdr_…`; make one with `redress token create`.")
     }
 
     func response() -> Response {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == 401 { headers[.wwwAuthenticate] = #"Bearer realm="redress""# }
-        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: APIJSON.encode(self))))
+        return Response(
+            status: .init(code: status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(data: APIJSON.encode(self))))
     }
 }
 
@@ -52,7 +68,9 @@ enum APIJSON {
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, version: Int? = nil, location: String? = nil) -> Response {
+    static func response(
+        _ value: some Encodable, status: HTTPResponse.Status = .ok, version: Int? = nil, location: String? = nil
+    ) -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let version { headers[.eTag] = ETag.value(version) }
         if let location { headers[.location] = location }
@@ -69,8 +87,10 @@ enum ETag {
     /// it is not a tag this API gave out.
     static func expectedVersion(_ request: Request) throws -> Int {
         guard let header = request.headers[.ifMatch] else {
-            throw APIProblem(.preconditionRequired, "Send the record's ETag in If-Match, so a change made since you read it is not overwritten.",
-                             errors: [ProblemField(field: "If-Match", message: "If-Match is required")])
+            throw APIProblem(
+                .preconditionRequired,
+                "Send the record's ETag in If-Match, so a change made since you read it is not overwritten.",
+                errors: [ProblemField(field: "If-Match", message: "If-Match is required")])
         }
         let tag = header
         guard tag.wholeMatch(of: /"[0-9]{1,12}"/) != nil, let version = Int(tag.dropFirst().dropLast()) else {
@@ -80,8 +100,10 @@ enum ETag {
     }
 
     static func stale(_ current: Int) -> APIProblem {
-        APIProblem(.preconditionFailed, "The record has changed since you read it (it is now version \(current)). Read it again, check the change still makes sense and send it with the new ETag.",
-                   type: "https://redress.example/problems/stale")
+        APIProblem(
+            .preconditionFailed,
+            "The record has changed since you read it (it is now version \(current)). Read it again, check the change still makes sense and send it with the new ETag.",
+            type: "https://redress.example/problems/stale")
     }
 }
 
@@ -91,33 +113,50 @@ struct APIErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let logger: Logger
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
         guard request.uri.path.hasPrefix(Endpoint.apiPrefix) else { return try await next(request, context) }
         do {
             return try await next(request, context)
         } catch let problem as APIProblem {
             return problem.response()
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            return APIProblem(.contentTooLarge, "The request body is larger than this operation takes (\(Endpoint.maximumBodyWords)). Nothing was changed.").response()
+            return APIProblem(
+                .contentTooLarge,
+                "The request body is larger than this operation takes (\(Endpoint.maximumBodyWords)). Nothing was changed."
+            ).response()
         } catch is CaseAccessRefused {
             return APIProblem.forbidden.response()
         } catch is PasswordWork.Busy {
-            return APIProblem(.serviceUnavailable, "The service is busy. Nothing was changed; try again in a few seconds.").response()
+            return APIProblem(
+                .serviceUnavailable, "The service is busy. Nothing was changed; try again in a few seconds."
+            ).response()
         } catch let error as HTTPError {
             if error.status == .notFound {
                 let allowed = Endpoint.methods(matching: request.uri.path)
                 if !allowed.isEmpty {
-                    var response = APIProblem(.methodNotAllowed, "This address takes \(allowed.joined(separator: ", ")).").response()
+                    var response = APIProblem(
+                        .methodNotAllowed, "This address takes \(allowed.joined(separator: ", "))."
+                    ).response()
                     response.headers[.allow] = allowed.joined(separator: ", ")
                     return response
                 }
                 return APIProblem.notFound.response()
             }
             let status = error.status.code < 500 ? error.status : .internalServerError
-            return APIProblem(status, status.code < 500 ? (error.body ?? status.reasonPhrase) : "Nothing was changed. Try again later.").response()
+            return APIProblem(
+                status,
+                status.code < 500 ? (error.body ?? status.reasonPhrase) : "Nothing was changed. Try again later."
+            ).response()
         } catch {
-            logger.error("API request failed", metadata: ["path": .string(request.uri.path), "error": .string(String(describing: type(of: error)))])
-            return APIProblem(.internalServerError, "Nothing was changed. Try again later; if it continues, tell your Redress administrator the time.").response()
+            logger.error(
+                "API request failed",
+                metadata: ["path": .string(request.uri.path), "error": .string(String(describing: type(of: error)))])
+            return APIProblem(
+                .internalServerError,
+                "Nothing was changed. Try again later; if it continues, tell your Redress administrator the time."
+            ).response()
         }
     }
 }
@@ -135,7 +174,8 @@ extension Endpoint {
         return allCases.filter { endpoint in
             guard endpoint.isAPI else { return false }
             let template = endpoint.path.split(separator: "/", omittingEmptySubsequences: false)
-            return template.count == parts.count && zip(template, parts).allSatisfy { t, p in t.hasPrefix(":") ? !p.isEmpty : t == p }
+            return template.count == parts.count
+                && zip(template, parts).allSatisfy { t, p in t.hasPrefix(":") ? !p.isEmpty : t == p }
         }.map(\.method.rawValue).sorted()
     }
 }
@@ -146,5 +186,7 @@ func readBody(_ request: Request, fields: [APIField]) async throws -> APIBody {
     do { buffer = try await request.body.collect(upTo: 64 * 1024) } catch {
         throw APIProblem(.contentTooLarge, "The body must be 64 KB or less.")
     }
-    do { return try APIBody.read(Data(buffer: buffer), fields: fields) } catch { throw APIProblem.invalid(error.problems) }
+    do { return try APIBody.read(Data(buffer: buffer), fields: fields) } catch {
+        throw APIProblem.invalid(error.problems)
+    }
 }

@@ -97,21 +97,29 @@ struct CaseAPI: Sendable {
         let today = deps.today(), engine = ClockEngine(calendar: casework.calendar)
         let items = page.items.map { r in
             let next = casework.procedure(r.procedureID).flatMap { engine.nextDeadline(for: r, procedure: $0) }
-            return Summary(id: r.id, reference: r.reference, kind: r.kind.rawValue, serviceArea: r.serviceArea.rawValue, service: r.serviceCategory,
-                           receivedOn: r.receivedOn, isOpen: r.isOpen, stage: r.stages.last?.key,
-                           nextDeadline: next.map { DeadlineJSON($0, today: today, calendar: casework.calendar) }, version: r.version)
+            return Summary(
+                id: r.id, reference: r.reference, kind: r.kind.rawValue, serviceArea: r.serviceArea.rawValue,
+                service: r.serviceCategory,
+                receivedOn: r.receivedOn, isOpen: r.isOpen, stage: r.stages.last?.key,
+                nextDeadline: next.map { DeadlineJSON($0, today: today, calendar: casework.calendar) },
+                version: r.version)
         }
         var next: String?
         if offset + limit < page.total {
             var components = URLComponents()
-            components.queryItems = query.items.filter { $0.name != "offset" } + [URLQueryItem(name: "offset", value: String(offset + limit))]
+            components.queryItems =
+                query.items.filter { $0.name != "offset" } + [
+                    URLQueryItem(name: "offset", value: String(offset + limit))
+                ]
             next = Endpoint.apiRepresentations.path + "?" + (components.percentEncodedQuery ?? "")
         }
         return APIJSON.response(PageJSON(items: items, total: page.total, limit: limit, offset: offset, next: next))
     }
 
     /// The case, if it exists and the caller may see it; refusals are audited.
-    func visibleCase(_ context: AppRequestContext, permission: Permission = .viewCase, detail: String = "API") async throws -> (Representation, Viewer) {
+    func visibleCase(
+        _ context: AppRequestContext, permission: Permission = .viewCase, detail: String = "API"
+    ) async throws -> (Representation, Viewer) {
         switch try await context.lookUpCase(in: deps.database, permission: permission, detail: detail) {
         case .missing: throw APIProblem.notFound
         case .refused: throw APIProblem.forbidden
@@ -120,8 +128,13 @@ struct CaseAPI: Sendable {
     }
 
     func document(_ r: Representation, casework: Casework) -> CaseJSON {
-        let deadlines = casework.procedure(r.procedureID).map { ClockEngine(calendar: casework.calendar).deadlines(for: r, procedure: $0) } ?? []
-        return CaseJSON(representation: r, deadlines: deadlines.map { DeadlineJSON($0, today: deps.today(), calendar: casework.calendar) })
+        let deadlines =
+            casework.procedure(r.procedureID).map {
+                ClockEngine(calendar: casework.calendar).deadlines(for: r, procedure: $0)
+            } ?? []
+        return CaseJSON(
+            representation: r,
+            deadlines: deadlines.map { DeadlineJSON($0, today: deps.today(), calendar: casework.calendar) })
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -131,7 +144,9 @@ struct CaseAPI: Sendable {
     }
 
     static let newFields: [APIField] = [
-        .choice("kind", RepresentationKind.allCases.map(\.rawValue), "What was received; a complaint when left out", required: false),
+        .choice(
+            "kind", RepresentationKind.allCases.map(\.rawValue), "What was received; a complaint when left out",
+            required: false),
         .choice("service-area", ServiceArea.allCases.map(\.rawValue), "Adults', children's or corporate services"),
         .date("received", "Date received"),
         .text("method", "How it was received (code)", maxLength: 100),
@@ -151,18 +166,25 @@ struct CaseAPI: Sendable {
         let body = try await readBody(request, fields: Self.newFields)
         var values = body.text
         if let received = body.dates["received"] {
-            (values["received-day"], values["received-month"], values["received-year"]) = (String(received.day), String(received.month), String(received.year))
+            (values["received-day"], values["received-month"], values["received-year"]) = (
+                String(received.day), String(received.month), String(received.year)
+            )
         }
         let input = try JSONDecoder().decode(NewComplaintInput.self, from: JSONEncoder().encode(values))
         let casework = try await Casework.load(deps)
-        switch NewComplaint.validate(input, reference: casework.reference, procedures: casework.procedures, today: deps.today()) {
+        switch NewComplaint.validate(
+            input, reference: casework.reference, procedures: casework.procedures, today: deps.today())
+        {
         case .failure(let failure):
-            throw APIProblem.invalid(failure.errors.map { ProblemField(field: apiFieldName($0.field, step: ""), message: $0.message) })
+            throw APIProblem.invalid(
+                failure.errors.map { ProblemField(field: apiFieldName($0.field, step: ""), message: $0.message) })
         case .success(let command):
             let recorded = try await context.cases(deps.database).record(
-                command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: "API \(command.kind.rawValue)"))
-            return APIJSON.response(document(recorded, casework: casework), status: .created, version: recorded.version,
-                                    location: "\(Endpoint.apiRepresentations.path)/\(recorded.id)")
+                command, engine: ClockEngine(calendar: casework.calendar),
+                audit: context.audit(.recordedCase, detail: "API \(command.kind.rawValue)"))
+            return APIJSON.response(
+                document(recorded, casework: casework), status: .created, version: recorded.version,
+                location: "\(Endpoint.apiRepresentations.path)/\(recorded.id)")
         }
     }
 
@@ -173,25 +195,36 @@ struct CaseAPI: Sendable {
         let body = try await readBody(request, fields: step.fields)
         guard expected == current.version else { throw ETag.stale(current.version) }
         if let casework = CaseworkStep(rawValue: step.name) {
-            return try await caseworkStep(casework, on: current, body: body, expected: expected, viewer: viewer, context: context)
+            return try await caseworkStep(
+                casework, on: current, body: body, expected: expected, viewer: viewer, context: context)
         }
         let casework = try await Casework.load(deps)
-        guard let procedure = HistoryReplay.procedure(for: current, in: casework.procedures) else { throw APIProblem.notFound }
+        guard let procedure = HistoryReplay.procedure(for: current, in: casework.procedures) else {
+            throw APIProblem.notFound
+        }
         let today = deps.today()
         let command: CaseCommand
-        switch step.form.command(from: body.formFields(step: step.name), today: today, newID: UUID().uuidString.lowercased()) {
+        switch step.form.command(
+            from: body.formFields(step: step.name), today: today, newID: UUID().uuidString.lowercased())
+        {
         case .failure(let errors):
-            throw APIProblem.invalid(errors.errors.map { ProblemField(field: apiFieldName($0.field, step: step.name), message: $0.message) })
+            throw APIProblem.invalid(
+                errors.errors.map { ProblemField(field: apiFieldName($0.field, step: step.name), message: $0.message) })
         case .success(let parsed): command = parsed
         }
-        let lifecycle = Lifecycle(procedure: procedure, calendar: casework.calendar, today: today, people: casework.people, reference: casework.reference)
+        let lifecycle = Lifecycle(
+            procedure: procedure, calendar: casework.calendar, today: today, people: casework.people,
+            reference: casework.reference)
         do {
             let updated = try await context.cases(deps.database).apply(
                 command, to: current, expectedVersion: expected, lifecycle: lifecycle, recordedBy: viewer.username,
                 audit: context.audit(.changedCase, detail: "API \(step.name)"))
             return APIJSON.response(document(updated, casework: casework), version: updated.version)
         } catch let error as LifecycleError {
-            throw APIProblem.invalid([ProblemField(field: apiFieldName(step.form.fieldID(for: error.field), step: step.name), message: error.message)])
+            throw APIProblem.invalid([
+                ProblemField(
+                    field: apiFieldName(step.form.fieldID(for: error.field), step: step.name), message: error.message)
+            ])
         } catch DatabaseError.conflict {
             let latest = try await context.cases(deps.database).latest(current)
             throw ETag.stale(latest?.version ?? current.version)
@@ -199,8 +232,10 @@ struct CaseAPI: Sendable {
     }
 
     /// The casework steps, through the same code as their pages.
-    func caseworkStep(_ step: CaseworkStep, on r: Representation, body: APIBody, expected: Int, viewer: Viewer,
-                      context: AppRequestContext) async throws -> Response {
+    func caseworkStep(
+        _ step: CaseworkStep, on r: Representation, body: APIBody, expected: Int, viewer: Viewer,
+        context: AppRequestContext
+    ) async throws -> Response {
         let routes = CaseManagementRoutes(deps: deps)
         var values = body.text
         let form: CaseManagementRoutes.Form
@@ -208,10 +243,18 @@ struct CaseAPI: Sendable {
         case .details:
             form = .details
             // Fields not sent keep their value; the form reads every field, so fill them in.
-            for field in CaseManagementForms.fields(for: r) where values[field.rawValue] == nil { values[field.rawValue] = field.value(of: r) ?? "" }
-            let unknown = DetailField.allCases.filter { body.text[$0.rawValue] != nil && !CaseManagementForms.fields(for: r).contains($0) }
+            for field in CaseManagementForms.fields(for: r) where values[field.rawValue] == nil {
+                values[field.rawValue] = field.value(of: r) ?? ""
+            }
+            let unknown = DetailField.allCases.filter {
+                body.text[$0.rawValue] != nil && !CaseManagementForms.fields(for: r).contains($0)
+            }
             if let field = unknown.first {
-                throw APIProblem.invalid([ProblemField(field: field.rawValue, message: "\(field.rawValue) is not a detail of a \(r.kind.displayName.lowercased())")])
+                throw APIProblem.invalid([
+                    ProblemField(
+                        field: field.rawValue,
+                        message: "\(field.rawValue) is not a detail of a \(r.kind.displayName.lowercased())")
+                ])
             }
         case .owner: form = .owner
         case .link: form = .links
@@ -221,17 +264,26 @@ struct CaseAPI: Sendable {
         case .unlink:
             let access = CaseAccess(database: deps.database, viewer: viewer)
             guard let other = try await access.visible(reference: values["reference"] ?? "") else {
-                throw APIProblem.invalid([ProblemField(field: "reference", message: "There is no case \((values["reference"] ?? "").uppercased()) that you can see")])
+                throw APIProblem.invalid([
+                    ProblemField(
+                        field: "reference",
+                        message: "There is no case \((values["reference"] ?? "").uppercased()) that you can see")
+                ])
             }
             let casework = try await Casework.load(deps)
             func lifecycle(_ c: Representation) throws -> Lifecycle {
-                guard let p = HistoryReplay.procedure(for: c, in: casework.procedures) else { throw APIProblem.notFound }
-                return Lifecycle(procedure: p, calendar: casework.calendar, today: deps.today(), people: casework.people, reference: casework.reference)
+                guard let p = HistoryReplay.procedure(for: c, in: casework.procedures) else {
+                    throw APIProblem.notFound
+                }
+                return Lifecycle(
+                    procedure: p, calendar: casework.calendar, today: deps.today(), people: casework.people,
+                    reference: casework.reference)
             }
             do {
-                let (updated, _) = try await access.applyPair(.unlink(representationID: other.id), to: r, expectedVersion: expected, lifecycle: try lifecycle(r),
-                                                              .unlink(representationID: r.id), to: other, otherLifecycle: try lifecycle(other),
-                                                              recordedBy: viewer.username, audit: context.audit(.changedCase, detail: "API unlink"))
+                let (updated, _) = try await access.applyPair(
+                    .unlink(representationID: other.id), to: r, expectedVersion: expected, lifecycle: try lifecycle(r),
+                    .unlink(representationID: r.id), to: other, otherLifecycle: try lifecycle(other),
+                    recordedBy: viewer.username, audit: context.audit(.changedCase, detail: "API unlink"))
                 return APIJSON.response(document(updated, casework: casework), version: updated.version)
             } catch let error as LifecycleError {
                 throw APIProblem.invalid([ProblemField(field: "reference", message: error.message)])
@@ -239,12 +291,19 @@ struct CaseAPI: Sendable {
                 throw ETag.stale(try await access.latest(r)?.version ?? r.version)
             }
         }
-        switch try await routes.perform(form, on: r, fields: FormFields(values: values), expectedVersion: expected, viewer: viewer, context: context) {
+        switch try await routes.perform(
+            form, on: r, fields: FormFields(values: values), expectedVersion: expected, viewer: viewer, context: context
+        ) {
         case .done(let updated, _):
-            return APIJSON.response(document(updated, casework: try await Casework.load(deps)), version: updated.version)
+            return APIJSON.response(
+                document(updated, casework: try await Casework.load(deps)), version: updated.version)
         case .invalid(let errors, let status, let latest):
             if status == .conflict { throw ETag.stale(latest?.version ?? r.version) }
-            throw APIProblem.invalid(errors.map { ProblemField(field: $0.field == "reference" && step == .merge ? "into" : $0.field, message: $0.message) })
+            throw APIProblem.invalid(
+                errors.map {
+                    ProblemField(
+                        field: $0.field == "reference" && step == .merge ? "into" : $0.field, message: $0.message)
+                })
         }
     }
 
@@ -259,14 +318,20 @@ struct CaseAPI: Sendable {
         let body = try await readBody(request, fields: Self.restrictionFields)
         let known = Set(try await UserStore(database: deps.database).all().map(\.id))
         let unknown = (body.lists["users"] ?? []).filter { !known.contains($0) }
-        guard unknown.isEmpty else { throw APIProblem.invalid([ProblemField(field: "users", message: "No user has the id \(unknown[0])")]) }
-        let named: [String]? = body.text["restrict"] == "yes" ? Array(Set((body.lists["users"] ?? []) + [viewer.userID])).sorted() : nil
+        guard unknown.isEmpty else {
+            throw APIProblem.invalid([ProblemField(field: "users", message: "No user has the id \(unknown[0])")])
+        }
+        let named: [String]? =
+            body.text["restrict"] == "yes" ? Array(Set((body.lists["users"] ?? []) + [viewer.userID])).sorted() : nil
         guard expected == current.version else { throw ETag.stale(current.version) }
         do {
             let updated = try await context.cases(deps.database).restrict(
                 current, to: named, expectedVersion: expected,
-                audit: context.audit(.restrictedCase, detail: named.map { "API: restricted to \($0.count) user(s)" } ?? "API: restriction lifted"))
-            return APIJSON.response(document(updated, casework: try await Casework.load(deps)), version: updated.version)
+                audit: context.audit(
+                    .restrictedCase,
+                    detail: named.map { "API: restricted to \($0.count) user(s)" } ?? "API: restriction lifted"))
+            return APIJSON.response(
+                document(updated, casework: try await Casework.load(deps)), version: updated.version)
         } catch DatabaseError.conflict {
             let latest = try await context.cases(deps.database).latest(current)
             throw ETag.stale(latest?.version ?? current.version)

@@ -38,8 +38,12 @@ struct CouncilAPI: Sendable {
         let from = try query.date("from") ?? today
         let to = try query.date("to") ?? from.adding(days: 30)
         // Rules across two parameters, which a schema cannot state: 422, naming the parameter.
-        guard from <= to else { throw APIProblem.invalid([ProblemField(field: "to", message: "to must be on or after from")]) }
-        guard to.dayNumber - from.dayNumber <= 1_100 else { throw APIProblem.invalid([ProblemField(field: "to", message: "Ask for at most 1,100 days at a time")]) }
+        guard from <= to else {
+            throw APIProblem.invalid([ProblemField(field: "to", message: "to must be on or after from")])
+        }
+        guard to.dayNumber - from.dayNumber <= 1_100 else {
+            throw APIProblem.invalid([ProblemField(field: "to", message: "Ask for at most 1,100 days at a time")])
+        }
         let calendar = try await Casework.load(deps).calendar
         var holidays: [CalendarJSON.Holiday] = []
         var day = from
@@ -47,8 +51,10 @@ struct CouncilAPI: Sendable {
             if let name = calendar.holidayName(on: day) { holidays.append(.init(date: day, name: name)) }
             day = day.adding(days: 1)
         }
-        return APIJSON.response(CalendarJSON(division: deps.division.rawValue, from: from, to: to,
-                                             workingDays: calendar.workingDays(from: from, to: to), bankHolidays: holidays))
+        return APIJSON.response(
+            CalendarJSON(
+                division: deps.division.rawValue, from: from, to: to,
+                workingDays: calendar.workingDays(from: from, to: to), bankHolidays: holidays))
     }
 
     struct PeopleJSON: Encodable { var people: [Person] }
@@ -64,13 +70,17 @@ struct CouncilAPI: Sendable {
         .boolean("council", "A council officer or member (not independent)"),
         .boolean("commissioned", "Commissioned (paid per case)", required: false),
         .text("organisation", "Their organisation", required: false, maxLength: 200),
-        .text("works-in", "The service they work in (code), so they are not appointed to its complaints", required: false, maxLength: 100),
+        .text(
+            "works-in", "The service they work in (code), so they are not appointed to its complaints", required: false,
+            maxLength: 100),
         .text("email", "Email address for reminders", required: false, maxLength: 254),
     ]
 
     @Sendable func addPerson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let body = try await readBody(request, fields: Self.personFields)
-        switch PeopleRoutes.person(from: body.formFields(step: "person"), reference: try await Casework.load(deps).reference) {
+        switch PeopleRoutes.person(
+            from: body.formFields(step: "person"), reference: try await Casework.load(deps).reference)
+        {
         case .failure(let errors):
             throw APIProblem.invalid(errors.errors.map { ProblemField(field: $0.field, message: $0.message) })
         case .success(let person):
@@ -93,10 +103,12 @@ struct CouncilAPI: Sendable {
 
     @Sendable func annualReport(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let query = APIQuery(request)
-        let year = try query.integer("year", APIQuery.reportYears) ?? FinancialYear(containing: deps.today()).startYear - 1
+        let year =
+            try query.integer("year", APIQuery.reportYears) ?? FinancialYear(containing: deps.today()).startYear - 1
         let access = try context.cases(deps.database)
         let report = try await ReportSource(database: deps.database, division: deps.division).annual(
-            year: FinancialYear(startYear: year), scope: try query.choice("scope", ReportScope.self) ?? .all, rounding: try rounding(query),
+            year: FinancialYear(startYear: year), scope: try query.choice("scope", ReportScope.self) ?? .all,
+            rounding: try rounding(query),
             listsReference: { access.canSee($0) })
         return APIJSON.response(report)
     }
@@ -106,8 +118,11 @@ struct CouncilAPI: Sendable {
         let latest = FinancialQuarter(containing: deps.today())
         var quarter = latest.previous
         if let code = try query.text("quarter", maxLength: 7) {
-            guard code.wholeMatch(of: /[0-9]{4}-Q[1-4]/) != nil, let q = FinancialQuarter(code), APIQuery.reportYears.contains(q.year.startYear) else {
-                throw APIProblem.badRequest("quarter", "quarter must be a financial quarter like 2025-Q2, from 2000-Q1 to 2100-Q4")
+            guard code.wholeMatch(of: /[0-9]{4}-Q[1-4]/) != nil, let q = FinancialQuarter(code),
+                APIQuery.reportYears.contains(q.year.startYear)
+            else {
+                throw APIProblem.badRequest(
+                    "quarter", "quarter must be a financial quarter like 2025-Q2, from 2000-Q1 to 2100-Q4")
             }
             quarter = q
         }
@@ -123,8 +138,11 @@ struct CouncilAPI: Sendable {
     struct SubmissionsJSON: Encodable { var submissions: [PublicSubmission] }
 
     @Sendable func submissions(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let status = try APIQuery(request).text("status", allowed: ["new", "recorded", "declined"]).flatMap(PublicSubmission.Status.init(rawValue:)) ?? .new
-        return APIJSON.response(SubmissionsJSON(submissions: try await SubmissionStore(database: deps.database).list(status: status)))
+        let status =
+            try APIQuery(request).text("status", allowed: ["new", "recorded", "declined"]).flatMap(
+                PublicSubmission.Status.init(rawValue:)) ?? .new
+        return APIJSON.response(
+            SubmissionsJSON(submissions: try await SubmissionStore(database: deps.database).list(status: status)))
     }
 
     struct AuditJSON: Encodable {
@@ -146,8 +164,9 @@ struct CouncilAPI: Sendable {
         q.to = try query.date("to")
         q.limit = try query.integer("limit", 1...1000) ?? 200
         let entries = try await AuditLog(database: deps.database).search(q).map {
-            AuditJSON.Entry(id: $0.id, at: $0.at, username: $0.username, action: $0.action.rawValue, detail: $0.detail,
-                            representationID: $0.representationID, reference: $0.reference, address: $0.address)
+            AuditJSON.Entry(
+                id: $0.id, at: $0.at, username: $0.username, action: $0.action.rawValue, detail: $0.detail,
+                representationID: $0.representationID, reference: $0.reference, address: $0.address)
         }
         return APIJSON.response(AuditJSON(entries: entries))
     }

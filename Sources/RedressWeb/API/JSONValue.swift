@@ -3,7 +3,8 @@ import Foundation
 /// A JSON document built in code: the OpenAPI contract and small API answers. Encodes with
 /// sorted keys, so the served contract is byte-for-byte stable.
 indirect enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -15,7 +16,9 @@ indirect enum JSONValue: Sendable, Hashable, Encodable, ExpressibleByStringLiter
     init(integerLiteral value: Int) { self = .int(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements, uniquingKeysWith: { $1 })) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()

@@ -36,10 +36,18 @@ struct CaseListRoutes: Sendable {
                 return d
             }
             if let v = text("kind") {
-                if let kind = RepresentationKind(rawValue: v) { filter.kind = kind } else { errors.append(FieldError(field: "kind", message: "Select a kind from the list")) }
+                if let kind = RepresentationKind(rawValue: v) {
+                    filter.kind = kind
+                } else {
+                    errors.append(FieldError(field: "kind", message: "Select a kind from the list"))
+                }
             }
             if let v = text("area") {
-                if let area = ServiceArea(rawValue: v) { filter.serviceArea = area } else { errors.append(FieldError(field: "area", message: "Select a service area from the list")) }
+                if let area = ServiceArea(rawValue: v) {
+                    filter.serviceArea = area
+                } else {
+                    errors.append(FieldError(field: "area", message: "Select a service area from the list"))
+                }
             }
             filter.service = text("service")
             switch text("status") {
@@ -49,14 +57,22 @@ struct CaseListRoutes: Sendable {
             default: errors.append(FieldError(field: "status", message: "Select open, closed or all"))
             }
             filter.stageKey = text("stage")
-            if mine { filter.owner = viewer.userID } else if let owner = text("owner") { filter.owner = owner == "me" ? viewer.userID : owner }
+            if mine {
+                filter.owner = viewer.userID
+            } else if let owner = text("owner") {
+                filter.owner = owner == "me" ? viewer.userID : owner
+            }
             filter.receivedFrom = date("received-from", "Received from")
             filter.receivedTo = date("received-to", "Received to")
             filter.closedFrom = date("closed-from", "Closed from")
             filter.closedTo = date("closed-to", "Closed to")
             if text("overdue") == "yes" { filter.overdueOn = today }
             if let v = text("sort") {
-                if let sort = RepresentationFilter.Sort(rawValue: v) { filter.sort = sort } else { errors.append(FieldError(field: "sort", message: "Select an order from the list")) }
+                if let sort = RepresentationFilter.Sort(rawValue: v) {
+                    filter.sort = sort
+                } else {
+                    errors.append(FieldError(field: "sort", message: "Select an order from the list"))
+                }
             } else if mine {
                 filter.sort = .dueSoonest
             }
@@ -76,14 +92,17 @@ struct CaseListRoutes: Sendable {
 
     func rows(_ cases: [Representation]) async throws -> [Row] {
         let casework = try await Casework.load(deps)
-        let users = Dictionary(uniqueKeysWithValues: try await UserStore(database: deps.database).all().map { ($0.id, $0.displayName) })
+        let users = Dictionary(
+            uniqueKeysWithValues: try await UserStore(database: deps.database).all().map { ($0.id, $0.displayName) })
         let engine = ClockEngine(calendar: casework.calendar), today = deps.today()
         return cases.map { r in
             let procedure = HistoryReplay.procedure(for: r, in: casework.procedures)
             let next = procedure.flatMap { engine.nextDeadline(for: r, procedure: $0) }
-            return Row(representation: r, stage: r.stages.last.flatMap { procedure?.stage($0.key)?.name } ?? "–",
-                       status: CaseSummary.status(r, procedure: procedure), owner: r.owner.map { users[$0] ?? "Former member of staff" } ?? "No one",
-                       next: next, nextStatus: next?.status(on: today, calendar: casework.calendar))
+            return Row(
+                representation: r, stage: r.stages.last.flatMap { procedure?.stage($0.key)?.name } ?? "–",
+                status: CaseSummary.status(r, procedure: procedure),
+                owner: r.owner.map { users[$0] ?? "Former member of staff" } ?? "No one",
+                next: next, nextStatus: next?.status(on: today, calendar: casework.calendar))
         }
     }
 
@@ -94,13 +113,19 @@ struct CaseListRoutes: Sendable {
         let query = Query(request, viewer: viewer, today: deps.today(), mine: mine)
         let casework = try await Casework.load(deps)
         guard query.errors.isEmpty else {
-            return Page(status: .badRequest, html: CaseListViews.list(rows: [], total: 0, query: query, mine: mine, reference: casework.reference,
-                                                                      owners: try await owners()))
+            return Page(
+                status: .badRequest,
+                html: CaseListViews.list(
+                    rows: [], total: 0, query: query, mine: mine, reference: casework.reference,
+                    owners: try await owners()))
         }
         let page = try await CaseAccess(database: deps.database, viewer: viewer)
             .page(query.filter, limit: Self.pageSize, offset: (query.page - 1) * Self.pageSize)
-        return Page(status: .ok, html: CaseListViews.list(rows: try await rows(page.items), total: page.total, query: query, mine: mine,
-                                                          reference: casework.reference, owners: try await owners()))
+        return Page(
+            status: .ok,
+            html: CaseListViews.list(
+                rows: try await rows(page.items), total: page.total, query: query, mine: mine,
+                reference: casework.reference, owners: try await owners()))
     }
 
     func owners() async throws -> [User] { try await CaseManagementRoutes(deps: deps).owners() }
@@ -109,7 +134,9 @@ struct CaseListRoutes: Sendable {
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.requireViewer()
         let query = Query(request, viewer: viewer, today: deps.today())
-        guard query.errors.isEmpty else { throw HTTPError(.badRequest, message: query.errors.map(\.message).joined(separator: "; ")) }
+        guard query.errors.isEmpty else {
+            throw HTTPError(.badRequest, message: query.errors.map(\.message).joined(separator: "; "))
+        }
         let access = CaseAccess(database: deps.database, viewer: viewer)
         var all: [Representation] = [], offset = 0
         while true {
@@ -120,20 +147,28 @@ struct CaseListRoutes: Sendable {
         }
         let casework = try await Casework.load(deps)
         let csv = CaseListViews.csv(try await rows(all), reference: casework.reference)
-        try await AuditLog(database: deps.database).append(context.audit(.exportedCaseList, detail: "\(all.count) case(s)"))
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"cases-\(deps.today().iso).csv\""],
-                        body: .init(byteBuffer: ByteBuffer(string: csv)))
+        try await AuditLog(database: deps.database).append(
+            context.audit(.exportedCaseList, detail: "\(all.count) case(s)"))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"cases-\(deps.today().iso).csv\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: csv)))
     }
 
     /// `GET /search?q=…`: the search box on every page.
     @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> Page {
         let viewer = try context.requireViewer()
         let typed = String(FormFields(request.uri.query ?? "")["q"].prefix(200))
-        guard let query = SearchQuery(typed) else { return Page(status: .ok, html: CaseListViews.search(typed: typed, rows: nil)) }
+        guard let query = SearchQuery(typed) else {
+            return Page(status: .ok, html: CaseListViews.search(typed: typed, rows: nil))
+        }
         let found = try await CaseAccess(database: deps.database, viewer: viewer).search(query)
         // Audited as a search, with the number found (never the words, which may be a name).
-        try await AuditLog(database: deps.database).append(context.audit(.searchedCases, detail: "\(found.count) found"))
+        try await AuditLog(database: deps.database).append(
+            context.audit(.searchedCases, detail: "\(found.count) found"))
         return Page(status: .ok, html: CaseListViews.search(typed: typed, rows: try await rows(found)))
     }
 }

@@ -20,8 +20,10 @@ struct CasePageRoutes: Sendable {
             }
         }
         return CasePage(
-            representation: r, procedure: HistoryReplay.procedure(for: r, in: casework.procedures), events: try await access.history(of: r),
-            mergedHistories: merged, today: deps.today(), calendar: casework.calendar, reference: casework.reference, people: casework.people,
+            representation: r, procedure: HistoryReplay.procedure(for: r, in: casework.procedures),
+            events: try await access.history(of: r),
+            mergedHistories: merged, today: deps.today(), calendar: casework.calendar, reference: casework.reference,
+            people: casework.people,
             users: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) }),
             staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.username, $0.displayName) }),
             notice: notice, extras: extras, canTakeSteps: viewer.may(.takeCaseSteps, on: r))
@@ -32,13 +34,16 @@ struct CasePageRoutes: Sendable {
         switch done {
         case "equality": "Equality monitoring answers saved"
         case "restriction": "Who can see this case has been saved"
-        case "restriction-conflict": "Someone else changed this case at the same time; check who can see it and try again"
+        case "restriction-conflict":
+            "Someone else changed this case at the same time; check who can see it and try again"
         case "details": "Details corrected"
         case "owner": "Owner saved"
         case "link": "Cases linked"
         case "unlink": "Link removed"
         case "merged": "Merged: this case is now the one to work on"
-        default: (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?.doneMessage
+        default:
+            (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?
+                .doneMessage
         }
     }
 
@@ -47,7 +52,8 @@ struct CasePageRoutes: Sendable {
         let key = try context.parameters.require("step")
         switch try await context.lookUpCase(in: deps.database, permission: .takeCaseSteps, detail: key) {
         case .missing: throw HTTPError(.notFound)
-        case .refused: return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        case .refused:
+            return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
         case .found(let r, _):
             guard let html = try await stepPage(r, key: key, failed: nil) else { throw HTTPError(.notFound) }
             return try Page(status: .ok, html: html).response(from: request, context: context)
@@ -62,26 +68,40 @@ struct CasePageRoutes: Sendable {
         let today = deps.today()
         let (_, forms) = StepForms.collecting(today: today) { () -> Void in
             if let procedure {
-                _ = CaseActionsView.render(r, procedure: procedure, engine: ClockEngine(calendar: casework.calendar), reference: casework.reference,
-                                           people: casework.people, today: today, failed: failed)
+                _ = CaseActionsView.render(
+                    r, procedure: procedure, engine: ClockEngine(calendar: casework.calendar),
+                    reference: casework.reference,
+                    people: casework.people, today: today, failed: failed)
             }
             _ = IntakeView.render(r, procedure: procedure, reference: casework.reference, failed: failed)
-            _ = CaseRecordsView.render(r, procedure: procedure, reference: casework.reference, today: today, failed: failed)
+            _ = CaseRecordsView.render(
+                r, procedure: procedure, reference: casework.reference, today: today, failed: failed)
         }
         guard let form = forms.first(where: { $0.key == key }) else { return nil }
-        let users = Dictionary(uniqueKeysWithValues: try await UserStore(database: deps.database).all().map { ($0.id, $0.displayName) })
-        let summary = CaseSummary(r, procedure: procedure, reference: casework.reference, calendar: casework.calendar, today: today, users: users)
-        return StepPageView.render(r, title: form.title, form: form.html, summary: summary, errors: failed?.errors ?? [])
+        let users = Dictionary(
+            uniqueKeysWithValues: try await UserStore(database: deps.database).all().map { ($0.id, $0.displayName) })
+        let summary = CaseSummary(
+            r, procedure: procedure, reference: casework.reference, calendar: casework.calendar, today: today,
+            users: users)
+        return StepPageView.render(
+            r, title: form.title, form: form.html, summary: summary, errors: failed?.errors ?? [])
     }
 }
 
 enum StepPageView {
     /// One step: the case in a line or two, then the form.
-    static func render(_ r: Representation, title: String, form: HTML, summary: CaseSummary, errors: [FieldError]) -> HTML {
-        let next: HTML = summary.next.map { n in
-            n.due.isEmpty ? "<p class=\"app-body\">Next deadline: \(n.what), no date yet.</p>" : "<p class=\"app-body\">Next deadline: \(n.what), due <strong>\(n.due)</strong>.</p>"
-        } ?? ""
-        return Layout.page(title: "\(title) – \(r.reference)", section: .cases, hasErrors: !errors.isEmpty, """
+    static func render(
+        _ r: Representation, title: String, form: HTML, summary: CaseSummary, errors: [FieldError]
+    ) -> HTML {
+        let next: HTML =
+            summary.next.map { n in
+                n.due.isEmpty
+                    ? "<p class=\"app-body\">Next deadline: \(n.what), no date yet.</p>"
+                    : "<p class=\"app-body\">Next deadline: \(n.what), due <strong>\(n.due)</strong>.</p>"
+            } ?? ""
+        return Layout.page(
+            title: "\(title) – \(r.reference)", section: .cases, hasErrors: !errors.isEmpty,
+            """
             <p><a class="app-back-link" href="/complaints/\(r.id)">Back to \(r.reference)</a></p>
             \(Layout.errorSummary(errors))
             <span class="app-caption">\(r.kind.displayName) \(r.reference) · \(summary.who) · \(summary.status)</span>

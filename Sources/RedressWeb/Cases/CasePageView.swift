@@ -29,36 +29,65 @@ enum CasePageView {
         let r = page.representation
         let (records, steps) = StepForms.collecting(today: page.today) { () -> HTML in
             let engine = ClockEngine(calendar: page.calendar)
-            let actions: HTML = page.procedure.map {
-                CaseActionsView.render(r, procedure: $0, engine: engine, reference: page.reference, people: page.people, today: page.today, failed: nil)
-            } ?? ""
+            let actions: HTML =
+                page.procedure.map {
+                    CaseActionsView.render(
+                        r, procedure: $0, engine: engine, reference: page.reference, people: page.people,
+                        today: page.today, failed: nil)
+                } ?? ""
             return """
                 \(actions)
                 \(IntakeView.render(r, procedure: page.procedure, reference: page.reference, failed: nil))
-                \(CaseRecordsView.render(r, procedure: page.procedure, reference: page.reference, today: page.today, failed: nil))
+                \(CaseRecordsView.render(r, procedure: page.procedure, reference: page.reference, today: page.today,
+                failed: nil))
                 """
         }
-        let banner: HTML = page.notice.map { text in """
-            <div class="app-notification app-notification--success" role="region" aria-labelledby="notice-title">
-              <h2 class="app-notification__title" id="notice-title">\(text)</h2>
-            </div>
-            """ } ?? ""
+        let banner: HTML =
+            page.notice.map { text in
+                """
+                <div class="app-notification app-notification--success" role="region" aria-labelledby="notice-title">
+                  <h2 class="app-notification__title" id="notice-title">\(text)</h2>
+                </div>
+                """
+            } ?? ""
         var warnings: [HTML] = []
-        if r.restrictedTo != nil { warnings.append("<p class=\"app-warning\">Restricted: only named people can see this case.</p>") }
-        if let purged = r.purgedOn { warnings.append("<p class=\"app-warning\">Personal data removed on \(purged.longDisplay) under the retention schedule.</p>") }
-        if let merged = r.records.links.last(where: { $0.kind == .mergedInto }) {
-            warnings.append("<p class=\"app-warning\">This case was a duplicate, merged into <a class=\"app-link\" href=\"/complaints/\(merged.representationID)\">\(merged.reference)</a> on \(merged.linkedOn.longDisplay). Work on that case.</p>")
+        if r.restrictedTo != nil {
+            warnings.append("<p class=\"app-warning\">Restricted: only named people can see this case.</p>")
         }
-        let summary = CaseSummary(r, procedure: page.procedure, reference: page.reference, calendar: page.calendar, today: page.today, users: page.users)
+        if let purged = r.purgedOn {
+            warnings.append(
+                """
+                    <p class=\"app-warning\">Personal data removed on \(purged.longDisplay) under the retention \
+                    schedule.</p>
+                    """
+            )
+        }
+        if let merged = r.records.links.last(where: { $0.kind == .mergedInto }) {
+            warnings.append(
+                """
+                    <p class=\"app-warning\">This case was a duplicate, merged into <a class=\"app-link\" \
+                    href=\"/complaints/\(merged.representationID)\">\(merged.reference)</a> on \
+                    \(merged.linkedOn.longDisplay). Work on that case.</p>
+                    """
+            )
+        }
+        let summary = CaseSummary(
+            r, procedure: page.procedure, reference: page.reference, calendar: page.calendar, today: page.today,
+            users: page.users)
         let engine = ClockEngine(calendar: page.calendar)
         let stages: [HTML] = r.stages.enumerated().map { index, stage in
             guard let definition = page.procedure?.stage(stage.key) else { return "" }
-            return CaseView.stageSection(stage, number: index + 1, definition: definition, deadlines: engine.deadlines(for: stage, definition: definition),
-                                         today: page.today, calendar: page.calendar, reference: page.reference, people: page.people)
+            return CaseView.stageSection(
+                stage, number: index + 1, definition: definition,
+                deadlines: engine.deadlines(for: stage, definition: definition),
+                today: page.today, calendar: page.calendar, reference: page.reference, people: page.people)
         }
-        let history = HistoryText(procedure: page.procedure, reference: page.reference, people: page.people, users: page.users,
-                                  staffNames: page.staffNames)
-        return Layout.page(title: "\(r.kind.displayName) \(r.reference)", section: .cases, """
+        let history = HistoryText(
+            procedure: page.procedure, reference: page.reference, people: page.people, users: page.users,
+            staffNames: page.staffNames)
+        return Layout.page(
+            title: "\(r.kind.displayName) \(r.reference)", section: .cases,
+            """
             \(banner)
             <span class="app-caption">\(r.serviceArea.displayName)\(page.procedure.map { " · \($0.name)" } ?? "")</span>
             <h1>\(r.kind.displayName) \(r.reference)</h1>
@@ -84,19 +113,37 @@ enum CasePageView {
     /// What can be done next, each step a link to its own page.
     static func taskList(_ r: Representation, steps: [StepFormCollector.Form]) -> HTML {
         func items(_ forms: [StepFormCollector.Form]) -> [HTML] {
-            forms.map { "<li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/steps/\($0.key)\">\($0.title)</a></li>" }
+            forms.map {
+                """
+                    <li class=\"app-task-list__item\"><a class=\"app-link\" \
+                    href=\"/complaints/\(r.id)/steps/\($0.key)\">\($0.title)</a></li>
+                    """
+            }
         }
         let stageSteps = steps.filter { CaseStep(rawValue: $0.step) != nil }
         let triage = steps.filter { IntakeStep(rawValue: $0.step) != nil }
         let records = steps.filter { RecordStep(rawValue: $0.step) != nil }
         let casework: [HTML] = [
-            "<li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/owner\">\(r.owner == nil ? "Assign an owner" : "Change the owner")</a></li>",
-            "<li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/details\">Correct the details</a></li>",
-            "<li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/links\">Link to another case</a></li>",
-            "<li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/merge\">Merge this case into another (a duplicate)</a></li>",
+            """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" \
+                href=\"/complaints/\(r.id)/owner\">\(r.owner == nil ? "Assign an owner" : "Change the owner")</a></li>
+                """,
+            """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/details\">Correct \
+                the details</a></li>
+                """,
+            """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/links\">Link to \
+                another case</a></li>
+                """,
+            """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/merge\">Merge this \
+                case into another (a duplicate)</a></li>
+                """,
         ]
         func group(_ title: String, _ list: [HTML]) -> HTML {
-            list.isEmpty ? "" : "<h3 class=\"app-task-list__heading\">\(title)</h3><ul class=\"app-task-list\">\(list)</ul>"
+            list.isEmpty
+                ? "" : "<h3 class=\"app-task-list__heading\">\(title)</h3><ul class=\"app-task-list\">\(list)</ul>"
         }
         return """
             <section class="app-next-steps" aria-labelledby="next-steps">
@@ -112,7 +159,10 @@ enum CasePageView {
     static func links(_ r: Representation) -> HTML {
         guard !r.records.links.isEmpty else { return "" }
         let items: [HTML] = r.records.links.map {
-            "<li>\($0.kind.displayName) <a class=\"app-link\" href=\"/complaints/\($0.representationID)\">\($0.reference)</a> (\($0.linkedOn.shortDisplay))</li>"
+            """
+                <li>\($0.kind.displayName) <a class=\"app-link\" \
+                href=\"/complaints/\($0.representationID)\">\($0.reference)</a> (\($0.linkedOn.shortDisplay))</li>
+                """
         }
         return "<h2 id=\"linked\">Linked cases</h2><ul class=\"app-list\">\(items)</ul>"
     }
@@ -120,8 +170,10 @@ enum CasePageView {
     static func changes(_ events: [CaseEvent], history: HistoryText, empty: String) -> HTML {
         guard !events.isEmpty else { return "<p class=\"app-body\">\(empty)</p>" }
         let rows: [HTML] = events.map {
-            let when = $0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
-            return "<tr><td>\(when)</td><td>\(history.staffNames[$0.recordedBy] ?? $0.recordedBy)</td><td>\(history.describe($0))</td></tr>"
+            let when = $0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
+                of: "Z", with: " UTC")
+            return
+                "<tr><td>\(when)</td><td>\(history.staffNames[$0.recordedBy] ?? $0.recordedBy)</td><td>\(history.describe($0))</td></tr>"
         }
         return """
             <div class="app-table-wrap"><table class="app-table">

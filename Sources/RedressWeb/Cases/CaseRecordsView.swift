@@ -6,9 +6,14 @@ import RedressCore
 enum CaseRecordsView {
     typealias Forms = CaseActionsView
 
-    static func render(_ r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData, today: CalendarDate, failed: FailedStep?) -> HTML {
+    static func render(
+        _ r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData, today: CalendarDate,
+        failed: FailedStep?
+    ) -> HTML {
         guard r.kind == .complaint || r.kind == .ombudsmanEnquiry else { return "" }
-        func values(_ step: RecordStep) -> FormFields { failed?.step == step.rawValue ? failed!.fields : FormFields(values: [:]) }
+        func values(_ step: RecordStep) -> FormFields {
+            failed?.step == step.rawValue ? failed!.fields : FormFields(values: [:])
+        }
         func errors(_ step: RecordStep) -> [FieldError] { failed?.step == step.rawValue ? failed!.errors : [] }
         func opened(_ steps: [RecordStep]) -> String { steps.contains { failed?.step == $0.rawValue } ? " open" : "" }
         let records = r.records
@@ -21,17 +26,25 @@ enum CaseRecordsView {
         func checkboxes(_ name: String, _ list: CategoryList, legend: String, chosen: [String]) -> HTML {
             let items: [HTML] = reference.active(list).enumerated().map { i, c in
                 let id = i == 0 ? name : "\(name)-\(i + 1)"
-                return "<div class=\"app-radios__item\"><input id=\"\(id)\" name=\"\(name)\" type=\"checkbox\" value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")><label for=\"\(id)\">\(c.label)</label></div>"
+                return
+                    """
+                        <div class=\"app-radios__item\"><input id=\"\(id)\" name=\"\(name)\" type=\"checkbox\" \
+                        value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")><label \
+                        for=\"\(id)\">\(c.label)</label></div>
+                        """
             }
             let err = errors(.code).contains { $0.field == name }
             return """
-            <div class="app-form-group\(err ? " app-form-group--error" : "")"><fieldset\(HTML.attribute("aria-describedby", err ? "\(name)-error" : nil))>
-              <legend class="app-label--s">\(legend)</legend>\(Forms.errorMessage(name, errors(.code)))<div class="app-checkbox-grid">\(items)</div>
-            </fieldset></div>
-            """
+                <div class="app-form-group\(err ? " app-form-group--error" : "")"><fieldset\(HTML.attribute("aria-describedby", err ? "\(name)-error" : nil))>
+                  <legend class="app-label--s">\(legend)</legend>\(Forms.errorMessage(name, errors(.code)))<div \
+                class="app-checkbox-grid">\(items)</div>
+                </fieldset></div>
+                """
         }
         let codeValues = values(.code)
-        let codeChosen = { (name: String, current: [String]) in failed?.step == RecordStep.code.rawValue ? codeValues.all(name) : current }
+        let codeChosen = { (name: String, current: [String]) in
+            failed?.step == RecordStep.code.rawValue ? codeValues.all(name) : current
+        }
         let remedial = records.remedialActionTaken.map { $0 ? "yes" : "no" } ?? ""
         let coding: HTML = """
             <h2>Coding for the annual report</h2>
@@ -54,56 +67,114 @@ enum CaseRecordsView {
         // Ombudsman
         let referrals: [HTML] = records.ombudsman.map { o in
             let remedies: [HTML] = o.remedies.map { m in
-                let status: HTML = m.completedOn.map { done in m.isLate ? "<strong class=\"app-tag app-tag--orange\">Completed late</strong> \(done.shortDisplay)" : "<strong class=\"app-tag app-tag--green\">Completed</strong> \(done.shortDisplay)" }
-                    ?? (m.isOverdue(on: today) ? "<strong class=\"app-tag app-tag--red\">Overdue</strong>" : "<strong class=\"app-tag app-tag--blue\">Due</strong>")
-                let complete: HTML = m.completedOn == nil ? Forms.form(RecordStep.completeRemedy, r, version, title: "Remedy completed: \(m.description.prefix(60))", errors: errors(.completeRemedy), fields: """
-                    \(Forms.dateInput("complete-remedy-completed-on", legend: "Date completed", values: values(.completeRemedy), errors: failed?.fields["remedy"] == m.id ? errors(.completeRemedy) : []))
-                    """, button: "Record completion", hidden: [("referral", o.id), ("remedy", m.id)]) : ""
-                return "<li>\(m.kind.displayName): \(m.description)\(m.amountPence.map { " (\(Money.display(pence: $0)))" } ?? "") — due \(m.dueOn.shortDisplay) \(status)\(complete)</li>"
+                let status: HTML =
+                    m.completedOn.map { done in
+                        m.isLate
+                            ? "<strong class=\"app-tag app-tag--orange\">Completed late</strong> \(done.shortDisplay)"
+                            : "<strong class=\"app-tag app-tag--green\">Completed</strong> \(done.shortDisplay)"
+                    }
+                    ?? (m.isOverdue(on: today)
+                        ? "<strong class=\"app-tag app-tag--red\">Overdue</strong>"
+                        : "<strong class=\"app-tag app-tag--blue\">Due</strong>")
+                let complete: HTML =
+                    m.completedOn == nil
+                    ? Forms.form(
+                        RecordStep.completeRemedy, r, version, title: "Remedy completed: \(m.description.prefix(60))",
+                        errors: errors(.completeRemedy),
+                        fields: """
+                            \(Forms.dateInput("complete-remedy-completed-on", legend: "Date completed",
+                            values: values(.completeRemedy),
+                            errors: failed?.fields["remedy"] == m.id ? errors(.completeRemedy) : []))
+                            """, button: "Record completion", hidden: [("referral", o.id), ("remedy", m.id)]) : ""
+                return
+                    """
+                        <li>\(m.kind.displayName): \
+                        \(m.description)\(m.amountPence.map { " (\(Money.display(pence: $0)))" } ?? "") — due \
+                        \(m.dueOn.shortDisplay) \(status)\(complete)</li>
+                        """
             }
             var forms: [HTML] = []
             if o.decision == nil {
                 let v = values(.decide)
-                forms.append(Forms.form(RecordStep.decide, r, version, title: "Record the Ombudsman's decision on \(o.reference)", errors: errors(.decide), fields: """
-                    \(Forms.select("decide-decision", label: "Decision", options: OmbudsmanDecision.allCases.map { ($0.rawValue, $0.displayName) }, selected: v["decide-decision"], errors: errors(.decide)))
-                    \(Forms.dateInput("decide-decided-on", legend: "Date of the decision", values: v, errors: errors(.decide)))
-                    \(Forms.radios("decide-fault", legend: "Fault found?", choices: [("yes", "Yes"), ("no", "No")], selected: v["decide-fault"], errors: [], errorField: "decide-fault"))
-                    \(Forms.radios("decide-injustice", legend: "Injustice found?", choices: [("yes", "Yes"), ("no", "No")], selected: v["decide-injustice"], errors: [], errorField: "decide-injustice"))
-                    \(Forms.radios("decide-satisfactory", legend: "Had the council already provided a remedy the Ombudsman found satisfactory?", choices: [("yes", "Yes"), ("no", "No")], selected: v["decide-satisfactory"], errors: errors(.decide), errorField: "decide-satisfactory"))
-                    """, button: "Save decision", hidden: [("referral", o.id)]))
+                forms.append(
+                    Forms.form(
+                        RecordStep.decide, r, version, title: "Record the Ombudsman's decision on \(o.reference)",
+                        errors: errors(.decide),
+                        fields: """
+                            \(Forms.select("decide-decision", label: "Decision",
+                            options: OmbudsmanDecision.allCases.map { ($0.rawValue, $0.displayName) },
+                            selected: v["decide-decision"], errors: errors(.decide)))
+                            \(Forms.dateInput("decide-decided-on", legend: "Date of the decision", values: v,
+                            errors: errors(.decide)))
+                            \(Forms.radios("decide-fault", legend: "Fault found?", choices: [("yes", "Yes"), ("no",
+                            "No")], selected: v["decide-fault"], errors: [], errorField: "decide-fault"))
+                            \(Forms.radios("decide-injustice", legend: "Injustice found?", choices: [("yes", "Yes"),
+                            ("no", "No")], selected: v["decide-injustice"], errors: [],
+                            errorField: "decide-injustice"))
+                            \(Forms.radios("decide-satisfactory",
+                            legend: "Had the council already provided a remedy the Ombudsman found satisfactory?",
+                            choices: [("yes", "Yes"), ("no", "No")], selected: v["decide-satisfactory"],
+                            errors: errors(.decide), errorField: "decide-satisfactory"))
+                            """, button: "Save decision", hidden: [("referral", o.id)]))
             }
             if o.decision == .upheld {
                 let v = values(.remedy)
-                forms.append(Forms.form(RecordStep.remedy, r, version, title: "Add a remedy the Ombudsman asked for on \(o.reference)", errors: errors(.remedy), fields: """
-                    \(Forms.select("remedy-kind", label: "Kind", options: OmbudsmanRemedy.Kind.allCases.map { ($0.rawValue, $0.displayName) }, selected: v["remedy-kind"], errors: errors(.remedy)))
-                    \(Forms.textarea("remedy-description", label: "What the council must do", hint: nil, value: v["remedy-description"], errors: errors(.remedy)))
-                    \(textInput("remedy-amount", label: "Amount in pounds (payments only)", value: v["remedy-amount"], errors: errors(.remedy)))
-                    \(Forms.dateInput("remedy-due-on", legend: "Due by", values: v, errors: errors(.remedy)))
-                    """, button: "Add remedy", hidden: [("referral", o.id)]))
+                forms.append(
+                    Forms.form(
+                        RecordStep.remedy, r, version, title: "Add a remedy the Ombudsman asked for on \(o.reference)",
+                        errors: errors(.remedy),
+                        fields: """
+                            \(Forms.select("remedy-kind", label: "Kind",
+                            options: OmbudsmanRemedy.Kind.allCases.map { ($0.rawValue, $0.displayName) },
+                            selected: v["remedy-kind"], errors: errors(.remedy)))
+                            \(Forms.textarea("remedy-description", label: "What the council must do", hint: nil,
+                            value: v["remedy-description"], errors: errors(.remedy)))
+                            \(textInput("remedy-amount", label: "Amount in pounds (payments only)",
+                            value: v["remedy-amount"], errors: errors(.remedy)))
+                            \(Forms.dateInput("remedy-due-on", legend: "Due by", values: v, errors: errors(.remedy)))
+                            """, button: "Add remedy", hidden: [("referral", o.id)]))
                 if o.publicReport == nil {
-                    forms.append(Forms.form(RecordStep.publicReport, r, version, title: "Record a public report on \(o.reference)", errors: errors(.publicReport), fields: """
-                        \(Forms.dateInput("public-report-received-on", legend: "Date received", values: values(.publicReport), errors: errors(.publicReport)))
-                        """, button: "Record public report", hidden: [("referral", o.id)]))
+                    forms.append(
+                        Forms.form(
+                            RecordStep.publicReport, r, version, title: "Record a public report on \(o.reference)",
+                            errors: errors(.publicReport),
+                            fields: """
+                                \(Forms.dateInput("public-report-received-on", legend: "Date received",
+                                values: values(.publicReport), errors: errors(.publicReport)))
+                                """, button: "Record public report", hidden: [("referral", o.id)]))
                 } else if o.publicReport?.respondedOn == nil {
-                    forms.append(Forms.form(RecordStep.reportResponse, r, version, title: "Record the council's response to the public report on \(o.reference)", errors: errors(.reportResponse), fields: """
-                        \(Forms.dateInput("report-response-responded-on", legend: "Date sent", values: values(.reportResponse), errors: errors(.reportResponse)))
-                        """, button: "Record response", hidden: [("referral", o.id)]))
+                    forms.append(
+                        Forms.form(
+                            RecordStep.reportResponse, r, version,
+                            title: "Record the council's response to the public report on \(o.reference)",
+                            errors: errors(.reportResponse),
+                            fields: """
+                                \(Forms.dateInput("report-response-responded-on", legend: "Date sent",
+                                values: values(.reportResponse), errors: errors(.reportResponse)))
+                                """, button: "Record response", hidden: [("referral", o.id)]))
                 }
             }
-            let report: HTML = o.publicReport.map { p in
-                "<p class=\"app-body\">Public report received \(p.receivedOn.shortDisplay); response due \(p.responseDueOn.shortDisplay); \(p.respondedOn.map { "responded \($0.shortDisplay)" } ?? "not yet responded").</p>"
-            } ?? ""
+            let report: HTML =
+                o.publicReport.map { p in
+                    """
+                        <p class=\"app-body\">Public report received \(p.receivedOn.shortDisplay); response due \
+                        \(p.responseDueOn.shortDisplay); \
+                        \(p.respondedOn.map { "responded \($0.shortDisplay)" } ?? "not yet responded").</p>
+                        """
+                } ?? ""
             return """
-            <h3>Ombudsman case \(o.reference)</h3>
-            <table class="app-summary-list"><caption class="app-visually-hidden">Ombudsman case \(o.reference)</caption><tbody>
-              <tr><th scope="row">Council told</th><td>\(o.councilNotifiedOn.shortDisplay)</td></tr>
-              <tr><th scope="row">Council's finding before</th><td>\(o.councilFinding.map { reference.label(.outcome, $0) } ?? "None")</td></tr>
-              <tr><th scope="row">Decision</th><td>\(o.decision.map { "\($0.displayName) (\($0.letterGroup.displayName.lowercased())), \(o.decidedOn?.shortDisplay ?? "")" } ?? "Awaited")</td></tr>
-            </tbody></table>
-            \(report)
-            \(CaseView.list("Remedies", remedies))
-            \(forms.isEmpty || StepForms.collector != nil ? "" : HTML(trusted: "<details class=\"app-details\"\(opened([.decide, .remedy, .publicReport, .reportResponse, .completeRemedy]))><summary>Update Ombudsman case \(HTML.escape(o.reference))</summary>\(forms.map(\.description).joined())</details>"))
-            """
+                <h3>Ombudsman case \(o.reference)</h3>
+                <table class="app-summary-list"><caption class="app-visually-hidden">Ombudsman case \
+                \(o.reference)</caption><tbody>
+                  <tr><th scope="row">Council told</th><td>\(o.councilNotifiedOn.shortDisplay)</td></tr>
+                  <tr><th scope="row">Council's finding \
+                before</th><td>\(o.councilFinding.map { reference.label(.outcome, $0) } ?? "None")</td></tr>
+                  <tr><th scope="row">Decision</th><td>\(o.decision.map { "\($0.displayName) (\($0.letterGroup.displayName.lowercased())), \(o.decidedOn?.shortDisplay ?? "")" } ?? "Awaited")</td></tr>
+                </tbody></table>
+                \(report)
+                \(CaseView.list("Remedies", remedies))
+                \(forms.isEmpty || StepForms.collector != nil ? "" : HTML(trusted: "<details class=\"app-details\"\(opened([.decide, .remedy, .publicReport, .reportResponse, .completeRemedy]))><summary>Update Ombudsman case \(HTML.escape(o.reference))</summary>\(forms.map(\.description).joined())</details>"))
+                """
         }
         let referV = values(.refer)
         let ombudsman: HTML = """
@@ -121,7 +192,10 @@ enum CaseRecordsView {
 
         // Costs
         let costRows: [HTML] = records.costs.map {
-            "<tr><td>\($0.heading.displayName)</td><td>\($0.paidOn.shortDisplay)</td><td class=\"app-numeric\">\(Money.display(pence: $0.amountPence))</td></tr>"
+            """
+                <tr><td>\($0.heading.displayName)</td><td>\($0.paidOn.shortDisplay)</td><td \
+                class=\"app-numeric\">\(Money.display(pence: $0.amountPence))</td></tr>
+                """
         }
         let costV = values(.cost)
         let stageOptions = r.stages.map { ($0.key, procedure?.stage($0.key)?.name ?? $0.key) }
@@ -144,14 +218,30 @@ enum CaseRecordsView {
             """
 
         // Learning and actions
-        let learning: [HTML] = records.learning.map { "<li>\(reference.label(.learningTheme, $0.theme)): \($0.description)</li>" }
+        let learning: [HTML] = records.learning.map {
+            "<li>\(reference.label(.learningTheme, $0.theme)): \($0.description)</li>"
+        }
         let actions: [HTML] = records.actions.map { a in
-            let status: HTML = a.doneOn.map { "<strong class=\"app-tag app-tag--green\">Done</strong> \($0.shortDisplay)" }
-                ?? (a.isOverdue(on: today) ? "<strong class=\"app-tag app-tag--red\">Overdue</strong>" : "<strong class=\"app-tag app-tag--blue\">Open</strong>")
-            let complete: HTML = a.doneOn == nil ? Forms.form(RecordStep.completeAction, r, version, title: "Action done: \(a.description.prefix(60))", errors: failed?.fields["action"] == a.id ? errors(.completeAction) : [], fields: """
-                \(Forms.dateInput("complete-action-done-on", legend: "Date done", values: values(.completeAction), errors: failed?.fields["action"] == a.id ? errors(.completeAction) : []))
-                """, button: "Record as done", hidden: [("action", a.id)]) : ""
-            return "<li>\(a.kind.displayName)\(a.kind.isServiceWide ? " (service-wide)" : ""): \(a.description) — \(a.owner), due \(a.dueOn.shortDisplay) \(status)\(complete)</li>"
+            let status: HTML =
+                a.doneOn.map { "<strong class=\"app-tag app-tag--green\">Done</strong> \($0.shortDisplay)" }
+                ?? (a.isOverdue(on: today)
+                    ? "<strong class=\"app-tag app-tag--red\">Overdue</strong>"
+                    : "<strong class=\"app-tag app-tag--blue\">Open</strong>")
+            let complete: HTML =
+                a.doneOn == nil
+                ? Forms.form(
+                    RecordStep.completeAction, r, version, title: "Action done: \(a.description.prefix(60))",
+                    errors: failed?.fields["action"] == a.id ? errors(.completeAction) : [],
+                    fields: """
+                        \(Forms.dateInput("complete-action-done-on", legend: "Date done",
+                        values: values(.completeAction),
+                        errors: failed?.fields["action"] == a.id ? errors(.completeAction) : []))
+                        """, button: "Record as done", hidden: [("action", a.id)]) : ""
+            return
+                """
+                    <li>\(a.kind.displayName)\(a.kind.isServiceWide ? " (service-wide)" : ""): \(a.description) — \
+                    \(a.owner), due \(a.dueOn.shortDisplay) \(status)\(complete)</li>
+                    """
         }
         let lv = values(.learning), av = values(.action)
         let learningSection: HTML = """
@@ -177,11 +267,13 @@ enum CaseRecordsView {
     static func textInput(_ name: String, label: String, value: String, errors: [FieldError]) -> HTML {
         let hasError = errors.contains { $0.field == name }
         return """
-        <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
-          <label class="app-label" for="\(name)">\(label)</label>
-          \(Forms.errorMessage(name, errors))
-          <input class="app-input\(hasError ? " app-input--error" : "")" id="\(name)" name="\(name)" type="text" autocomplete="off" value="\(value)"\(HTML.attribute("aria-describedby", hasError ? "\(name)-error" : nil))>
-        </div>
-        """
+            <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
+              <label class="app-label" for="\(name)">\(label)</label>
+              \(Forms.errorMessage(name, errors))
+              <input class="app-input\(hasError ? " app-input--error" : "")" id="\(name)" name="\(name)" type="text" \
+            autocomplete="off" value="\(value)"\(HTML.attribute("aria-describedby",
+            hasError ? "\(name)-error" : nil))>
+            </div>
+            """
     }
 }

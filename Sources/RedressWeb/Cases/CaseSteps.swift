@@ -44,7 +44,9 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
         switch field {
         case "date": "\(rawValue)-date-day"
         case "to", "agreed-on", "informed-on": "\(rawValue)-\(field)-day"
-        case "reason", "outcome", "clock", "late-reason", "pause-reason", "person", "role", "points", "finding", "milestone", "resolved": "\(rawValue)-\(field)"
+        case "reason", "outcome", "clock", "late-reason", "pause-reason", "person", "role", "points", "finding",
+            "milestone", "resolved":
+            "\(rawValue)-\(field)"
         default: anchor
         }
     }
@@ -52,7 +54,8 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
     func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors> {
         var errors: [FieldError] = []
         func date(_ name: String, _ label: String, optional: Bool = false, future: Bool = false) -> CalendarDate? {
-            f.date(step: rawValue, name, label: label, today: today, optional: optional, future: future, errors: &errors)
+            f.date(
+                step: rawValue, name, label: label, today: today, optional: optional, future: future, errors: &errors)
         }
         var command: CaseCommand?
         switch self {
@@ -70,16 +73,22 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
             if let on, errors.isEmpty { command = .respond(on: on, outcome: outcome) }
         case .extend:
             let clock = f["extend-clock"]
-            if clock.isEmpty { errors.append(FieldError(field: "extend-clock", message: "Select the time limit to extend")) }
+            if clock.isEmpty {
+                errors.append(FieldError(field: "extend-clock", message: "Select the time limit to extend"))
+            }
             let agreedOn = date("agreed-on", "Date it was agreed")
             let to = date("to", "New due date", future: true)  // a future due date is the point of an extension
             let informed = date("informed-on", "Date the complainant was told", optional: true)
             if let agreedOn, let to, !clock.isEmpty, errors.isEmpty {
-                command = .extend(clock: clock, agreedOn: agreedOn, to: to, reason: f["extend-reason"], complainantInformedOn: informed)
+                command = .extend(
+                    clock: clock, agreedOn: agreedOn, to: to, reason: f["extend-reason"],
+                    complainantInformedOn: informed)
             }
         case .pause:
             let reason = Pause.Reason(rawValue: f["pause-pause-reason"])
-            if reason == nil { errors.append(FieldError(field: "pause-pause-reason", message: "Select why the stage is paused")) }
+            if reason == nil {
+                errors.append(FieldError(field: "pause-pause-reason", message: "Select why the stage is paused"))
+            }
             let from = date("date", "Date the pause started")
             if let reason, let from { command = .pause(reason, from: from) }
         case .resume:
@@ -95,23 +104,33 @@ enum CaseStep: String, Sendable, CaseIterable, CaseForm {
         case .finding:
             let finding = f["finding-finding"]
             if finding.isEmpty { errors.append(FieldError(field: "finding-finding", message: "Select the finding")) }
-            if let point = Int(f["point"]), !finding.isEmpty { command = .recordFinding(point: point, finding: finding) }
+            if let point = Int(f["point"]), !finding.isEmpty {
+                command = .recordFinding(point: point, finding: finding)
+            }
         case .correct:
             let milestone = Milestone(rawValue: f["correct-milestone"])
-            if milestone == nil { errors.append(FieldError(field: "correct-milestone", message: "Select the step to correct")) }
+            if milestone == nil {
+                errors.append(FieldError(field: "correct-milestone", message: "Select the step to correct"))
+            }
             let to = date("date", "Correct date")
             if let milestone, let to { command = .correctMilestone(milestone, to: to, reason: f["correct-reason"]) }
         case .reopen:
             command = .reopen(reason: f["reopen-reason"])
         case .early:
             let resolved: Bool? = ["yes": true, "no": false][f["early-resolved"]]
-            if resolved == nil { errors.append(FieldError(field: "early-resolved", message: "Select whether it was resolved")) }
-            if let on = date("date", "Date"), let resolved { command = .recordEarlyResolution(on: on, resolved: resolved) }
+            if resolved == nil {
+                errors.append(FieldError(field: "early-resolved", message: "Select whether it was resolved"))
+            }
+            if let on = date("date", "Date"), let resolved {
+                command = .recordEarlyResolution(on: on, resolved: resolved)
+            }
         case .appoint:
             let role = AppointmentRole(rawValue: f["appoint-role"])
             if role == nil { errors.append(FieldError(field: "appoint-role", message: "Select the role")) }
             let person = f["appoint-person"]
-            if person.isEmpty { errors.append(FieldError(field: "appoint-person", message: "Select the person to appoint")) }
+            if person.isEmpty {
+                errors.append(FieldError(field: "appoint-person", message: "Select the person to appoint"))
+            }
             let on = date("date", "Date appointed")
             if let role, let on, !person.isEmpty { command = .appoint(role, personID: person, on: on) }
         }
@@ -130,6 +149,7 @@ enum CaseworkStep: String, Sendable, CaseIterable, CaseForm {
     var doneMessage: String { "Saved" }
     func fieldID(for field: String) -> String { field }
     func command(from f: FormFields, today: CalendarDate, newID: String) -> Result<CaseCommand, FieldErrors> {
-        .failure(FieldErrors([FieldError(field: rawValue, message: "This step is taken by the case management routes")]))
+        .failure(
+            FieldErrors([FieldError(field: rawValue, message: "This step is taken by the case management routes")]))
     }
 }

@@ -11,8 +11,10 @@ struct CaseworkRoutes: Sendable {
         let viewer = try context.requireViewer()
         guard viewer.may(.viewCaseList) else {
             // A role with neither (a council's own policy) gets a page, not a redirect back to sign-in.
-            guard let home = viewer.may(.viewStatistics) ? "/statistics" : viewer.may(.manageUsers) ? "/users" : nil else {
-                return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+            guard let home = viewer.may(.viewStatistics) ? "/statistics" : viewer.may(.manageUsers) ? "/users" : nil
+            else {
+                return try Page(status: .forbidden, html: AccessPages.forbidden).response(
+                    from: request, context: context)
             }
             return Response(status: .seeOther, headers: [.location: home])
         }
@@ -21,20 +23,25 @@ struct CaseworkRoutes: Sendable {
         let area = request.uri.queryParameters.get("area").flatMap(ServiceArea.init(rawValue:))
         let engine = ClockEngine(calendar: casework.calendar)
         let queued = try await CaseAccess(database: deps.database, viewer: viewer).workQueue()
-        let queues = WorkQueues(cases: queued, procedures: casework.procedures, calendar: casework.calendar, today: today)
+        let queues = WorkQueues(
+            cases: queued, procedures: casework.procedures, calendar: casework.calendar, today: today)
         let queue = request.uri.queryParameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
         var rows: [DashboardRow] = queued.filter { $0.isOpen && (area == nil || $0.serviceArea == area) }
             .map { r in
                 let procedure = casework.procedure(r.procedureID)
                 let next = procedure.flatMap { engine.nextDeadline(for: r, procedure: $0) }
-                return DashboardRow(representation: r, procedure: procedure, next: next, status: next?.status(on: today, calendar: casework.calendar))
+                return DashboardRow(
+                    representation: r, procedure: procedure, next: next,
+                    status: next?.status(on: today, calendar: casework.calendar))
             }
         rows.sort { a, b in
             let da = a.next?.dueOn ?? CalendarDate(dayNumber: .max), db = b.next?.dueOn ?? CalendarDate(dayNumber: .max)
             return (da, a.representation.reference) < (db, b.representation.reference)
         }
-        return try DashboardView.render(rows: rows, area: area, today: today, reference: casework.reference, queues: queues, queue: queue)
-            .response(from: request, context: context)
+        return try DashboardView.render(
+            rows: rows, area: area, today: today, reference: casework.reference, queues: queues, queue: queue
+        )
+        .response(from: request, context: context)
     }
 
     @Sendable func newComplaint(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
@@ -44,7 +51,8 @@ struct CaseworkRoutes: Sendable {
 
     @Sendable func newCompliment(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
         let casework = try await Casework.load(deps)
-        return NewComplaintView.render(input: NewComplaintInput(), errors: [], reference: casework.reference, form: .compliment)
+        return NewComplaintView.render(
+            input: NewComplaintInput(), errors: [], reference: casework.reference, form: .compliment)
     }
 
     @Sendable func createComplaint(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -53,9 +61,14 @@ struct CaseworkRoutes: Sendable {
         let input = (try? URLEncodedFormDecoder().decode(NewComplaintInput.self, from: text)) ?? NewComplaintInput()
         let fields = FormFields(text)
         let form = NewComplaintView.Form(rawValue: fields["form"]) ?? .complaint
-        switch NewComplaint.validate(input, reference: casework.reference, procedures: casework.procedures, today: deps.today()) {
+        switch NewComplaint.validate(
+            input, reference: casework.reference, procedures: casework.procedures, today: deps.today())
+        {
         case .failure(let failure):
-            let page = Page(status: .unprocessableContent, html: NewComplaintView.render(input: input, errors: failure.errors, reference: casework.reference, form: form))
+            let page = Page(
+                status: .unprocessableContent,
+                html: NewComplaintView.render(
+                    input: input, errors: failure.errors, reference: casework.reference, form: form))
             return try page.response(from: request, context: context)
         case .success(let command):
             let access = try context.cases(deps.database)
@@ -64,12 +77,17 @@ struct CaseworkRoutes: Sendable {
                 if !possible.isEmpty {
                     // Nothing saved yet: the officer sees what may be the same case and decides.
                     let rows = try await CaseListRoutes(deps: deps).rows(possible)
-                    return try Page(status: .ok, html: DuplicateWarningView.render(fields: fields, rows: rows, form: form)).response(from: request, context: context)
+                    return try Page(
+                        status: .ok, html: DuplicateWarningView.render(fields: fields, rows: rows, form: form)
+                    ).response(from: request, context: context)
                 }
             }
             let recorded = try await access.record(
-                command, engine: ClockEngine(calendar: casework.calendar), audit: context.audit(.recordedCase, detail: command.kind.rawValue))
-            context.logger.info("representation recorded", metadata: ["reference": .string(recorded.reference), "kind": .string(recorded.kind.rawValue)])
+                command, engine: ClockEngine(calendar: casework.calendar),
+                audit: context.audit(.recordedCase, detail: command.kind.rawValue))
+            context.logger.info(
+                "representation recorded",
+                metadata: ["reference": .string(recorded.reference), "kind": .string(recorded.kind.rawValue)])
             return Response(status: .seeOther, headers: [.location: "/complaints/\(recorded.id)?recorded=1"])
         }
     }
@@ -96,21 +114,31 @@ struct CaseworkRoutes: Sendable {
         var notice: String?
         if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
         if let done = query.get("done") { notice = CasePageRoutes.doneMessage(done) }
-        let extras: HTML = "\(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))"
-        return Page(status: .ok, html: CasePageView.render(try await CasePageRoutes(deps: deps).page(r, viewer: viewer, notice: notice, extras: extras)))
+        let extras: HTML =
+            "\(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))"
+        return Page(
+            status: .ok,
+            html: CasePageView.render(
+                try await CasePageRoutes(deps: deps).page(r, viewer: viewer, notice: notice, extras: extras)))
     }
 
     /// The case's letters and, for those who work the case, the form to make one.
     func letters(_ r: Representation, viewer: Viewer) async throws -> HTML {
         guard r.kind == .complaint else { return "" }
         let store = LetterStore(database: deps.database)
-        return LetterViews.onCase(r, letters: try await store.letters(of: r.id), templates: try await store.templates(), canMake: viewer.may(.takeCaseSteps) && viewer.canSee(r))
+        return LetterViews.onCase(
+            r, letters: try await store.letters(of: r.id), templates: try await store.templates(),
+            canMake: viewer.may(.takeCaseSteps) && viewer.canSee(r))
     }
 
     /// A link to the equality monitoring form, for complaints, for those who record them.
     static func equalityLink(_ r: Representation, viewer: Viewer) -> HTML {
         guard r.kind == .complaint, viewer.may(.recordRepresentation) else { return "" }
-        return "<p class=\"app-body app-no-print\"><a class=\"app-link\" href=\"/complaints/\(r.id)/equality\">Record equality monitoring answers</a> (kept apart from the case record)</p>"
+        return
+            """
+                <p class=\"app-body app-no-print\"><a class=\"app-link\" href=\"/complaints/\(r.id)/equality\">Record \
+                equality monitoring answers</a> (kept apart from the case record)</p>
+                """
     }
 
     @Sendable func statistics(_ request: Request, _ context: AppRequestContext) async throws -> Page {
@@ -127,7 +155,10 @@ struct CaseworkRoutes: Sendable {
             }
         }
         let records = try await context.cases(deps.database).forFigures(relevantTo: year.firstDay, year.lastDay)
-        let figures = FirstFigures.compute(year: year, representations: records, calendar: casework.calendar, procedures: casework.procedures)
-        return Page(status: yearError == nil ? .ok : .badRequest, html: StatisticsView.render(figures, years: years, yearError: yearError))
+        let figures = FirstFigures.compute(
+            year: year, representations: records, calendar: casework.calendar, procedures: casework.procedures)
+        return Page(
+            status: yearError == nil ? .ok : .badRequest,
+            html: StatisticsView.render(figures, years: years, yearError: yearError))
     }
 }

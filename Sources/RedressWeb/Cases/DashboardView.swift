@@ -15,63 +15,89 @@ enum DashboardView {
         let links: [HTML] = WorkQueues.Queue.allCases.map { q in
             let count = queues.items(q).count
             let current: HTML = q == selected ? " aria-current=\"true\"" : ""
-            return "<li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\" id=\"queue-\(q.rawValue)\">\(count)</strong></li>"
+            return
+                """
+                    <li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong \
+                    class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\" \
+                    id=\"queue-\(q.rawValue)\">\(count)</strong></li>
+                    """
         }
         let nav: HTML = "<h2>Work queues</h2><ul class=\"app-list app-queue-list\">\(links)</ul>"
         guard let selected else { return (nav, "") }
         let rows: [HTML] = queues.items(selected).map { item in
             let r = item.representation
-            let due: HTML = item.dueOn.map { d in item.isOverdue ? "<strong class=\"app-tag app-tag--red\">Overdue</strong> \(d.shortDisplay)" : "\(d.shortDisplay)" } ?? "–"
+            let due: HTML =
+                item.dueOn.map { d in
+                    item.isOverdue
+                        ? "<strong class=\"app-tag app-tag--red\">Overdue</strong> \(d.shortDisplay)"
+                        : "\(d.shortDisplay)"
+                } ?? "–"
             return """
-            <tr class="\(item.isOverdue ? "app-row--overdue" : "")">
-              <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
-              <td>\(r.serviceArea.displayName)</td><td>\(item.what)</td><td>\(due)</td>
-            </tr>
-            """
+                <tr class="\(item.isOverdue ? "app-row--overdue" : "")">
+                  <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
+                  <td>\(r.serviceArea.displayName)</td><td>\(item.what)</td><td>\(due)</td>
+                </tr>
+                """
         }
-        let table: HTML = rows.isEmpty ? "<p>Nothing in this queue.</p>" : """
+        let table: HTML =
+            rows.isEmpty
+            ? "<p>Nothing in this queue.</p>"
+            : """
             <div class="app-table-wrap"><table class="app-table">
               <caption>\(selected.displayName)</caption>
-              <thead><tr><th scope="col">Reference</th><th scope="col">Service area</th><th scope="col">What</th><th scope="col">Due</th></tr></thead>
+              <thead><tr><th scope="col">Reference</th><th scope="col">Service area</th><th scope="col">What</th><th \
+            scope="col">Due</th></tr></thead>
               <tbody>\(rows)</tbody>
             </table></div>
             """
         return (nav, table)
     }
 
-    static func render(rows: [DashboardRow], area: ServiceArea?, today: CalendarDate, reference: ReferenceData, queues: WorkQueues, queue: WorkQueues.Queue?) -> HTML {
+    static func render(
+        rows: [DashboardRow], area: ServiceArea?, today: CalendarDate, reference: ReferenceData, queues: WorkQueues,
+        queue: WorkQueues.Queue?
+    ) -> HTML {
         let (queueNav, queueTable) = Self.queues(queues, selected: queue)
         // The headline counts what the queues list: cases, each once.
         let overdue = queues.items(.overdue).count
         let dueSoon = queues.items(.dueSoon).count
-        let options: [HTML] = [("", "All service areas")] .map { "<option value=\"\($0.0)\"\(area == nil ? " selected" : "")>\($0.1)</option>" }
-            + ServiceArea.allCases.map { "<option value=\"\($0.rawValue)\"\(area == $0 ? " selected" : "")>\($0.displayName)</option>" }
+        let options: [HTML] =
+            [("", "All service areas")].map {
+                "<option value=\"\($0.0)\"\(area == nil ? " selected" : "")>\($0.1)</option>"
+            }
+            + ServiceArea.allCases.map {
+                "<option value=\"\($0.rawValue)\"\(area == $0 ? " selected" : "")>\($0.displayName)</option>"
+            }
         let body: [HTML] = rows.map { row in
             let r = row.representation
             let stageName = row.procedure?.stage(r.currentStage?.key ?? "")?.name ?? "–"
             var isOverdue = false
             if case .overdue = row.status { isOverdue = true }
-            let deadline: HTML = row.next.map { d in
-                let when: HTML = d.dueOn.map { "<br><span class=\"app-hint-inline\">\($0.shortDisplay)</span>" } ?? ""
-                return "\(d.name)\(when)"
-            } ?? "–"
+            let deadline: HTML =
+                row.next.map { d in
+                    let when: HTML =
+                        d.dueOn.map { "<br><span class=\"app-hint-inline\">\($0.shortDisplay)</span>" } ?? ""
+                    return "\(d.name)\(when)"
+                } ?? "–"
             return """
-            <tr class="\(isOverdue ? "app-row--overdue" : "")">
-              <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
-              <td>\(r.serviceArea.displayName)</td>
-              <td>\(r.receivedOn.shortDisplay)</td>
-              <td>\(stageName)</td>
-              <td>\(deadline)</td>
-              <td>\(row.status.map(Layout.statusTag) ?? "–")</td>
-            </tr>
-            """
+                <tr class="\(isOverdue ? "app-row--overdue" : "")">
+                  <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
+                  <td>\(r.serviceArea.displayName)</td>
+                  <td>\(r.receivedOn.shortDisplay)</td>
+                  <td>\(stageName)</td>
+                  <td>\(deadline)</td>
+                  <td>\(row.status.map(Layout.statusTag) ?? "–")</td>
+                </tr>
+                """
         }
-        let table: HTML = rows.isEmpty
+        let table: HTML =
+            rows.isEmpty
             ? "<p>There are no open complaints\(area.map { " in \($0.displayName.lowercased())" } ?? "").</p>"
             : """
             <div class="app-table-wrap">
             <table class="app-table">
-              <caption class="app-visually-hidden">Open complaints\(area.map { ": \($0.displayName.lowercased())" } ?? ""), most urgent first</caption>
+              <caption class="app-visually-hidden">Open \
+            complaints\(area.map { ": \($0.displayName.lowercased())" } ?? ""), most urgent first</caption>
               <thead><tr>
                 <th scope="col">Reference</th><th scope="col">Service area</th><th scope="col">Received</th>
                 <th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Status</th>
@@ -80,13 +106,18 @@ enum DashboardView {
             </table>
             </div>
             """
-        return Layout.page(title: "Open complaints", section: .dashboard, """
+        return Layout.page(
+            title: "Open complaints", section: .dashboard,
+            """
             <h1>Open complaints</h1>
-            <p class="app-body">Today is \(today.longDisplay). Working days left are counted on the England and Wales calendar.</p>
+            <p class="app-body">Today is \(today.longDisplay). Working days left are counted on the England and Wales \
+            calendar.</p>
             <ul class="app-stats">
               <li><strong id="count-open">\(rows.count)</strong> open complaint\(rows.count == 1 ? "" : "s")</li>
-              <li><a class="app-link" href="/?queue=overdue"><strong id="count-overdue">\(overdue)</strong> overdue</a></li>
-              <li><a class="app-link" href="/?queue=due-soon"><strong id="count-due-soon">\(dueSoon)</strong> due within 5 working days</a></li>
+              <li><a class="app-link" href="/?queue=overdue"><strong id="count-overdue">\(overdue)</strong> \
+            overdue</a></li>
+              <li><a class="app-link" href="/?queue=due-soon"><strong id="count-due-soon">\(dueSoon)</strong> due \
+            within 5 working days</a></li>
             </ul>
             <p class="app-hint">Counted in cases: a case with two clocks overdue is one overdue case.</p>
             \(queueNav)

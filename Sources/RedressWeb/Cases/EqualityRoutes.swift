@@ -36,7 +36,9 @@ struct EqualityRoutes: Sendable {
             let store = ReportInputStore(database: deps.database)
             let current = try await store.equality(of: r.id) ?? EqualityMonitoring()
             let version = try await store.equalityVersion(of: r.id)
-            return Page(status: .ok, html: EqualityView.render(r, reference: reference, answers: current, version: version, errors: []))
+            return Page(
+                status: .ok,
+                html: EqualityView.render(r, reference: reference, answers: current, version: version, errors: []))
         }
     }
 
@@ -60,11 +62,17 @@ struct EqualityRoutes: Sendable {
                 default: answers.ethnicity = code
                 }
             } else {
-                errors.append(FieldError(field: entry.field, message: "Select an answer for \(entry.list.singularName) from the list, or Not stated"))
+                errors.append(
+                    FieldError(
+                        field: entry.field,
+                        message: "Select an answer for \(entry.list.singularName) from the list, or Not stated"))
             }
         }
         guard let version = Int(fields["version"]), version >= 0 else {
-            errors.append(FieldError(field: EqualityRoutes.lists[0].field, message: "The form was incomplete; reload the page and try again"))
+            errors.append(
+                FieldError(
+                    field: EqualityRoutes.lists[0].field,
+                    message: "The form was incomplete; reload the page and try again"))
             let html = EqualityView.render(r, reference: reference, answers: answers, version: 0, errors: errors)
             return try Page(status: .badRequest, html: html).response(from: request, context: context)
         }
@@ -77,36 +85,52 @@ struct EqualityRoutes: Sendable {
             try await store.saveEquality(answers, for: r, expectedVersion: version)
         } catch DatabaseError.conflict {
             let latest = try await store.equality(of: r.id) ?? EqualityMonitoring()
-            let message = "Someone else saved equality answers for \(r.reference) since you opened this form. These are their answers: check them and save again if yours are right"
-            let html = EqualityView.render(r, reference: reference, answers: latest, version: try await store.equalityVersion(of: r.id),
-                                           errors: [FieldError(field: EqualityRoutes.lists[0].field, message: message)])
+            let message =
+                """
+                    Someone else saved equality answers for \(r.reference) since you opened this form. These are \
+                    their answers: check them and save again if yours are right
+                    """
+            let html = EqualityView.render(
+                r, reference: reference, answers: latest, version: try await store.equalityVersion(of: r.id),
+                errors: [FieldError(field: EqualityRoutes.lists[0].field, message: message)])
             return try Page(status: .conflict, html: html).response(from: request, context: context)
         }
-        try await AuditLog(database: deps.database).append(context.audit(.reportInputsChanged, r, detail: "equality monitoring recorded"))
+        try await AuditLog(database: deps.database).append(
+            context.audit(.reportInputsChanged, r, detail: "equality monitoring recorded"))
         return Response(status: .seeOther, headers: [.location: "/complaints/\(r.id)?done=equality"])
     }
 }
 
 enum EqualityView {
-    static func render(_ r: Representation, reference: ReferenceData, answers: EqualityMonitoring, version: Int, errors: [FieldError]) -> HTML {
+    static func render(
+        _ r: Representation, reference: ReferenceData, answers: EqualityMonitoring, version: Int, errors: [FieldError]
+    ) -> HTML {
         let questions: [HTML] = EqualityRoutes.lists.map { entry in
             let options = reference.active(entry.list).map { ($0.code, $0.label) }
             let chosen = answers.code(entry.list) ?? "not-stated"
             let hasError = errors.contains { $0.field == entry.field }
-            let items: [HTML] = options.map { "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == chosen ? "selected" : nil))>\($0.1)</option>" }
+            let items: [HTML] = options.map {
+                "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == chosen ? "selected" : nil))>\($0.1)</option>"
+            }
             return """
-            <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
-              <label class="app-label" for="\(entry.field)">\(entry.question)</label>
-              \(CaseActionsView.errorMessage(entry.field, errors))
-              <select class="app-select" id="\(entry.field)" name="\(entry.field)"\(HTML.attribute("aria-describedby", hasError ? "\(entry.field)-error" : nil))>\(items)</select>
-            </div>
-            """
+                <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
+                  <label class="app-label" for="\(entry.field)">\(entry.question)</label>
+                  \(CaseActionsView.errorMessage(entry.field, errors))
+                  <select class="app-select" id="\(entry.field)" \
+                name="\(entry.field)"\(HTML.attribute("aria-describedby",
+                hasError ? "\(entry.field)-error" : nil))>\(items)</select>
+                </div>
+                """
         }
-        return Layout.page(title: "Equality monitoring for \(r.reference)", section: .dashboard, hasErrors: !errors.isEmpty, """
+        return Layout.page(
+            title: "Equality monitoring for \(r.reference)", section: .dashboard, hasErrors: !errors.isEmpty,
+            """
             \(Layout.errorSummary(errors))
             <p><a class="app-link" href="/complaints/\(r.id)">Back to \(r.reference)</a></p>
             <h1>Equality monitoring for \(r.reference)</h1>
-            <p class="app-body">Optional answers from the complainant's monitoring form. They are kept apart from the case record: no one handling the complaint sees them, and the annual report shows only totals, with numbers under 5 withheld.</p>
+            <p class="app-body">Optional answers from the complainant's monitoring form. They are kept apart from the \
+            case record: no one handling the complaint sees them, and the annual report shows only totals, with \
+            numbers under 5 withheld.</p>
             <form method="post" action="/complaints/\(r.id)/equality" novalidate>\(HTML.csrfField)
               <input type="hidden" name="version" value="\(version)">
               \(questions)

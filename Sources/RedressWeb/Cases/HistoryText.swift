@@ -19,7 +19,11 @@ struct HistoryText {
         let prefix = stage.map { "\($0.name): " } ?? ""
         switch event.command {
         case .respond(let on, let outcome):
-            return "\(prefix)\(stage?.label(of: .responded) ?? "Response sent") on \(on.longDisplay): \(reference.label(.outcome, outcome))"
+            return
+                """
+                    \(prefix)\(stage?.label(of: .responded) ?? "Response sent") on \(on.longDisplay): \
+                    \(reference.label(.outcome, outcome))
+                    """
         case .appoint(let role, let personID, let on):
             return "\(prefix)\(role.displayName) appointed: \(people[personID]?.name ?? personID), on \(on.longDisplay)"
         case .refuse(let reason, let on, _):
@@ -28,14 +32,18 @@ struct HistoryText {
             return "\(prefix)Point \(point): \(reference.label(.outcome, finding))"
         case .code(let natures, let sought, let actual, _):
             let parts: [(String, [String])] = [
-                ("nature", natures.map { reference.label(.nature, $0) }), ("outcome sought", sought.map { reference.label(.outcomeSought, $0) }),
+                ("nature", natures.map { reference.label(.nature, $0) }),
+                ("outcome sought", sought.map { reference.label(.outcomeSought, $0) }),
                 ("actual outcome", actual.map { reference.label(.actualOutcome, $0) }),
             ]
-            return "Coded: " + parts.filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1.joined(separator: ", "))" }.joined(separator: "; ")
+            return "Coded: "
+                + parts.filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1.joined(separator: ", "))" }.joined(
+                    separator: "; ")
         case .addLearning(let point):
             return "Learning recorded (\(reference.label(.learningTheme, point.theme))): \(point.description)"
         case .assignOwner(let user, let on):
-            return user.map { "Owner: \(users[$0] ?? "a former member of staff"), from \(on.longDisplay)" } ?? "Owner removed on \(on.longDisplay)"
+            return user.map { "Owner: \(users[$0] ?? "a former member of staff"), from \(on.longDisplay)" }
+                ?? "Owner removed on \(on.longDisplay)"
         case .editDetails(let changes, let reason):
             let each = changes.map { change -> String in
                 func shown(_ value: String?) -> String {

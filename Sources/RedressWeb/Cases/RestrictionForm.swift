@@ -7,24 +7,34 @@ enum RestrictionForm {
         guard viewer.may(.restrictCase) else { return "" }
         let policy = try await deps.configuration().accessPolicy
         let candidates = try await UserStore(database: deps.database).all()
-            .filter { !$0.isDisabled && $0.id != viewer.userID && policy.grant(for: $0.role).permissions.contains(.viewCase) }
+            .filter {
+                !$0.isDisabled && $0.id != viewer.userID && policy.grant(for: $0.role).permissions.contains(.viewCase)
+            }
         let named = Set(r.restrictedTo ?? [])
         let boxes: [HTML] = candidates.map { u in
             """
-            <div class="app-radios__item"><input id="restrict-\(u.id)" name="users" type="checkbox" value="\(u.id)"\(HTML.attribute("checked", named.contains(u.id) ? "checked" : nil))>
+            <div class="app-radios__item"><input id="restrict-\(u.id)" name="users" type="checkbox" \
+            value="\(u.id)"\(HTML.attribute("checked", named.contains(u.id) ? "checked" : nil))>
             <label for="restrict-\(u.id)">\(u.displayName) (\(u.role.displayName))</label></div>
             """
         }
         func radio(_ value: String, _ label: String, checked: Bool) -> HTML {
-            "<div class=\"app-radios__item\"><input id=\"restrict-\(value)\" name=\"restrict\" type=\"radio\" value=\"\(value)\"\(HTML.attribute("checked", checked ? "checked" : nil))><label for=\"restrict-\(value)\">\(label)</label></div>"
+            """
+                <div class=\"app-radios__item\"><input id=\"restrict-\(value)\" name=\"restrict\" type=\"radio\" \
+                value=\"\(value)\"\(HTML.attribute("checked", checked ? "checked" : nil))><label \
+                for=\"restrict-\(value)\">\(label)</label></div>
+                """
         }
         return """
             <h2 id="restriction">Who can see this case</h2>
-            <form class="app-step-form" method="post" action="/complaints/\(r.id)/restriction" novalidate>\(HTML.csrfField)
+            <form class="app-step-form" method="post" action="/complaints/\(r.id)/restriction" \
+            novalidate>\(HTML.csrfField)
               <input type="hidden" name="version" value="\(r.version)">
               <fieldset class="app-form-group"><legend>Access</legend>
                 \(radio("no", "Everyone whose role allows it", checked: r.restrictedTo == nil))
-                \(radio("yes", "Only you and the people ticked below (for example, a complaint by a member of staff)", checked: r.restrictedTo != nil))
+                \(radio("yes",
+            "Only you and the people ticked below (for example, a complaint by a member of staff)",
+            checked: r.restrictedTo != nil))
               </fieldset>
               <fieldset class="app-form-group"><legend>Named people</legend>
                 <div class="app-checkbox-grid">\(boxes)</div>

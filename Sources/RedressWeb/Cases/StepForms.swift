@@ -42,7 +42,8 @@ enum StepForms {
 
     /// The start of a disclosure holding step forms; nothing while they are being collected.
     static func disclosure(_ summary: String, open: String) -> HTML {
-        collector == nil ? HTML(trusted: "<details class=\"app-details\"\(open)><summary>\(HTML.escape(summary))</summary>") : ""
+        collector == nil
+            ? HTML(trusted: "<details class=\"app-details\"\(open)><summary>\(HTML.escape(summary))</summary>") : ""
     }
 
     /// The end of such a disclosure.

@@ -48,7 +48,10 @@ struct LetterRoutes: Sendable {
         switch request.uri.queryParameters.get("format") {
         case "docx":
             return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                                   .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).docx\""],
+                                                   .contentDisposition: """
+                                                       attachment; \
+                                                       filename=\"\(r.reference)-\(letter.templateKey).docx\"
+                                                       """],
                             body: .init(byteBuffer: ByteBuffer(bytes: ReportDocuments.docx(letter))))
         case "html":
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).html\""],
@@ -95,7 +98,10 @@ struct LetterRoutes: Sendable {
 enum LetterViews {
     /// The letters section of the case page: those made, and the form to make another.
     static func onCase(_ r: Representation, letters: [Letter], templates: [LetterTemplate], canMake: Bool) -> HTML {
-        let made: [HTML] = letters.map { "<li><a class=\"app-link\" href=\"/complaints/\(r.id)/letters/\($0.id)\">\($0.title)</a> <span class=\"app-hint-inline\">by \($0.createdBy)</span></li>" }
+        let made: [HTML] = letters.map { """
+            <li><a class=\"app-link\" href=\"/complaints/\(r.id)/letters/\($0.id)\">\($0.title)</a> <span \
+            class=\"app-hint-inline\">by \($0.createdBy)</span></li>
+            """ }
         let options: [HTML] = templates.map { "<option value=\"\($0.key)\">\($0.name)</option>" }
         return """
         <section class="app-no-print" aria-labelledby="letters">
@@ -121,11 +127,14 @@ enum LetterViews {
 
     static func page(_ letter: Letter, _ r: Representation) -> HTML {
         Layout.page(title: "\(letter.title) – \(r.reference)", section: .dashboard, """
-            <p class="app-no-print"><a class="app-link" href="/complaints/\(r.id)#letters">Back to \(r.reference)</a></p>
+            <p class="app-no-print"><a class="app-link" href="/complaints/\(r.id)#letters">Back to \
+            \(r.reference)</a></p>
             <h1>\(letter.title)</h1>
             <ul class="app-list app-no-print">
-              <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=docx">Download as a Word document (DOCX)</a></li>
-              <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=html">Download as HTML</a> (print it, or save as PDF)</li>
+              <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=docx">Download as a Word \
+            document (DOCX)</a></li>
+              <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=html">Download as \
+            HTML</a> (print it, or save as PDF)</li>
               \(PDFPrinter.browser == nil ? "" : "<li><a class=\"app-link\" href=\"/complaints/\(r.id)/letters/\(letter.id)?format=pdf\">Download as PDF</a></li>" as HTML)
             </ul>
             <div class="app-letter">\(letterBody(letter))</div>
@@ -135,7 +144,8 @@ enum LetterViews {
     static func standalone(_ letter: Letter) -> HTML {
         """
         <!DOCTYPE html>
-        <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, \
+        initial-scale=1">
         <title>\(letter.title)</title>
         <style>\(HTML(trusted: Stylesheet.css))</style>
         </head><body><main class="app-width-container app-main">
@@ -158,21 +168,29 @@ enum LetterViews {
                 <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
                   <label class="app-label" for="\(id)">Text of the \(t.name.lowercased()) letter</label>
                   \(CaseActionsView.errorMessage(id, errors))
-                  <textarea class="app-textarea" id="\(id)" name="body" rows="14"\(HTML.attribute("aria-describedby", hasError ? "\(id)-error" : nil))>\(shown.body)</textarea>
+                  <textarea class="app-textarea" id="\(id)" name="body" rows="14"\(HTML.attribute("aria-describedby",
+            hasError ? "\(id)-error" : nil))>\(shown.body)</textarea>
                 </div>
-                <button type="submit" class="app-button app-button--secondary">Save<span class="app-visually-hidden"> the \(t.name.lowercased()) template</span></button>
+                <button type="submit" class="app-button app-button--secondary">Save<span class="app-visually-hidden"> \
+            the \(t.name.lowercased()) template</span></button>
               </form>
             </div>
             """
         }
-        let banner: HTML = notice.map { "<div class=\"app-notification\" role=\"region\" aria-labelledby=\"notice-title\"><h2 class=\"app-notification__title\" id=\"notice-title\">\($0)</h2></div>" } ?? ""
+        let banner: HTML = notice.map { """
+            <div class=\"app-notification\" role=\"region\" aria-labelledby=\"notice-title\"><h2 \
+            class=\"app-notification__title\" id=\"notice-title\">\($0)</h2></div>
+            """ } ?? ""
         return Layout.page(title: "Letter templates", section: .letters, hasErrors: !errors.isEmpty, """
             \(Layout.errorSummary(errors))
             \(banner)
             <h1>Letter templates</h1>
-            <p class="app-body">Paragraphs are separated by a blank line. Merge fields are filled from the case when a letter is made:</p>
-            <div class="app-table-wrap"><table class="app-table"><caption class="app-visually-hidden">Merge fields</caption>
-              <thead><tr><th scope="col">Field</th><th scope="col">Filled with</th></tr></thead><tbody>\(fields)</tbody></table></div>
+            <p class="app-body">Paragraphs are separated by a blank line. Merge fields are filled from the case when \
+            a letter is made:</p>
+            <div class="app-table-wrap"><table class="app-table"><caption class="app-visually-hidden">Merge \
+            fields</caption>
+              <thead><tr><th scope="col">Field</th><th scope="col">Filled \
+            with</th></tr></thead><tbody>\(fields)</tbody></table></div>
             \(forms)
             """)
     }

@@ -11,17 +11,18 @@ enum AnnualReportView {
             let tables: [HTML] = section.tables.map { table(section: section.id, $0) }
             let list: HTML = findings.isEmpty ? "" : "<ul class=\"app-list\">\(findings)</ul>"
             return """
-            <section class="app-report-section" aria-labelledby="section-\(section.id)">
-              <h2 id="section-\(section.id)">\(section.title)</h2>
-              \(list)
-              \(tables)
-            </section>
-            """
+                <section class="app-report-section" aria-labelledby="section-\(section.id)">
+                  <h2 id="section-\(section.id)">\(section.title)</h2>
+                  \(list)
+                  \(tables)
+                </section>
+                """
         }
         let years = report.earlierYears.isEmpty ? "" : " Compared with \(report.earlierYears.joined(separator: ", "))."
         return """
             <h1>\(report.title)</h1>
-            <p class="app-body">\(report.firstDay.longDisplay) to \(report.lastDay.longDisplay).\(years) Every figure is counted from the case records in Redress.</p>
+            <p class="app-body">\(report.firstDay.longDisplay) to \(report.lastDay.longDisplay).\(years) Every figure \
+            is counted from the case records in Redress.</p>
             <p class="app-note">\(report.rounding)</p>
             \(sections)
             """
@@ -64,43 +65,76 @@ enum AnnualReportView {
         }
         return """
             <figure class="app-chart">
-            <svg role="img" aria-label="Bar chart: \(t.title). The same figures are in the table below." viewBox="0 0 \(labelWidth + barWidth + 60) \(height)" width="100%" preserveAspectRatio="xMinYMin meet" focusable="false">\(items)</svg>
+            <svg role="img" aria-label="Bar chart: \(t.title). The same figures are in the table below." viewBox="0 0 \
+            \(labelWidth + barWidth + 60) \(height)" width="100%" preserveAspectRatio="xMinYMin meet" \
+            focusable="false">\(items)</svg>
             </figure>
             """
     }
 
     /// The page inside the application's layout, with the choices of year, scope and format.
-    static func page(_ report: ComplaintsReport, years: [Int], selected: Int, scope: ReportScope, rounding: Rounding) -> HTML {
-        let yearOptions: [HTML] = years.map { "<option value=\"\($0)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>" }
-        return framed(report, action: "/reports/annual", choice: """
-            <div class="app-form-group"><label class="app-label" for="year">Financial year</label><select class="app-select" id="year" name="year">\(yearOptions)</select></div>
-            """, query: "year=\(selected)", scope: scope, rounding: rounding)
+    static func page(
+        _ report: ComplaintsReport, years: [Int], selected: Int, scope: ReportScope, rounding: Rounding
+    ) -> HTML {
+        let yearOptions: [HTML] = years.map {
+            "<option value=\"\($0)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>"
+        }
+        return framed(
+            report, action: "/reports/annual",
+            choice: """
+                <div class="app-form-group"><label class="app-label" for="year">Financial year</label><select \
+                class="app-select" id="year" name="year">\(yearOptions)</select></div>
+                """, query: "year=\(selected)", scope: scope, rounding: rounding)
     }
 
     /// The quarterly performance report page, with the choices of quarter, scope and format.
-    static func quarterlyPage(_ report: ComplaintsReport, quarters: [FinancialQuarter], selected: FinancialQuarter, scope: ReportScope, rounding: Rounding) -> HTML {
-        let options: [HTML] = quarters.map { "<option value=\"\($0.code)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\($0.description) (\($0.firstDay.longDisplay) to \($0.lastDay.longDisplay))</option>" }
-        return framed(report, action: "/reports/quarterly", choice: """
-            <div class="app-form-group"><label class="app-label" for="quarter">Quarter</label><select class="app-select" id="quarter" name="quarter">\(options)</select></div>
-            """, query: "quarter=\(selected.code)", scope: scope, rounding: rounding)
+    static func quarterlyPage(
+        _ report: ComplaintsReport, quarters: [FinancialQuarter], selected: FinancialQuarter, scope: ReportScope,
+        rounding: Rounding
+    ) -> HTML {
+        let options: [HTML] = quarters.map {
+            "<option value=\"\($0.code)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\($0.description) (\($0.firstDay.longDisplay) to \($0.lastDay.longDisplay))</option>"
+        }
+        return framed(
+            report, action: "/reports/quarterly",
+            choice: """
+                <div class="app-form-group"><label class="app-label" for="quarter">Quarter</label><select \
+                class="app-select" id="quarter" name="quarter">\(options)</select></div>
+                """, query: "quarter=\(selected.code)", scope: scope, rounding: rounding)
     }
 
-    private static func framed(_ report: ComplaintsReport, action: String, choice: HTML, query: String, scope: ReportScope, rounding: Rounding) -> HTML {
-        let decimals: [HTML] = [(0, "Whole numbers"), (1, "One decimal place")].map { "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == rounding.percentDecimals ? "selected" : nil))>\($0.1)</option>" }
-        let scopeOptions: [HTML] = ReportScope.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", $0 == scope ? "selected" : nil))>\($0.displayName)</option>" }
-        let link = { (format: String) in "\(action)?\(query)&scope=\(scope.rawValue)&decimals=\(rounding.percentDecimals)&format=\(format)" }
-        return Layout.page(title: report.title, section: .statistics, """
+    private static func framed(
+        _ report: ComplaintsReport, action: String, choice: HTML, query: String, scope: ReportScope, rounding: Rounding
+    ) -> HTML {
+        let decimals: [HTML] = [(0, "Whole numbers"), (1, "One decimal place")].map {
+            "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == rounding.percentDecimals ? "selected" : nil))>\($0.1)</option>"
+        }
+        let scopeOptions: [HTML] = ReportScope.allCases.map {
+            "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", $0 == scope ? "selected" : nil))>\($0.displayName)</option>"
+        }
+        let link = { (format: String) in
+            "\(action)?\(query)&scope=\(scope.rawValue)&decimals=\(rounding.percentDecimals)&format=\(format)"
+        }
+        return Layout.page(
+            title: report.title, section: .statistics,
+            """
             <form method="get" action="\(action)" class="app-inline-form app-no-print">
               \(choice)
-              <div class="app-form-group"><label class="app-label" for="scope">Services</label><select class="app-select" id="scope" name="scope">\(scopeOptions)</select></div>
-              <div class="app-form-group"><label class="app-label" for="decimals">Percentages</label><select class="app-select" id="decimals" name="decimals">\(decimals)</select></div>
+              <div class="app-form-group"><label class="app-label" for="scope">Services</label><select \
+            class="app-select" id="scope" name="scope">\(scopeOptions)</select></div>
+              <div class="app-form-group"><label class="app-label" for="decimals">Percentages</label><select \
+            class="app-select" id="decimals" name="decimals">\(decimals)</select></div>
               <button type="submit" class="app-button app-button--secondary">Show report</button>
             </form>
             <ul class="app-list app-no-print">
-              <li><a class="app-link" href="\(link("docx"))">Download as a Word document (DOCX) to edit for committee</a></li>
-              <li><a class="app-link" href="\(link("xlsx"))">Download the tables as a spreadsheet (XLSX, a sheet per table)</a></li>
-              <li><a class="app-link" href="\(link("csv"))">Download every figure as CSV</a> or <a class="app-link" href="\(link("json"))">JSON</a></li>
-              <li><a class="app-link" href="\(link("html"))">Download as a standalone HTML file</a> (print it to PDF from your browser)</li>
+              <li><a class="app-link" href="\(link("docx"))">Download as a Word document (DOCX) to edit for \
+            committee</a></li>
+              <li><a class="app-link" href="\(link("xlsx"))">Download the tables as a spreadsheet (XLSX, a sheet per \
+            table)</a></li>
+              <li><a class="app-link" href="\(link("csv"))">Download every figure as CSV</a> or <a class="app-link" \
+            href="\(link("json"))">JSON</a></li>
+              <li><a class="app-link" href="\(link("html"))">Download as a standalone HTML file</a> (print it to PDF \
+            from your browser)</li>
             </ul>
             \(body(report))
             """)
@@ -110,7 +144,8 @@ enum AnnualReportView {
     static func standalone(_ report: ComplaintsReport) -> HTML {
         """
         <!DOCTYPE html>
-        <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, \
+        initial-scale=1">
         <title>\(report.title)</title>
         <style>\(HTML(trusted: Stylesheet.css))</style>
         </head><body><main class="app-width-container app-main">

@@ -14,14 +14,22 @@ struct ReportRoutes: Sendable {
         let query = request.uri.queryParameters
         let current = FinancialYear(containing: deps.today())
         let years = Array((current.startYear - 9)...current.startYear).reversed().map { $0 }
-        let year = query.get("year").flatMap(Int.init).flatMap { years.contains($0) ? $0 : nil } ?? current.startYear - 1
+        let year =
+            query.get("year").flatMap(Int.init).flatMap { years.contains($0) ? $0 : nil } ?? current.startYear - 1
         let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
         let rounding = Rounding(percentDecimals: query.get("decimals") == "1" ? 1 : 0)
         let access = try context.cases(deps.database)
         let report = try await ReportSource(database: deps.database, division: deps.division)
-            .annual(year: FinancialYear(startYear: year), scope: scope, rounding: rounding, listsReference: { access.canSee($0) })
-        if let download = try Self.download(report, format: query.get("format"), name: "annual-report-\(year)-\(scope.rawValue)") { return download }
-        return try AnnualReportView.page(report, years: years, selected: year, scope: scope, rounding: rounding).response(from: request, context: context)
+            .annual(
+                year: FinancialYear(startYear: year), scope: scope, rounding: rounding,
+                listsReference: { access.canSee($0) })
+        if let download = try Self.download(
+            report, format: query.get("format"), name: "annual-report-\(year)-\(scope.rawValue)")
+        {
+            return download
+        }
+        return try AnnualReportView.page(report, years: years, selected: year, scope: scope, rounding: rounding)
+            .response(from: request, context: context)
     }
 
     @Sendable func quarterly(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -29,12 +37,21 @@ struct ReportRoutes: Sendable {
         let latest = FinancialQuarter(containing: deps.today())
         var quarters = [latest]
         while quarters.count < 12 { quarters.append(quarters.last!.previous) }
-        let quarter = query.get("quarter").flatMap { FinancialQuarter($0) }.flatMap { quarters.contains($0) ? $0 : nil } ?? latest.previous
+        let quarter =
+            query.get("quarter").flatMap { FinancialQuarter($0) }.flatMap { quarters.contains($0) ? $0 : nil }
+            ?? latest.previous
         let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
         let rounding = Rounding(percentDecimals: query.get("decimals") == "1" ? 1 : 0)
-        let report = try await ReportSource(database: deps.database, division: deps.division).quarterly(quarter: quarter, scope: scope, rounding: rounding)
-        if let download = try Self.download(report, format: query.get("format"), name: "quarterly-report-\(quarter.code)-\(scope.rawValue)") { return download }
-        return try AnnualReportView.quarterlyPage(report, quarters: quarters, selected: quarter, scope: scope, rounding: rounding).response(from: request, context: context)
+        let report = try await ReportSource(database: deps.database, division: deps.division).quarterly(
+            quarter: quarter, scope: scope, rounding: rounding)
+        if let download = try Self.download(
+            report, format: query.get("format"), name: "quarterly-report-\(quarter.code)-\(scope.rawValue)")
+        {
+            return download
+        }
+        return try AnnualReportView.quarterlyPage(
+            report, quarters: quarters, selected: quarter, scope: scope, rounding: rounding
+        ).response(from: request, context: context)
     }
 
     /// The report as a file, or `nil` for the page.
@@ -46,13 +63,22 @@ struct ReportRoutes: Sendable {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             (bytes, type) = (Array(try encoder.encode(report)), "application/json")
         case "csv": (bytes, type) = (Array(ReportDocuments.csv(report).utf8), "text/csv; charset=utf-8")
-        case "xlsx": (bytes, type) = (ReportDocuments.xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        case "docx": (bytes, type) = (ReportDocuments.docx(report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        case "html": (bytes, type) = (Array(AnnualReportView.standalone(report).description.utf8), "text/html; charset=utf-8")
+        case "xlsx":
+            (bytes, type) = (
+                ReportDocuments.xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+        case "docx":
+            (bytes, type) = (
+                ReportDocuments.docx(report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            )
+        case "html":
+            (bytes, type) = (Array(AnnualReportView.standalone(report).description.utf8), "text/html; charset=utf-8")
         default: return nil
         }
-        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name).\(format!)\""],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name).\(format!)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 

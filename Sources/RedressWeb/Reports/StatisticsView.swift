@@ -4,35 +4,56 @@ import RedressCore
 /// stated under each table (the shape of Hampshire's data appendix Table 2).
 enum StatisticsView {
     static func render(_ f: FirstFigures, years: [Int], yearError: String?) -> HTML {
-        let options: [HTML] = years.map { "<option value=\"\($0)\"\($0 == f.year.startYear ? " selected" : "")>\(FinancialYear(startYear: $0).description)</option>" }
+        let options: [HTML] = years.map {
+            "<option value=\"\($0)\"\($0 == f.year.startYear ? " selected" : "")>\(FinancialYear(startYear: $0).description)</option>"
+        }
         let receivedRows: [HTML] = f.received.rows.map {
-            "<tr><th scope=\"row\">\($0.area.displayName)</th><td class=\"app-numeric\">\($0.complaints)</td><td class=\"app-numeric\">\($0.compliments)</td><td class=\"app-numeric\">\($0.comments)</td></tr>"
+            """
+                <tr><th scope=\"row\">\($0.area.displayName)</th><td class=\"app-numeric\">\($0.complaints)</td><td \
+                class=\"app-numeric\">\($0.compliments)</td><td class=\"app-numeric\">\($0.comments)</td></tr>
+                """
         }
         let stageTables: [HTML] = f.stageOne.map { t in
             let rows: [HTML] = [t.withinTen, t.elevenToTwenty, t.overTwenty].map {
-                "<tr><th scope=\"row\">\($0.label)</th><td class=\"app-numeric\">\($0.count)</td><td class=\"app-numeric\">\($0.percentage)</td></tr>"
+                """
+                    <tr><th scope=\"row\">\($0.label)</th><td class=\"app-numeric\">\($0.count)</td><td \
+                    class=\"app-numeric\">\($0.percentage)</td></tr>
+                    """
             }
             return """
-            <div class="app-table-wrap">
-            <table class="app-table">
-              <caption>Stage 1 response times: \(t.procedureName.lowercased())</caption>
-              <thead><tr><th scope="col">Responses</th><th scope="col" class="app-numeric">Number</th><th scope="col" class="app-numeric">Percentage</th></tr></thead>
-              <tbody>\(rows)</tbody>
-              <tfoot>
-                <tr><th scope="row">Total stage 1 responses</th><td class="app-numeric">\(t.total)</td><td class="app-numeric">\(t.total > 0 ? "100%" : "–")</td></tr>
-                <tr><th scope="row">Average working days to respond</th><td class="app-numeric">\(t.average ?? "–")</td><td></td></tr>
-              </tfoot>
-            </table>
-            </div>
-            <p class="app-note">Basis: \(t.basis.explanation) Working days are counted from the day of receipt (day 0) to the response date on the England and Wales calendar; bands include their upper limit.</p>
-            """
+                <div class="app-table-wrap">
+                <table class="app-table">
+                  <caption>Stage 1 response times: \(t.procedureName.lowercased())</caption>
+                  <thead><tr><th scope="col">Responses</th><th scope="col" class="app-numeric">Number</th><th \
+                scope="col" class="app-numeric">Percentage</th></tr></thead>
+                  <tbody>\(rows)</tbody>
+                  <tfoot>
+                    <tr><th scope="row">Total stage 1 responses</th><td class="app-numeric">\(t.total)</td><td \
+                class="app-numeric">\(t.total > 0 ? "100%" : "–")</td></tr>
+                    <tr><th scope="row">Average working days to respond</th><td \
+                class="app-numeric">\(t.average ?? "–")</td><td></td></tr>
+                  </tfoot>
+                </table>
+                </div>
+                <p class="app-note">Basis: \(t.basis.explanation) Working days are counted from the day of receipt \
+                (day 0) to the response date on the England and Wales calendar; bands include their upper limit.</p>
+                """
         }
-        let error: HTML = yearError.map { "<p class=\"app-error-message\" id=\"year-error\"><span class=\"app-visually-hidden\">Error:</span> \($0)</p>" } ?? ""
-        return Layout.page(title: "Statistics \(f.year.description)", section: .statistics, hasErrors: yearError != nil, """
+        let error: HTML =
+            yearError.map {
+                """
+                    <p class=\"app-error-message\" id=\"year-error\"><span \
+                    class=\"app-visually-hidden\">Error:</span> \($0)</p>
+                    """
+            } ?? ""
+        return Layout.page(
+            title: "Statistics \(f.year.description)", section: .statistics, hasErrors: yearError != nil,
+            """
             <h1>Statistics for \(f.year.description)</h1>
             <p>Financial year \(f.year.longDescription). Every figure is counted from the records.</p>
             <ul class="app-list">
-              <li><a class="app-link" href="/reports/annual?year=\(f.year.startYear)">Annual complaints report for \(f.year.description)</a></li>
+              <li><a class="app-link" href="/reports/annual?year=\(f.year.startYear)">Annual complaints report for \
+            \(f.year.description)</a></li>
               <li><a class="app-link" href="/reports/quarterly">Quarterly performance report</a></li>
               \(RequestScope.current.viewer?.may(.manageReportInputs) == true ? "<li><a class=\"app-link\" href=\"/reports/inputs\">Report inputs: context measures and recommendations</a></li>" as HTML : "")
             </ul>
@@ -40,16 +61,21 @@ enum StatisticsView {
               <div class="app-form-group\(yearError == nil ? "" : " app-form-group--error")">
                 <label class="app-label" for="year">Financial year</label>
                 \(error)
-                <select class="app-select" id="year" name="year"\(HTML.attribute("aria-describedby", yearError == nil ? nil : "year-error"))>\(options)</select>
+                <select class="app-select" id="year" name="year"\(HTML.attribute("aria-describedby",
+            yearError == nil ? nil : "year-error"))>\(options)</select>
               </div>
               <button type="submit" class="app-button app-button--secondary">Show</button>
             </form>
             <div class="app-table-wrap">
             <table class="app-table">
               <caption>Representations received by service area</caption>
-              <thead><tr><th scope="col">Service area</th><th scope="col" class="app-numeric">Complaints</th><th scope="col" class="app-numeric">Compliments</th><th scope="col" class="app-numeric">Comments</th></tr></thead>
+              <thead><tr><th scope="col">Service area</th><th scope="col" class="app-numeric">Complaints</th><th \
+            scope="col" class="app-numeric">Compliments</th><th scope="col" \
+            class="app-numeric">Comments</th></tr></thead>
               <tbody>\(receivedRows)</tbody>
-              <tfoot><tr><th scope="row">Total</th><td class="app-numeric">\(f.received.totalComplaints)</td><td class="app-numeric">\(f.received.totalCompliments)</td><td class="app-numeric">\(f.received.totalComments)</td></tr></tfoot>
+              <tfoot><tr><th scope="row">Total</th><td class="app-numeric">\(f.received.totalComplaints)</td><td \
+            class="app-numeric">\(f.received.totalCompliments)</td><td \
+            class="app-numeric">\(f.received.totalComments)</td></tr></tfoot>
             </table>
             </div>
             <p class="app-note">Basis: \(f.received.basis.explanation)</p>

@@ -14,7 +14,8 @@ struct AccessGrantsRoutes: Sendable {
         let users = try await UserStore(database: deps.database).all()
         let readers = users.filter { configuration.accessPolicy.grant(for: $0.role).caseScope != .none }
         let changes = try await Self.grants(deps.database, limit: 200)
-        try await AuditLog(database: deps.database).append(context.audit(.viewedAccessGrants, detail: "\(readers.count) account(s)"))
+        try await AuditLog(database: deps.database).append(
+            context.audit(.viewedAccessGrants, detail: "\(readers.count) account(s)"))
         return AccessGrantsView.render(readers: readers, changes: changes, people: configuration.casework.people)
     }
 
@@ -33,23 +34,33 @@ struct AccessGrantsRoutes: Sendable {
 enum AccessGrantsView {
     static func render(readers: [User], changes: [AuditEntry], people: PeopleDirectory) -> HTML {
         let rows: [HTML] = readers.map { u in
-            let status = u.isDisabled ? "Disabled" : u.mustChangePassword ? "Not yet signed in with their own password" : "Active"
-            return "<tr><td>\(u.username)</td><td>\(u.displayName)</td><td>\(u.role.displayName)</td><td>\(u.personID.flatMap { people[$0]?.name } ?? "")</td><td>\(status)</td></tr>"
+            let status =
+                u.isDisabled
+                ? "Disabled" : u.mustChangePassword ? "Not yet signed in with their own password" : "Active"
+            return
+                "<tr><td>\(u.username)</td><td>\(u.displayName)</td><td>\(u.role.displayName)</td><td>\(u.personID.flatMap { people[$0]?.name } ?? "")</td><td>\(status)</td></tr>"
         }
         let history: [HTML] = changes.map { e in
             "<tr><td>\(e.at)</td><td>\(e.username)</td><td>\(e.action.displayName)</td><td>\(e.detail)</td></tr>"
         }
-        return Layout.page(title: "Who can read cases", section: .audit, """
+        return Layout.page(
+            title: "Who can read cases", section: .audit,
+            """
             <h1>Who can read cases</h1>
-            <p class="app-body">Administrators add accounts and reset passwords but cannot read cases. Every account that can read cases is listed here, with every change to accounts and who made it, so the complaints manager can check each grant.</p>
+            <p class="app-body">Administrators add accounts and reset passwords but cannot read cases. Every account \
+            that can read cases is listed here, with every change to accounts and who made it, so the complaints \
+            manager can check each grant.</p>
             <div class="app-table-wrap"><table class="app-table">
-              <caption class="app-table__caption">\(readers.count) account\(readers.count == 1 ? "" : "s") with access to case data</caption>
-              <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">In the people pool as</th><th scope="col">Status</th></tr></thead>
+              <caption class="app-table__caption">\(readers.count) account\(readers.count == 1 ? "" : "s") with \
+            access to case data</caption>
+              <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th \
+            scope="col">In the people pool as</th><th scope="col">Status</th></tr></thead>
               <tbody>\(rows)</tbody></table></div>
             <h2>Changes to accounts</h2>
             <div class="app-table-wrap"><table class="app-table">
               <caption class="app-table__caption">Newest first; times are UTC</caption>
-              <thead><tr><th scope="col">When (UTC)</th><th scope="col">By</th><th scope="col">Change</th><th scope="col">Account and role</th></tr></thead>
+              <thead><tr><th scope="col">When (UTC)</th><th scope="col">By</th><th scope="col">Change</th><th \
+            scope="col">Account and role</th></tr></thead>
               <tbody>\(history)</tbody></table></div>
             """)
     }

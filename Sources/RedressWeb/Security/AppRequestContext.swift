@@ -29,7 +29,9 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// An audit row for this request's user.
     func audit(_ action: AuditAction, _ r: Representation? = nil, detail: String = "") -> AuditEntry {
-        AuditEntry(userID: viewer?.userID, username: viewer?.username ?? "anonymous", action: action, representationID: r?.id, reference: r?.reference, detail: detail, address: address)
+        AuditEntry(
+            userID: viewer?.userID, username: viewer?.username ?? "anonymous", action: action, representationID: r?.id,
+            reference: r?.reference, detail: detail, address: address)
     }
 }
 
@@ -68,14 +70,19 @@ extension AppRequestContext {
     /// The case named by the route's `:id`, if the signed-in user may see it, hold `permission`
     /// on it (when given) and `allowed` accepts it. Every refusal is audited with `detail`. The
     /// one place the pages and the API decide "may this person have this case".
-    func lookUpCase(in database: Database, permission: Permission? = nil, detail: String = "",
-                    allowed: (Representation) -> Bool = { _ in true }) async throws -> CaseLookup {
+    func lookUpCase(
+        in database: Database, permission: Permission? = nil, detail: String = "",
+        allowed: (Representation) -> Bool = { _ in true }
+    ) async throws -> CaseLookup {
         let id = try parameters.require("id")
         guard let viewer else { return .missing }
         let access = CaseAccess(database: database, viewer: viewer)
-        switch try await access.lookUp(id: id, permission: permission, allowed: allowed, refused: { r in
-            try await AuditLog(database: database).append(audit(.refusedAccess, r, detail: detail))
-        }) {
+        switch try await access.lookUp(
+            id: id, permission: permission, allowed: allowed,
+            refused: { r in
+                try await AuditLog(database: database).append(audit(.refusedAccess, r, detail: detail))
+            })
+        {
         case .missing: return .missing
         case .refused: return .refused
         case .found(let r): return .found(r, viewer)

@@ -66,8 +66,10 @@ struct CaseAccess: Sendable {
 
     /// The case with `id` if the asker may see it, hold `permission` on it and `allowed` accepts
     /// it; a refusal is written to the audit trail by `audit` before `.refused` is returned.
-    func lookUp(id: String, permission: Permission? = nil, allowed: (Representation) -> Bool = { _ in true },
-                refused audit: (Representation) async throws -> Void) async throws -> CaseLookupResult {
+    func lookUp(
+        id: String, permission: Permission? = nil, allowed: (Representation) -> Bool = { _ in true },
+        refused audit: (Representation) async throws -> Void
+    ) async throws -> CaseLookupResult {
         guard let r = try await unchecked(id: id) else { return .missing }
         guard canSee(r), permission.map({ may($0, on: r) }) ?? true, allowed(r) else {
             try await audit(r)
@@ -146,7 +148,9 @@ struct CaseAccess: Sendable {
         guard may(.subjectAccess) else { return [] }
         let visible = try await store.all().filter(canSee)
         let byID = Dictionary(uniqueKeysWithValues: visible.map { ($0.id, $0) })
-        return SubjectAccess.search(name: name, in: visible).compactMap { hit in byID[hit.representationID].map { (hit, $0) } }
+        return SubjectAccess.search(name: name, in: visible).compactMap { hit in
+            byID[hit.representationID].map { (hit, $0) }
+        }
     }
 
     /// The records a period's aggregate figures count. For counting only: no case from here is
@@ -158,7 +162,9 @@ struct CaseAccess: Sendable {
 
     /// Open and overdue cases per owner (user id) and per pool member (person id): counts only,
     /// for the People page, which those who manage the pools see.
-    func caseloads(today: CalendarDate) async throws -> (owners: [String: (open: Int, overdue: Int)], pool: [String: (open: Int, overdue: Int)]) {
+    func caseloads(
+        today: CalendarDate
+    ) async throws -> (owners: [String: (open: Int, overdue: Int)], pool: [String: (open: Int, overdue: Int)]) {
         guard may(.managePeople) else { return ([:], [:]) }
         var pool: [String: (open: Int, overdue: Int)] = [:]
         for r in try await store.openComplaints() {
@@ -181,24 +187,32 @@ struct CaseAccess: Sendable {
     }
 
     /// Applies a lifecycle command to a case the asker may take steps on.
-    func apply(_ command: CaseCommand, to r: Representation, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String,
-               audit: AuditEntry, messages: [OutboxMessage] = []) async throws -> Representation {
+    func apply(
+        _ command: CaseCommand, to r: Representation, expectedVersion: Int, lifecycle: Lifecycle, recordedBy: String,
+        audit: AuditEntry, messages: [OutboxMessage] = []
+    ) async throws -> Representation {
         guard may(.takeCaseSteps, on: r) else { throw CaseAccessRefused() }
-        return try await store.apply(command, to: r.id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy,
-                                     audit: audit, messages: messages)
+        return try await store.apply(
+            command, to: r.id, expectedVersion: expectedVersion, lifecycle: lifecycle, recordedBy: recordedBy,
+            audit: audit, messages: messages)
     }
 
     /// One step on each of two cases the asker may take steps on, together or not at all.
-    func applyPair(_ first: CaseCommand, to a: Representation, expectedVersion: Int, lifecycle: Lifecycle,
-                   _ second: CaseCommand, to b: Representation, otherLifecycle: Lifecycle, recordedBy: String,
-                   audit: AuditEntry) async throws -> (Representation, Representation) {
+    func applyPair(
+        _ first: CaseCommand, to a: Representation, expectedVersion: Int, lifecycle: Lifecycle,
+        _ second: CaseCommand, to b: Representation, otherLifecycle: Lifecycle, recordedBy: String,
+        audit: AuditEntry
+    ) async throws -> (Representation, Representation) {
         guard may(.takeCaseSteps, on: a), may(.takeCaseSteps, on: b) else { throw CaseAccessRefused() }
-        return try await store.applyPair(first, to: a.id, expectedVersion: expectedVersion, lifecycle: lifecycle,
-                                         second, to: b.id, lifecycle: otherLifecycle, recordedBy: recordedBy, audit: audit)
+        return try await store.applyPair(
+            first, to: a.id, expectedVersion: expectedVersion, lifecycle: lifecycle,
+            second, to: b.id, lifecycle: otherLifecycle, recordedBy: recordedBy, audit: audit)
     }
 
     /// Restricts a case the asker may restrict, or lifts its restriction.
-    func restrict(_ r: Representation, to userIDs: [String]?, expectedVersion: Int, audit: AuditEntry) async throws -> Representation {
+    func restrict(
+        _ r: Representation, to userIDs: [String]?, expectedVersion: Int, audit: AuditEntry
+    ) async throws -> Representation {
         guard may(.restrictCase, on: r) else { throw CaseAccessRefused() }
         return try await store.restrict(r.id, to: userIDs, expectedVersion: expectedVersion, audit: audit)
     }

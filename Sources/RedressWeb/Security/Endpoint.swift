@@ -10,7 +10,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     case feedbackStart, feedbackPrivacy, feedbackForm, feedbackStep, feedbackSent
     case triageInbox, triageSubmission, recordSubmission, declineSubmission
     case makeLetter, showLetter, letterTemplates, saveLetterTemplate
-    case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase, equalityForm, recordEquality
+    case dashboard, newRepresentation, recordRepresentation, showCase, takeCaseStep, restrictCase, equalityForm,
+        recordEquality
     case newCompliment, stepForm, caseDetailsForm, saveCaseDetails, caseOwnerForm, saveCaseOwner
     case caseLinksForm, addCaseLink, removeCaseLink, caseMergeForm, mergeCase
     case search, cases, myCases, casesExport, deadlineCalendar
@@ -38,11 +39,13 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .signIn, .signOut, .signOutEverywhere, .choosePassword, .recordRepresentation, .takeCaseStep, .restrictCase, .addPerson, .personAvailability,
-             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
-             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission, .declineSubmission, .makeLetter, .saveLetterTemplate,
-             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
-             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
+        case .signIn, .signOut, .signOutEverywhere, .choosePassword, .recordRepresentation, .takeCaseStep,
+            .restrictCase, .addPerson, .personAvailability,
+            .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
+            .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission,
+            .declineSubmission, .makeLetter, .saveLetterTemplate,
+            .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
+            .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
             .post
         case .apiRestriction, .apiPersonAvailability: .put
         default: .get
@@ -142,14 +145,17 @@ enum Endpoint: String, CaseIterable, Sendable {
         // Everyone lands here; those without case lists are sent on to their own start page.
         case .dashboard: .signedIn
         case .showCase: .permission(.viewCase)
-        case .newRepresentation, .recordRepresentation, .equalityForm, .recordEquality: .permission(.recordRepresentation)
+        case .newRepresentation, .recordRepresentation, .equalityForm, .recordEquality:
+            .permission(.recordRepresentation)
         case .takeCaseStep, .stepForm, .caseDetailsForm, .saveCaseDetails, .caseOwnerForm, .saveCaseOwner,
-             .caseLinksForm, .addCaseLink, .removeCaseLink, .caseMergeForm, .mergeCase: .permission(.takeCaseSteps)
+            .caseLinksForm, .addCaseLink, .removeCaseLink, .caseMergeForm, .mergeCase:
+            .permission(.takeCaseSteps)
         case .newCompliment: .permission(.recordRepresentation)
         case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)
         case .restrictCase: .permission(.restrictCase)
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
-        case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation: .permission(.manageReportInputs)
+        case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation:
+            .permission(.manageReportInputs)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)
         case .audit: .permission(.viewAudit)
         case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)

@@ -9,34 +9,48 @@ extension Endpoint {
     /// The handler for each endpoint. Exhaustive: a new endpoint without a handler (or without
     /// an access rule in `Endpoint.access`) does not compile.
     func handler(_ deps: WebDependencies) -> Handler {
-        func wrap<R: ResponseGenerator>(_ f: @escaping @Sendable (Request, AppRequestContext) async throws -> R) -> Handler {
+        func wrap<R: ResponseGenerator>(
+            _ f: @escaping @Sendable (Request, AppRequestContext) async throws -> R
+        ) -> Handler {
             { request, context in try await f(request, context).response(from: request, context: context) }
         }
-        let casework = CaseworkRoutes(deps: deps), steps = CaseActionRoutes(deps: deps), people = PeopleRoutes(deps: deps)
+        let casework = CaseworkRoutes(deps: deps), steps = CaseActionRoutes(deps: deps),
+            people = PeopleRoutes(deps: deps)
         let signIn = SignInRoutes(deps: deps), privacy = PrivacyRoutes(deps: deps), users = UserRoutes(deps: deps)
         switch self {
         case .health:
             return { _, _ in
                 let version = try await Migrator(database: deps.database).appliedVersions().max() ?? 0
-                let body = #"{"status":"ok","database":"\#(deps.database.engine.rawValue)","schemaVersion":\#(version)}"#
-                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+                let body =
+                    #"{"status":"ok","database":"\#(deps.database.engine.rawValue)","schemaVersion":\#(version)}"#
+                return Response(
+                    status: .ok, headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: body)))
             }
         case .metrics:
             return { request, _ in
                 // Off unless a token is configured; then only for a caller that sends it.
-                guard let registry = deps.metrics, let digest = deps.security.metricsTokenDigest else { throw HTTPError(.notFound) }
-                let sent = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } ?? ""
+                guard let registry = deps.metrics, let digest = deps.security.metricsTokenDigest else {
+                    throw HTTPError(.notFound)
+                }
+                let sent =
+                    request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+                    ?? ""
                 guard Tokens.constantTimeEqual(Tokens.digest(sent), digest) else {
                     return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"metrics\""])
                 }
                 var buffer = [UInt8]()
                 registry.emit(into: &buffer)
-                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
             }
         case .stylesheet:
             return { _, _ in
-                Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                         body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+                Response(
+                    status: .ok,
+                    headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                    body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
             }
         case .signInForm: return signIn.form
         case .signIn: return signIn.signIn
@@ -65,7 +79,8 @@ extension Endpoint {
         case .takeCaseStep: return steps.takeStep
         case .newCompliment: return wrap(casework.newCompliment)
         case .stepForm: return CasePageRoutes(deps: deps).stepPage
-        case .caseDetailsForm, .caseOwnerForm, .caseLinksForm, .caseMergeForm: return CaseManagementRoutes(deps: deps).form
+        case .caseDetailsForm, .caseOwnerForm, .caseLinksForm, .caseMergeForm:
+            return CaseManagementRoutes(deps: deps).form
         case .saveCaseDetails, .saveCaseOwner, .addCaseLink, .mergeCase: return CaseManagementRoutes(deps: deps).save
         case .removeCaseLink: return CaseManagementRoutes(deps: deps).unlink
         case .search: return wrap(CaseListRoutes(deps: deps).search)
@@ -96,8 +111,9 @@ extension Endpoint {
         case .changeUser: return users.change
         case .apiContract:
             return { _, _ in
-                Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
-                         body: .init(byteBuffer: ByteBuffer(data: OpenAPIDocument.json)))
+                Response(
+                    status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
+                    body: .init(byteBuffer: ByteBuffer(data: OpenAPIDocument.json)))
             }
         case .apiRepresentations: return CaseAPI(deps: deps).list
         case .apiRecordRepresentation: return CaseAPI(deps: deps).create

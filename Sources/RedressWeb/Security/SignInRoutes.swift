@@ -11,13 +11,25 @@ struct SignInRoutes: Sendable {
 
     @Sendable func form(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         if context.viewer != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
-        return try render(request, context, status: .ok, username: "", errors: [], signedOut: request.uri.queryParameters.get("signed-out") == "1")
+        return try render(
+            request, context, status: .ok, username: "", errors: [],
+            signedOut: request.uri.queryParameters.get("signed-out") == "1")
     }
 
-    func render(_ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status, username: String, errors: [FieldError], retryAfter: Int? = nil, signedOut: Bool = false) throws -> Response {
+    func render(
+        _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status, username: String,
+        errors: [FieldError], retryAfter: Int? = nil, signedOut: Bool = false
+    ) throws -> Response {
         let token = Tokens.random()
-        var response = try Page(status: status, html: SignInView.render(username: username, token: token, errors: errors, signedOut: signedOut)).response(from: request, context: context)
-        response.headers.append(HTTPField(name: .setCookie, value: SessionCookie.value(SessionCookie.signInName, token, secure: SessionCookie.secure(request, deps: deps))))
+        var response = try Page(
+            status: status,
+            html: SignInView.render(username: username, token: token, errors: errors, signedOut: signedOut)
+        ).response(from: request, context: context)
+        response.headers.append(
+            HTTPField(
+                name: .setCookie,
+                value: SessionCookie.value(
+                    SessionCookie.signInName, token, secure: SessionCookie.secure(request, deps: deps))))
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
@@ -31,12 +43,18 @@ struct SignInRoutes: Sendable {
         let username = String(fields["username"].prefix(64))
         let cookieToken = SessionCookie.read(SessionCookie.signInName, from: request) ?? ""
         guard !cookieToken.isEmpty, Tokens.constantTimeEqual(fields["sign-in-token"], cookieToken) else {
-            return try render(request, context, status: .forbidden, username: username, errors: [FieldError(field: "username", message: "The sign-in form had expired. Try again")])
+            return try render(
+                request, context, status: .forbidden, username: username,
+                errors: [FieldError(field: "username", message: "The sign-in form had expired. Try again")])
         }
         var errors: [FieldError] = []
-        if username.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(field: "username", message: "Enter your username")) }
+        if username.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError(field: "username", message: "Enter your username"))
+        }
         if fields["password"].isEmpty { errors.append(FieldError(field: "password", message: "Enter your password")) }
-        guard errors.isEmpty else { return try render(request, context, status: .unprocessableContent, username: username, errors: errors) }
+        guard errors.isEmpty else {
+            return try render(request, context, status: .unprocessableContent, username: username, errors: errors)
+        }
 
         let now = deps.security.now(), policy = deps.security.signIn
         let counter = AttemptCounter(database: deps.database)
@@ -45,58 +63,105 @@ struct SignInRoutes: Sendable {
         let audit = AuditLog(database: deps.database)
         let byAddress = try await counter.reserve(addressKey, now: now, limit: policy.address)
         if let wait = byAddress.refusedFor {
-            try await audit.append(AuditEntry(userID: nil, username: username.lowercased(), action: .signInFailed, detail: "address throttled", address: context.address))
-            return try render(request, context, status: .tooManyRequests, username: username, errors: [
-                FieldError(field: "username", message: "Too many failed sign-ins from this network. Try again in \(Self.minutes(wait))"),
-            ], retryAfter: wait)
+            try await audit.append(
+                AuditEntry(
+                    userID: nil, username: username.lowercased(), action: .signInFailed, detail: "address throttled",
+                    address: context.address))
+            return try render(
+                request, context, status: .tooManyRequests, username: username,
+                errors: [
+                    FieldError(
+                        field: "username",
+                        message: "Too many failed sign-ins from this network. Try again in \(Self.minutes(wait))")
+                ], retryAfter: wait)
         }
         let byAccount = try await counter.reserve(accountKey, now: now, limit: policy.account)
         func locked(_ wait: Int) throws -> Response {
-            try render(request, context, status: .tooManyRequests, username: username, errors: [
-                FieldError(field: "username", message: "This username is locked after too many failed sign-ins. Try again in \(Self.minutes(wait)), or ask an administrator to reset your password"),
-            ], retryAfter: wait)
+            try render(
+                request, context, status: .tooManyRequests, username: username,
+                errors: [
+                    FieldError(
+                        field: "username",
+                        message:
+                            """
+                                This username is locked after too many failed sign-ins. Try again in \
+                                \(Self.minutes(wait)), or ask an administrator to reset your password
+                                """
+                    )
+                ], retryAfter: wait)
         }
         if let wait = byAccount.refusedFor {
-            try await audit.append(AuditEntry(userID: nil, username: username.lowercased(), action: .signInFailed, detail: "username locked", address: context.address))
+            try await audit.append(
+                AuditEntry(
+                    userID: nil, username: username.lowercased(), action: .signInFailed, detail: "username locked",
+                    address: context.address))
             return try locked(wait)
         }
         let result: UserStore.SignInResult
         do {
-            result = try await UserStore(database: deps.database).signIn(username: username, password: fields["password"], hasher: deps.security.hasher,
-                                                                        work: deps.security.passwordWork)
+            result = try await UserStore(database: deps.database).signIn(
+                username: username, password: fields["password"], hasher: deps.security.hasher,
+                work: deps.security.passwordWork)
         } catch is PasswordWork.Busy {
             // Not the person's failure: give both reservations back.
             try await counter.giveBack(addressKey, limit: policy.address)
             try await counter.giveBack(accountKey, limit: policy.account)
-            return try render(request, context, status: .serviceUnavailable, username: username, errors: [
-                FieldError(field: "username", message: "Too many people are signing in at this moment. Wait a few seconds and try again"),
-            ], retryAfter: 5)
+            return try render(
+                request, context, status: .serviceUnavailable, username: username,
+                errors: [
+                    FieldError(
+                        field: "username",
+                        message: "Too many people are signing in at this moment. Wait a few seconds and try again")
+                ], retryAfter: 5)
         }
         switch result {
         case .signedIn(let user):
             try await counter.clear(accountKey)
             try await counter.giveBack(addressKey, limit: policy.address)
-            if let old = SessionCookie.read(SessionCookie.name, from: request) { try await SessionStore(database: deps.database).end(token: old) }
+            if let old = SessionCookie.read(SessionCookie.name, from: request) {
+                try await SessionStore(database: deps.database).end(token: old)
+            }
             let session = try await SessionStore(database: deps.database).start(for: user, now: now)
-            try await audit.append(AuditEntry(userID: user.id, username: user.username, action: .signedIn, address: context.address))
+            try await audit.append(
+                AuditEntry(userID: user.id, username: user.username, action: .signedIn, address: context.address))
             context.logger.info("signed in", metadata: ["role": .string(user.role.rawValue)])
             let secure = SessionCookie.secure(request, deps: deps)
             var headers = HTTPFields()
             headers[.location] = user.mustChangePassword ? Endpoint.choosePassword.path : "/"
-            headers.append(HTTPField(name: .setCookie, value: SessionCookie.value(SessionCookie.name, session.token, secure: secure)))
-            headers.append(HTTPField(name: .setCookie, value: SessionCookie.value(SessionCookie.signInName, "", secure: secure, clear: true)))
+            headers.append(
+                HTTPField(
+                    name: .setCookie, value: SessionCookie.value(SessionCookie.name, session.token, secure: secure)))
+            headers.append(
+                HTTPField(
+                    name: .setCookie,
+                    value: SessionCookie.value(SessionCookie.signInName, "", secure: secure, clear: true)))
             return Response(status: .seeOther, headers: headers)
         case .refused:
-            try await audit.append(AuditEntry(userID: nil, username: username.lowercased(), action: .signInFailed, address: context.address))
+            try await audit.append(
+                AuditEntry(
+                    userID: nil, username: username.lowercased(), action: .signInFailed, address: context.address))
             if byAccount.isLast { return try locked(byAccount.lockedFor) }
             if let wait = byAddress.isLast ? byAddress.lockedFor : nil {
-                return try render(request, context, status: .tooManyRequests, username: username, errors: [
-                    FieldError(field: "username", message: "Too many failed sign-ins from this network. Try again in \(Self.minutes(wait))"),
-                ], retryAfter: wait)
+                return try render(
+                    request, context, status: .tooManyRequests, username: username,
+                    errors: [
+                        FieldError(
+                            field: "username",
+                            message: "Too many failed sign-ins from this network. Try again in \(Self.minutes(wait))")
+                    ], retryAfter: wait)
             }
-            return try render(request, context, status: .unauthorized, username: username, errors: [
-                FieldError(field: "username", message: "The username or password is not right. After \(policy.maxFailures) failed attempts the username is locked for \(Self.minutes(policy.lockoutSeconds))"),
-            ])
+            return try render(
+                request, context, status: .unauthorized, username: username,
+                errors: [
+                    FieldError(
+                        field: "username",
+                        message:
+                            """
+                                The username or password is not right. After \(policy.maxFailures) failed attempts \
+                                the username is locked for \(Self.minutes(policy.lockoutSeconds))
+                                """
+                    )
+                ])
         }
     }
 
@@ -121,7 +186,11 @@ struct SignInRoutes: Sendable {
     private func signedOutResponse(_ request: Request) -> Response {
         var headers = HTTPFields()
         headers[.location] = "/sign-in?signed-out=1"
-        headers.append(HTTPField(name: .setCookie, value: SessionCookie.value(SessionCookie.name, "", secure: SessionCookie.secure(request, deps: deps), clear: true)))
+        headers.append(
+            HTTPField(
+                name: .setCookie,
+                value: SessionCookie.value(
+                    SessionCookie.name, "", secure: SessionCookie.secure(request, deps: deps), clear: true)))
         return Response(status: .seeOther, headers: headers)
     }
 }
@@ -130,11 +199,21 @@ enum SignInView {
     static func render(username: String, token: String, errors: [FieldError], signedOut: Bool = false) -> HTML {
         func error(_ field: String) -> HTML {
             guard let e = errors.first(where: { $0.field == field }) else { return "" }
-            return "<p id=\"\(field)-error\" class=\"app-error-message\"><span class=\"app-visually-hidden\">Error:</span> \(e.message)</p>"
+            return
+                """
+                    <p id=\"\(field)-error\" class=\"app-error-message\"><span \
+                    class=\"app-visually-hidden\">Error:</span> \(e.message)</p>
+                    """
         }
-        func group(_ field: String) -> String { errors.contains { $0.field == field } ? "app-form-group app-form-group--error" : "app-form-group" }
-        func described(_ field: String) -> HTML { HTML.attribute("aria-describedby", errors.contains { $0.field == field } ? "\(field)-error" : nil) }
-        return Layout.page(title: "Sign in", hasErrors: !errors.isEmpty, """
+        func group(_ field: String) -> String {
+            errors.contains { $0.field == field } ? "app-form-group app-form-group--error" : "app-form-group"
+        }
+        func described(_ field: String) -> HTML {
+            HTML.attribute("aria-describedby", errors.contains { $0.field == field } ? "\(field)-error" : nil)
+        }
+        return Layout.page(
+            title: "Sign in", hasErrors: !errors.isEmpty,
+            """
             \(Layout.errorSummary(errors))
             \(signedOut ? HTML("<div class=\"app-notification\" role=\"status\"><p class=\"app-notification__title\">You have signed out</p></div>") : "")
             <h1>Sign in to Redress</h1>
@@ -143,12 +222,14 @@ enum SignInView {
               <div class="\(group("username"))">
                 <label class="app-label" for="username">Username</label>
                 \(error("username"))
-                <input class="app-input app-input--width-20" id="username" name="username" type="text" value="\(username)" autocomplete="username" spellcheck="false"\(described("username"))>
+                <input class="app-input app-input--width-20" id="username" name="username" type="text" \
+            value="\(username)" autocomplete="username" spellcheck="false"\(described("username"))>
               </div>
               <div class="\(group("password"))">
                 <label class="app-label" for="password">Password</label>
                 \(error("password"))
-                <input class="app-input app-input--width-20" id="password" name="password" type="password" autocomplete="current-password"\(described("password"))>
+                <input class="app-input app-input--width-20" id="password" name="password" type="password" \
+            autocomplete="current-password"\(described("password"))>
               </div>
               <button type="submit" class="app-button">Sign in</button>
             </form>

@@ -19,10 +19,13 @@ public struct WebSecurity: Sendable {
     /// `nil` turns `/metrics` off. Set from `REDRESS_METRICS_TOKEN`.
     public var metricsTokenDigest: String?
 
-    public init(hasher: PasswordHasher = .standard, signIn: SignInPolicy = SignInPolicy(), secureCookies: Bool = false,
-                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }, passwordWork: PasswordWork = .shared,
-                submissions: AttemptLimit = AttemptLimit(limit: 20, windowSeconds: 60 * 60, lockoutSeconds: 60 * 60),
-                metricsToken: String? = nil) {
+    public init(
+        hasher: PasswordHasher = .standard, signIn: SignInPolicy = SignInPolicy(), secureCookies: Bool = false,
+        now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
+        passwordWork: PasswordWork = .shared,
+        submissions: AttemptLimit = AttemptLimit(limit: 20, windowSeconds: 60 * 60, lockoutSeconds: 60 * 60),
+        metricsToken: String? = nil
+    ) {
         self.submissions = submissions
         self.hasher = hasher
         self.signIn = signIn

@@ -28,7 +28,10 @@ struct FormFields: Sendable {
 
     /// A step form's date `step-name`, appending any problem to `errors`. `future` allows dates
     /// after today (a new due date).
-    func date(step: String, _ name: String, label: String, today: CalendarDate, optional: Bool = false, future: Bool = false, errors: inout [FieldError]) -> CalendarDate? {
+    func date(
+        step: String, _ name: String, label: String, today: CalendarDate, optional: Bool = false, future: Bool = false,
+        errors: inout [FieldError]
+    ) -> CalendarDate? {
         let limit = future ? CalendarDate(year: 9999, month: 12, day: 31)! : today
         switch date("\(step)-\(name)", label: label, today: limit, optional: optional) {
         case .success(let d): return d
@@ -39,9 +42,13 @@ struct FormFields: Sendable {
     }
 
     /// A GOV.UK date input `name-day`, `name-month`, `name-year`; `optional` allows all three empty.
-    func date(_ name: String, label: String, today: CalendarDate, optional: Bool = false) -> Result<CalendarDate?, FieldError> {
+    func date(
+        _ name: String, label: String, today: CalendarDate, optional: Bool = false
+    ) -> Result<CalendarDate?, FieldError> {
         let (d, m, y) = (self["\(name)-day"], self["\(name)-month"], self["\(name)-year"])
-        if optional && [d, m, y].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return .success(nil) }
+        if optional && [d, m, y].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return .success(nil)
+        }
         return NewComplaint.validateDate(day: d, month: m, year: y, name: label, field: name, today: today).map { $0 }
     }
 }

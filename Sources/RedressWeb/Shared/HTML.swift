@@ -34,7 +34,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     /// returns the text as it is when there is nothing to escape, the usual case.
     public static func escape(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return String(text) }
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return String(text)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
