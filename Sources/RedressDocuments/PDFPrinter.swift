@@ -15,7 +15,20 @@ public enum PDFPrinter {
         }.first
     }
 
-    public static func pdf(fromHTML html: String) throws -> [UInt8] {
+    /// Prints twice: first to learn from the outline which page each heading is on, then with
+    /// those pages (each heading's first, under `key` of its title) given to `render` for a
+    /// contents list; `render` must not change the layout when given them.
+    public static func pdf(key: (String) -> String = { $0 }, render: ([String: Int]) -> String) throws -> [UInt8] {
+        let first = try pdf(fromHTML: render([:]), outline: true)
+        var pages: [String: Int] = [:]
+        for (title, page) in PDFOutline.headingPages(in: first) where pages[key(title)] == nil {
+            pages[key(title)] = page
+        }
+        return try pdf(fromHTML: render(pages), outline: true)
+    }
+
+    /// `outline` adds the document outline (bookmarks) from the headings.
+    public static func pdf(fromHTML html: String, outline: Bool = false) throws -> [UInt8] {
         guard let browser else {
             throw Failure(
                 description: "PDF needs headless Chromium (Debian: apt-get install chromium); or use HTML and print it."
@@ -33,7 +46,7 @@ public enum PDFPrinter {
             "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
             "--user-data-dir=\(folder.path)/profile",
             "--print-to-pdf=\(output.path)", input.absoluteString,
-        ]
+        ] + (outline ? ["--generate-pdf-document-outline"] : [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

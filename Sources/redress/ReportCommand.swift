@@ -50,21 +50,29 @@ struct ReportCommand: AsyncParsableCommand {
             }
         }
 
-        func write(_ report: ComplaintsReport) throws {
+        /// Writes the report; with `committee`, its HTML and PDF are that committee document.
+        func write(_ report: ComplaintsReport, committee: CommitteeReport? = nil) throws {
             let bytes: [UInt8]
             switch format {
             case "json":
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
                 bytes = Array(try encoder.encode(report)) + Array("\n".utf8)
-            case "html": bytes = Array(annualReportHTML(report).utf8)
+            case "html":
+                bytes = Array((committee.map { CommitteeReportView.document($0) } ?? annualReportHTML(report)).utf8)
             case "csv": bytes = Array(ReportDocuments.csv(report).utf8)
             case "xlsx": bytes = ReportDocuments.xlsx(report)
             case "docx": bytes = ReportDocuments.docx(report)
             case "pdf":
-                do { bytes = try PDFPrinter.pdf(fromHTML: annualReportHTML(report)) } catch let error
-                    as PDFPrinter.Failure
-                { throw Failure(description: error.description) }
+                do {
+                    if let committee {
+                        bytes = try PDFPrinter.pdf(key: CommitteeReportView.PDFTitle.key) {
+                            CommitteeReportView.document(committee, pages: $0)
+                        }
+                    } else {
+                        bytes = try PDFPrinter.pdf(fromHTML: annualReportHTML(report))
+                    }
+                } catch let error as PDFPrinter.Failure { throw Failure(description: error.description) }
             default: bytes = Array(report.text().utf8)
             }
             if let out {
@@ -105,11 +113,14 @@ struct ReportCommand: AsyncParsableCommand {
             let (year, scope, earlier, rounding, progress) = (
                 FinancialYear(startYear: self.year), output.scope, earlierYears, output.rounding, output.progress()
             )
-            let report = try await storage.withDatabase { database in
-                try await ReportSource(database: database, division: division).annual(
-                    year: year, scope: scope, earlierYears: earlier, rounding: rounding, progress: progress)
+            let (report, council) = try await storage.withDatabase { database in
+                (
+                    try await ReportSource(database: database, division: division).annual(
+                        year: year, scope: scope, earlierYears: earlier, rounding: rounding, progress: progress),
+                    try await SettingsStore(database: database).councilIdentity()
+                )
             }
-            try output.write(report)
+            try output.write(report, committee: CommitteeReport(report, council: council, preparedOn: LondonClock.today()))
         }
     }
 

@@ -163,6 +163,7 @@ public struct SettingsStore: Sendable {
     public static let reminderSettingsKey = "reminder-settings"
     public static let councilNameKey = "council-name"
     public static let caseworkSettingsKey = "casework-settings"
+    public static let councilIdentityKey = "council-identity"
 
     public func load<Value: Codable & Sendable>(_ key: String, default value: Value) async throws -> Value {
         try await database.read { sql in
@@ -193,6 +194,20 @@ public struct SettingsStore: Sendable {
     public func retentionSchedule() async throws -> RetentionSchedule {
         try await load(Self.retentionScheduleKey, default: .standard)
     }
+    /// The council as reports and letters name it. The name is kept under `councilNameKey` alone
+    /// (letters sign with it), so the identity's own copy of the name is never read.
+    public func councilIdentity() async throws -> CouncilIdentity {
+        let name = try await load(Self.councilNameKey, default: CouncilIdentity.unnamed.name)
+        var identity = try await load(Self.councilIdentityKey, default: CouncilIdentity(name: name))
+        identity.name = name
+        return identity
+    }
+
+    public func saveCouncilIdentity(_ identity: CouncilIdentity) async throws {
+        try await save(Self.councilIdentityKey, identity)
+        try await save(Self.councilNameKey, identity.name)
+    }
+
     public func caseworkSettings() async throws -> CaseworkSettings {
         try await load(Self.caseworkSettingsKey, default: .standard)
     }
