@@ -92,6 +92,16 @@ func loadDemo(
     }
     let first = council(0)
     try await PeopleStore(database: database).save(first.people)
+    // A made-up council, so the reports and letters of a demonstration have a name to print.
+    let settings = SettingsStore(database: database)
+    if try await settings.load(SettingsStore.councilNameKey, default: "").isEmpty {
+        try await settings.saveCouncilIdentity(
+            CouncilIdentity(
+                name: plan.councils == 1 ? "Anyshire County Council" : "Anyshire Shared Complaints Service",
+                address: "County Hall, Anytown AN1 1AA",
+                complaintsTeam: "Customer Relations: 0300 123 4567, complaints@anyshire.example",
+                reportOwner: "Head of Customer Relations", committee: "Corporate Governance Committee"))
+    }
     var total = 0
     typealias Generated = (cases: [(representation: Representation, history: [CaseHistoryEntry])], seconds: Double)
     @Sendable func generate(_ demo: DemoCouncil) -> Generated {

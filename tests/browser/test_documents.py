@@ -1,10 +1,47 @@
-"""The report's XLSX and DOCX open in LibreOffice, and its PDF is printed by Chromium."""
+"""The report's XLSX and DOCX open in LibreOffice, and its PDF — the committee report — is printed
+by Chromium with a cover, contents whose page numbers are right, footers, and no empty rows."""
+import glob
 import os
+import re
 import subprocess
 import tempfile
 import zipfile
 
 from conftest import _binary
+
+YEAR = 2025  # the demo's last complete year on 1 December 2026 and after
+
+
+def _text(pdf, first=None, last=None, layout=False):
+    args = ["pdftotext"] + (["-layout"] if layout else [])
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run(args + [pdf, "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _pages(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def _filled(pdf):
+    """Each page's share of text-height rows (between the margins, above the footer) with any ink."""
+    folder = tempfile.mkdtemp(prefix="redress-pages-")
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", pdf, folder + "/p"], check=True)
+    shares = []
+    for path in sorted(glob.glob(folder + "/p-*.pgm")):
+        data = open(path, "rb").read()
+        magic, width, height, _, pixels = data.split(maxsplit=4)
+        width, height = int(width), int(height)
+        pixels = pixels[-width * height:]
+        top, bottom, left, right = int(height * 0.05), int(height * 0.93), int(width * 0.05), int(width * 0.95)
+        inked = sum(1 for y in range(top, bottom) if min(pixels[y * width + left:y * width + right]) < 200)
+        shares.append(inked / (bottom - top))
+    return shares
+
+
+def _squash(text):
+    return re.sub(r"\s+", "", text)
 
 
 def test_report_files_open_in_libreoffice_and_print_to_pdf():
@@ -12,11 +49,11 @@ def test_report_files_open_in_libreoffice_and_print_to_pdf():
     env = dict(os.environ)
     env.pop("REDRESS_DATABASE_URL", None)
     def redress(*args):
-        done = subprocess.run([_binary(), *args, "--data-dir", folder], env=env, capture_output=True, text=True, timeout=600)
+        done = subprocess.run([_binary(), *args, "--data-dir", folder], env=env, capture_output=True, text=True, timeout=900)
         assert done.returncode == 0, done.stderr
     redress("demo")
     for fmt in ["xlsx", "docx", "pdf"]:
-        redress("report", "annual", "--year", "2023", "--format", fmt, "--out", os.path.join(folder, f"report.{fmt}"))
+        redress("report", "annual", "--year", str(YEAR), "--format", fmt, "--out", os.path.join(folder, f"report.{fmt}"))
     assert zipfile.ZipFile(os.path.join(folder, "report.xlsx")).testzip() is None
     for name in ["report.xlsx", "report.docx"]:
         out = os.path.join(folder, "converted-" + name.split(".")[1])
@@ -25,7 +62,46 @@ def test_report_files_open_in_libreoffice_and_print_to_pdf():
         assert done.returncode == 0, done.stderr
         pdf = os.path.join(out, "report.pdf")
         assert os.path.getsize(pdf) > 1000, f"{name} converted to an empty PDF"
-        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
-        assert "2023/24" in text, f"{name}: the title is not in the PDF"
-    printed = subprocess.run(["pdftotext", os.path.join(folder, "report.pdf"), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Annual complaints report 2023/24" in printed
+        assert f"{YEAR}/{(YEAR + 1) % 100}" in _text(pdf), f"{name}: the title is not in the PDF"
+
+    pdf = os.path.join(folder, "report.pdf")
+    pages = _pages(pdf)
+    cover = _text(pdf, 1)
+    assert "Anyshire County Council" in cover and f"Annual complaints report {YEAR}/{(YEAR + 1) % 100}" in cover
+    assert "Report to the Corporate Governance Committee" in cover
+
+    # The contents: each entry's page is the page its chapter's heading is printed on.
+    contents = [re.match(r"^(\S.*?)\s{2,}(\d+)$", line) for line in _text(pdf, 2, layout=True).splitlines()]
+    entries = [(m.group(1), int(m.group(2))) for m in contents if m]
+    titles = [title for title, _ in entries]
+    assert titles[:3] == ["Introduction", "Executive summary", "Adult social care"], titles
+    assert titles[-1] == "Appendix: data tables"
+    starts = []
+    for title, page in entries:
+        assert 2 < page <= pages
+        assert _squash(_text(pdf, page)).startswith(_squash(title)), f"{title}: not at the top of page {page}"
+        starts.append(page)
+    assert starts == sorted(starts)
+    appendix = dict(entries)["Appendix: data tables"]
+    assert appendix - 1 <= 30, f"the main body is {appendix - 1} pages"
+
+    # Footers, the narrative in each chapter, and no table row of all zeros.
+    for page in range(2, pages + 1):
+        assert f"Page {page} of {pages}" in _text(pdf, page), f"page {page} has no page number in its footer"
+    body = _text(pdf, layout=True)
+    assert _squash("This report tells the Corporate Governance Committee about the complaints") in _squash(body)
+    assert _squash("Adult social care:") in _squash(_text(pdf, dict(entries)["Adult social care"]))
+    def all_zero(line):
+        # A chart's bar is its label and one share ("Not upheld  0%": none of 554 closed had
+        # remedial action), so a lone share is a bar, not a table row.
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) < 2 or (len(cells) == 2 and cells[1].endswith("%")):
+            return False
+        return all(cell in {"0", "0%", "–", "£0.00", "£0"} for cell in cells[1:])
+    rows = [line for line in body.splitlines() if all_zero(line)]
+    assert not rows, f"rows of all zeros: {rows[:5]}"
+
+    # No page less than a tenth filled, except the last page of a chapter (and of the document).
+    last_pages = {start - 1 for start in starts} | {pages}
+    for number, share in enumerate(_filled(pdf), start=1):
+        assert share >= 0.10 or number in last_pages, f"page {number} is only {share:.0%} filled"

@@ -49,6 +49,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable, Compa
     case manageRetention = "manage-retention"
     /// Enter what reports read besides cases: context measures, recommendations and progress.
     case manageReportInputs = "manage-report-inputs"
+    /// Edit the council's name, address and contact, and who reports go to and come from.
+    case manageCouncilDetails = "manage-council-details"
     /// Edit the council's letter templates.
     case manageLetterTemplates = "manage-letter-templates"
     /// Add, disable and reset users.
@@ -92,7 +94,7 @@ public struct AccessPolicy: Sendable, Codable, Hashable {
             [
                 .viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .restrictCase, .managePeople,
                 .viewStatistics, .viewAudit, .subjectAccess, .manageRetention, .manageReportInputs,
-                .manageLetterTemplates,
+                .manageLetterTemplates, .manageCouncilDetails,
             ], caseScope: .all),
         .complaintsOfficer: Grant(
             [.viewCaseList, .viewCase, .recordRepresentation, .takeCaseSteps, .viewStatistics], caseScope: .all),
@@ -104,7 +106,8 @@ public struct AccessPolicy: Sendable, Codable, Hashable {
         .panelMember: Grant([.viewCaseList, .viewCase], caseScope: .appointed([.panelChair, .panelMember])),
         .reportReader: Grant([.viewStatistics], caseScope: .none),
         .administrator: Grant(
-            [.manageUsers, .managePeople, .viewAudit, .manageRetention, .viewStatistics], caseScope: .none),
+            [.manageUsers, .managePeople, .viewAudit, .manageRetention, .viewStatistics, .manageCouncilDetails],
+            caseScope: .none),
     ])
 }
 

@@ -84,7 +84,7 @@ enum AnnualReportView {
             choice: """
                 <div class="app-form-group"><label class="app-label" for="year">Financial year</label><select \
                 class="app-select" id="year" name="year">\(yearOptions)</select></div>
-                """, query: "year=\(selected)", scope: scope, rounding: rounding)
+                """, query: "year=\(selected)", scope: scope, rounding: rounding, committee: true)
     }
 
     /// The quarterly performance report page, with the choices of quarter, scope and format.
@@ -104,7 +104,8 @@ enum AnnualReportView {
     }
 
     private static func framed(
-        _ report: ComplaintsReport, action: String, choice: HTML, query: String, scope: ReportScope, rounding: Rounding
+        _ report: ComplaintsReport, action: String, choice: HTML, query: String, scope: ReportScope, rounding: Rounding,
+        committee: Bool = false
     ) -> HTML {
         let decimals: [HTML] = [(0, "Whole numbers"), (1, "One decimal place")].map {
             "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == rounding.percentDecimals ? "selected" : nil))>\($0.1)</option>"
@@ -127,16 +128,38 @@ enum AnnualReportView {
               <button type="submit" class="app-button app-button--secondary">Show report</button>
             </form>
             <ul class="app-list app-no-print">
+              \(committee ? """
+            <li><a class="app-link" href="\(link("pdf"))">Download the committee report (PDF)</a>: cover, \
+            contents, a chapter for each service and every table in an appendix</li>
+            <li><a class="app-link" href="\(link("html"))">Download the committee report as a web page \
+            (HTML)</a> to publish on the council's website</li>
+            """ as HTML : "")
               <li><a class="app-link" href="\(link("docx"))">Download as a Word document (DOCX) to edit for \
             committee</a></li>
               <li><a class="app-link" href="\(link("xlsx"))">Download the tables as a spreadsheet (XLSX, a sheet per \
             table)</a></li>
               <li><a class="app-link" href="\(link("csv"))">Download every figure as CSV</a> or <a class="app-link" \
             href="\(link("json"))">JSON</a></li>
-              <li><a class="app-link" href="\(link("html"))">Download as a standalone HTML file</a> (print it to PDF \
-            from your browser)</li>
+              \(committee ? "" as HTML : """
+            <li><a class="app-link" href="\(link("html"))">Download as a standalone HTML file</a> (print it to \
+            PDF from your browser)</li>
+            """ as HTML)
             </ul>
             \(body(report))
+            """)
+    }
+
+    /// Said instead of a PDF when the server has no Chromium to print with.
+    static func noPDF(name: String) -> HTML {
+        Layout.page(
+            title: "The PDF cannot be made on this server", section: .statistics,
+            """
+            <h1>The PDF cannot be made on this server</h1>
+            <p class="app-body">Redress prints reports to PDF with Chromium, which is not installed on this \
+            server (on Debian: <code>apt-get install chromium</code>). Download the report as a web page \
+            instead and print it to PDF from your browser: it is laid out for printing, with a contents list \
+            and page numbers in the footer.</p>
+            <p class="app-body"><a class="app-link" href="/reports/annual">Go back to the annual report</a></p>
             """)
     }
 

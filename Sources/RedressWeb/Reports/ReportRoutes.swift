@@ -23,9 +23,14 @@ struct ReportRoutes: Sendable {
             .annual(
                 year: FinancialYear(startYear: year), scope: scope, rounding: rounding,
                 listsReference: { access.canSee($0) })
-        if let download = try Self.download(
-            report, format: query.get("format"), name: "annual-report-\(year)-\(scope.rawValue)")
-        {
+        let name = "annual-report-\(year)-\(scope.rawValue)"
+        if let format = query.get("format"), format == "pdf" || format == "html" {
+            let council = try await SettingsStore(database: deps.database).councilIdentity()
+            let committee = CommitteeReport(report, council: council, preparedOn: deps.today())
+            return try await Self.committeeDocument(committee, format: format, name: name)
+                .response(from: request, context: context)
+        }
+        if let download = try Self.download(report, format: query.get("format"), name: name) {
             return download
         }
         return try AnnualReportView.page(report, years: years, selected: year, scope: scope, rounding: rounding)
@@ -52,6 +57,30 @@ struct ReportRoutes: Sendable {
         return try AnnualReportView.quarterlyPage(
             report, quarters: quarters, selected: quarter, scope: scope, rounding: rounding
         ).response(from: request, context: context)
+    }
+
+    /// The committee report as a web page to publish (HTML) or to print (PDF, by Chromium on the
+    /// server, off the event loop); without Chromium, a page that says so and offers the HTML.
+    static func committeeDocument(_ committee: CommitteeReport, format: String, name: String) async throws
+        -> any ResponseGenerator
+    {
+        if format == "html" {
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/html; charset=utf-8",
+                          .contentDisposition: "attachment; filename=\"\(name).html\""],
+                body: .init(byteBuffer: ByteBuffer(string: CommitteeReportView.document(committee))))
+        }
+        guard PDFPrinter.browser != nil else {
+            return Page(status: .serviceUnavailable, html: AnnualReportView.noPDF(name: name))
+        }
+        let bytes = try await Task.detached {
+            try PDFPrinter.pdf(key: CommitteeReportView.PDFTitle.key) { CommitteeReportView.document(committee, pages: $0) }
+        }.value
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(name).pdf\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The report as a file, or `nil` for the page.

@@ -17,6 +17,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case search, cases, myCases, casesExport, deadlineCalendar
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
+    case councilDetails, saveCouncilDetails
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -43,7 +44,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .restrictCase, .addPerson, .personAvailability,
             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission,
-            .declineSubmission, .makeLetter, .saveLetterTemplate,
+            .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
             .post
@@ -97,6 +98,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .annualReport: "/reports/annual"
         case .quarterlyReport: "/reports/quarterly"
         case .reportInputs: "/reports/inputs"
+        case .councilDetails, .saveCouncilDetails: "/council"
         case .saveContextMeasure: "/reports/inputs/context"
         case .addRecommendation: "/reports/inputs/recommendations"
         case .updateRecommendation: "/reports/inputs/recommendations/:id"
@@ -156,6 +158,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
         case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation:
             .permission(.manageReportInputs)
+        case .councilDetails, .saveCouncilDetails: .permission(.manageCouncilDetails)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)
         case .audit: .permission(.viewAudit)
         case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)

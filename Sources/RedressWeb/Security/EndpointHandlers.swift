@@ -94,6 +94,8 @@ extension Endpoint {
         case .annualReport: return ReportRoutes(deps: deps).annual
         case .quarterlyReport: return ReportRoutes(deps: deps).quarterly
         case .reportInputs: return wrap(ReportInputRoutes(deps: deps).page)
+        case .councilDetails: return CouncilDetailsRoutes(deps: deps).form
+        case .saveCouncilDetails: return CouncilDetailsRoutes(deps: deps).save
         case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure
         case .addRecommendation: return ReportInputRoutes(deps: deps).addRecommendation
         case .updateRecommendation: return ReportInputRoutes(deps: deps).updateRecommendation

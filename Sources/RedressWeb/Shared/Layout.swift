@@ -5,7 +5,7 @@ import RedressCore
 enum Layout {
     enum Section: String {
         case dashboard, cases, myCases, calendar, newComplaint, triage, statistics, people, audit, privacy, users,
-            letters, none
+            letters, council, none
     }
 
     /// `forPublic` frames the public feedback forms: the council's service name, no staff
@@ -45,6 +45,7 @@ enum Layout {
                 \(item(.manageRetention, "/retention", "Retention", .privacy))
                 \(item(.manageLetterTemplates, "/letters", "Letters", .letters))
                 \(item(.manageUsers, "/users", "Users", .users))
+                \(item(.manageCouncilDetails, "/council", "Council", .council))
               </ul>
             </nav>
             """
