@@ -78,3 +78,40 @@ def test_equality_monitoring_form(server, browser):
     Select(browser.find_element(By.ID, "age-band")).select_by_visible_text("65 and over")
     click_and_wait(browser, button(browser, "Save answers"))
     assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Equality monitoring answers saved"
+
+
+def test_council_details_and_the_published_report(server, browser):
+    import tempfile
+    import urllib.request
+
+    browser.get(server + "/council")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Council details"
+    assert_accessible(browser)
+    name = browser.find_element(By.ID, "name")
+    before = name.get_attribute("value")
+    name.clear()
+    click_and_wait(browser, button(browser, "Save council details"))
+    assert "Enter the council's name" in browser.find_element(By.CSS_SELECTOR, ".app-error-summary").text
+    assert browser.title.startswith("Error: ")
+    assert_accessible(browser)
+    browser.find_element(By.ID, "name").send_keys(before or "Anyshire County Council")
+    committee = browser.find_element(By.ID, "committee")
+    committee.clear()
+    committee.send_keys("Audit and Governance Committee")
+    click_and_wait(browser, button(browser, "Save council details"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Council details saved"
+
+    # The web page to publish: one self-contained document, accessible as it stands.
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    request = urllib.request.Request(server + "/reports/annual?year=2025&format=html", headers={"Cookie": cookies})
+    with urllib.request.urlopen(request) as response:
+        document = response.read().decode()
+    assert "Report to the Audit and Governance Committee" in document
+    path = tempfile.mkdtemp(prefix="redress-published-") + "/report.html"
+    with open(path, "w") as f:
+        f.write(document)
+    browser.get("file://" + path)
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Annual complaints report 2025/26")
+    contents = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".app-contents a")]
+    assert contents[0] == "Introduction" and contents[-1] == "Appendix: data tables"
+    assert_accessible(browser)

@@ -69,7 +69,8 @@ public enum CommitteeReportView {
                 let list: [HTML] = items.map { "<li>\($0)</li>" }
                 return "<ul class=\"app-list app-list--bullet\">\(list)</ul>"
             case .table(let table):
-                // A short table and its chart stay on one page; a long one repeats its header.
+                // A chart, and a short table, are never split across pages (the heading stays with
+                // what follows it); a long table repeats its header on each page.
                 let keep = table.rows.count <= 24 ? " app-figure--keep" : ""
                 return "<div class=\"app-figure\(keep)\">\(AnnualReportView.table(section: chapter.id, table))</div>"
             case .quotes(let quotes):
@@ -141,7 +142,9 @@ public enum CommitteeReportView {
           .app-cover__contact { margin-top: auto; }
           .app-contents, .app-chapter { break-before: page; }
           h2, h3 { break-after: avoid; }
-          .app-figure--keep { break-inside: avoid; }
+          .app-figure--keep .app-table-wrap, .app-chart { break-inside: avoid; }
+          .app-figure .app-table-wrap { break-after: avoid; }
+          .app-figure .app-note { break-inside: avoid; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
