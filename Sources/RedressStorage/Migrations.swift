@@ -354,6 +354,24 @@ public struct Migrator: Sendable {
             statements: { engine in
                 SearchIndex.peopleSchema(engine)
             }),
+        Migration(
+            10, "The annual report's commentary, chapter by chapter, with every version kept",
+            statements: { _ in
+                [
+                    """
+                    CREATE TABLE report_narrative (
+                        year BIGINT NOT NULL, scope TEXT NOT NULL, chapter TEXT NOT NULL, text TEXT NOT NULL,
+                        quoted TEXT NOT NULL, version BIGINT NOT NULL, saved_by TEXT NOT NULL, saved_at TEXT NOT NULL,
+                        PRIMARY KEY (year, scope, chapter))
+                    """,
+                    """
+                    CREATE TABLE report_narrative_history (
+                        year BIGINT NOT NULL, scope TEXT NOT NULL, chapter TEXT NOT NULL, version BIGINT NOT NULL,
+                        text TEXT NOT NULL, quoted TEXT NOT NULL, saved_by TEXT NOT NULL, saved_at TEXT NOT NULL,
+                        PRIMARY KEY (year, scope, chapter, version))
+                    """,
+                ]
+            }),
     ]
 
     /// The newest migration version this build knows.

@@ -38,7 +38,8 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return [.complaintsManager, .complaintsOfficer].contains(role)
     case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport:
         return role == .complaintsManager
-    case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation:
+    case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
+        .reportCommentaryChapter, .saveReportCommentary:
         return role == .complaintsManager
     case .statistics, .annualReport, .quarterlyReport:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)

@@ -115,3 +115,29 @@ def test_council_details_and_the_published_report(server, browser):
     contents = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".app-contents a")]
     assert contents[0] == "Introduction" and contents[-1] == "Appendix: data tables"
     assert_accessible(browser)
+
+
+def test_writing_the_commentary(server, browser):
+    browser.get(server + "/reports/annual?year=2025")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Write the commentary"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Commentary for the annual report"
+    assert_accessible(browser)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Adult social care"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Commentary: Adult social care"
+    box = browser.find_element(By.ID, "text")
+    assert "{" in box.get_attribute("value"), "a first draft quoting figures by name"
+    assert browser.find_elements(By.CSS_SELECTOR, "#figures + .app-table-wrap code")
+    assert_accessible(browser)
+    box.clear()
+    box.send_keys("Complaints about home care fell this year. {nonsense}")
+    click_and_wait(browser, button(browser, "Save commentary"))
+    assert "No figure is called {nonsense}" in browser.find_element(By.CSS_SELECTOR, ".app-error-summary").text
+    assert_accessible(browser)
+    box = browser.find_element(By.ID, "text")
+    box.clear()
+    box.send_keys("Complaints about home care fell this year; {fault-found.adults} were upheld in part or whole.")
+    click_and_wait(browser, button(browser, "Save commentary"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Commentary saved: Adult social care"
+    item = browser.find_element(By.XPATH, "//li[a[normalize-space(.)='Adult social care']]")
+    assert "Written" in item.text
+    assert_accessible(browser)

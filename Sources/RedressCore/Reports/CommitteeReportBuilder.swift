@@ -2,15 +2,18 @@
 /// all zeros left out unless the template keeps them), the findings routed to the chapter they
 /// are about, the legal basis of each procedure in scope, and every table again in the appendix.
 extension CommitteeReport {
+    /// `narratives` are the complaints manager's words for each chapter, by chapter id, with
+    /// their figures already filled in (`ReportNarrative.render`).
     public init(_ report: ComplaintsReport, council: CouncilIdentity, preparedOn: CalendarDate,
-                template: ReportTemplate = .standard) {
+                template: ReportTemplate = .standard, narratives: [String: String] = [:]) {
         title = report.title
         period = report.period
         firstDay = report.firstDay
         lastDay = report.lastDay
         self.council = council
         self.preparedOn = preparedOn
-        let builder = CommitteeReportBuilder(report: report, council: council, template: template)
+        let builder = CommitteeReportBuilder(report: report, council: council, template: template,
+                                             narratives: narratives)
         chapters = template.chapters.filter(\.shown).compactMap { builder.chapter($0) }
     }
 }
@@ -20,6 +23,7 @@ struct CommitteeReportBuilder {
     let report: ComplaintsReport
     let council: CouncilIdentity
     let template: ReportTemplate
+    let narratives: [String: String]
 
     /// Tables a procedure's chapter carries, by the start of their id, in this order; every other
     /// table is in the appendix only.
@@ -44,16 +48,17 @@ struct CommitteeReportBuilder {
     }
 
     func chapter(_ definition: ReportTemplate.Chapter) -> CommitteeReport.Chapter? {
-        let blocks: [CommitteeReport.Block]
+        let words = ReportNarrative.paragraphs(narratives[definition.id] ?? "").map { CommitteeReport.Block.paragraph($0) }
+        var blocks: [CommitteeReport.Block]
         switch definition.id {
         case "introduction": blocks = introduction
         case "summary":
             let findings = report.sections.first { $0.id == "summary" }?.findings ?? []
             guard !findings.isEmpty else { return nil }
             blocks = [.paragraph("The main figures for \(report.period):"), .bullets(findings)]
-        case "adults": blocks = procedure(.adultSocialCare, token: "adults")
-        case "children": blocks = procedure(.childrensSocialCare, token: "children")
-        case "corporate": blocks = procedure(.corporate, token: "corporate")
+        case "adults": blocks = procedure(.adultSocialCare, token: "adults", words: !words.isEmpty)
+        case "children": blocks = procedure(.childrensSocialCare, token: "children", words: !words.isEmpty)
+        case "corporate": blocks = procedure(.corporate, token: "corporate", words: !words.isEmpty)
         case "all-services": blocks = common
         case "equality":
             let findings = findings(in: "equality")
@@ -65,6 +70,9 @@ struct CommitteeReportBuilder {
                 """)] + tables.map { .table($0) }
         default: return nil
         }
+        // The manager's words open the chapter (in a procedure's chapter, in place of the
+        // generated sentences).
+        blocks = words + blocks
         guard blocks.contains(where: { if case .table = $0 { true } else { false } }) || definition.id == "introduction"
             || definition.id == "summary"
         else { return nil }
@@ -117,12 +125,12 @@ struct CommitteeReportBuilder {
         return blocks
     }
 
-    private func procedure(_ area: ServiceArea, token: String) -> [CommitteeReport.Block] {
+    private func procedure(_ area: ServiceArea, token: String, words: Bool) -> [CommitteeReport.Block] {
         guard report.scope.areas.contains(area) else { return [] }
         let chosen = Self.procedureTables.flatMap { prefix in
             tables.filter { $0.id.hasPrefix(prefix) && Self.tokens($0.id).contains(token) }
         }
-        let said = findings(about: area)
+        let said = words ? [] : findings(about: area)
         return said.map { .paragraph($0) } + chosen.map { .table(Self.forChapter($0)) }
     }
 

@@ -98,6 +98,18 @@ enum BackupSchema {
                 t("progress"), i("version"), t("updated_at"),
             ], orderBy: "id"),
         Table(
+            name: "report_narrative",
+            columns: [
+                i("year"), t("scope"), t("chapter"), t("text"), t("quoted"), i("version"), t("saved_by"),
+                t("saved_at"),
+            ], orderBy: "year, scope, chapter"),
+        Table(
+            name: "report_narrative_history",
+            columns: [
+                i("year"), t("scope"), t("chapter"), i("version"), t("text"), t("quoted"), t("saved_by"),
+                t("saved_at"),
+            ], orderBy: "year, scope, chapter, version"),
+        Table(
             name: "submission",
             columns: [
                 t("id"), t("reference"), t("submitted_on"), t("status"), t("detail"), i("version"), t("created_at"),

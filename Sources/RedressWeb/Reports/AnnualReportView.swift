@@ -128,6 +128,10 @@ enum AnnualReportView {
               <button type="submit" class="app-button app-button--secondary">Show report</button>
             </form>
             <ul class="app-list app-no-print">
+              \(committee && RequestScope.current.viewer?.may(.manageReportInputs) == true ? """
+            <li><a class="app-link" href="/reports/annual/commentary?\(query)&scope=\(scope.rawValue)">Write the \
+            commentary</a> for each chapter of the committee report</li>
+            """ as HTML : "")
               \(committee ? """
             <li><a class="app-link" href="\(link("pdf"))">Download the committee report (PDF)</a>: cover, \
             contents, a chapter for each service and every table in an appendix</li>

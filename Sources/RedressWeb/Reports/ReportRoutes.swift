@@ -26,7 +26,11 @@ struct ReportRoutes: Sendable {
         let name = "annual-report-\(year)-\(scope.rawValue)"
         if let format = query.get("format"), format == "pdf" || format == "html" {
             let council = try await SettingsStore(database: deps.database).councilIdentity()
-            let committee = CommitteeReport(report, council: council, preparedOn: deps.today())
+            let narratives = try await ReportNarrativeStore(database: deps.database).narratives(year: year, scope: scope)
+            let figures = report.figuresByID
+            let committee = CommitteeReport(
+                report, council: council, preparedOn: deps.today(),
+                narratives: narratives.mapValues { ReportNarrative.render($0.text, figures: figures) })
             return try await Self.committeeDocument(committee, format: format, name: name)
                 .response(from: request, context: context)
         }

@@ -18,6 +18,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
     case councilDetails, saveCouncilDetails
+    case reportCommentary, reportCommentaryChapter, saveReportCommentary
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -44,7 +45,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .restrictCase, .addPerson, .personAvailability,
             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission,
-            .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails,
+            .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
             .post
@@ -99,6 +100,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .quarterlyReport: "/reports/quarterly"
         case .reportInputs: "/reports/inputs"
         case .councilDetails, .saveCouncilDetails: "/council"
+        case .reportCommentary: "/reports/annual/commentary"
+        case .reportCommentaryChapter, .saveReportCommentary: "/reports/annual/commentary/:chapter"
         case .saveContextMeasure: "/reports/inputs/context"
         case .addRecommendation: "/reports/inputs/recommendations"
         case .updateRecommendation: "/reports/inputs/recommendations/:id"
@@ -156,7 +159,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)
         case .restrictCase: .permission(.restrictCase)
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
-        case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation:
+        case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
+            .reportCommentaryChapter, .saveReportCommentary:
             .permission(.manageReportInputs)
         case .councilDetails, .saveCouncilDetails: .permission(.manageCouncilDetails)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)

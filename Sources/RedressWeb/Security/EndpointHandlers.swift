@@ -95,6 +95,9 @@ extension Endpoint {
         case .quarterlyReport: return ReportRoutes(deps: deps).quarterly
         case .reportInputs: return wrap(ReportInputRoutes(deps: deps).page)
         case .councilDetails: return CouncilDetailsRoutes(deps: deps).form
+        case .reportCommentary: return wrap(ReportCommentaryRoutes(deps: deps).list)
+        case .reportCommentaryChapter: return ReportCommentaryRoutes(deps: deps).form
+        case .saveReportCommentary: return ReportCommentaryRoutes(deps: deps).save
         case .saveCouncilDetails: return CouncilDetailsRoutes(deps: deps).save
         case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure
         case .addRecommendation: return ReportInputRoutes(deps: deps).addRecommendation
