@@ -139,10 +139,10 @@ def fix(lines):
                             and not content.endswith(' '):
                         lead = len(body) - len(body.lstrip(' '))
                         ind = lead + 4
-                        pieces = chunks(content, ind, LIMIT)
+                        pieces = chunks(content, ind, LIMIT, allow_code=True)
                         if len(pieces) > 1:
                             new = [body[:s] + '"""']
-                            new += [' ' * ind + p + ('\\' if kind else '') for p, kind in pieces]
+                            new += [' ' * ind + p + ('\\' if kind == 'content' else '') for p, kind in pieces]
                             new.append(' ' * ind + '"""' + body[e:])
                             out.extend(x + '\n' for x in new)
                             changed += 1

@@ -10,7 +10,7 @@ public enum PDFOutline {
         guard let text = String(bytes: pdf, encoding: .isoLatin1) else { return [] }
         let objects = Self.objects(in: text)
         guard let catalog = objects.values.first(where: { $0.contains("/Type /Catalog") }),
-              let root = reference(after: "/Pages", in: catalog)
+            let root = reference(after: "/Pages", in: catalog)
         else { return [] }
         var order: [Int: Int] = [:]
         var pages = 0
@@ -27,7 +27,7 @@ public enum PDFOutline {
         var found: [(title: String, page: Int)] = []
         for (_, object) in objects.sorted(by: { $0.key < $1.key }) {
             guard let title = title(in: object), let dest = references(inArray: "/Dest", in: object)?.first,
-                  let page = order[dest]
+                let page = order[dest]
             else { continue }
             found.append((title, page))
         }

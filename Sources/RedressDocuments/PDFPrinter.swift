@@ -42,11 +42,12 @@ public enum PDFPrinter {
         try Data(html.utf8).write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            "--user-data-dir=\(folder.path)/profile",
-            "--print-to-pdf=\(output.path)", input.absoluteString,
-        ] + (outline ? ["--generate-pdf-document-outline"] : [])
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                "--user-data-dir=\(folder.path)/profile",
+                "--print-to-pdf=\(output.path)", input.absoluteString,
+            ] + (outline ? ["--generate-pdf-document-outline"] : [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -40,9 +40,9 @@ public struct Migrator: Sendable {
                         PRIMARY KEY (list, group_key, code))
                     """,
                     """
-                        CREATE TABLE procedure_definition (id TEXT PRIMARY KEY, definition TEXT NOT NULL, updated_at \
-                        TEXT NOT NULL)
-                        """,
+                    CREATE TABLE procedure_definition (id TEXT PRIMARY KEY, definition TEXT NOT NULL, updated_at \
+                    TEXT NOT NULL)
+                    """,
                     """
                     CREATE TABLE bank_holiday_import (
                         division TEXT NOT NULL, holiday_on TEXT NOT NULL, title TEXT NOT NULL, notes TEXT NOT NULL,
@@ -50,9 +50,9 @@ public struct Migrator: Sendable {
                     """,
                     "CREATE TABLE reference_counter (prefix TEXT PRIMARY KEY, last_value BIGINT NOT NULL)",
                     """
-                        CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, detail TEXT NOT NULL, \
-                        updated_at TEXT NOT NULL)
-                        """,
+                    CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, detail TEXT NOT NULL, \
+                    updated_at TEXT NOT NULL)
+                    """,
                     """
                     CREATE TABLE representation (
                         id TEXT PRIMARY KEY,
@@ -123,19 +123,19 @@ public struct Migrator: Sendable {
                         BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$
                         """,
                         """
-                            CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry FOR EACH \
-                            ROW EXECUTE FUNCTION audit_entry_append_only()
-                            """,
+                        CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry FOR EACH \
+                        ROW EXECUTE FUNCTION audit_entry_append_only()
+                        """,
                     ]
                     : [
                         """
-                            CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry BEGIN SELECT \
-                            RAISE(ABORT, 'audit entries are append-only'); END
-                            """,
+                        CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry BEGIN SELECT \
+                        RAISE(ABORT, 'audit entries are append-only'); END
+                        """,
                         """
-                            CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry BEGIN SELECT \
-                            RAISE(ABORT, 'audit entries are append-only'); END
-                            """,
+                        CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry BEGIN SELECT \
+                        RAISE(ABORT, 'audit entries are append-only'); END
+                        """,
                     ]
                 return [
                     "ALTER TABLE representation ADD COLUMN complainant_name TEXT",
@@ -275,9 +275,9 @@ public struct Migrator: Sendable {
                     """,
                     "CREATE INDEX outbox_due ON outbox_message (status, next_attempt_at)",
                     """
-                        CREATE TABLE reminder_run (day TEXT PRIMARY KEY, messages BIGINT NOT NULL, created_at TEXT \
-                        NOT NULL)
-                        """,
+                    CREATE TABLE reminder_run (day TEXT PRIMARY KEY, messages BIGINT NOT NULL, created_at TEXT \
+                    NOT NULL)
+                    """,
                 ]
             },
             seed: { sql in
@@ -383,18 +383,18 @@ public struct Migrator: Sendable {
         try await database.withSQL { sql in
             try await sql.raw(
                 """
-                    CREATE TABLE IF NOT EXISTS schema_migration (version BIGINT PRIMARY KEY, name TEXT NOT NULL, \
-                    applied_at TEXT NOT NULL)
-                    """
+                CREATE TABLE IF NOT EXISTS schema_migration (version BIGINT PRIMARY KEY, name TEXT NOT NULL, \
+                applied_at TEXT NOT NULL)
+                """
             ).run()
         }
         let applied = try await appliedVersions()
         if let newest = applied.max(), newest > Self.latestVersion {
             throw DatabaseError.cannotOpen(
                 """
-                    the database is at schema version \(newest), newer than this Redress (\(Self.latestVersion)); \
-                    upgrade Redress
-                    """
+                the database is at schema version \(newest), newer than this Redress (\(Self.latestVersion)); \
+                upgrade Redress
+                """
             )
         }
         var names: [String] = []

@@ -13,10 +13,12 @@ public struct ReportNarrativeStore: Sendable {
     /// Each chapter's current text for the year and scope, by chapter id.
     public func narratives(year: Int, scope: ReportScope) async throws -> [String: ReportNarrative] {
         try await database.read { sql in
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT year, scope, chapter, text, quoted, version, saved_by, saved_at FROM report_narrative
                 WHERE year = \(bind: year) AND scope = \(bind: scope.rawValue)
-                """).all()
+                """
+            ).all()
             var result: [String: ReportNarrative] = [:]
             for row in rows {
                 let narrative = try Self.decode(row)
@@ -29,11 +31,13 @@ public struct ReportNarrativeStore: Sendable {
     /// Every saved version of a chapter's text, newest first.
     public func history(year: Int, scope: ReportScope, chapter: String) async throws -> [ReportNarrative] {
         try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT year, scope, chapter, text, quoted, version, saved_by, saved_at FROM report_narrative_history
                 WHERE year = \(bind: year) AND scope = \(bind: scope.rawValue) AND chapter = \(bind: chapter)
                 ORDER BY version DESC
-                """).all().map(Self.decode)
+                """
+            ).all().map(Self.decode)
         }
     }
 
@@ -59,10 +63,13 @@ public struct ReportNarrativeStore: Sendable {
                 ).run()
         }
         try await database.transaction { sql in
-            let current = try await sql.raw("""
-                SELECT version FROM report_narrative
-                WHERE year = \(bind: year) AND scope = \(bind: scope.rawValue) AND chapter = \(bind: chapter)
-                """).first().map { try $0.decode(column: "version", as: Int.self) } ?? 0
+            let current =
+                try await sql.raw(
+                    """
+                    SELECT version FROM report_narrative
+                    WHERE year = \(bind: year) AND scope = \(bind: scope.rawValue) AND chapter = \(bind: chapter)
+                    """
+                ).first().map { try $0.decode(column: "version", as: Int.self) } ?? 0
             guard current == expectedVersion else {
                 throw DatabaseError.conflict(reference: "This chapter's commentary")
             }
@@ -73,10 +80,12 @@ public struct ReportNarrativeStore: Sendable {
             } catch {
                 throw DatabaseError.conflict(reference: "This chapter's commentary")
             }
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 DELETE FROM report_narrative
                 WHERE year = \(bind: year) AND scope = \(bind: scope.rawValue) AND chapter = \(bind: chapter)
-                """).run()
+                """
+            ).run()
             try await insert(into: "report_narrative", on: sql)
         }
         return saved
@@ -89,7 +98,8 @@ public struct ReportNarrativeStore: Sendable {
         }
         let quotedText = try row.decode(column: "quoted", as: String.self)
         guard let quoted = try? JSONDecoder().decode([String: String].self, from: Data(quotedText.utf8)) else {
-            throw DatabaseError.corruptRow(table: "report_narrative", column: "quoted", value: String(quotedText.prefix(80)))
+            throw DatabaseError.corruptRow(
+                table: "report_narrative", column: "quoted", value: String(quotedText.prefix(80)))
         }
         return ReportNarrative(
             year: try row.decode(column: "year", as: Int.self), scope: scope,

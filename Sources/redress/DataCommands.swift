@@ -25,9 +25,9 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             """
-                Load demonstration councils: complete financial years of complaints, compliments and comments at the \
-                reference reports' rates, plus this year to date.
-                """
+            Load demonstration councils: complete financial years of complaints, compliments and comments at the \
+            reference reports' rates, plus this year to date.
+            """
     )
     @OptionGroup var storage: StorageOptions
     @Option(help: "Seed for the generator; the same seed gives the same councils.") var seed: UInt64 = 2021
@@ -121,10 +121,10 @@ func loadDemo(
         total += cases.count
         progress(
             """
-                demo: council \(i + 1) of \(plan.councils): \(cases.count) representations (\(total) in all); \
-                generated in \(String(format: "%.2f", generated)) s, written in \
-                \(String(format: "%.2f", (clock.now - start).seconds)) s
-                """
+            demo: council \(i + 1) of \(plan.councils): \(cases.count) representations (\(total) in all); \
+            generated in \(String(format: "%.2f", generated)) s, written in \
+            \(String(format: "%.2f", (clock.now - start).seconds)) s
+            """
         )
         if i == 0 && plan.councils == 1 {
             let inputs = first.reportInputs(for: cases.map(\.representation))
@@ -141,9 +141,9 @@ struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             """
-                Print the first report figures for a financial year: complaints received by service area and stage 1 \
-                response times.
-                """
+            Print the first report figures for a financial year: complaints received by service area and stage 1 \
+            response times.
+            """
     )
     @OptionGroup var storage: StorageOptions
     @Option(help: "The year the financial year starts in: 2021 means 1 April 2021 to 31 March 2022.") var year: Int
@@ -184,9 +184,9 @@ struct CalendarCommand: AsyncParsableCommand {
             abstract: "Import a GOV.UK bank-holiday file (https://www.gov.uk/bank-holidays.json format).",
             discussion:
                 """
-                    For each division in the file, its holidays replace the stored ones for the years it covers. The \
-                    whole file is checked first; if anything is wrong nothing is imported.
-                    """
+                For each division in the file, its holidays replace the stored ones for the years it covers. The \
+                whole file is checked first; if anything is wrong nothing is imported.
+                """
         )
         @OptionGroup var storage: StorageOptions
         @Argument(help: "Path to the JSON file.") var file: String
@@ -219,9 +219,9 @@ struct CalendarCommand: AsyncParsableCommand {
             for day in days {
                 print(
                     """
-                        \(day.date.iso)  \(day.date.weekday.shortName)  \
-                        \(day.title)\(day.notes.isEmpty ? "" : " (\(day.notes))")
-                        """
+                    \(day.date.iso)  \(day.date.weekday.shortName)  \
+                    \(day.title)\(day.notes.isEmpty ? "" : " (\(day.notes))")
+                    """
                 )
             }
         }
@@ -302,9 +302,9 @@ struct Procedures: AsyncParsableCommand {
             "Export or import the procedures (stages, clocks, timescales, extension limits, request windows) as JSON.",
         discussion:
             """
-                Edit the exported file and import it to change timescales without a release. Cases already open keep \
-                the deadlines fixed when their stages opened.
-                """,
+            Edit the exported file and import it to change timescales without a release. Cases already open keep \
+            the deadlines fixed when their stages opened.
+            """,
         subcommands: [Export.self, Import.self])
 
     struct Export: AsyncParsableCommand {

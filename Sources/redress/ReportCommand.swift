@@ -90,9 +90,9 @@ struct ReportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 """
-                    The annual complaints report for a financial year (text, JSON, HTML, CSV of every figure, XLSX \
-                    with a sheet per table, DOCX to edit, or PDF via headless Chromium).
-                    """
+                The annual complaints report for a financial year (text, JSON, HTML, CSV of every figure, XLSX \
+                with a sheet per table, DOCX to edit, or PDF via headless Chromium).
+                """
         )
         @OptionGroup var storage: StorageOptions
         @Option(help: "The year the financial year starts in: 2021 means 1 April 2021 to 31 March 2022.") var year: Int
@@ -133,17 +133,17 @@ struct ReportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 """
-                    The quarterly performance report: trends by quarter, performance by service, open-case ageing, \
-                    due and overdue at the quarter's end.
-                    """
+                The quarterly performance report: trends by quarter, performance by service, open-case ageing, \
+                due and overdue at the quarter's end.
+                """
         )
         @OptionGroup var storage: StorageOptions
         @Option(
             help:
                 """
-                    The quarter, as the financial year's start year and the quarter: 2025-Q2 is July to September \
-                    2025. Default: the last complete quarter.
-                    """
+                The quarter, as the financial year's start year and the quarter: 2025-Q2 is July to September \
+                2025. Default: the last complete quarter.
+                """
         ) var quarter: String?
         @Option(help: "Quarters in the trend table, ending with this one (2 to 8).") var trend: Int = 5
         @OptionGroup var output: Output

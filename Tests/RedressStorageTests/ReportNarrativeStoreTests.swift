@@ -6,8 +6,9 @@ import Testing
 
 @Suite("Storage: the report's commentary")
 struct ReportNarrativeStoreTests {
-    @Test("saves keep every version; a stale save and all but one of ten saves at once are refused",
-          arguments: TestDatabase.engines)
+    @Test(
+        "saves keep every version; a stale save and all but one of ten saves at once are refused",
+        arguments: TestDatabase.engines)
     func versions(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let store = ReportNarrativeStore(database: database)

@@ -29,15 +29,18 @@ struct CommitteeReportTests {
         for table in tables {
             #expect(!table.rows.isEmpty, "\(table.id) printed with no rows")
             for row in table.rows {
-                let empty = row.cells.allSatisfy { ($0.value ?? 0) == 0 && ($0.numerator ?? 0) == 0 && $0.kind != .suppressed }
+                let empty = row.cells.allSatisfy {
+                    ($0.value ?? 0) == 0 && ($0.numerator ?? 0) == 0 && $0.kind != .suppressed
+                }
                 #expect(!empty, "\(table.id): the row \(row.label) is all zeros")
             }
             #expect(table.id != "data-quality", "the list of records to check is not for a committee")
         }
         let adults = try #require(committee.chapters.first { $0.id == "adults" })
-        let nature = try #require(adults.blocks.compactMap { b -> ReportTable? in
-            if case .table(let t) = b, t.id == "nature.adults" { t } else { nil }
-        }.first)
+        let nature = try #require(
+            adults.blocks.compactMap { b -> ReportTable? in
+                if case .table(let t) = b, t.id == "nature.adults" { t } else { nil }
+            }.first)
         #expect(nature.rows.filter { $0.cells.contains { $0.kind == .share } }.count == 10)
         let counts = nature.rows.compactMap { $0.cells.first { _ in true }?.numerator }.prefix(10)
         #expect(Array(counts) == counts.sorted(by: >), "the most frequent first")
@@ -62,9 +65,10 @@ struct CommitteeReportTests {
         var council = Self.council
         council.name = "Any\"shire</style><script>"
         let committee = CommitteeReport(Self.report, council: council, preparedOn: Self.today)
-        let pages = Dictionary(uniqueKeysWithValues: committee.chapters.enumerated().map {
-            (CommitteeReportView.PDFTitle.key($0.element.title), $0.offset + 3)
-        })
+        let pages = Dictionary(
+            uniqueKeysWithValues: committee.chapters.enumerated().map {
+                (CommitteeReportView.PDFTitle.key($0.element.title), $0.offset + 3)
+            })
         let html = CommitteeReportView.document(committee, pages: pages)
         #expect(html.contains("<span class=\"app-contents__page\">3</span>"))
         #expect(html.contains("<span class=\"app-contents__page\">\(committee.chapters.count + 2)</span>"))

@@ -13,12 +13,14 @@ import Testing
 @Suite("Web: council details and the committee report")
 struct CouncilDetailsTests {
     static func form(_ values: [String: String]) -> ByteBuffer {
-        ByteBuffer(string: values.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
-            .joined(separator: "&"))
+        ByteBuffer(
+            string: values.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+                .joined(separator: "&"))
     }
 
-    @Test("an administrator saves the council's details; a stale form is refused; the report's cover uses them",
-          arguments: TestDatabase.engines)
+    @Test(
+        "an administrator saves the council's details; a stale form is refused; the report's cover uses them",
+        arguments: TestDatabase.engines)
     func details(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let app = Application(
@@ -30,9 +32,11 @@ struct CouncilDetailsTests {
                 #expect(page.status == .ok)
                 let body = String(buffer: page.body)
                 let version = try #require(body.firstMatch(of: /name="version" value="([0-9a-f]+)"/)?.1)
-                let fields = ["name": "Anyshire County Council", "address": "County Hall", "complaints-team": "0300 1",
-                              "report-owner": "Head of Customer Relations", "committee": "Scrutiny Committee",
-                              "version": String(version)]
+                let fields = [
+                    "name": "Anyshire County Council", "address": "County Hall", "complaints-team": "0300 1",
+                    "report-owner": "Head of Customer Relations", "committee": "Scrutiny Committee",
+                    "version": String(version),
+                ]
                 var empty = fields
                 empty["name"] = " "
                 let refused = try await admin.execute(uri: "/council", method: .post, body: Self.form(empty))

@@ -17,8 +17,9 @@ struct ReportCommentaryTests {
                 .joined(separator: "&"))
     }
 
-    @Test("a draft from the figures, saved with a live figure, printed in the report; stale and unknown refused",
-          arguments: TestDatabase.engines)
+    @Test(
+        "a draft from the figures, saved with a live figure, printed in the report; stale and unknown refused",
+        arguments: TestDatabase.engines)
     func commentary(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             for day in ["2022-05-03", "2022-06-07"] {

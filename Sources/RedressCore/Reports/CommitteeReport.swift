@@ -10,8 +10,10 @@ public struct CouncilIdentity: Sendable, Hashable, Codable {
     /// Who the report is for ("Adults and Health Scrutiny Committee").
     public var committee: String
 
-    public init(name: String, address: String = "", complaintsTeam: String = "", reportOwner: String = "",
-                committee: String = "") {
+    public init(
+        name: String, address: String = "", complaintsTeam: String = "", reportOwner: String = "",
+        committee: String = ""
+    ) {
         self.name = name
         self.address = address
         self.complaintsTeam = complaintsTeam

@@ -4,16 +4,19 @@
 extension CommitteeReport {
     /// `narratives` are the complaints manager's words for each chapter, by chapter id, with
     /// their figures already filled in (`ReportNarrative.render`).
-    public init(_ report: ComplaintsReport, council: CouncilIdentity, preparedOn: CalendarDate,
-                template: ReportTemplate = .standard, narratives: [String: String] = [:]) {
+    public init(
+        _ report: ComplaintsReport, council: CouncilIdentity, preparedOn: CalendarDate,
+        template: ReportTemplate = .standard, narratives: [String: String] = [:]
+    ) {
         title = report.title
         period = report.period
         firstDay = report.firstDay
         lastDay = report.lastDay
         self.council = council
         self.preparedOn = preparedOn
-        let builder = CommitteeReportBuilder(report: report, council: council, template: template,
-                                             narratives: narratives)
+        let builder = CommitteeReportBuilder(
+            report: report, council: council, template: template,
+            narratives: narratives)
         chapters = template.chapters.filter(\.shown).compactMap { builder.chapter($0) }
     }
 }
@@ -36,8 +39,10 @@ struct CommitteeReportBuilder {
     static let shortenedTo = 10
 
     /// Tables the chapter common to all services carries.
-    static let commonTables = ["received-by-type", "escalation", "compliments-by-year", "joint", "costs", "actions",
-                               "learning", "recommendations-progress"]
+    static let commonTables = [
+        "received-by-type", "escalation", "compliments-by-year", "joint", "costs", "actions",
+        "learning", "recommendations-progress",
+    ]
     /// Never printed for a committee: the list of records to check before publishing.
     static let internalTables: Set = ["data-quality"]
 
@@ -48,7 +53,9 @@ struct CommitteeReportBuilder {
     }
 
     func chapter(_ definition: ReportTemplate.Chapter) -> CommitteeReport.Chapter? {
-        let words = ReportNarrative.paragraphs(narratives[definition.id] ?? "").map { CommitteeReport.Block.paragraph($0) }
+        let words = ReportNarrative.paragraphs(narratives[definition.id] ?? "").map {
+            CommitteeReport.Block.paragraph($0)
+        }
         var blocks: [CommitteeReport.Block]
         switch definition.id {
         case "introduction": blocks = introduction
@@ -64,26 +71,33 @@ struct CommitteeReportBuilder {
             let findings = findings(in: "equality")
             blocks = findings.map { .paragraph($0) } + tables.filter { $0.id.hasPrefix("equality") }.map { .table($0) }
         case "appendix":
-            blocks = [.paragraph("""
-                Every table behind this report, with its counting basis. Rows for codes no case used are left \
-                out. \(report.rounding)
-                """)] + tables.map { .table($0) }
+            blocks =
+                [
+                    .paragraph(
+                        """
+                        Every table behind this report, with its counting basis. Rows for codes no case used are left \
+                        out. \(report.rounding)
+                        """)
+                ] + tables.map { .table($0) }
         default: return nil
         }
         // The manager's words open the chapter (in a procedure's chapter, in place of the
         // generated sentences).
         blocks = words + blocks
-        guard blocks.contains(where: { if case .table = $0 { true } else { false } }) || definition.id == "introduction"
-            || definition.id == "summary"
+        guard
+            blocks.contains(where: { if case .table = $0 { true } else { false } }) || definition.id == "introduction"
+                || definition.id == "summary"
         else { return nil }
-        return CommitteeReport.Chapter(id: definition.id, title: definition.title, blocks: blocks,
-                                       isAppendix: definition.id == "appendix")
+        return CommitteeReport.Chapter(
+            id: definition.id, title: definition.title, blocks: blocks,
+            isAppendix: definition.id == "appendix")
     }
 
     private var introduction: [CommitteeReport.Block] {
         let audience = council.committee.isEmpty ? "councillors" : "the \(council.committee)"
         var blocks: [CommitteeReport.Block] = [
-            .paragraph("""
+            .paragraph(
+                """
                 This report tells \(audience) about the complaints, compliments and comments \(council.name) \
                 received and dealt with between \(report.firstDay.longDisplay) and \(report.lastDay.longDisplay): \
                 what they were about, how quickly and how well they were answered, what the Local Government and \
@@ -92,36 +106,44 @@ struct CommitteeReportBuilder {
         ]
         let areas = report.scope.areas
         if areas.contains(.adultSocialCare) {
-            blocks.append(.paragraph("""
-                Complaints about adult social care are handled under the Local Authority Social Services and \
-                National Health Service Complaints (England) Regulations 2009. There is one stage: the council \
-                acknowledges a complaint within three working days, agrees with the complainant how it will be \
-                handled and when they will have a response, and reports each year on the complaints received, \
-                those found to be well-founded, those referred to the Ombudsman, and what was learned \
-                (regulation 18).
-                """))
+            blocks.append(
+                .paragraph(
+                    """
+                    Complaints about adult social care are handled under the Local Authority Social Services and \
+                    National Health Service Complaints (England) Regulations 2009. There is one stage: the council \
+                    acknowledges a complaint within three working days, agrees with the complainant how it will be \
+                    handled and when they will have a response, and reports each year on the complaints received, \
+                    those found to be well-founded, those referred to the Ombudsman, and what was learned \
+                    (regulation 18).
+                    """))
         }
         if areas.contains(.childrensSocialCare) {
-            blocks.append(.paragraph("""
-                Complaints about children's social care are handled under the Children Act 1989 Representations \
-                Procedure (England) Regulations 2006: local resolution within 10 working days (up to 20), an \
-                investigation by an Investigating Officer with an Independent Person within 25 working days (up \
-                to 65), and a review panel. The council reports on them each year (regulation 13(3)).
-                """))
+            blocks.append(
+                .paragraph(
+                    """
+                    Complaints about children's social care are handled under the Children Act 1989 Representations \
+                    Procedure (England) Regulations 2006: local resolution within 10 working days (up to 20), an \
+                    investigation by an Investigating Officer with an Independent Person within 25 working days (up \
+                    to 65), and a review panel. The council reports on them each year (regulation 13(3)).
+                    """))
         }
         if areas.contains(.corporate) {
-            blocks.append(.paragraph("""
-                Other complaints about the council's services are handled under its corporate complaints \
-                procedure, which follows the Ombudsman's Complaint Handling Code.
-                """))
+            blocks.append(
+                .paragraph(
+                    """
+                    Other complaints about the council's services are handled under its corporate complaints \
+                    procedure, which follows the Ombudsman's Complaint Handling Code.
+                    """))
         }
-        blocks.append(.paragraph("""
-            Every figure is counted from the case records. Each table says how it was counted: complaints \
-            received in the year are counted on the date received; outcomes and response times on the date \
-            the complaint was closed; Ombudsman decisions on the date decided. Where the year is compared \
-            with earlier years (\(report.earlierYears.joined(separator: ", "))), the same counting is used. \
-            \(report.rounding)
-            """))
+        blocks.append(
+            .paragraph(
+                """
+                Every figure is counted from the case records. Each table says how it was counted: complaints \
+                received in the year are counted on the date received; outcomes and response times on the date \
+                the complaint was closed; Ombudsman decisions on the date decided. Where the year is compared \
+                with earlier years (\(report.earlierYears.joined(separator: ", "))), the same counting is used. \
+                \(report.rounding)
+                """))
         return blocks
     }
 

@@ -15,8 +15,10 @@ public struct ReportNarrative: Sendable, Hashable, Codable {
     public var savedBy: String
     public var savedAt: String
 
-    public init(year: Int, scope: ReportScope, chapter: String, text: String, quoted: [String: String],
-                version: Int, savedBy: String, savedAt: String) {
+    public init(
+        year: Int, scope: ReportScope, chapter: String, text: String, quoted: [String: String],
+        version: Int, savedBy: String, savedAt: String
+    ) {
         self.year = year
         self.scope = scope
         self.chapter = chapter

@@ -53,7 +53,10 @@ enum CaseView {
                 )
             } ?? ""
         let auditRows: [HTML] = events.map {
-            "<tr><td>\($0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</td><td>\($0.recordedBy)</td><td>\($0.summary)</td></tr>"
+            """
+                <tr><td>\($0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z",
+                with: " UTC"))</td><td>\($0.recordedBy)</td><td>\($0.summary)</td></tr>
+                """
         }
         let audit: HTML =
             events.isEmpty

@@ -115,7 +115,10 @@ struct CaseworkRoutes: Sendable {
         if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
         if let done = query.get("done") { notice = CasePageRoutes.doneMessage(done) }
         let extras: HTML =
-            "\(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r, viewer: viewer))\(try await letters(r, viewer: viewer))"
+            """
+                \(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r,
+                viewer: viewer))\(try await letters(r, viewer: viewer))
+                """
         return Page(
             status: .ok,
             html: CasePageView.render(

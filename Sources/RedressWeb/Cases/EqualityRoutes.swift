@@ -110,7 +110,10 @@ enum EqualityView {
             let chosen = answers.code(entry.list) ?? "not-stated"
             let hasError = errors.contains { $0.field == entry.field }
             let items: [HTML] = options.map {
-                "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == chosen ? "selected" : nil))>\($0.1)</option>"
+                """
+                    <option value=\"\($0.0)\"\(HTML.attribute("selected",
+                    $0.0 == chosen ? "selected" : nil))>\($0.1)</option>
+                    """
             }
             return """
                 <div class="app-form-group\(hasError ? " app-form-group--error" : "")">

@@ -243,7 +243,10 @@ enum PublicFormViews {
             ].map { field, list, question in
                 let chosen = answers[field].isEmpty ? "not-stated" : answers[field]
                 let options: [HTML] = reference.active(list).map {
-                    "<option value=\"\($0.code)\"\(HTML.attribute("selected", $0.code == chosen ? "selected" : nil))>\($0.code == "not-stated" ? "Prefer not to say" : $0.label)</option>"
+                    """
+                        <option value=\"\($0.code)\"\(HTML.attribute("selected",
+                        $0.code == chosen ? "selected" : nil))>\($0.code == "not-stated" ? "Prefer not to say" : $0.label)</option>
+                        """
                 }
                 return """
                     <div class="app-form-group">

@@ -77,7 +77,10 @@ enum AnnualReportView {
         _ report: ComplaintsReport, years: [Int], selected: Int, scope: ReportScope, rounding: Rounding
     ) -> HTML {
         let yearOptions: [HTML] = years.map {
-            "<option value=\"\($0)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>"
+            """
+                <option value=\"\($0)\"\(HTML.attribute("selected",
+                $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>
+                """
         }
         return framed(
             report, action: "/reports/annual",
@@ -93,7 +96,11 @@ enum AnnualReportView {
         rounding: Rounding
     ) -> HTML {
         let options: [HTML] = quarters.map {
-            "<option value=\"\($0.code)\"\(HTML.attribute("selected", $0 == selected ? "selected" : nil))>\($0.description) (\($0.firstDay.longDisplay) to \($0.lastDay.longDisplay))</option>"
+            """
+                <option value=\"\($0.code)\"\(HTML.attribute("selected",
+                $0 == selected ? "selected" : nil))>\($0.description) (\($0.firstDay.longDisplay) to \
+                \($0.lastDay.longDisplay))</option>
+                """
         }
         return framed(
             report, action: "/reports/quarterly",
@@ -108,10 +115,16 @@ enum AnnualReportView {
         committee: Bool = false
     ) -> HTML {
         let decimals: [HTML] = [(0, "Whole numbers"), (1, "One decimal place")].map {
-            "<option value=\"\($0.0)\"\(HTML.attribute("selected", $0.0 == rounding.percentDecimals ? "selected" : nil))>\($0.1)</option>"
+            """
+                <option value=\"\($0.0)\"\(HTML.attribute("selected",
+                $0.0 == rounding.percentDecimals ? "selected" : nil))>\($0.1)</option>
+                """
         }
         let scopeOptions: [HTML] = ReportScope.allCases.map {
-            "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", $0 == scope ? "selected" : nil))>\($0.displayName)</option>"
+            """
+                <option value=\"\($0.rawValue)\"\(HTML.attribute("selected",
+                $0 == scope ? "selected" : nil))>\($0.displayName)</option>
+                """
         }
         let link = { (format: String) in
             "\(action)?\(query)&scope=\(scope.rawValue)&decimals=\(rounding.percentDecimals)&format=\(format)"

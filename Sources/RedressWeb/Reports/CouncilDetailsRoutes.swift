@@ -34,11 +34,13 @@ struct CouncilDetailsRoutes: Sendable {
             fresh.version = CouncilDetailsView.Form.version(of: current)
             return try Page(
                 status: .conflict,
-                html: CouncilDetailsView.page(fresh, errors: [FieldError(field: "name", message: message)], saved: false)
+                html: CouncilDetailsView.page(
+                    fresh, errors: [FieldError(field: "name", message: message)], saved: false)
             ).response(from: request, context: context)
         }
         try await settings.saveCouncilIdentity(form.identity)
-        try await AuditLog(database: deps.database).append(context.audit(.reportInputsChanged, detail: "council details"))
+        try await AuditLog(database: deps.database).append(
+            context.audit(.reportInputsChanged, detail: "council details"))
         return Response(status: .seeOther, headers: [.location: "/council?saved=1"])
     }
 }

@@ -26,8 +26,9 @@ enum CouncilDetailsView {
         }
 
         var identity: CouncilIdentity {
-            CouncilIdentity(name: name, address: address, complaintsTeam: complaintsTeam, reportOwner: reportOwner,
-                            committee: committee)
+            CouncilIdentity(
+                name: name, address: address, complaintsTeam: complaintsTeam, reportOwner: reportOwner,
+                committee: committee)
         }
 
         static let limits: [(key: String, label: String, limit: Int)] = [
@@ -39,8 +40,10 @@ enum CouncilDetailsView {
         var errors: [FieldError] {
             var errors: [FieldError] = []
             if name.isEmpty { errors.append(FieldError(field: "name", message: "Enter the council's name")) }
-            let values = ["name": name, "address": address, "complaints-team": complaintsTeam,
-                          "report-owner": reportOwner, "committee": committee]
+            let values = [
+                "name": name, "address": address, "complaints-team": complaintsTeam,
+                "report-owner": reportOwner, "committee": committee,
+            ]
             for (key, label, limit) in Self.limits where (values[key] ?? "").count > limit {
                 errors.append(FieldError(field: key, message: "\(label) must be \(limit) characters or fewer"))
             }
@@ -50,8 +53,10 @@ enum CouncilDetailsView {
         /// Changes whenever any detail changes (FNV-1a of the fields, in hexadecimal).
         static func version(of identity: CouncilIdentity) -> String {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            let text = [identity.name, identity.address, identity.complaintsTeam, identity.reportOwner,
-                        identity.committee].joined(separator: "\u{1F}")
+            let text = [
+                identity.name, identity.address, identity.complaintsTeam, identity.reportOwner,
+                identity.committee,
+            ].joined(separator: "\u{1F}")
             for byte in text.utf8 {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x100_0000_01b3

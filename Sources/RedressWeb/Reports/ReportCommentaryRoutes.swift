@@ -77,21 +77,27 @@ struct ReportCommentaryRoutes: Sendable {
         }
         let expected = Int(fields["version"]) ?? -1
         let problems = ReportNarrative.problems(in: text, figures: figures)
-        guard problems.isEmpty else { return try await reshow(problems, status: .unprocessableContent, version: expected) }
+        guard problems.isEmpty else {
+            return try await reshow(problems, status: .unprocessableContent, version: expected)
+        }
         let quoted = Dictionary(
-            uniqueKeysWithValues: ReportNarrative.tokens(in: text).compactMap { id in figures[id].map { (id, $0.display) } })
+            uniqueKeysWithValues: ReportNarrative.tokens(in: text).compactMap { id in
+                figures[id].map { (id, $0.display) }
+            })
         do {
             try await store.save(
                 year: choice.year, scope: choice.scope, chapter: chapterID, text: text, quoted: quoted,
                 expectedVersion: expected, by: context.viewer?.displayName ?? "")
         } catch DatabaseError.conflict {
-            let message = "Someone else saved this chapter while you were writing. Your text is below; "
+            let message =
+                "Someone else saved this chapter while you were writing. Your text is below; "
                 + "compare it with theirs under “Earlier versions” and save again."
             return try await reshow(
                 [message], status: .conflict, version: choice.narratives[chapterID]?.version ?? 0)
         }
         try await AuditLog(database: deps.database).append(
-            context.audit(.reportInputsChanged, detail: "commentary \(choice.year) \(choice.scope.rawValue) \(chapterID)"))
+            context.audit(
+                .reportInputsChanged, detail: "commentary \(choice.year) \(choice.scope.rawValue) \(chapterID)"))
         return Response(
             status: .seeOther,
             headers: [

@@ -52,7 +52,9 @@ enum ReportCommentaryView {
     ) -> HTML {
         let figures = choice.report.figuresByID
         let moved = choice.narratives[chapter.id]?.moved(figures: figures) ?? []
-        let movedList: [HTML] = moved.map { "<li>\($0.label) ({\($0.id)}) was \($0.then) when written; now \($0.now)</li>" }
+        let movedList: [HTML] = moved.map {
+            "<li>\($0.label) ({\($0.id)}) was \($0.then) when written; now \($0.now)</li>"
+        }
         let warning: HTML =
             moved.isEmpty
             ? ""

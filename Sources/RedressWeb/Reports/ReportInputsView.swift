@@ -115,7 +115,10 @@ enum ReportInputsView {
 
     static func recommendation(_ r: ReportRecommendation, errors: [FieldError]) -> HTML {
         let options: [HTML] = ReportRecommendation.Status.allCases.map {
-            "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", $0 == r.status ? "selected" : nil))>\($0.displayName)</option>"
+            """
+                <option value=\"\($0.rawValue)\"\(HTML.attribute("selected",
+                $0 == r.status ? "selected" : nil))>\($0.displayName)</option>
+                """
         }
         return """
             <div class="app-summary-card">

@@ -26,7 +26,8 @@ struct ReportRoutes: Sendable {
         let name = "annual-report-\(year)-\(scope.rawValue)"
         if let format = query.get("format"), format == "pdf" || format == "html" {
             let council = try await SettingsStore(database: deps.database).councilIdentity()
-            let narratives = try await ReportNarrativeStore(database: deps.database).narratives(year: year, scope: scope)
+            let narratives = try await ReportNarrativeStore(database: deps.database).narratives(
+                year: year, scope: scope)
             let figures = report.figuresByID
             let committee = CommitteeReport(
                 report, council: council, preparedOn: deps.today(),
@@ -65,21 +66,27 @@ struct ReportRoutes: Sendable {
 
     /// The committee report as a web page to publish (HTML) or to print (PDF, by Chromium on the
     /// server, off the event loop); without Chromium, a page that says so and offers the HTML.
-    static func committeeDocument(_ committee: CommitteeReport, format: String, name: String) async throws
+    static func committeeDocument(
+        _ committee: CommitteeReport, format: String, name: String
+    ) async throws
         -> any ResponseGenerator
     {
         if format == "html" {
             return Response(
                 status: .ok,
-                headers: [.contentType: "text/html; charset=utf-8",
-                          .contentDisposition: "attachment; filename=\"\(name).html\""],
+                headers: [
+                    .contentType: "text/html; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"\(name).html\"",
+                ],
                 body: .init(byteBuffer: ByteBuffer(string: CommitteeReportView.document(committee))))
         }
         guard PDFPrinter.browser != nil else {
             return Page(status: .serviceUnavailable, html: AnnualReportView.noPDF(name: name))
         }
         let bytes = try await Task.detached {
-            try PDFPrinter.pdf(key: CommitteeReportView.PDFTitle.key) { CommitteeReportView.document(committee, pages: $0) }
+            try PDFPrinter.pdf(key: CommitteeReportView.PDFTitle.key) {
+                CommitteeReportView.document(committee, pages: $0)
+            }
         }.value
         return Response(
             status: .ok,

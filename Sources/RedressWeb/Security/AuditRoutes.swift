@@ -38,7 +38,10 @@ struct AuditRoutes: Sendable {
 enum AuditView {
     static func render(query: AuditLog.Query, entries: [AuditEntry], errors: [FieldError]) -> HTML {
         let options: [HTML] = AuditAction.allCases.map {
-            "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", query.action == $0 ? "selected" : nil))>\($0.displayName)</option>"
+            """
+                <option value=\"\($0.rawValue)\"\(HTML.attribute("selected",
+                query.action == $0 ? "selected" : nil))>\($0.displayName)</option>
+                """
         }
         let rows: [HTML] = entries.map { e in
             let caseCell: HTML =

@@ -160,10 +160,16 @@ enum UserAdminView {
                 """
         }
         let roles: [HTML] = Role.allCases.map {
-            "<option value=\"\($0.rawValue)\"\(HTML.attribute("selected", fields["role"] == $0.rawValue ? "selected" : nil))>\($0.displayName)</option>"
+            """
+                <option value=\"\($0.rawValue)\"\(HTML.attribute("selected",
+                fields["role"] == $0.rawValue ? "selected" : nil))>\($0.displayName)</option>
+                """
         }
         let pool: [HTML] = people.people.values.sorted { $0.name < $1.name }.map {
-            "<option value=\"\($0.id)\"\(HTML.attribute("selected", fields["person"] == $0.id ? "selected" : nil))>\($0.name)</option>"
+            """
+                <option value=\"\($0.id)\"\(HTML.attribute("selected",
+                fields["person"] == $0.id ? "selected" : nil))>\($0.name)</option>
+                """
         }
         let noticeHTML: HTML =
             notice.map {
