@@ -10,9 +10,9 @@ extension ReportDocuments {
         var body = paragraph(report.title, style: "Title")
         body += paragraph(
             """
-                \(report.firstDay.longDisplay) to \(report.lastDay.longDisplay). Every figure is counted from the \
-                case records in Redress.
-                """
+            \(report.firstDay.longDisplay) to \(report.lastDay.longDisplay). Every figure is counted from the \
+            case records in Redress.
+            """
         )
         body += paragraph(report.rounding)
         for section in report.sections {
@@ -34,8 +34,26 @@ extension ReportDocuments {
     }
 
     /// A Word package around a document body: content types, relationships, styles, charts.
-    static func wordPackage(body: String, charts: [String]) -> [UInt8] {
+    static func wordPackage(
+        body: String, charts: [String], footer: String? = nil, sectionProperties: String? = nil
+    )
+        -> [UInt8]
+    {
         var archive = ZipArchive()
+        let footerType =
+            footer == nil
+            ? ""
+            : """
+            <Override PartName="/word/footer1.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
+            """
+        let footerRelationship =
+            footer == nil
+            ? ""
+            : """
+            <Relationship Id="rIdFooter1" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+            """
         archive.add(
             "[Content_Types].xml",
             """
@@ -45,7 +63,7 @@ extension ReportDocuments {
             ContentType="application/xml"/><Override PartName="/word/document.xml" \
             ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override \
             PartName="/word/styles.xml" \
-            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(charts.indices.map { "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>" }.joined())</Types>
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(footerType)\(charts.indices.map { "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>" }.joined())</Types>
             """)
         archive.add(
             "_rels/.rels",
@@ -61,9 +79,10 @@ extension ReportDocuments {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship \
             Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-            Target="styles.xml"/>\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
+            Target="styles.xml"/>\(footerRelationship)\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
             """)
         archive.add("word/styles.xml", styles)
+        if let footer { archive.add("word/footer1.xml", footer) }
         for (i, chart) in charts.enumerated() { archive.add("word/charts/chart\(i + 1).xml", chart) }
         archive.add(
             "word/document.xml",
@@ -73,30 +92,35 @@ extension ReportDocuments {
             xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
             xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
             xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" \
-            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)\(sectionProperties ?? Self.plainSection)</w:body></w:document>
             """)
         return archive.bytes
     }
 
+    static let plainSection = """
+        <w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" \
+        w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>
+        """
+
     /// The paragraph holding chart `number`, sized to its bars, described for screen readers.
     static func chartParagraph(number: Int, bars: [ChartBar], title: String) -> String {
         let emuPerInch = 914_400
-        let height = Int((0.32 * Double(bars.count) + 0.7) * Double(emuPerInch))
+        let height = Int((0.2 * Double(bars.count) + 0.45) * Double(emuPerInch))
         let description = xml("Bar chart: \(title). The same figures are in the table below.")
         return
             """
-                <w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent \
-                cx=\"\(6 * emuPerInch)\" cy=\"\(height)\"/>
-                """
-            + """
+            <w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent \
+            cx=\"\(6 * emuPerInch)\" cy=\"\(height)\"/>
+            """
+                + """
                 <wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"\(number)\" name=\"Chart \(number)\" \
                 descr=\"\(description)\"/><wp:cNvGraphicFramePr/>
                 """
-            + """
-                <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart \
-                r:id=\"rIdChart\(number)\"/></a:graphicData></a:graphic>
-                """
-            + "</wp:inline></w:drawing></w:r></w:p>"
+                    + """
+                    <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart \
+                    r:id=\"rIdChart\(number)\"/></a:graphicData></a:graphic>
+                    """
+                + "</wp:inline></w:drawing></w:r></w:p>"
     }
 
     /// A horizontal bar chart part with its categories and values cached in the chart itself.
@@ -114,7 +138,7 @@ extension ReportDocuments {
             <c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(n + 1)</c:f><c:strCache><c:ptCount val="\(n)"/>\(categories)</c:strCache></c:strRef></c:cat>\
             <c:val><c:numRef><c:f>Sheet1!$B$2:$B$\(n + 1)</c:f><c:numCache><c:formatCode>0%</c:formatCode><c:ptCount val="\(n)"/>\(values)</c:numCache></c:numRef></c:val>\
             </c:ser><c:gapWidth val="60"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>\
-            <c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>\
+            <c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:tickMarkSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>\
             <c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>\
             </c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>\
             <c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin \
@@ -127,36 +151,46 @@ extension ReportDocuments {
         return "<w:p>\(properties)<w:r><w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r></w:p>"
     }
 
-    static func wordTable(_ t: ReportTable) -> String {
-        func cell(_ text: String, bold: Bool = false, right: Bool = false) -> String {
-            let run = bold ? "<w:rPr><w:b/></w:rPr>" : ""
-            let align = right ? "<w:pPr><w:jc w:val=\"right\"/></w:pPr>" : ""
-            return "<w:tc><w:p>\(align)<w:r>\(run)<w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r></w:p></w:tc>"
+    /// A Word table with its header row repeated on each page; `keepTogether` keeps every row
+    /// with the next, so a short table is not split across pages.
+    static func wordTable(_ t: ReportTable, keepTogether: Bool = false) -> String {
+        func cell(_ text: String, bold: Bool = false, right: Bool = false, keep: Bool = false) -> String {
+            let run = "<w:rPr>" + (bold ? "<w:b/>" : "") + "<w:sz w:val=\"18\"/></w:rPr>"
+            let properties = (keep ? "<w:keepNext/>" : "") + (right ? "<w:jc w:val=\"right\"/>" : "")
+            let pPr = properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>"
+            return "<w:tc><w:p>\(pPr)<w:r>\(run)<w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r></w:p></w:tc>"
         }
         let header =
-            "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + cell("", bold: true)
-            + t.columns.map { cell($0, bold: true, right: true) }.joined() + "</w:tr>"
-        let rows = t.rows.map { row in
-            "<w:tr>" + cell(row.label) + row.cells.map { cell($0.display, right: true) }.joined()
-                + String(repeating: cell(""), count: max(0, t.columns.count - row.cells.count)) + "</w:tr>"
+            "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" + cell("", bold: true, keep: true)
+            + t.columns.map { cell($0, bold: true, right: true, keep: true) }.joined() + "</w:tr>"
+        let rows = t.rows.enumerated().map { i, row in
+            let keep = keepTogether && i < t.rows.count - 1
+            return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(row.label, keep: keep)
+                + row.cells.map { cell($0.display, right: true, keep: keep) }.joined()
+                + String(repeating: cell("", keep: keep), count: max(0, t.columns.count - row.cells.count)) + "</w:tr>"
         }.joined()
         return
             """
-                <w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" \
-                w:type=\"auto\"/></w:tblPr>\(header)\(rows)</w:tbl>
-                """
+            <w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" \
+            w:type=\"auto\"/></w:tblPr>\(header)\(rows)</w:tbl>
+            """
     }
 
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
-        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>\
+        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="21"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="100"/></w:pPr></w:pPrDefault></w:docDefaults>\
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
         <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style>\
         <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="200"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="22"/></w:rPr></w:style>\
         <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="18"/><w:color w:val="505A5F"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="CoverCouncil"><w:name w:val="Cover council"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="1200" w:after="600"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/><w:color w:val="1D70B8"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="600"/></w:pPr><w:rPr><w:sz w:val="28"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Contents"><w:name w:val="Contents"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9600"/></w:tabs></w:pPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="567"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:pos="9600"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color w:val="505A5F"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color w:val="505A5F"/></w:rPr></w:style>\
         <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
         </w:styles>
         """

@@ -62,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
                 bytes = Array((committee.map { CommitteeReportView.document($0) } ?? annualReportHTML(report)).utf8)
             case "csv": bytes = Array(ReportDocuments.csv(report).utf8)
             case "xlsx": bytes = ReportDocuments.xlsx(report)
-            case "docx": bytes = ReportDocuments.docx(report)
+            case "docx": bytes = committee.map { ReportDocuments.docx($0) } ?? ReportDocuments.docx(report)
             case "pdf":
                 do {
                     if let committee {

@@ -60,6 +60,25 @@ struct ReportDocumentsTests {
         #expect(archive.bytes == again.bytes, "deterministic")
     }
 
+    @Test("the committee DOCX: a contents entry per chapter pointing at its heading, a footer with page fields")
+    func committeeDocx() {
+        let council = CouncilIdentity(name: "Anyshire & Co", committee: "Scrutiny Committee")
+        let committee = CommitteeReport(
+            sampleReport(), council: council, preparedOn: CalendarDate(iso: "2022-06-01")!,
+            narratives: ["adults": "Our words."])
+        let files = entries(ReportDocuments.docx(committee))
+        let document = files["word/document.xml"] ?? ""
+        for (i, chapter) in committee.chapters.enumerated() {
+            #expect(document.contains("PAGEREF _Chapter\(i + 1) \\h"), "\(chapter.id) in the contents")
+            #expect(document.contains("w:name=\"_Chapter\(i + 1)\"/><w:r><w:t xml:space=\"preserve\">\(chapter.title)"))
+        }
+        #expect(document.contains("Anyshire &amp; Co") && document.contains("Our words."))
+        #expect(document.contains("<w:titlePg/>"), "no footer on the cover")
+        let footer = files["word/footer1.xml"] ?? ""
+        #expect(footer.contains(" PAGE ") && footer.contains(" NUMPAGES ") && footer.contains("Anyshire &amp; Co"))
+        #expect(files["[Content_Types].xml"]?.contains("/word/footer1.xml") == true)
+    }
+
     @Test("the CSV has one line per figure, quoted where needed, with basis and display")
     func csv() {
         let lines = ReportDocuments.csv(sampleReport()).components(separatedBy: "\r\n")

@@ -64,14 +64,41 @@ def test_report_files_open_in_libreoffice_and_print_to_pdf():
         assert os.path.getsize(pdf) > 1000, f"{name} converted to an empty PDF"
         assert f"{YEAR}/{(YEAR + 1) % 100}" in _text(pdf), f"{name}: the title is not in the PDF"
 
-    pdf = os.path.join(folder, "report.pdf")
+    _check_committee(os.path.join(folder, "report.pdf"), "Chromium's PDF")
+    _check_committee(os.path.join(folder, "converted-docx", "report.pdf"), "the DOCX in LibreOffice")
+
+    # Every chart in the DOCX names every one of its categories.
+    with zipfile.ZipFile(os.path.join(folder, "report.docx")) as docx:
+        charts = [name for name in docx.namelist() if name.startswith("word/charts/")]
+        assert charts
+        for name in charts:
+            chart = docx.read(name).decode()
+            cache = re.search(r"<c:cat>.*?<c:ptCount val=\"(\d+)\"/>(.*?)</c:strCache>", chart, re.S)
+            assert cache and len(re.findall(r"<c:pt idx=", cache.group(2))) == int(cache.group(1)), name
+            assert '<c:tickLblSkip val="1"/>' in chart, f"{name}: LibreOffice may skip labels"
+
+    # LibreOffice draws every label of a chart: each category of the adults' "what complaints
+    # were about" chart is printed as a line of its own with its share (the table's rows have a
+    # count too).
+    converted = os.path.join(folder, "converted-docx", "report.pdf")
+    page = next(n for n in range(1, _pages(converted) + 1)
+                if "Adult social care: what complaints were about" in _text(converted, n))
+    lines = [re.split(r"\s{2,}", line.strip()) for line in _text(converted, page, layout=True).splitlines()]
+    bars = {cells[0] for cells in lines if len(cells) == 2 and re.fullmatch(r"<?\d+%", cells[1])}
+    rows = {cells[0] for cells in lines if len(cells) == 3 and re.fullmatch(r"<?\d+%", cells[2])}
+    assert len(rows) >= 5 and rows <= bars, f"labels the chart does not show: {rows - bars}"
+
+
+def _check_committee(pdf, what, committee="Corporate Governance Committee"):
+    """The committee report's checks, on Chromium's PDF and on LibreOffice's PDF of the DOCX."""
     pages = _pages(pdf)
     cover = _text(pdf, 1)
     assert "Anyshire County Council" in cover and f"Annual complaints report {YEAR}/{(YEAR + 1) % 100}" in cover
-    assert "Report to the Corporate Governance Committee" in cover
+    assert f"Report to the {committee}" in cover
 
     # The contents: each entry's page is the page its chapter's heading is printed on.
-    contents = [re.match(r"^(\S.*?)\s{2,}(\d+)$", line) for line in _text(pdf, 2, layout=True).splitlines()]
+    contents = [re.match(r"^(\S.*?)(?:\s{2,}|\.{3,})(\d+)$", line.strip())
+                for line in _text(pdf, 2, layout=True).splitlines()]
     entries = [(m.group(1), int(m.group(2))) for m in contents if m]
     titles = [title for title, _ in entries]
     assert titles[:3] == ["Introduction", "Executive summary", "Adult social care"], titles
@@ -79,17 +106,17 @@ def test_report_files_open_in_libreoffice_and_print_to_pdf():
     starts = []
     for title, page in entries:
         assert 2 < page <= pages
-        assert _squash(_text(pdf, page)).startswith(_squash(title)), f"{title}: not at the top of page {page}"
+        assert _squash(_text(pdf, page)).startswith(_squash(title)), f"{what}: {title} is not at the top of page {page}"
         starts.append(page)
     assert starts == sorted(starts)
     appendix = dict(entries)["Appendix: data tables"]
-    assert appendix - 1 <= 30, f"the main body is {appendix - 1} pages"
+    assert appendix - 1 <= 30, f"{what}: the main body is {appendix - 1} pages"
 
     # Footers, the narrative in each chapter, and no table row of all zeros.
     for page in range(2, pages + 1):
-        assert f"Page {page} of {pages}" in _text(pdf, page), f"page {page} has no page number in its footer"
+        assert f"Page {page} of {pages}" in _text(pdf, page), f"{what}: page {page} has no page number in its footer"
     body = _text(pdf, layout=True)
-    assert _squash("This report tells the Corporate Governance Committee about the complaints") in _squash(body)
+    assert _squash(f"This report tells the {committee} about the complaints") in _squash(body)
     assert _squash("Adult social care:") in _squash(_text(pdf, dict(entries)["Adult social care"]))
     def all_zero(line):
         # A chart's bar is its label and one share ("Not upheld  0%": none of 554 closed had
@@ -99,9 +126,9 @@ def test_report_files_open_in_libreoffice_and_print_to_pdf():
             return False
         return all(cell in {"0", "0%", "–", "£0.00", "£0"} for cell in cells[1:])
     rows = [line for line in body.splitlines() if all_zero(line)]
-    assert not rows, f"rows of all zeros: {rows[:5]}"
+    assert not rows, f"{what}: rows of all zeros: {rows[:5]}"
 
     # No page less than a tenth filled, except the last page of a chapter (and of the document).
     last_pages = {start - 1 for start in starts} | {pages}
     for number, share in enumerate(_filled(pdf), start=1):
-        assert share >= 0.10 or number in last_pages, f"page {number} is only {share:.0%} filled"
+        assert share >= 0.10 or number in last_pages, f"{what}: page {number} is only {share:.0%} filled"

@@ -141,3 +141,23 @@ def test_writing_the_commentary(server, browser):
     item = browser.find_element(By.XPATH, "//li[a[normalize-space(.)='Adult social care']]")
     assert "Written" in item.text
     assert_accessible(browser)
+
+
+def test_the_committee_pdf_from_the_web_page(server, browser):
+    """After the two tests above: the committee named on /council, the adults' commentary."""
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    from test_documents import _check_committee
+
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    request = urllib.request.Request(server + "/reports/annual?year=2025&format=pdf", headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        path = tempfile.mkdtemp(prefix="redress-web-pdf-") + "/report.pdf"
+        with open(path, "wb") as f:
+            f.write(response.read())
+    _check_committee(path, "the web page's PDF", committee="Audit and Governance Committee")
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Complaints about home care fell this year" in " ".join(text.split())

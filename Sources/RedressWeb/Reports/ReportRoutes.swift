@@ -24,7 +24,7 @@ struct ReportRoutes: Sendable {
                 year: FinancialYear(startYear: year), scope: scope, rounding: rounding,
                 listsReference: { access.canSee($0) })
         let name = "annual-report-\(year)-\(scope.rawValue)"
-        if let format = query.get("format"), format == "pdf" || format == "html" {
+        if let format = query.get("format"), ["pdf", "html", "docx"].contains(format) {
             let council = try await SettingsStore(database: deps.database).councilIdentity()
             let narratives = try await ReportNarrativeStore(database: deps.database).narratives(
                 year: year, scope: scope)
@@ -71,6 +71,15 @@ struct ReportRoutes: Sendable {
     ) async throws
         -> any ResponseGenerator
     {
+        if format == "docx" {
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    .contentDisposition: "attachment; filename=\"\(name).docx\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: ReportDocuments.docx(committee))))
+        }
         if format == "html" {
             return Response(
                 status: .ok,
