@@ -119,13 +119,18 @@ def fix(lines):
             if before_kind == ['code', 'multi'] and after_kind == ['code', 'multi'] and '"""' not in body:
                 ci = closing_indent(lines, k + 1)
                 lead = len(body) - len(body.lstrip(' '))
-                if ci is not None and lead >= ci and not body.rstrip().endswith('\\'):
-                    pieces = chunks(body[lead:], lead, LIMIT, allow_code=True)
+                # A line already ending in a continuation keeps it on its last piece.
+                joined = body.endswith('\\') and not body.endswith('\\\\')
+                content = body[lead:-1] if joined else body[lead:]
+                if ci is not None and lead >= ci:
+                    pieces = chunks(content, lead, LIMIT, allow_code=True)
                     if len(pieces) > 1:
                         new = []
                         for j, (p, kind) in enumerate(pieces):
                             ind = lead if j == 0 else ci
                             new.append(' ' * ind + p + ('\\' if kind == 'content' else ''))
+                        if joined:
+                            new[-1] += '\\'
                         out.extend(x + '\n' for x in new)
                         changed += 1
                         mode = after

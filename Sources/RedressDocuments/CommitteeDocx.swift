@@ -51,6 +51,9 @@ extension ReportDocuments {
                             .replacingOccurrences(
                                 of: "<w:p><w:r><w:drawing>",
                                 with: "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>")
+                        if let measure = table.chartMeasure {
+                            body += paragraph("The chart shows: \(measure)", style: "Note")
+                        }
                     }
                     body += wordTable(table, keepTogether: table.rows.count <= 24)
                     body += paragraph("Basis: " + table.basis.explanation, style: "Note")

@@ -24,6 +24,9 @@ extension ReportDocuments {
                 if !bars.isEmpty {
                     charts.append(chartPart(bars))
                     body += chartParagraph(number: charts.count, bars: bars, title: table.title)
+                    if let measure = table.chartMeasure {
+                        body += paragraph("The chart shows: \(measure)", style: "Note")
+                    }
                 }
                 body += wordTable(table)
                 body += paragraph("Basis: " + table.basis.explanation, style: "Note")
@@ -127,19 +130,38 @@ extension ReportDocuments {
     static func chartPart(_ bars: [ChartBar]) -> String {
         let n = bars.count
         let categories = bars.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\(xml($1.label))</c:v></c:pt>" }.joined()
-        let values = bars.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\($1.value)</c:v></c:pt>" }.joined()
+        // Shares are drawn as percentages; a trend's counts as the counts themselves.
+        let percent = bars.allSatisfy { $0.display.hasSuffix("%") }
+        let format = percent ? "0%" : "0"
+        let values = bars.enumerated().map {
+            "<c:pt idx=\"\($0)\"><c:v>\(percent ? $1.value : Double($1.display) ?? $1.value)</c:v></c:pt>"
+        }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" \
+            xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>\
             <c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>\
-            <c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>Share</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="1D70B8"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>\
-            <c:dLbls><c:numFmt formatCode="0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>\
-            <c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(n + 1)</c:f><c:strCache><c:ptCount val="\(n)"/>\(categories)</c:strCache></c:strRef></c:cat>\
-            <c:val><c:numRef><c:f>Sheet1!$B$2:$B$\(n + 1)</c:f><c:numCache><c:formatCode>0%</c:formatCode><c:ptCount val="\(n)"/>\(values)</c:numCache></c:numRef></c:val>\
+            <c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>Share</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr \
+            val="1D70B8"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>\
+            <c:dLbls><c:numFmt formatCode="\(format)" \
+            sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey \
+            val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent \
+            val="0"/><c:showBubbleSize val="0"/></c:dLbls>\
+            <c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(n + 1)</c:f><c:strCache><c:ptCount \
+            val="\(n)"/>\(categories)</c:strCache></c:strRef></c:cat>\
+            <c:val><c:numRef><c:f>Sheet1!$B$2:$B$\(n + 1)</c:f><c:numCache><c:formatCode>\(format)</c:formatCode><c:ptCount val="\(n)"/>\(values)</c:numCache></c:numRef></c:val>\
             </c:ser><c:gapWidth val="60"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>\
-            <c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:tickMarkSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>\
-            <c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>\
+            <c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete \
+            val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos \
+            val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn \
+            val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:tickMarkSkip val="1"/><c:noMultiLvlLbl \
+            val="0"/></c:catAx>\
+            <c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:min \
+            val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt \
+            formatCode="\(format)" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses \
+            val="max"/><c:crossBetween val="between"/></c:valAx>\
             </c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>\
             <c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin \
             typeface="Arial"/></a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr></c:chartSpace>
@@ -179,19 +201,40 @@ extension ReportDocuments {
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
-        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="21"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="100"/></w:pPr></w:pPrDefault></w:docDefaults>\
+        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz \
+        w:val="21"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing \
+        w:after="100"/></w:pPr></w:pPrDefault></w:docDefaults>\
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
-        <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="200"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="22"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="CoverCouncil"><w:name w:val="Cover council"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="1200" w:after="600"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/><w:color w:val="1D70B8"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="600"/></w:pPr><w:rPr><w:sz w:val="28"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Contents"><w:name w:val="Contents"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9600"/></w:tabs></w:pPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="567"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:pos="9600"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color w:val="505A5F"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color w:val="505A5F"/></w:rPr></w:style>\
-        <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360"/><w:outlineLvl \
+        w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="200"/><w:outlineLvl \
+        w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="22"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="CoverCouncil"><w:name w:val="Cover council"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:spacing w:before="1200" w:after="600"/></w:pPr><w:rPr><w:b/><w:sz \
+        w:val="40"/><w:color w:val="1D70B8"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:spacing w:after="600"/></w:pPr><w:rPr><w:sz w:val="28"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Contents"><w:name w:val="Contents"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9600"/></w:tabs></w:pPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:pPr><w:ind \
+        w:left="567"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:pos="9600"/></w:tabs><w:spacing \
+        w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color w:val="505A5F"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn \
+        w:val="Normal"/><w:pPr><w:spacing w:after="40"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color \
+        w:val="505A5F"/></w:rPr></w:style>\
+        <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top \
+        w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:bottom w:val="single" w:sz="4" w:space="0" \
+        w:color="B1B4B6"/><w:insideH w:val="single" w:sz="4" w:space="0" \
+        w:color="B1B4B6"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" \
+        w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
         </w:styles>
         """
 }

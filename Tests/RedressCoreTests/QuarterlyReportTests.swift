@@ -119,6 +119,33 @@ struct QuarterlyReportTests {
                 == "3 complaints were received in Q3 2021/22, against 2 in Q2 2021/22 (+50% on the previous quarter).")
     }
 
+    @Test("charts: the trend is one bar per quarter of complaints received; the service chart says it plots on time")
+    func charts() throws {
+        let r = quarterly()
+        let tables = r.sections.flatMap(\.tables)
+        let trend = try #require(tables.first { $0.id == "trends" })
+        #expect(trend.chartBars.map(\.label) == trend.columns, "one bar per quarter")
+        #expect(trend.chartBars.map(\.display) == ["2", "3"])
+        #expect(trend.chartBars.map(\.value) == [2.0 / 3.0, 1.0], "scaled to the largest quarter")
+        #expect(trend.chartMeasure == "Complaints received")
+        let rounding = Rounding()
+        func row(_ label: String, _ part: Int) -> ReportTable.Row {
+            ReportTable.Row(
+                label: label,
+                cells: [
+                    .count("\(label).n", label, 4, basis: .receivedInPeriod),
+                    .share("\(label).on-time", label, part, of: 4, basis: .closedInPeriod, rounding: rounding),
+                ])
+        }
+        let service = ReportTable(
+            id: "by-service", title: "Complaints by service", basis: .receivedInPeriod,
+            columns: ["Received", "On time"], rows: [row("A", 1), row("B", 3)], notes: [])
+        #expect(service.chartMeasure == "On time" && service.chartBars.map(\.display) == ["25%", "75%"])
+        var long = service
+        long.rows = (0...ReportTable.mostBars).map { row("S\($0)", 2) }
+        #expect(long.chartBars.isEmpty, "more bars than fit a page are left to the table")
+    }
+
     @Test("by service, ageing across bank holidays, and due and overdue on the quarter's last day")
     func serviceAgeingAndDue() {
         let r = quarterly()
@@ -144,9 +171,9 @@ struct QuarterlyReportTests {
         #expect(
             figure(r, "due.overdue") == "2",
             """
-                Q5's response, and A1's six-month notification (due 30 November); A1 has no agreed response date to \
-                be late against
-                """
+            Q5's response, and A1's six-month notification (due 30 November); A1 has no agreed response date to \
+            be late against
+            """
         )
         #expect(figure(r, "due.overdue.cases") == "2")
     }
@@ -166,9 +193,9 @@ struct ReportInputsTests {
 
     @Test(
         """
-            complaints per 100 of a context measure (STAT-11: 65 ÷ 4,934 = 1.3, 86 ÷ 5,435 = 1.6), each year on its \
-            own measure
-            """
+        complaints per 100 of a context measure (STAT-11: 65 ÷ 4,934 = 1.3, 86 ÷ 5,435 = 1.6), each year on its \
+        own measure
+        """
     )
     func context() {
         let records = complaints(65, received: "2021-06-01") + complaints(86, received: "2022-06-01")

@@ -203,12 +203,45 @@ public struct ChartBar: Sendable, Hashable {
 
 extension ReportTable {
     /// The table's bar chart — each row's first share — or empty when there is nothing worth
-    /// drawing (fewer than two shares, or all zero). HTML and DOCX draw the same bars.
-    public var chartBars: [ChartBar] {
-        let bars = rows.compactMap { row -> ChartBar? in
-            guard let share = row.cells.first(where: { $0.kind == .share }), let value = share.value else { return nil }
-            return ChartBar(label: row.label, value: value, display: share.display)
+    /// drawing (fewer than two shares, all zero, or more than `mostBars`). HTML and DOCX draw the
+    /// same bars.
+    public var chartBars: [ChartBar] { chart.bars }
+
+    /// What the chart plots, in words for its caption: the column of the shares when it is not
+    /// the table's only share column ("On time"), or the row of counts of a trend table.
+    public var chartMeasure: String? { chart.measure }
+
+    /// The most bars a chart draws.
+    public static let mostBars = 30
+
+    /// A trend table (its columns are periods, its first row counts) is drawn as one bar per
+    /// period of that row, scaled to the largest; any other table as one bar per row of its first
+    /// share.
+    var chart: (bars: [ChartBar], measure: String?) {
+        if id == "trends", let first = rows.first, first.cells.allSatisfy({ $0.kind == .count }),
+            first.cells.count == columns.count, first.cells.count >= 2
+        {
+            let largest = first.cells.compactMap(\.numerator).max() ?? 0
+            guard largest > 0 else { return ([], nil) }
+            let bars = zip(columns, first.cells).map { column, cell in
+                ChartBar(label: column, value: Double(cell.numerator ?? 0) / Double(largest), display: cell.display)
+            }
+            return (bars, first.label)
         }
-        return bars.count >= 2 && bars.contains { $0.value > 0 } ? bars : []
+        var column: Int?
+        let bars = rows.compactMap { row -> ChartBar? in
+            guard let index = row.cells.firstIndex(where: { $0.kind == .share }), let value = row.cells[index].value
+            else { return nil }
+            if column == nil { column = index }
+            return ChartBar(label: row.label, value: value, display: row.cells[index].display)
+        }
+        // More bars than fit a page are not drawn: the table carries them, and a squeezed chart
+        // drops its labels.
+        guard bars.count >= 2 && bars.count <= Self.mostBars && bars.contains(where: { $0.value > 0 }) else {
+            return ([], nil)
+        }
+        // Only a table whose shares are not simply "Share" says which column is drawn.
+        let measure = column.flatMap { $0 < columns.count ? columns[$0] : nil }.flatMap { $0 == "Share" ? nil : $0 }
+        return (bars, measure)
     }
 }

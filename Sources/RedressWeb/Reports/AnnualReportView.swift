@@ -51,23 +51,26 @@ enum AnnualReportView {
     static func chart(_ t: ReportTable) -> HTML {
         let bars = t.chartBars.map { ($0.label, $0.value, $0.display) }
         guard !bars.isEmpty else { return "" }
-        let rowHeight = 28, labelWidth = 330, barWidth = 300
+        let rowHeight = 28, labelWidth = 430, barWidth = 300
         let height = bars.count * rowHeight + 10
         let items: [HTML] = bars.enumerated().map { i, bar in
             let y = i * rowHeight + 5
             let width = Int((bar.1 * Double(barWidth)).rounded())
-            let label = bar.0.count > 44 ? String(bar.0.prefix(43)) + "…" : bar.0
+            let label = bar.0.count > 60 ? String(bar.0.prefix(59)) + "…" : bar.0
             return """
                 <text x="\(labelWidth - 8)" y="\(y + 17)" text-anchor="end">\(label)</text>\
                 <rect x="\(labelWidth)" y="\(y + 4)" width="\(max(width, 1))" height="18" class="app-bar"></rect>\
                 <text x="\(labelWidth + max(width, 1) + 6)" y="\(y + 17)">\(bar.2)</text>
                 """
         }
+        let measure = t.chartMeasure.map { ": \($0)" } ?? ""
+        let caption: HTML =
+            t.chartMeasure.map { "<figcaption class=\"app-note\">The chart shows: \($0)</figcaption>" } ?? ""
         return """
             <figure class="app-chart">
-            <svg role="img" aria-label="Bar chart: \(t.title). The same figures are in the table below." viewBox="0 0 \
-            \(labelWidth + barWidth + 60) \(height)" width="100%" preserveAspectRatio="xMinYMin meet" \
-            focusable="false">\(items)</svg>
+            <svg role="img" aria-label="Bar chart: \(t.title)\(measure). The same figures are in the table below." \
+            viewBox="0 0 \(labelWidth + barWidth + 60) \(height)" width="100%" preserveAspectRatio="xMinYMin meet" \
+            focusable="false">\(items)</svg>\(caption)
             </figure>
             """
     }
@@ -78,9 +81,9 @@ enum AnnualReportView {
     ) -> HTML {
         let yearOptions: [HTML] = years.map {
             """
-                <option value=\"\($0)\"\(HTML.attribute("selected",
+            <option value=\"\($0)\"\(HTML.attribute("selected",
                 $0 == selected ? "selected" : nil))>\(FinancialYear(startYear: $0).description)</option>
-                """
+            """
         }
         return framed(
             report, action: "/reports/annual",
@@ -97,10 +100,10 @@ enum AnnualReportView {
     ) -> HTML {
         let options: [HTML] = quarters.map {
             """
-                <option value=\"\($0.code)\"\(HTML.attribute("selected",
+            <option value=\"\($0.code)\"\(HTML.attribute("selected",
                 $0 == selected ? "selected" : nil))>\($0.description) (\($0.firstDay.longDisplay) to \
-                \($0.lastDay.longDisplay))</option>
-                """
+            \($0.lastDay.longDisplay))</option>
+            """
         }
         return framed(
             report, action: "/reports/quarterly",
@@ -116,15 +119,15 @@ enum AnnualReportView {
     ) -> HTML {
         let decimals: [HTML] = [(0, "Whole numbers"), (1, "One decimal place")].map {
             """
-                <option value=\"\($0.0)\"\(HTML.attribute("selected",
+            <option value=\"\($0.0)\"\(HTML.attribute("selected",
                 $0.0 == rounding.percentDecimals ? "selected" : nil))>\($0.1)</option>
-                """
+            """
         }
         let scopeOptions: [HTML] = ReportScope.allCases.map {
             """
-                <option value=\"\($0.rawValue)\"\(HTML.attribute("selected",
+            <option value=\"\($0.rawValue)\"\(HTML.attribute("selected",
                 $0 == scope ? "selected" : nil))>\($0.displayName)</option>
-                """
+            """
         }
         let link = { (format: String) in
             "\(action)?\(query)&scope=\(scope.rawValue)&decimals=\(rounding.percentDecimals)&format=\(format)"
