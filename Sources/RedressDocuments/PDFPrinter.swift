@@ -27,6 +27,9 @@ public enum PDFPrinter {
         return try pdf(fromHTML: render(pages), outline: true)
     }
 
+    /// How long one printing may take.
+    public static let timeLimit: TimeInterval = 300
+
     /// `outline` adds the document outline (bookmarks) from the headings.
     public static func pdf(fromHTML html: String, outline: Bool = false) throws -> [UInt8] {
         guard let browser else {
@@ -50,8 +53,16 @@ public enum PDFPrinter {
             ] + (outline ? ["--generate-pdf-document-outline"] : [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // A Chromium that never exits must not hold the printing thread for ever: after
+        // `timeLimit` it is stopped and the print fails with a message.
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        process.waitUntilExit()
+        if finished.wait(timeout: .now() + timeLimit) == .timedOut {
+            process.terminate()
+            if finished.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            throw Failure(description: "Chromium did not finish printing within \(Int(timeLimit)) seconds.")
+        }
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
             throw Failure(description: "Chromium could not print to PDF (exit \(process.terminationStatus)).")
         }

@@ -24,7 +24,7 @@ public struct RepresentationStore: Sendable {
             let prefix = "\(command.serviceArea.referencePrefix)-\(year.startYear)"
             let sequence = try await Self.nextSequence(prefix: prefix, on: sql)
             var representation = Representation(
-                id: UUID().uuidString.lowercased(), reference: "\(prefix)-\(String(paddedSequence: sequence))",
+                id: UUID().uuidString.lowercased(), reference: "\(prefix)-\(String.paddedSequence(sequence))",
                 kind: command.kind, serviceArea: command.serviceArea,
                 procedureID: command.kind.isHandledAsCase ? command.procedure.id : nil,
                 receivedOn: command.receivedOn, methodOfReceipt: command.methodOfReceipt,

@@ -18,15 +18,19 @@ public struct WebDependencies: Sendable {
     public var logger: Logger
     /// Password hashing, sign-in throttling, session lifetimes and cookie settings.
     public var security: WebSecurity
+    /// Where reports and letters are printed to PDF: off Swift's cooperative threads, a bounded
+    /// queue (`PasswordWork.printing`), 503 when full.
+    public var printing: PasswordWork
     /// Configuration kept between requests while its `ConfigurationStamp` is unchanged.
     let configurationCache = ConfigurationCache()
 
     public init(
         database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today,
         division: Division = .englandAndWales, metrics: PrometheusCollectorRegistry? = nil, logger: Logger,
-        security: WebSecurity = WebSecurity()
+        security: WebSecurity = WebSecurity(), printing: PasswordWork = .printing
     ) {
         self.database = database
+        self.printing = printing
         self.security = security
         self.today = today
         self.division = division

@@ -29,8 +29,8 @@ public enum HandBuiltYear {
             }
             let year = FinancialYear(containing: receivedOn).startYear
             return Representation(
-                id: "00000000-0000-4000-a000-\(String(paddedSequence: sequence).leftPadded(12))",
-                reference: "\(area.referencePrefix)-\(year)-\(String(paddedSequence: sequence))",
+                id: "00000000-0000-4000-a000-\(String.paddedSequence(sequence).leftPadded(12))",
+                reference: "\(area.referencePrefix)-\(year)-\(String.paddedSequence(sequence))",
                 kind: kind, serviceArea: area, procedureID: procedure?.id, receivedOn: receivedOn,
                 methodOfReceipt: "email", complainant: Complainant(relationship: "parent"),
                 serviceCategory: "other", summary: "Fixture \(sequence)", stages: stages)

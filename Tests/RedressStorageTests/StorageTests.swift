@@ -69,7 +69,7 @@ struct StorageTests {
                 for _ in 0..<24 { group.addTask { try await store.record(command(), engine: engine).reference } }
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }
-            #expect(Set(references) == Set((1...24).map { "CSC-2022-\(String(paddedSequence: $0))" }))
+            #expect(Set(references) == Set((1...24).map { "CSC-2022-\(String.paddedSequence($0))" }))
         }
     }
 
@@ -129,7 +129,7 @@ struct StorageTests {
             // New complaints continue the demo's numbering.
             let next = try await store.record(command(received: "2026-11-20"), engine: engine)
             let highest = generated.filter { $0.reference.hasPrefix("CSC-2026-") }.count
-            #expect(next.reference == "CSC-2026-\(String(paddedSequence: highest + 1))")
+            #expect(next.reference == "CSC-2026-\(String.paddedSequence(highest + 1))")
         }
     }
 

@@ -74,3 +74,48 @@ struct CouncilDetailsTests {
         }
     }
 }
+
+@Suite("Web: printing is bounded")
+struct PrintingBoundTests {
+    @Test("while the printing thread and its queue are full, another PDF is refused at once with 503, not queued")
+    func bounded() async throws {
+        // Without Chromium nothing is printed (its 503 page is tested above).
+        guard PDFPrinter.browser != nil else { return }
+        try await TestDatabase.with(.sqlite) { database in
+            let entered = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+            let printing = PasswordWork(
+                workers: 1, queueLimit: 0, purpose: "printing reports and letters",
+                beforeEachJob: {
+                    entered.signal()
+                    release.wait()
+                })
+            var deps = testDependencies(database, today: CalendarDate(iso: "2023-06-01")!)
+            deps.printing = printing
+            let app = Application(router: buildRouter(deps), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let reader = try await signIn(client, database, as: .reportReader)
+                let first = Task { try await reader.execute(uri: "/reports/annual?year=2022&format=pdf", method: .get) }
+                // The first printing holds the only thread (waited for at most a minute, so a
+                // failure cannot hang the suite).
+                let holding = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+                    DispatchQueue.global().async {
+                        done.resume(returning: entered.wait(timeout: .now() + 60) == .success)
+                    }
+                }
+                #expect(holding, "the first PDF request reached the printing thread")
+                guard holding else {
+                    (release.signal(), release.signal())
+                    return
+                }
+                let second = try await reader.execute(uri: "/reports/annual?year=2022&format=pdf", method: .get)
+                #expect(second.status == .serviceUnavailable)
+                #expect(String(buffer: second.body).contains("printing reports and letters"))
+                #expect(second.headers[.retryAfter] == "5")
+                release.signal()
+                let printed = try await first.value
+                #expect(printed.status == .ok && printed.headers[.contentType] == "application/pdf")
+                #expect(printing.inFlight == 0)
+            }
+        }
+    }
+}

@@ -161,7 +161,7 @@ public struct DemoCouncil: Sendable {
                 (councilCode.map { "\($0)-" } ?? "")
                 + "\(result[i].serviceArea.referencePrefix)-\(FinancialYear(containing: result[i].receivedOn).startYear)"
             counters[key, default: 0] += 1
-            result[i].reference = "\(key)-\(String(paddedSequence: counters[key]!))"
+            result[i].reference = "\(key)-\(String.paddedSequence(counters[key]!))"
             DemoCouncil.name(&result[i], &names)
         }
         return result.map { ($0, histories[$0.id] ?? []) }
@@ -494,10 +494,12 @@ public struct DemoCouncil: Sendable {
 }
 
 extension String {
-    /// A case reference's sequence part: at least five digits (`00017`).
-    public init(paddedSequence value: Int) {
+    /// A case reference's sequence part: at least five digits (`00017`). A function, not an
+    /// initialiser: as `String.init(paddedSequence:)` it was chosen for `map(String.init)` on
+    /// numbers, padding a contents page's "3" to "00003".
+    public static func paddedSequence(_ value: Int) -> String {
         let text = String(value)
-        self = String(repeating: "0", count: Swift.max(0, 5 - text.count)) + text
+        return String(repeating: "0", count: Swift.max(0, 5 - text.count)) + text
     }
 
     /// Pads with leading zeros to `width` characters.

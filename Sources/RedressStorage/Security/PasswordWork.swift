@@ -7,13 +7,25 @@ import Foundation
 /// two-core server) and stall every other request. Here hashes run on a few dedicated threads
 /// with a bounded queue: when more arrive than the queue holds, `run` refuses at once with
 /// `Busy` (the sign-in page answers 503), so the server never stalls and never queues without
-/// limit.
+/// limit. Printing a report or letter with Chromium (a child process waited on for up to a
+/// minute) uses the same machinery, as `printing`.
 public final class PasswordWork: @unchecked Sendable {
-    /// More hashes were asked for than the queue holds; try again shortly.
-    public struct Busy: Error, Sendable {}
+    /// More work was asked for than the queue holds; try again shortly.
+    public struct Busy: Error, Sendable {
+        /// What the server is busy with, for the page that says so: "signing in or changing
+        /// passwords", "printing reports and letters".
+        public var purpose: String
+    }
 
     /// The server's hashing threads, shared by every request.
     public static let shared = PasswordWork()
+
+    /// The server's printing thread: one Chromium at a time, two more waiting at most.
+    public static let printing = PasswordWork(
+        workers: 1, queueLimit: 2, purpose: "printing reports and letters", threadName: "redress-printing")
+
+    /// What this pool's work is, in words (`Busy.purpose`).
+    public let purpose: String
 
     /// Threads that hash.
     public let workers: Int
@@ -27,14 +39,16 @@ public final class PasswordWork: @unchecked Sendable {
 
     public init(
         workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), queueLimit: Int = 16,
+        purpose: String = "signing in or changing passwords", threadName: String = "redress-password",
         beforeEachJob: (@Sendable () -> Void)? = nil
     ) {
+        self.purpose = purpose
         self.workers = max(1, workers)
         self.queueLimit = max(0, queueLimit)
         self.beforeEachJob = beforeEachJob
         for i in 0..<self.workers {
             let thread = Thread { [self] in self.loop() }
-            thread.name = "redress-password-\(i)"
+            thread.name = "\(threadName)-\(i)"
             thread.stackSize = 1 << 20
             thread.start()
         }
@@ -46,7 +60,7 @@ public final class PasswordWork: @unchecked Sendable {
     /// Runs `work` on a hashing thread and returns its result, or throws `Busy` at once when
     /// the queue is full.
     public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        guard admit() else { throw Busy() }
+        guard admit() else { throw Busy(purpose: purpose) }
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             condition.lock()
             jobs.append { [beforeEachJob] in

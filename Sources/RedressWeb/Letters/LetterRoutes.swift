@@ -59,7 +59,7 @@ struct LetterRoutes: Sendable {
         case "pdf" where PDFPrinter.browser != nil:
             // Chromium runs as a child process; off the event loop.
             let html = LetterViews.standalone(letter).description
-            let bytes = try await Task.detached { try PDFPrinter.pdf(fromHTML: html) }.value
+            let bytes = try await deps.printing.run { try PDFPrinter.pdf(fromHTML: html) }
             return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).pdf\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         default:

@@ -32,7 +32,7 @@ struct ReportRoutes: Sendable {
             let committee = CommitteeReport(
                 report, council: council, preparedOn: deps.today(),
                 narratives: narratives.mapValues { ReportNarrative.render($0.text, figures: figures) })
-            return try await Self.committeeDocument(committee, format: format, name: name)
+            return try await Self.committeeDocument(committee, format: format, name: name, printing: deps.printing)
                 .response(from: request, context: context)
         }
         if let download = try Self.download(report, format: query.get("format"), name: name) {
@@ -65,12 +65,10 @@ struct ReportRoutes: Sendable {
     }
 
     /// The committee report as a web page to publish (HTML) or to print (PDF, by Chromium on the
-    /// server, off the event loop); without Chromium, a page that says so and offers the HTML.
+    /// server, on the printing thread); without Chromium, a page that says so and offers the HTML.
     static func committeeDocument(
-        _ committee: CommitteeReport, format: String, name: String
-    ) async throws
-        -> any ResponseGenerator
-    {
+        _ committee: CommitteeReport, format: String, name: String, printing: PasswordWork
+    ) async throws -> any ResponseGenerator {
         if format == "docx" {
             return Response(
                 status: .ok,
@@ -92,11 +90,11 @@ struct ReportRoutes: Sendable {
         guard PDFPrinter.browser != nil else {
             return Page(status: .serviceUnavailable, html: AnnualReportView.noPDF(name: name))
         }
-        let bytes = try await Task.detached {
+        let bytes = try await printing.run {
             try PDFPrinter.pdf(key: CommitteeReportView.PDFTitle.key) {
                 CommitteeReportView.document(committee, pages: $0)
             }
-        }.value
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(name).pdf\""],

@@ -60,8 +60,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch is CaseAccessRefused {
             return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
-        } catch is PasswordWork.Busy {
-            var response = try Page(status: .serviceUnavailable, html: ErrorPages.busy).response(
+        } catch let busy as PasswordWork.Busy {
+            var response = try Page(status: .serviceUnavailable, html: ErrorPages.busy(busy.purpose)).response(
                 from: request, context: context)
             response.headers[.retryAfter] = "5"
             return response
@@ -86,13 +86,13 @@ enum ErrorPages {
             <p>Go back to the form and try again.</p>
             """)
     }
-    static var busy: HTML {
+    static func busy(_ purpose: String) -> HTML {
         Layout.page(
             title: "The service is busy",
             """
             <h1>The service is busy</h1>
-            <p>Nothing was saved. Too many people are signing in or changing passwords at this moment. Wait a few \
-            seconds and try again.</p>
+            <p>Nothing was saved. Too many people are \(purpose) at this moment. Wait a few seconds and try \
+            again.</p>
             """)
     }
     static var notFound: HTML {
