@@ -116,7 +116,8 @@ def fix(lines):
         before_kind = [x[0] for x in mode]
         after_kind = None if after is None else [x[0] for x in after]
         if len(body) > LIMIT and after is not None:
-            if before_kind == ['code', 'multi'] and after_kind == ['code', 'multi'] and '"""' not in body:
+            # Inside a multi-line literal, however deeply nested, and still inside it at the end.
+            if before_kind[-1] == 'multi' and before_kind == after_kind and '"""' not in body:
                 ci = closing_indent(lines, k + 1)
                 lead = len(body) - len(body.lstrip(' '))
                 # A line already ending in a continuation keeps it on its last piece.

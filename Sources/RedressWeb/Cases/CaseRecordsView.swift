@@ -56,10 +56,17 @@ enum CaseRecordsView {
             </tbody></table>
             \(StepForms.disclosure("Change the coding", open: opened([.code])))
             \(Forms.form(RecordStep.code, r, version, title: "Code the case for the annual report", errors: errors(.code), fields: """
-                \(checkboxes("code-natures", .nature, legend: "Nature of complaint (choose all that apply)", chosen: codeChosen("code-natures", records.natures)))
-                \(checkboxes("code-outcomes-sought", .outcomeSought, legend: "Outcomes sought", chosen: codeChosen("code-outcomes-sought", records.outcomesSought)))
-                \(checkboxes("code-actual-outcomes", .actualOutcome, legend: "Actual outcomes (from the response letter)", chosen: codeChosen("code-actual-outcomes", records.actualOutcomes)))
-                \(Forms.radios("code-remedial", legend: "Was remedial action taken for the complainant?", choices: [("yes", "Yes"), ("no", "No")], selected: failed?.step == "code" ? codeValues["code-remedial"] : remedial, errors: [], errorField: "code-remedial"))
+                \(checkboxes("code-natures", .nature, legend: "Nature of complaint (choose all that apply)",
+                chosen: codeChosen("code-natures", records.natures)))
+                \(checkboxes("code-outcomes-sought", .outcomeSought, legend: "Outcomes sought",
+                chosen: codeChosen("code-outcomes-sought", records.outcomesSought)))
+                \(checkboxes("code-actual-outcomes", .actualOutcome,
+                legend: "Actual outcomes (from the response letter)", chosen: codeChosen("code-actual-outcomes",
+                records.actualOutcomes)))
+                \(Forms.radios("code-remedial", legend: "Was remedial action taken for the complainant?",
+                choices: [("yes", "Yes"), ("no", "No")],
+                selected: failed?.step == "code" ? codeValues["code-remedial"] : remedial, errors: [],
+                errorField: "code-remedial"))
                 """, button: "Save coding"))
             \(StepForms.disclosureEnd)
             """
@@ -183,9 +190,12 @@ enum CaseRecordsView {
             \(referrals)
             \(StepForms.disclosure("Record an Ombudsman case", open: opened([.refer])))
             \(Forms.form(RecordStep.refer, r, version, title: "Record an Ombudsman case", errors: errors(.refer), fields: """
-                \(textInput("refer-reference", label: "Ombudsman's reference", value: referV["refer-reference"], errors: errors(.refer)))
-                \(Forms.dateInput("refer-notified-on", legend: "Date the council was told", values: referV, errors: errors(.refer)))
-                \(Forms.dateInput("refer-received-on", legend: "Date the Ombudsman received it (optional)", values: referV, errors: errors(.refer)))
+                \(textInput("refer-reference", label: "Ombudsman's reference", value: referV["refer-reference"],
+                errors: errors(.refer)))
+                \(Forms.dateInput("refer-notified-on", legend: "Date the council was told", values: referV,
+                errors: errors(.refer)))
+                \(Forms.dateInput("refer-received-on", legend: "Date the Ombudsman received it (optional)",
+                values: referV, errors: errors(.refer)))
                 """, button: "Save"))
             \(StepForms.disclosureEnd)
             """
@@ -202,17 +212,24 @@ enum CaseRecordsView {
         let costs: HTML = """
             <h2>Costs</h2>
             \(records.costs.isEmpty ? "<p class=\"app-body\">No costs recorded.</p>" as HTML : """
-                <div class="app-table-wrap"><table class="app-table"><caption class="app-visually-hidden">Costs</caption>
-                <thead><tr><th scope="col">For</th><th scope="col">Paid</th><th scope="col" class="app-numeric">Amount</th></tr></thead>
+                <div class="app-table-wrap"><table class="app-table"><caption \
+                class="app-visually-hidden">Costs</caption>
+                <thead><tr><th scope="col">For</th><th scope="col">Paid</th><th scope="col" \
+                class="app-numeric">Amount</th></tr></thead>
                 <tbody>\(costRows)</tbody>
-                <tfoot><tr><th scope="row" colspan="2">Total</th><td class="app-numeric">\(Money.display(pence: records.costs.reduce(0) { $0 + $1.amountPence }))</td></tr></tfoot></table></div>
+                <tfoot><tr><th scope="row" colspan="2">Total</th><td \
+                class="app-numeric">\(Money.display(pence: records.costs.reduce(0) { $0 + $1.amountPence }))</td></tr></tfoot></table></div>
                 """)
             \(StepForms.disclosure("Record a cost", open: opened([.cost])))
             \(Forms.form(RecordStep.cost, r, version, title: "Record a cost", errors: errors(.cost), fields: """
-                \(Forms.select("cost-heading", label: "What it was for", options: Cost.Heading.allCases.map { ($0.rawValue, $0.displayName) }, selected: costV["cost-heading"], errors: errors(.cost)))
-                \(textInput("cost-amount", label: "Amount in pounds", value: costV["cost-amount"], errors: errors(.cost)))
+                \(Forms.select("cost-heading", label: "What it was for",
+                options: Cost.Heading.allCases.map { ($0.rawValue, $0.displayName) },
+                selected: costV["cost-heading"], errors: errors(.cost)))
+                \(textInput("cost-amount", label: "Amount in pounds", value: costV["cost-amount"],
+                errors: errors(.cost)))
                 \(Forms.dateInput("cost-paid-on", legend: "Date paid", values: costV, errors: errors(.cost)))
-                \(Forms.select("cost-stage", label: "Stage (optional)", options: stageOptions, selected: costV["cost-stage"], errors: errors(.cost)))
+                \(Forms.select("cost-stage", label: "Stage (optional)", options: stageOptions,
+                selected: costV["cost-stage"], errors: errors(.cost)))
                 """, button: "Record cost"))
             \(StepForms.disclosureEnd)
             """
@@ -250,12 +267,17 @@ enum CaseRecordsView {
             \(CaseView.list("Actions", actions))
             \(StepForms.disclosure("Record learning or an action", open: opened([.learning, .action])))
             \(Forms.form(RecordStep.learning, r, version, title: "Record learning", errors: errors(.learning), fields: """
-                \(Forms.select("learning-theme", label: "Theme", options: reference.active(.learningTheme).map { ($0.code, $0.label) }, selected: lv["learning-theme"], errors: errors(.learning)))
-                \(Forms.textarea("learning-description", label: "What was learned", hint: nil, value: lv["learning-description"], errors: errors(.learning)))
+                \(Forms.select("learning-theme", label: "Theme",
+                options: reference.active(.learningTheme).map { ($0.code, $0.label) },
+                selected: lv["learning-theme"], errors: errors(.learning)))
+                \(Forms.textarea("learning-description", label: "What was learned", hint: nil,
+                value: lv["learning-description"], errors: errors(.learning)))
                 """, button: "Record learning"))
             \(Forms.form(RecordStep.action, r, version, title: "Add an action", errors: errors(.action), fields: """
-                \(Forms.select("action-kind", label: "Kind", options: ServiceAction.Kind.allCases.map { ($0.rawValue, $0.displayName) }, selected: av["action-kind"], errors: errors(.action)))
-                \(Forms.textarea("action-description", label: "Action", hint: nil, value: av["action-description"], errors: errors(.action)))
+                \(Forms.select("action-kind", label: "Kind", options: ServiceAction.Kind.allCases.map { ($0.rawValue,
+                $0.displayName) }, selected: av["action-kind"], errors: errors(.action)))
+                \(Forms.textarea("action-description", label: "Action", hint: nil, value: av["action-description"],
+                errors: errors(.action)))
                 \(textInput("action-owner", label: "Owner", value: av["action-owner"], errors: errors(.action)))
                 \(Forms.dateInput("action-due-on", legend: "Due by", values: av, errors: errors(.action)))
                 """, button: "Record action"))

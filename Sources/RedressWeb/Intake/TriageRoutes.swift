@@ -215,7 +215,8 @@ enum TriageViews {
             \(submissions.isEmpty ? "<p class=\"app-body\">Nothing is waiting.</p>" as HTML : """
               <div class="app-table-wrap"><table class="app-table">
                 <caption class="app-visually-hidden">Submissions waiting, oldest first</caption>
-                <thead><tr><th scope="col">Reference</th><th scope="col">Sent</th><th scope="col">What</th><th scope="col">Service</th><th scope="col">Beginning</th></tr></thead>
+                <thead><tr><th scope="col">Reference</th><th scope="col">Sent</th><th scope="col">What</th><th \
+              scope="col">Service</th><th scope="col">Beginning</th></tr></thead>
                 <tbody>\(rows)</tbody>
               </table></div>
               """)
@@ -261,14 +262,20 @@ enum TriageViews {
             <dl class="app-summary-list">\(list)</dl>
             \(s.status == .new ? """
             <h2 id="record">Record it</h2>
-            <p class="app-body">It will be received on \(s.submittedOn.longDisplay), the day it was sent, and its clocks start then.</p>
+            <p class="app-body">It will be received on \(s.submittedOn.longDisplay), the day it was sent, and its \
+            clocks start then.</p>
             <form method="post" action="/triage/\(s.id)/record" novalidate>\(HTML.csrfField)
               <input type="hidden" name="version" value="\(s.version)">
-              \(CaseActionsView.select("kind", label: "Record it as", options: kinds, selected: input["kind"], errors: errors))
-              \(CaseActionsView.select("service-area", label: "Service area", options: areas, selected: input["service-area"], errors: errors))
-              \(CaseActionsView.select("service", label: "Service it is about (\(area.displayName.lowercased()) list; change the area and save to see another list)", options: services, selected: input["service"], errors: errors))
-              \(CaseActionsView.select("relationship", label: "Who made it", options: relationships, selected: input["relationship"], errors: errors))
-              \(CaseActionsView.select("method", label: "How it was received", options: methods, selected: input["method"], errors: errors))
+              \(CaseActionsView.select("kind", label: "Record it as", options: kinds, selected: input["kind"],
+            errors: errors))
+              \(CaseActionsView.select("service-area", label: "Service area", options: areas,
+            selected: input["service-area"], errors: errors))
+              \(CaseActionsView.select("service",
+            label: "Service it is about (\(area.displayName.lowercased()) list; change the area and save to see another list)", options: services, selected: input["service"], errors: errors))
+              \(CaseActionsView.select("relationship", label: "Who made it", options: relationships,
+            selected: input["relationship"], errors: errors))
+              \(CaseActionsView.select("method", label: "How it was received", options: methods,
+            selected: input["method"], errors: errors))
               <button type="submit" class="app-button">Record</button>
             </form>
             <h2 id="decline">Decline it</h2>

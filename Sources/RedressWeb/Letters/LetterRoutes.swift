@@ -109,7 +109,8 @@ enum LetterViews {
           \(made.isEmpty ? "<p class=\"app-body\">No letters yet.</p>" as HTML : "<ul class=\"app-list\">\(made)</ul>")
           \(canMake ? """
           <form method="post" action="/complaints/\(r.id)/letters" class="app-inline-form">\(HTML.csrfField)
-            <div class="app-form-group"><label class="app-label" for="template">Letter</label><select class="app-select" id="template" name="template">\(options)</select></div>
+            <div class="app-form-group"><label class="app-label" for="template">Letter</label><select \
+          class="app-select" id="template" name="template">\(options)</select></div>
             <button type="submit" class="app-button app-button--secondary">Make letter</button>
           </form>
           """ as HTML : "")

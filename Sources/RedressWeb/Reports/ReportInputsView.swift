@@ -53,7 +53,8 @@ enum ReportInputsView {
             \(measureRows.isEmpty ? "<p class=\"app-body\">No measures entered yet.</p>" as HTML : """
               <div class="app-table-wrap"><table class="app-table">
                 <caption class="app-visually-hidden">Context measures by year</caption>
-                <thead><tr><th scope="col">Year</th><th scope="col">Services</th><th scope="col">Measure</th><th scope="col">Value</th></tr></thead>
+                <thead><tr><th scope="col">Year</th><th scope="col">Services</th><th scope="col">Measure</th><th \
+              scope="col">Value</th></tr></thead>
                 <tbody>\(measureRows)</tbody>
               </table></div>
               """)
