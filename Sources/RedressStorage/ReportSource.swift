@@ -59,3 +59,21 @@ public struct ReportSource: Sendable {
         )
     }
 }
+
+extension ReportSource {
+    /// The committee document for an annual report: the council's details, its saved template and
+    /// the complaints manager's words for the year and scope, with their figures filled in. The
+    /// web page, the command line and the commentary pages all make it here, so they agree.
+    public func committee(
+        _ report: ComplaintsReport, year: Int, scope: ReportScope, preparedOn: CalendarDate
+    ) async throws -> CommitteeReport {
+        let settings = SettingsStore(database: database)
+        let council = try await settings.councilIdentity()
+        let template = try await settings.reportTemplate().template
+        let narratives = try await ReportNarrativeStore(database: database).narratives(year: year, scope: scope)
+        let figures = report.figuresByID
+        return CommitteeReport(
+            report, council: council, preparedOn: preparedOn, template: template,
+            narratives: narratives.mapValues { ReportNarrative.render($0.text, figures: figures) })
+    }
+}

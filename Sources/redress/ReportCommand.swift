@@ -113,18 +113,16 @@ struct ReportCommand: AsyncParsableCommand {
             let (year, scope, earlier, rounding, progress) = (
                 FinancialYear(startYear: self.year), output.scope, earlierYears, output.rounding, output.progress()
             )
-            let (report, council, narratives) = try await storage.withDatabase { database in
-                (
-                    try await ReportSource(database: database, division: division).annual(
-                        year: year, scope: scope, earlierYears: earlier, rounding: rounding, progress: progress),
-                    try await SettingsStore(database: database).councilIdentity(),
-                    try await ReportNarrativeStore(database: database).narratives(year: year.startYear, scope: scope)
+            let (report, committee) = try await storage.withDatabase { database in
+                let source = ReportSource(database: database, division: division)
+                let report = try await source.annual(
+                    year: year, scope: scope, earlierYears: earlier, rounding: rounding, progress: progress)
+                return (
+                    report,
+                    try await source.committee(
+                        report, year: year.startYear, scope: scope, preparedOn: LondonClock.today())
                 )
             }
-            let figures = report.figuresByID
-            let committee = CommitteeReport(
-                report, council: council, preparedOn: LondonClock.today(),
-                narratives: narratives.mapValues { ReportNarrative.render($0.text, figures: figures) })
             try output.write(report, committee: committee)
         }
     }

@@ -39,7 +39,7 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport:
         return role == .complaintsManager
     case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
-        .reportCommentaryChapter, .saveReportCommentary:
+        .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
         return role == .complaintsManager
     case .statistics, .annualReport, .quarterlyReport:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who a report and its letters come from: printed on the report's cover and in its footer. The
 /// name is the one letters are signed with; the rest is optional and left out when empty.
 public struct CouncilIdentity: Sendable, Hashable, Codable {
@@ -95,4 +97,47 @@ public struct CommitteeReport: Sendable, Hashable {
     /// The date the report was made, printed on the cover.
     public var preparedOn: CalendarDate
     public var chapters: [Chapter]
+}
+
+extension ReportTemplate {
+    /// The longest title a chapter may have: it is printed in the contents and every footer.
+    public static let titleLimit = 100
+
+    /// A saved template made to fit this version of Redress: chapters it no longer has are left
+    /// out, chapters it has added since are put at the end (shown), and an empty title is given
+    /// the standard one. A report is always made from a template that has passed through here.
+    public var fitted: ReportTemplate {
+        let standard = Self.standard.chapters
+        var seen: Set<String> = []
+        var chapters = self.chapters.compactMap { chapter -> Chapter? in
+            guard let known = standard.first(where: { $0.id == chapter.id }), seen.insert(chapter.id).inserted
+            else { return nil }
+            let title = chapter.title.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Chapter(id: chapter.id, title: title.isEmpty ? known.title : title, shown: chapter.shown)
+        }
+        chapters += standard.filter { !seen.contains($0.id) }
+        return ReportTemplate(chapters: chapters, showZeroRows: showZeroRows)
+    }
+
+    /// The template with one chapter moved `offset` places (−1 up, +1 down), kept within the list.
+    public func moving(_ id: String, by offset: Int) -> ReportTemplate {
+        guard let from = chapters.firstIndex(where: { $0.id == id }) else { return self }
+        let to = min(max(from + offset, 0), chapters.count - 1)
+        var moved = self
+        moved.chapters.insert(moved.chapters.remove(at: from), at: to)
+        return moved
+    }
+
+    /// What is wrong with a template a person has filled in, as (chapter id, message).
+    public var problems: [(chapter: String, message: String)] {
+        var problems: [(String, String)] = []
+        for chapter in chapters where chapter.title.count > Self.titleLimit {
+            problems.append(
+                (chapter.id, "The title “\(chapter.title.prefix(30))…” must be \(Self.titleLimit) characters or fewer"))
+        }
+        if !chapters.contains(where: \.shown) {
+            problems.append((chapters.first?.id ?? "", "Show at least one chapter"))
+        }
+        return problems
+    }
 }

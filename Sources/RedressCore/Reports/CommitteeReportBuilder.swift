@@ -75,8 +75,7 @@ struct CommitteeReportBuilder {
                 [
                     .paragraph(
                         """
-                        Every table behind this report, with its counting basis. Rows for codes no case used are left \
-                        out. \(report.rounding)
+                        Every table behind this report, with its counting basis. \(zeroRows) \(report.rounding)
                         """)
                 ] + tables.map { .table($0) }
         default: return nil
@@ -91,6 +90,12 @@ struct CommitteeReportBuilder {
         return CommitteeReport.Chapter(
             id: definition.id, title: definition.title, blocks: blocks,
             isAppendix: definition.id == "appendix")
+    }
+
+    private var zeroRows: String {
+        template.showZeroRows
+            ? "Rows for codes no case used are shown, with their zeros."
+            : "Rows for codes no case used are left out."
     }
 
     private var introduction: [CommitteeReport.Block] {

@@ -147,6 +147,8 @@ enum AnnualReportView {
               \(committee && RequestScope.current.viewer?.may(.manageReportInputs) == true ? """
             <li><a class="app-link" href="/reports/annual/commentary?\(query)&scope=\(scope.rawValue)">Write the \
             commentary</a> for each chapter of the committee report</li>
+            <li><a class="app-link" href="/reports/annual/template">Choose the chapters</a>: their order, titles and \
+            which are printed</li>
             """ as HTML : "")
               \(committee ? """
             <li><a class="app-link" href="\(link("pdf"))">Download the committee report (PDF)</a>: cover, \

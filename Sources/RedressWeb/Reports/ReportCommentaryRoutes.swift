@@ -23,13 +23,14 @@ struct ReportCommentaryRoutes: Sendable {
         let chosen = year.flatMap(Int.init).flatMap { ((current - 9)...current).contains($0) ? $0 : nil } ?? current - 1
         let scope = scope.flatMap(ReportScope.init(rawValue:)) ?? .all
         let access = try context.cases(deps.database)
-        let report = try await ReportSource(database: deps.database, division: deps.division).annual(
+        let source = ReportSource(database: deps.database, division: deps.division)
+        let report = try await source.annual(
             year: FinancialYear(startYear: chosen), scope: scope, listsReference: { access.canSee($0) })
-        let council = try await SettingsStore(database: deps.database).councilIdentity()
         let narratives = try await ReportNarrativeStore(database: deps.database).narratives(year: chosen, scope: scope)
         return Choice(
             year: chosen, scope: scope, report: report,
-            committee: CommitteeReport(report, council: council, preparedOn: deps.today()), narratives: narratives)
+            committee: try await source.committee(report, year: chosen, scope: scope, preparedOn: deps.today()),
+            narratives: narratives)
     }
 
     @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> HTML {

@@ -41,6 +41,8 @@ enum ReportCommentaryView {
             <p class="app-body">Write each chapter's commentary in your own words. It opens the chapter in the \
             committee report (PDF and web page); the tables and charts follow it.</p>
             <ul class="app-task-list">\(items)</ul>
+            <p class="app-body">To change the chapters' order or titles, or leave one out, \
+            <a class="app-link" href="/reports/annual/template">change the report template</a>.</p>
             <p class="app-body"><a class="app-link" href="/reports/annual?\(query(choice))">Back to the annual \
             report</a></p>
             """)

@@ -25,13 +25,8 @@ struct ReportRoutes: Sendable {
                 listsReference: { access.canSee($0) })
         let name = "annual-report-\(year)-\(scope.rawValue)"
         if let format = query.get("format"), ["pdf", "html", "docx"].contains(format) {
-            let council = try await SettingsStore(database: deps.database).councilIdentity()
-            let narratives = try await ReportNarrativeStore(database: deps.database).narratives(
-                year: year, scope: scope)
-            let figures = report.figuresByID
-            let committee = CommitteeReport(
-                report, council: council, preparedOn: deps.today(),
-                narratives: narratives.mapValues { ReportNarrative.render($0.text, figures: figures) })
+            let committee = try await ReportSource(database: deps.database, division: deps.division).committee(
+                report, year: year, scope: scope, preparedOn: deps.today())
             return try await Self.committeeDocument(committee, format: format, name: name, printing: deps.printing)
                 .response(from: request, context: context)
         }

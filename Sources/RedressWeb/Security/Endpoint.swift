@@ -18,7 +18,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
     case councilDetails, saveCouncilDetails
-    case reportCommentary, reportCommentaryChapter, saveReportCommentary
+    case reportCommentary, reportCommentaryChapter, saveReportCommentary, reportTemplate, saveReportTemplate
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -46,6 +46,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission,
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
+            .saveReportTemplate,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
             .post
@@ -102,6 +103,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .councilDetails, .saveCouncilDetails: "/council"
         case .reportCommentary: "/reports/annual/commentary"
         case .reportCommentaryChapter, .saveReportCommentary: "/reports/annual/commentary/:chapter"
+        case .reportTemplate, .saveReportTemplate: "/reports/annual/template"
         case .saveContextMeasure: "/reports/inputs/context"
         case .addRecommendation: "/reports/inputs/recommendations"
         case .updateRecommendation: "/reports/inputs/recommendations/:id"
@@ -160,7 +162,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .restrictCase: .permission(.restrictCase)
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
         case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
-            .reportCommentaryChapter, .saveReportCommentary:
+            .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
             .permission(.manageReportInputs)
         case .councilDetails, .saveCouncilDetails: .permission(.manageCouncilDetails)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)

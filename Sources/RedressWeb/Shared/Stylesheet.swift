@@ -57,6 +57,7 @@ enum Stylesheet {
         .app-warning{border-left:5px solid #d4351c;padding:10px 15px;margin-bottom:20px;font-weight:700}
         .app-textarea{width:100%;max-width:40em;min-height:8em}
         .app-select{min-width:12em}
+        .app-select.app-select--narrow{min-width:4em;width:auto}
         .app-date-input{display:flex;gap:20px;flex-wrap:wrap}
         .app-date-input__item label{display:block;font-weight:400;margin-bottom:5px}
         .app-radios__item{display:flex;align-items:center;gap:10px;margin-bottom:10px;min-height:40px}
