@@ -161,3 +161,38 @@ def test_the_committee_pdf_from_the_web_page(server, browser):
     _check_committee(path, "the web page's PDF", committee="Audit and Governance Committee")
     text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
     assert "Complaints about home care fell this year" in " ".join(text.split())
+
+
+def test_the_report_template(server, browser):
+    """After the PDF check above, which expects the standard chapters; puts them back at the end."""
+    browser.get(server + "/reports/annual?year=2025")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Choose the chapters"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Report template"
+    assert_accessible(browser)
+    title = browser.find_element(By.ID, "title-equality")
+    title.clear()
+    title.send_keys("x" * 101)
+    click_and_wait(browser, button(browser, "Save the template"))
+    assert "must be 100 characters or fewer" in browser.find_element(By.CSS_SELECTOR, ".app-error-summary").text
+    assert_accessible(browser)
+    title = browser.find_element(By.ID, "title-equality")
+    title.clear()
+    title.send_keys("Equality and diversity")
+    Select(browser.find_element(By.ID, "position-corporate")).select_by_value("3")
+    browser.find_element(By.ID, "shown-all-services").click()
+    click_and_wait(browser, button(browser, "Save the template"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification h2").text == "Report template saved"
+    order = [s.get_attribute("id") for s in browser.find_elements(By.CSS_SELECTOR, "select[id^=position-]")]
+    assert order[2] == "position-corporate", order
+    assert not browser.find_element(By.ID, "shown-all-services").is_selected()
+    assert_accessible(browser)
+    browser.save_screenshot("/tmp/redress-report-template.png")
+
+    browser.get(server + "/reports/annual/commentary?year=2025")
+    chapters = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".app-task-list a")]
+    assert chapters[2] == "Corporate complaints" and "Equality and diversity" in chapters, chapters
+    assert not any(c.startswith("Across all services") for c in chapters)
+
+    browser.get(server + "/reports/annual/template")
+    click_and_wait(browser, button(browser, "Go back to the standard chapters"))
+    assert browser.find_element(By.ID, "title-equality").get_attribute("value") == "Equality monitoring"
