@@ -95,7 +95,8 @@ let package = Package(
         ),
         .target(name: "RedressFixtures", dependencies: ["RedressCore"], path: "Tests/RedressFixtures"),
         .testTarget(name: "RedressCoreTests", dependencies: ["RedressCore", "RedressFixtures"]),
-        .testTarget(name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressCore"]),
+        .testTarget(
+            name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressCore", "RedressTestSupport"]),
         .testTarget(
             name: "RedressCLITests",
             dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),

@@ -10,6 +10,9 @@ extension ReportDocuments {
         var charts: [String] = []
         var body = ""
         let c = report.council
+        // Word and LibreOffice take a PNG; an SVG logo is printed in the PDF and web page only.
+        let logo = c.logo.flatMap { $0.kind == .png ? $0 : nil }
+        if let logo { body += logoParagraph(logo) }
         body += paragraph(c.name, style: "CoverCouncil")
         body += paragraph(report.title, style: "Title")
         body += paragraph("\(report.firstDay.longDisplay) to \(report.lastDay.longDisplay)", style: "Subtitle")
@@ -82,6 +85,30 @@ extension ReportDocuments {
             <w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="500" \
             w:gutter="0"/><w:titlePg/></w:sectPr>
             """
-        return wordPackage(body: body, charts: charts, footer: footer, sectionProperties: section)
+        return wordPackage(
+            body: body, charts: charts, footer: footer, sectionProperties: section, logoPNG: logo?.bytes)
+    }
+
+    static let logoRelationship = """
+        <Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" \
+        Target="media/logo.png"/>
+        """
+
+    /// The logo at most 2.2 cm high and 10 cm wide, in its own proportions (EMU: 360,000 a cm).
+    static func logoParagraph(_ logo: CouncilLogo) -> String {
+        var (height, width) = (792_000.0, 792_000.0 * Double(logo.width) / Double(logo.height))
+        if width > 3_600_000 { (width, height) = (3_600_000, 3_600_000 * Double(logo.height) / Double(logo.width)) }
+        let (cx, cy) = (Int(width), Int(height))
+        return """
+            <w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="\(cx)" \
+            cy="\(cy)"/><wp:docPr id="9000" name="Logo" descr=""/><wp:cNvGraphicFramePr><a:graphicFrameLocks \
+            noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData \
+            uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic \
+            xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="9000" \
+            name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdLogo"/><a:stretch>\
+            <a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(cx)" \
+            cy="\(cy)"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>\
+            </a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+            """
     }
 }

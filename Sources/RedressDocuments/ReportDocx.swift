@@ -1,3 +1,4 @@
+import Foundation
 import RedressCore
 
 extension ReportDocuments {
@@ -38,7 +39,8 @@ extension ReportDocuments {
 
     /// A Word package around a document body: content types, relationships, styles, charts.
     static func wordPackage(
-        body: String, charts: [String], footer: String? = nil, sectionProperties: String? = nil
+        body: String, charts: [String], footer: String? = nil, sectionProperties: String? = nil,
+        logoPNG: Data? = nil
     )
         -> [UInt8]
     {
@@ -61,7 +63,8 @@ extension ReportDocuments {
             "[Content_Types].xml",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" \
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            \(logoPNG == nil ? "" : "<Default Extension=\"png\" ContentType=\"image/png\"/>")<Default Extension="rels" \
             ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" \
             ContentType="application/xml"/><Override PartName="/word/document.xml" \
             ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override \
@@ -82,10 +85,11 @@ extension ReportDocuments {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship \
             Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-            Target="styles.xml"/>\(footerRelationship)\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
+            Target="styles.xml"/>\(footerRelationship)\(logoPNG == nil ? "" : Self.logoRelationship)\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
             """)
         archive.add("word/styles.xml", styles)
         if let footer { archive.add("word/footer1.xml", footer) }
+        if let logoPNG { archive.add("word/media/logo.png", Array(logoPNG)) }
         for (i, chart) in charts.enumerated() { archive.add("word/charts/chart\(i + 1).xml", chart) }
         archive.add(
             "word/document.xml",

@@ -101,6 +101,9 @@ func loadDemo(
                 address: "County Hall, Anytown AN1 1AA",
                 complaintsTeam: "Customer Relations: 0300 123 4567, complaints@anyshire.example",
                 reportOwner: "Head of Customer Relations", committee: "Corporate Governance Committee"))
+        if plan.councils == 1, case .success(let logo) = CouncilLogo.check(Array(DemoCouncil.logoSVG.utf8)) {
+            try await settings.save(SettingsStore.councilLogoKey, logo)
+        }
     }
     var total = 0
     typealias Generated = (cases: [(representation: Representation, history: [CaseHistoryEntry])], seconds: Double)

@@ -1,5 +1,6 @@
 import Foundation
 import RedressCore
+import RedressTestSupport
 import Testing
 @testable import RedressDocuments
 
@@ -26,23 +27,11 @@ private func sampleReport() -> ComplaintsReport {
         ], rounding: rounding.statement)
 }
 
-/// The entries of a stored ZIP, read back from its central directory.
+/// The entries of a stored ZIP as text.
 private func entries(_ bytes: [UInt8]) -> [String: String] {
-    func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
-    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
-    let end = bytes.count - 22
-    #expect(u32(end) == 0x0605_4B50)
-    var out: [String: String] = [:]
-    var p = u32(end + 16)
-    for _ in 0..<u16(end + 10) {
-        #expect(u32(p) == 0x0201_4B50)
-        let size = u32(p + 20), nameLength = u16(p + 28), offset = u32(p + 42)
-        let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
-        let dataStart = offset + 30 + u16(offset + 26)
-        out[name] = String(decoding: bytes[dataStart..<(dataStart + size)], as: UTF8.self)
-        p += 46 + nameLength
-    }
-    return out
+    let texts = try? ZipReader.texts(bytes)
+    #expect(texts != nil, "a ZIP with a central directory")
+    return texts ?? [:]
 }
 
 @Suite("Report documents")

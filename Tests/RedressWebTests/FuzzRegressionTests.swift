@@ -74,4 +74,14 @@ struct FuzzRegressionTests {
             _ = step.form.command(from: body.formFields(step: step.name), today: Self.today, newID: "new")
         }
     }
+
+    @Test("uploads: the multipart reader and the logo check", arguments: inputs("multipart"))
+    func multipart(file: URL) throws {
+        let bytes = [UInt8](try Data(contentsOf: file))
+        let split = bytes.firstIndex(of: 0x0A) ?? bytes.count
+        guard let boundary = MultipartForm.boundary(contentType: String(decoding: bytes[..<split], as: UTF8.self)),
+            let form = try? MultipartForm(split < bytes.count ? Array(bytes[(split + 1)...]) : [], boundary: boundary)
+        else { return }
+        for part in form.parts { _ = CouncilLogo.check(part.body) }
+    }
 }

@@ -5,6 +5,19 @@ from selenium.webdriver.support.ui import Select
 from test_pages import assert_accessible, click_and_wait
 
 
+def _png(width, height):
+    """A valid PNG of one colour, made here so the test needs no file."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\x1d\x70\xb8" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
 def button(driver, text):
     return driver.find_element(By.XPATH, f"//main//button[normalize-space(.)='{text}']")
 
@@ -101,12 +114,30 @@ def test_council_details_and_the_published_report(server, browser):
     click_and_wait(browser, button(browser, "Save council details"))
     assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Council details saved"
 
+    # The logo: a file that is not a picture is refused with its reason; a PNG is shown as printed.
+    folder = tempfile.mkdtemp(prefix="redress-logo-")
+    with open(folder + "/notes.txt", "w") as f:
+        f.write("not a picture")
+    browser.find_element(By.ID, "logo").send_keys(folder + "/notes.txt")
+    click_and_wait(browser, button(browser, "Upload logo"))
+    assert "The logo must be a PNG or SVG picture" in browser.find_element(By.CSS_SELECTOR, ".app-error-summary").text
+    assert_accessible(browser)
+    with open(folder + "/crest.png", "wb") as f:
+        f.write(_png(240, 80))
+    browser.find_element(By.ID, "logo").send_keys(folder + "/crest.png")
+    click_and_wait(browser, button(browser, "Upload logo"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Logo saved"
+    preview = browser.find_element(By.CSS_SELECTOR, "img.app-logo-preview")
+    assert browser.execute_script("return arguments[0].naturalWidth", preview) == 240, "the PNG is shown"
+    assert_accessible(browser)
+
     # The web page to publish: one self-contained document, accessible as it stands.
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
     request = urllib.request.Request(server + "/reports/annual?year=2025&format=html", headers={"Cookie": cookies})
     with urllib.request.urlopen(request) as response:
         document = response.read().decode()
     assert "Report to the Audit and Governance Committee" in document
+    assert '<img class="app-cover__logo" src="data:image/png;base64,' in document
     path = tempfile.mkdtemp(prefix="redress-published-") + "/report.html"
     with open(path, "w") as f:
         f.write(document)

@@ -87,3 +87,17 @@ extension DemoCouncil {
         return ReportInputs(contextMeasures: measures, recommendations: recommendations, equality: equality)
     }
 }
+
+extension DemoCouncil {
+    /// The made-up council's crest and name, so a demonstration report's cover shows where a
+    /// council's own logo goes.
+    public static let logoSVG = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="360" height="96" viewBox="0 0 360 96">\
+        <path d="M8 6h64v40c0 24-16 38-32 46C24 84 8 70 8 46z" fill="#1d70b8"/>\
+        <path d="M40 20l14 44H46l-3-10H37l-3 10h-8z M39 47h2l-1-5z" fill="#fff"/>\
+        <text x="88" y="46" font-family="Arial, Helvetica, sans-serif" font-size="30" font-weight="700" \
+        fill="#0b0c0c">Anyshire</text>\
+        <text x="88" y="78" font-family="Arial, Helvetica, sans-serif" font-size="22" fill="#505a5f">County \
+        Council</text></svg>
+        """
+}

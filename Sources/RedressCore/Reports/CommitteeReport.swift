@@ -11,6 +11,10 @@ public struct CouncilIdentity: Sendable, Hashable, Codable {
     public var reportOwner: String
     /// Who the report is for ("Adults and Health Scrutiny Committee").
     public var committee: String
+    /// Kept apart from the other details (its own setting), so saving the details never touches it.
+    public var logo: CouncilLogo?
+
+    enum CodingKeys: String, CodingKey { case name, address, complaintsTeam, reportOwner, committee }
 
     public init(
         name: String, address: String = "", complaintsTeam: String = "", reportOwner: String = "",

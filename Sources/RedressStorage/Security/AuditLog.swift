@@ -164,6 +164,8 @@ public struct SettingsStore: Sendable {
     public static let councilNameKey = "council-name"
     public static let caseworkSettingsKey = "casework-settings"
     public static let councilIdentityKey = "council-identity"
+    /// The logo alone (see `CouncilIdentity.logo`); `null` once removed.
+    public static let councilLogoKey = "council-logo"
 
     public func load<Value: Codable & Sendable>(_ key: String, default value: Value) async throws -> Value {
         try await database.read { sql in
@@ -200,6 +202,7 @@ public struct SettingsStore: Sendable {
         let name = try await load(Self.councilNameKey, default: CouncilIdentity.unnamed.name)
         var identity = try await load(Self.councilIdentityKey, default: CouncilIdentity(name: name))
         identity.name = name
+        identity.logo = try await load(Self.councilLogoKey, default: CouncilLogo?.none)
         return identity
     }
 

@@ -32,8 +32,11 @@ public enum CommitteeReportView {
             "<p>\(report.preparedOn.longDisplay)</p>",
         ].compactMap { $0 }
         let contact: [HTML] = [c.address, c.complaintsTeam].filter { !$0.isEmpty }.map { "<p>\($0)</p>" }
+        // The name is printed beside it, so the picture needs no words of its own.
+        let logo: HTML = c.logo.map { "<img class=\"app-cover__logo\" src=\"\($0.dataURL)\" alt=\"\">" } ?? ""
         return """
             <section class="app-cover" aria-labelledby="report-title">
+              \(logo)
               <p class="app-cover__council">\(c.name)</p>
               <h1 id="report-title">\(report.title)</h1>
               <p class="app-cover__period">\(report.firstDay.longDisplay) to \(report.lastDay.longDisplay)</p>
@@ -111,6 +114,7 @@ public enum CommitteeReportView {
         .app-committee { max-width: 960px; }
         .app-cover { min-height: 70vh; display: flex; flex-direction: column; gap: 1.5rem; }
         .app-cover__council { font-size: 1.6rem; font-weight: 700; margin: 0; }
+        .app-cover__logo { max-height: 6rem; max-width: 60%; align-self: flex-start; }
         .app-cover h1 { font-size: 2.4rem; margin: 2rem 0 0; }
         .app-cover__period { font-size: 1.3rem; margin: 0; }
         .app-cover__details p, .app-cover__contact p { margin: 0.2rem 0; }

@@ -65,13 +65,21 @@ enum CouncilDetailsView {
         }
     }
 
-    static func page(_ form: Form, errors: [FieldError], saved: Bool) -> HTML {
+    static let savedMessages = [
+        "details": "Council details saved", "logo": "Logo saved", "logo-removed": "Logo removed",
+    ]
+
+    static func page(
+        _ form: Form, logo: (logo: CouncilLogo?, version: String), errors: [FieldError], saved: String? = nil
+    ) -> HTML {
         let banner: HTML =
-            saved
-            ? """
-            <div class="app-notification" role="region" aria-labelledby="saved-title">
-            <h2 class="app-notification__title" id="saved-title">Council details saved</h2></div>
-            """ : ""
+            saved.flatMap { savedMessages[$0] }.map {
+                """
+                <div class="app-notification" role="region" aria-labelledby="saved-title">
+                <h2 class="app-notification__title" id="saved-title">\($0)</h2></div>
+                """
+            } ?? ""
+        let detailErrors = errors.filter { $0.field != "logo" }
         return Layout.page(
             title: "Council details", section: .council, hasErrors: !errors.isEmpty,
             """
@@ -83,20 +91,60 @@ enum CouncilDetailsView {
             <form method="post" action="/council" novalidate>\(HTML.csrfField)
               <input type="hidden" name="version" value="\(form.version)">
               \(input("name", "The council's name", hint: "As letters sign it: “Anyshire County Council”.",
-                      value: form.name, errors: errors))
+                      value: form.name, errors: detailErrors))
               \(CaseActionsView.textarea("address", label: "The address", hint: "Printed on the report's cover.",
-                                        value: form.address, errors: errors))
+                                        value: form.address, errors: detailErrors))
               \(input("complaints-team", "How to contact the complaints team",
                       hint: "A telephone number, email address or web page, for the report's cover.",
-                      value: form.complaintsTeam, errors: errors))
+                      value: form.complaintsTeam, errors: detailErrors))
               \(input("report-owner", "Who the report is from", hint: "For example: Head of Customer Relations.",
-                      value: form.reportOwner, errors: errors))
+                      value: form.reportOwner, errors: detailErrors))
               \(input("committee", "Who the report is for",
                       hint: "For example: Adults and Health Scrutiny Committee.", value: form.committee,
-                      errors: errors))
+                      errors: detailErrors))
               <button type="submit" class="app-button">Save council details</button>
             </form>
+            \(logoSection(logo, errors: errors))
             """)
+    }
+
+    /// The logo as it is printed, a form to upload another (a multipart form: the only one whose
+    /// body is not URL-encoded) and a form to remove it.
+    static func logoSection(_ logo: (logo: CouncilLogo?, version: String), errors: [FieldError]) -> HTML {
+        let hasError = errors.contains { $0.field == "logo" }
+        let current: HTML =
+            logo.logo.map {
+                """
+                <p class="app-body">The logo printed on the report's cover:</p>
+                <p><img class="app-logo-preview" src="\($0.dataURL)" alt="The council's logo"></p>
+                """
+            } ?? "<p class=\"app-body\">No logo yet: the report's cover shows the council's name alone.</p>"
+        let remove: HTML =
+            logo.logo == nil
+            ? ""
+            : """
+            <form method="post" action="/council/logo" novalidate>\(HTML.csrfField)
+              <input type="hidden" name="logo-version" value="\(logo.version)">
+              <input type="hidden" name="remove" value="yes">
+              <button type="submit" class="app-button app-button--secondary">Remove the logo</button>
+            </form>
+            """
+        return """
+            <h2 class="app-heading-m">Logo</h2>
+            \(current)
+            <form method="post" action="/council/logo" enctype="multipart/form-data" novalidate>\(HTML.csrfField)
+              <input type="hidden" name="logo-version" value="\(logo.version)">
+              <div class="app-form-group\(hasError ? " app-form-group--error" : "")">
+                <label class="app-label" for="logo">\(logo.logo == nil ? "Upload a logo" : "Upload a new logo")</label>
+                <p class="app-hint" id="logo-hint">A PNG or SVG picture, 512 KB or smaller.</p>
+                \(CaseActionsView.errorMessage("logo", errors))
+                <input class="app-file-upload" id="logo" name="logo" type="file" \
+            accept="image/png,image/svg+xml,.png,.svg" aria-describedby="logo-hint\(hasError ? " logo-error" : "")">
+              </div>
+              <button type="submit" class="app-button">Upload logo</button>
+            </form>
+            \(remove)
+            """
     }
 
     static func input(_ name: String, _ label: String, hint: String, value: String, errors: [FieldError]) -> HTML {

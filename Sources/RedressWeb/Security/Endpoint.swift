@@ -17,7 +17,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case search, cases, myCases, casesExport, deadlineCalendar
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
-    case councilDetails, saveCouncilDetails
+    case councilDetails, saveCouncilDetails, saveCouncilLogo
     case reportCommentary, reportCommentaryChapter, saveReportCommentary, reportTemplate, saveReportTemplate
     case people, addPerson, personAvailability
     case audit
@@ -46,7 +46,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission,
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
-            .saveReportTemplate,
+            .saveReportTemplate, .saveCouncilLogo,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
             .post
@@ -101,6 +101,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .quarterlyReport: "/reports/quarterly"
         case .reportInputs: "/reports/inputs"
         case .councilDetails, .saveCouncilDetails: "/council"
+        case .saveCouncilLogo: "/council/logo"
         case .reportCommentary: "/reports/annual/commentary"
         case .reportCommentaryChapter, .saveReportCommentary: "/reports/annual/commentary/:chapter"
         case .reportTemplate, .saveReportTemplate: "/reports/annual/template"
@@ -130,6 +131,16 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .apiQuarterlyReport: "/api/v1/reports/quarterly"
         case .apiSubmissions: "/api/v1/submissions"
         case .apiAudit: "/api/v1/audit"
+        }
+    }
+
+    /// The most a file upload to this endpoint may send (`multipart/form-data`), with the limit
+    /// in words for the page that refuses more; `nil` where no file is taken.
+    var uploadLimit: (bytes: Int, words: String)? {
+        switch self {
+        // The logo, and room for the form's other fields and the parts' headers.
+        case .saveCouncilLogo: (CouncilLogo.sizeLimit + 16 * 1024, "512 KB")
+        default: nil
         }
     }
 
@@ -164,7 +175,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
             .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
             .permission(.manageReportInputs)
-        case .councilDetails, .saveCouncilDetails: .permission(.manageCouncilDetails)
+        case .councilDetails, .saveCouncilDetails, .saveCouncilLogo: .permission(.manageCouncilDetails)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)
         case .audit: .permission(.viewAudit)
         case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)

@@ -99,6 +99,7 @@ extension Endpoint {
         case .reportCommentaryChapter: return ReportCommentaryRoutes(deps: deps).form
         case .saveReportCommentary: return ReportCommentaryRoutes(deps: deps).save
         case .saveCouncilDetails: return CouncilDetailsRoutes(deps: deps).save
+        case .saveCouncilLogo: return CouncilDetailsRoutes(deps: deps).saveLogo
         case .reportTemplate: return ReportTemplateRoutes(deps: deps).form
         case .saveReportTemplate: return ReportTemplateRoutes(deps: deps).save
         case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure

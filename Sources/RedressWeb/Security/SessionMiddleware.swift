@@ -158,8 +158,21 @@ extension Endpoint {
                         from: request, context: context)
                 }
                 if endpoint.method == .post {
-                    let body = try await request.collectBody(upTo: 256 * 1024)
-                    let sent = FormFields(String(buffer: body))["csrf"]
+                    let sent: String
+                    if let limit = endpoint.uploadLimit,
+                        let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "")
+                    {
+                        let body: ByteBuffer
+                        do { body = try await request.collectBody(upTo: limit.bytes) } catch let error
+                            as any HTTPResponseError where error.status == .contentTooLarge
+                        {
+                            return try Page(status: .contentTooLarge, html: ErrorPages.fileTooLarge(limit.words))
+                                .response(from: request, context: context)
+                        }
+                        sent = (try? MultipartForm(Array(buffer: body), boundary: boundary))?["csrf"] ?? ""
+                    } else {
+                        sent = FormFields(String(buffer: try await request.collectBody(upTo: 256 * 1024)))["csrf"]
+                    }
                     guard !sent.isEmpty, Tokens.constantTimeEqual(sent, session.csrfToken) else {
                         return try Page(status: .forbidden, html: AccessPages.expiredForm).response(
                             from: request, context: context)

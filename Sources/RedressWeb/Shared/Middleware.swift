@@ -86,6 +86,16 @@ enum ErrorPages {
             <p>Go back to the form and try again.</p>
             """)
     }
+    /// An upload over its endpoint's limit, with the limit in words.
+    static func fileTooLarge(_ limit: String) -> HTML {
+        Layout.page(
+            title: "The file is too large",
+            """
+            <h1>The file is too large</h1>
+            <p>Nothing was saved. Files sent here must be \(limit) or smaller.</p>
+            <p>Go back to the form and choose a smaller file.</p>
+            """)
+    }
     static func busy(_ purpose: String) -> HTML {
         Layout.page(
             title: "The service is busy",

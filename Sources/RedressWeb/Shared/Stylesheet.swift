@@ -58,6 +58,8 @@ enum Stylesheet {
         .app-textarea{width:100%;max-width:40em;min-height:8em}
         .app-select{min-width:12em}
         .app-select.app-select--narrow{min-width:4em;width:auto}
+        .app-file-upload{font-size:1rem;padding:4px 0;max-width:100%}
+        .app-logo-preview{max-height:80px;max-width:320px;border:1px solid #b1b4b6;padding:8px;background:#fff}
         .app-date-input{display:flex;gap:20px;flex-wrap:wrap}
         .app-date-input__item label{display:block;font-weight:400;margin-bottom:5px}
         .app-radios__item{display:flex;align-items:center;gap:10px;margin-bottom:10px;min-height:40px}
