@@ -76,4 +76,13 @@ extension ReportSource {
             report, council: council, preparedOn: preparedOn, template: template,
             narratives: narratives.mapValues { ReportNarrative.render($0.text, figures: figures) })
     }
+
+    /// The committee document for a quarterly report, with the council's details and its choice
+    /// of printing rows of zeros.
+    public func committee(quarterly report: ComplaintsReport, preparedOn: CalendarDate) async throws -> CommitteeReport {
+        let settings = SettingsStore(database: database)
+        return CommitteeReport(
+            quarterly: report, council: try await settings.councilIdentity(), preparedOn: preparedOn,
+            showZeroRows: try await settings.reportTemplate().template.showZeroRows)
+    }
 }

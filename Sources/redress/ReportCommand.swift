@@ -159,11 +159,13 @@ struct ReportCommand: AsyncParsableCommand {
             let chosen =
                 quarter.flatMap { FinancialQuarter($0) } ?? FinancialQuarter(containing: LondonClock.today()).previous
             let (scope, trend, rounding, progress) = (output.scope, self.trend, output.rounding, output.progress())
-            let report = try await storage.withDatabase { database in
-                try await ReportSource(database: database, division: division).quarterly(
+            let (report, committee) = try await storage.withDatabase { database in
+                let source = ReportSource(database: database, division: division)
+                let report = try await source.quarterly(
                     quarter: chosen, scope: scope, trendQuarters: trend, rounding: rounding, progress: progress)
+                return (report, try await source.committee(quarterly: report, preparedOn: LondonClock.today()))
             }
-            try output.write(report)
+            try output.write(report, committee: committee)
         }
     }
 }

@@ -146,6 +146,35 @@ struct QuarterlyReportTests {
         #expect(long.chartBars.isEmpty, "more bars than fit a page are left to the table")
     }
 
+    @Test("the committee document: a summary, a chapter per part, each table once, no rows of zeros, no appendix")
+    func committee() {
+        let report = quarterly()
+        let council = CouncilIdentity(name: "Anyshire County Council", committee: "Scrutiny Committee")
+        let document = CommitteeReport(quarterly: report, council: council, preparedOn: day("2023-01-10"))
+        #expect(document.chapters.first?.id == "summary")
+        #expect(Set(document.chapters.dropFirst().map(\.id)).isSubset(of: ["trends", "by-service", "ageing", "due"]))
+        #expect(!document.chapters.contains { $0.isAppendix })
+        guard case .paragraph(let opening) = document.chapters[0].blocks.first else {
+            Issue.record("the summary opens with a paragraph")
+            return
+        }
+        #expect(opening.hasPrefix("This report tells the Scrutiny Committee how Anyshire County Council"))
+        let tables = document.chapters.flatMap(\.blocks).compactMap { block -> ReportTable? in
+            if case .table(let table) = block { table } else { nil }
+        }
+        #expect(tables.map(\.id) == report.sections.flatMap(\.tables).map(\.id).filter { id in
+            tables.contains { $0.id == id }
+        })
+        #expect(Set(tables.map(\.id)).count == tables.count, "each table once")
+        for table in tables { #expect(table.rows == table.withoutEmptyRows.rows, "\(table.id) has no rows of zeros") }
+        let withZeros = CommitteeReport(
+            quarterly: report, council: council, preparedOn: day("2023-01-10"), showZeroRows: true)
+        let rows = { (d: CommitteeReport) in
+            d.chapters.flatMap(\.blocks).reduce(0) { n, b in if case .table(let t) = b { n + t.rows.count } else { n } }
+        }
+        #expect(rows(withZeros) >= rows(document))
+    }
+
     @Test("by service, ageing across bank holidays, and due and overdue on the quarter's last day")
     func serviceAgeingAndDue() {
         let r = quarterly()

@@ -67,6 +67,16 @@ def test_report_files_open_in_libreoffice_and_print_to_pdf():
     _check_committee(os.path.join(folder, "report.pdf"), "Chromium's PDF")
     _check_committee(os.path.join(folder, "converted-docx", "report.pdf"), "the DOCX in LibreOffice")
 
+    # The quarterly report, in the same shape (no appendix: each table once, in its chapter).
+    for fmt in ["docx", "pdf"]:
+        redress("report", "quarterly", "--quarter", f"{YEAR}-Q3", "--format", fmt,
+                "--out", os.path.join(folder, f"quarterly.{fmt}"))
+    done = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(folder, "q"),
+                           os.path.join(folder, "quarterly.docx")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    _check_committee(os.path.join(folder, "quarterly.pdf"), "the quarterly PDF", kind=QUARTERLY)
+    _check_committee(os.path.join(folder, "q", "quarterly.pdf"), "the quarterly DOCX in LibreOffice", kind=QUARTERLY)
+
     # Every chart in the DOCX names every one of its categories.
     with zipfile.ZipFile(os.path.join(folder, "report.docx")) as docx:
         charts = [name for name in docx.namelist() if name.startswith("word/charts/")]
@@ -89,11 +99,21 @@ def test_report_files_open_in_libreoffice_and_print_to_pdf():
     assert len(rows) >= 5 and rows <= bars, f"labels the chart does not show: {rows - bars}"
 
 
-def _check_committee(pdf, what, committee="Corporate Governance Committee"):
+ANNUAL = dict(
+    title=f"Annual complaints report {YEAR}/{(YEAR + 1) % 100}",
+    first=["Introduction", "Executive summary", "Adult social care"], last="Appendix: data tables",
+    intro="about the complaints")
+QUARTERLY = dict(
+    title=f"Quarterly performance report Q3 {YEAR}/{(YEAR + 1) % 100}",
+    first=["Summary", "Trends by quarter", "Performance by service"], last="Due and overdue",
+    intro="how Anyshire County Council dealt with complaints")
+
+
+def _check_committee(pdf, what, committee="Corporate Governance Committee", kind=ANNUAL):
     """The committee report's checks, on Chromium's PDF and on LibreOffice's PDF of the DOCX."""
     pages = _pages(pdf)
     cover = _text(pdf, 1)
-    assert "Anyshire County Council" in cover and f"Annual complaints report {YEAR}/{(YEAR + 1) % 100}" in cover
+    assert "Anyshire County Council" in cover and _squash(kind["title"]) in _squash(cover), cover
     assert f"Report to the {committee}" in cover
 
     # The contents: each entry's page is the page its chapter's heading is printed on.
@@ -101,23 +121,25 @@ def _check_committee(pdf, what, committee="Corporate Governance Committee"):
                 for line in _text(pdf, 2, layout=True).splitlines()]
     entries = [(m.group(1), int(m.group(2))) for m in contents if m]
     titles = [title for title, _ in entries]
-    assert titles[:3] == ["Introduction", "Executive summary", "Adult social care"], titles
-    assert titles[-1] == "Appendix: data tables"
+    assert titles[:3] == kind["first"], titles
+    assert titles[-1] == kind["last"]
     starts = []
     for title, page in entries:
         assert 2 < page <= pages
         assert _squash(_text(pdf, page)).startswith(_squash(title)), f"{what}: {title} is not at the top of page {page}"
         starts.append(page)
     assert starts == sorted(starts)
-    appendix = dict(entries)["Appendix: data tables"]
-    assert appendix - 1 <= 30, f"{what}: the main body is {appendix - 1} pages"
+    if kind is ANNUAL:
+        appendix = dict(entries)["Appendix: data tables"]
+        assert appendix - 1 <= 30, f"{what}: the main body is {appendix - 1} pages"
 
     # Footers, the narrative in each chapter, and no table row of all zeros.
     for page in range(2, pages + 1):
         assert f"Page {page} of {pages}" in _text(pdf, page), f"{what}: page {page} has no page number in its footer"
     body = _text(pdf, layout=True)
-    assert _squash(f"This report tells the {committee} about the complaints") in _squash(body)
-    assert _squash("Adult social care:") in _squash(_text(pdf, dict(entries)["Adult social care"]))
+    assert _squash(f"This report tells the {committee} {kind['intro']}") in _squash(body)
+    if kind is ANNUAL:
+        assert _squash("Adult social care:") in _squash(_text(pdf, dict(entries)["Adult social care"]))
     def all_zero(line):
         # A chart's bar is its label and one share ("Not upheld  0%": none of 554 closed had
         # remedial action), so a lone share is a bar, not a table row.

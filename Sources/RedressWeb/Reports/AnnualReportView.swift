@@ -129,6 +129,8 @@ enum AnnualReportView {
                 $0 == scope ? "selected" : nil))>\($0.displayName)</option>
             """
         }
+        let annualShape = "a chapter for each service and every table in an appendix"
+        let quarterlyShape = "a summary and a chapter for each part of the quarter's figures"
         let link = { (format: String) in
             "\(action)?\(query)&scope=\(scope.rawValue)&decimals=\(rounding.percentDecimals)&format=\(format)"
         }
@@ -150,22 +152,16 @@ enum AnnualReportView {
             <li><a class="app-link" href="/reports/annual/template">Choose the chapters</a>: their order, titles and \
             which are printed</li>
             """ as HTML : "")
-              \(committee ? """
-            <li><a class="app-link" href="\(link("pdf"))">Download the committee report (PDF)</a>: cover, \
-            contents, a chapter for each service and every table in an appendix</li>
-            <li><a class="app-link" href="\(link("html"))">Download the committee report as a web page \
-            (HTML)</a> to publish on the council's website</li>
-            """ as HTML : "")
+              <li><a class="app-link" href="\(link("pdf"))">Download the report to print (PDF)</a>: cover, \
+            contents, \(committee ? annualShape : quarterlyShape)</li>
+              <li><a class="app-link" href="\(link("html"))">Download the report as a web page (HTML)</a> to \
+            publish on the council's website</li>
               <li><a class="app-link" href="\(link("docx"))">Download as a Word document (DOCX) to edit for \
             committee</a></li>
               <li><a class="app-link" href="\(link("xlsx"))">Download the tables as a spreadsheet (XLSX, a sheet per \
             table)</a></li>
               <li><a class="app-link" href="\(link("csv"))">Download every figure as CSV</a> or <a class="app-link" \
             href="\(link("json"))">JSON</a></li>
-              \(committee ? "" as HTML : """
-            <li><a class="app-link" href="\(link("html"))">Download as a standalone HTML file</a> (print it to \
-            PDF from your browser)</li>
-            """ as HTML)
             </ul>
             \(body(report))
             """)

@@ -111,6 +111,7 @@ public enum CommitteeReportView {
 
     static func printCSS(footer: String) -> String {
         """
+        html { background: #fff; }
         .app-committee { max-width: 960px; }
         .app-cover { min-height: 70vh; display: flex; flex-direction: column; gap: 1.5rem; }
         .app-cover__council { font-size: 1.6rem; font-weight: 700; margin: 0; }

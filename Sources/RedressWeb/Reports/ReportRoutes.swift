@@ -47,11 +47,15 @@ struct ReportRoutes: Sendable {
             ?? latest.previous
         let scope = query.get("scope").flatMap(ReportScope.init(rawValue:)) ?? .all
         let rounding = Rounding(percentDecimals: query.get("decimals") == "1" ? 1 : 0)
-        let report = try await ReportSource(database: deps.database, division: deps.division).quarterly(
-            quarter: quarter, scope: scope, rounding: rounding)
-        if let download = try Self.download(
-            report, format: query.get("format"), name: "quarterly-report-\(quarter.code)-\(scope.rawValue)")
-        {
+        let source = ReportSource(database: deps.database, division: deps.division)
+        let report = try await source.quarterly(quarter: quarter, scope: scope, rounding: rounding)
+        let name = "quarterly-report-\(quarter.code)-\(scope.rawValue)"
+        if let format = query.get("format"), ["pdf", "html", "docx"].contains(format) {
+            let committee = try await source.committee(quarterly: report, preparedOn: deps.today())
+            return try await Self.committeeDocument(committee, format: format, name: name, printing: deps.printing)
+                .response(from: request, context: context)
+        }
+        if let download = try Self.download(report, format: query.get("format"), name: name) {
             return download
         }
         return try AnnualReportView.quarterlyPage(
