@@ -338,7 +338,7 @@ public struct Migrator: Sendable {
                         "UPDATE representation SET closed_on = \(bind: r.closedOn?.iso) WHERE id = \(bind: r.id)"
                     ).run()
                 }
-                try await SearchIndex.update(all, on: sql)
+                try await SearchIndex.update(all, on: sql, contacts: false)
             }),
         // Search looks a typed reference up by `lower(reference)`: without this a scan of every case.
         Migration(
@@ -369,6 +369,40 @@ public struct Migrator: Sendable {
                         year BIGINT NOT NULL, scope TEXT NOT NULL, chapter TEXT NOT NULL, version BIGINT NOT NULL,
                         text TEXT NOT NULL, quoted TEXT NOT NULL, saved_by TEXT NOT NULL, saved_at TEXT NOT NULL,
                         PRIMARY KEY (year, scope, chapter, version))
+                    """,
+                ]
+            }),
+        Migration(
+            11, "Documents and the contact log on each case",
+            statements: { _ in
+                [
+                    """
+                    CREATE TABLE case_document (
+                        id TEXT PRIMARY KEY, representation_id TEXT NOT NULL REFERENCES representation (id),
+                        kind TEXT NOT NULL, filename TEXT NOT NULL, media_type TEXT NOT NULL, size BIGINT NOT NULL,
+                        sha256 TEXT NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL,
+                        withheld_reason TEXT, withheld_by TEXT, withheld_on TEXT)
+                    """,
+                    "CREATE INDEX case_document_case ON case_document (representation_id)",
+                    "CREATE INDEX case_document_content ON case_document (sha256)",
+                    """
+                    CREATE TABLE document_chunk (
+                        sha256 TEXT NOT NULL, position BIGINT NOT NULL, data TEXT NOT NULL,
+                        PRIMARY KEY (sha256, position))
+                    """,
+                    """
+                    CREATE TABLE case_contact (
+                        id TEXT PRIMARY KEY, representation_id TEXT NOT NULL REFERENCES representation (id),
+                        kind TEXT NOT NULL, direction TEXT NOT NULL, occurred_on TEXT NOT NULL,
+                        with_whom TEXT NOT NULL, summary TEXT NOT NULL, author TEXT NOT NULL,
+                        author_name TEXT NOT NULL, version BIGINT NOT NULL, recorded_at TEXT NOT NULL)
+                    """,
+                    "CREATE INDEX case_contact_case ON case_contact (representation_id, occurred_on)",
+                    """
+                    CREATE TABLE case_contact_history (
+                        id TEXT NOT NULL, version BIGINT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
+                        occurred_on TEXT NOT NULL, with_whom TEXT NOT NULL, summary TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL, PRIMARY KEY (id, version))
                     """,
                 ]
             }),

@@ -20,16 +20,20 @@ public enum SearchIndex {
     /// How many people matches are ranked; of more than this, the rest are left out.
     static let rankedAtMost = 1_000
 
-    /// Writes (or rewrites) the documents of `representations`.
-    static func update(_ representations: [Representation], on sql: any SQLDatabase) async throws {
+    /// Writes (or rewrites) the documents of `representations`, with the words of their contact
+    /// logs (`contacts: false` only before the contact log's table exists, in migration 7).
+    static func update(_ representations: [Representation], on sql: any SQLDatabase, contacts: Bool = true)
+        async throws
+    {
         for chunk in representations.chunked(into: 200) {
+            let logged = contacts ? try await ContactLogStore.searchText(of: chunk.map(\.id), on: sql) : [:]
             var query = SQLQueryString(
                 "INSERT INTO case_search_doc (representation_id, reference, names, contact, body, received_on) VALUES ")
             for (i, r) in chunk.enumerated() {
                 let d = SearchDocument(r)
                 query =
                     query + (i == 0 ? "" : ", ") + "(\(bind: r.id), \(bind: d.reference), \(bind: d.names), "
-                    + "\(bind: d.contact), \(bind: d.body), \(bind: r.receivedOn.iso))"
+                    + "\(bind: d.contact), \(bind: d.body + (logged[r.id] ?? "")), \(bind: r.receivedOn.iso))"
             }
             query =
                 query + """

@@ -21,6 +21,9 @@ public struct WebDependencies: Sendable {
     /// Where reports and letters are printed to PDF: off Swift's cooperative threads, a bounded
     /// queue (`PasswordWork.printing`), 503 when full.
     public var printing: PasswordWork
+    /// The most one upload of documents to a case may come to, in bytes
+    /// (`REDRESS_DOCUMENT_LIMIT_MB`, 20 MB unless set).
+    public var documentLimit: Int = WebDependencies.configuredDocumentLimit
     /// Configuration kept between requests while its `ConfigurationStamp` is unchanged.
     let configurationCache = ConfigurationCache()
 
@@ -36,6 +39,18 @@ public struct WebDependencies: Sendable {
         self.division = division
         self.metrics = metrics
         self.logger = logger
+    }
+}
+
+extension WebDependencies {
+    static var configuredDocumentLimit: Int {
+        let megabytes = ProcessInfo.processInfo.environment["REDRESS_DOCUMENT_LIMIT_MB"].flatMap(Int.init) ?? 20
+        return max(1, min(megabytes, 500)) * 1_048_576
+    }
+
+    /// A limit in bytes in words ("20 MB", "512 KB").
+    static func words(_ bytes: Int) -> String {
+        bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MB" : "\(bytes / 1024) KB"
     }
 }
 
@@ -128,7 +143,8 @@ public func buildRouter(_ deps: WebDependencies) -> Router<AppRequestContext> {
     for endpoint in Endpoint.allCases {
         router.on(
             RouterPath(endpoint.path), method: endpoint.method,
-            use: endpoint.guarded(endpoint.handler(deps), database: deps.database))
+            use: endpoint.guarded(
+                endpoint.handler(deps), database: deps.database, uploadLimit: endpoint.uploadLimit(deps)))
     }
     return router
 }

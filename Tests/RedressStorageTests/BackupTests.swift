@@ -45,6 +45,17 @@ private func fillCouncil(_ database: Database) async throws {
         Letter(
             id: "l1", representationID: first.id, templateKey: "acknowledgement", title: "Acknowledgement",
             body: "Dear Pat", createdOn: day, createdBy: "manager"))
+    // A document of more than one piece, and a contact log entry corrected once.
+    let evidence = (0..<(DocumentStore.chunkSize + 10)).map { UInt8($0 % 251) }
+    _ = try await DocumentStore(database: database).add(
+        [.init(filename: "evidence.pdf", kind: .complainantEvidence, bytes: evidence)], to: first.id, by: "manager")
+    let entry = try await ContactLogStore(database: database).add(
+        ContactEntry(
+            id: "c1", representationID: first.id, kind: .call, direction: .incoming, occurredOn: day,
+            withWhom: "Pat", summary: "Rang about the care plan", author: "manager", authorName: "Morgan"))
+    var corrected = entry
+    corrected.summary = "Rang about the care plan review"
+    try await ContactLogStore(database: database).correct(corrected, expectedVersion: 1, by: "manager")
     let template = try #require(try await LetterStore(database: database).templates().first)
     try await LetterStore(database: database).saveTemplate(
         key: template.key, body: template.body + "\n\nYours sincerely", expectedVersion: template.version)
@@ -124,6 +135,12 @@ struct BackupTests {
                     == "Anyshire County Council")
             #expect(
                 try await LetterStore(database: database).templates().contains { $0.body.hasSuffix("Yours sincerely") })
+            let representationID = try #require(try await ContactLogStore(database: database).entry(id: "c1"))
+                .representationID
+            let documents = try await DocumentStore(database: database).documents(of: representationID)
+            let bytes = try await DocumentStore(database: database).content(of: try #require(documents.first))
+            #expect(bytes == (0..<(DocumentStore.chunkSize + 10)).map { UInt8($0 % 251) }, "the file, byte for byte")
+            #expect(try await ContactLogStore(database: database).history(of: "c1").count == 2)
             await #expect(throws: BackupError.self, "a store with data is never restored into") {
                 _ = try await BackupStore(database: database).restore(Array(backup.utf8))
             }

@@ -36,7 +36,12 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         // The case used is unrestricted and has no appointments, so appointment-scoped roles
         // are refused at case level.
         return [.complaintsManager, .complaintsOfficer].contains(role)
-    case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport:
+    case .caseDocuments, .caseDocument, .caseDocumentText, .addCaseDocuments, .caseContactForm, .addCaseContact,
+        .caseContactEntry, .saveCaseContact:
+        // As the case page: the case has no appointments.
+        return [.complaintsManager, .complaintsOfficer].contains(role)
+    case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport, .withholdDocumentForm,
+        .withholdDocument:
         return role == .complaintsManager
     case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
         .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
@@ -91,6 +96,8 @@ private func uri(_ endpoint: Endpoint, caseID: String, personID: String, userID:
     endpoint.path.replacingOccurrences(of: ":step", with: "extend")
         .replacingOccurrences(of: "/complaints/:id", with: "/complaints/\(caseID)")
         .replacingOccurrences(of: "/links/:other", with: "/links/no-such-case")
+        .replacingOccurrences(of: ":document", with: "no-such-document")
+        .replacingOccurrences(of: ":contact", with: "no-such-contact")
         .replacingOccurrences(of: "/representations/:id", with: "/representations/\(caseID)")
         .replacingOccurrences(of: "/people/:id", with: "/people/\(personID)")
         .replacingOccurrences(of: "/users/:id", with: "/users/\(userID)")

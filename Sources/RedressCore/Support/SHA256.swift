@@ -73,6 +73,13 @@ public struct SHA256Digest: Sendable {
         return out
     }
 
+    /// The digest of `bytes`.
+    public static func hex(_ bytes: [UInt8]) -> String {
+        var digest = SHA256Digest()
+        digest.update(bytes)
+        return digest.hexDigest()
+    }
+
     /// The digest of `text`'s UTF-8 bytes.
     public static func hex(_ text: String) -> String {
         var digest = SHA256Digest()

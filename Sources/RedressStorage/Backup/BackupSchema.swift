@@ -74,6 +74,25 @@ enum BackupSchema {
                 t("representation_id"), i("sequence"), t("recorded_at"), t("recorded_by"), t("command"), t("summary"),
             ],
             orderBy: "representation_id, sequence"),
+        Table(name: "document_chunk", columns: [t("sha256"), i("position"), t("data")], orderBy: "sha256, position"),
+        Table(
+            name: "case_document",
+            columns: [
+                t("id"), t("representation_id"), t("kind"), t("filename"), t("media_type"), i("size"), t("sha256"),
+                t("uploaded_by"), t("uploaded_at"), t_("withheld_reason"), t_("withheld_by"), t_("withheld_on"),
+            ], orderBy: "id"),
+        Table(
+            name: "case_contact",
+            columns: [
+                t("id"), t("representation_id"), t("kind"), t("direction"), t("occurred_on"), t("with_whom"),
+                t("summary"), t("author"), t("author_name"), i("version"), t("recorded_at"),
+            ], orderBy: "id"),
+        Table(
+            name: "case_contact_history",
+            columns: [
+                t("id"), i("version"), t("kind"), t("direction"), t("occurred_on"), t("with_whom"), t("summary"),
+                t("recorded_at"),
+            ], orderBy: "id, version"),
         Table(
             name: "equality_monitoring",
             columns: [

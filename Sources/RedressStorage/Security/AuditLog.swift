@@ -27,9 +27,11 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case backupRestored = "backup-restored"
     case searchedCases = "searched-cases"
     case exportedCaseList = "exported-case-list"
+    case downloadedDocument = "downloaded-document"
 
     public var displayName: String {
         switch self {
+        case .downloadedDocument: "Downloaded a document"
         case .viewedCase: "Viewed case"
         case .changedCase: "Changed case"
         case .recordedCase: "Recorded case"

@@ -42,8 +42,11 @@ public struct RetentionStore: Sendable {
                 try await sql.raw("DELETE FROM stage WHERE representation_id = \(bind: a.id)").run()
                 try await RepresentationStore.insertStages(of: [a], on: sql)
                 try await sql.raw("DELETE FROM case_event WHERE representation_id = \(bind: a.id)").run()
-                try await SearchIndex.update([a], on: sql)
                 try await sql.raw("DELETE FROM equality_monitoring WHERE representation_id = \(bind: a.id)").run()
+                try await DocumentStore.purge(representationID: a.id, on: sql)
+                try await ContactLogStore.purge(representationID: a.id, on: sql)
+                // The search document of what is left, without the contact log's words.
+                try await SearchIndex.update([a], on: sql)
                 try await AuditLog.append(
                     AuditEntry(
                         userID: userID, username: username, action: .purgedCase, representationID: a.id,

@@ -26,7 +26,9 @@ struct CasePageRoutes: Sendable {
             people: casework.people,
             users: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) }),
             staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.username, $0.displayName) }),
-            notice: notice, extras: extras, canTakeSteps: viewer.may(.takeCaseSteps, on: r))
+            notice: notice, extras: extras, canTakeSteps: viewer.may(.takeCaseSteps, on: r),
+            documents: try await access.documents(of: r), contacts: try await access.contacts(of: r),
+            viewerUsername: viewer.username)
     }
 
     /// The confirmation shown on the case after a step.
@@ -41,6 +43,8 @@ struct CasePageRoutes: Sendable {
         case "link": "Cases linked"
         case "unlink": "Link removed"
         case "merged": "Merged: this case is now the one to work on"
+        case "contact": "Added to the contact log"
+        case "contact-corrected": "Contact log entry corrected"
         default:
             (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?
                 .doneMessage

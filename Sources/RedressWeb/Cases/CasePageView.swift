@@ -19,6 +19,10 @@ struct CasePage: Sendable {
     /// The restriction form, the equality link and the letters, drawn by their own routes.
     var extras: HTML
     var canTakeSteps: Bool
+    /// What is kept and said on the case, and who is looking (only an entry's author corrects it).
+    var documents: [CaseDocument] = []
+    var contacts: [ContactEntry] = []
+    var viewerUsername: String = ""
 }
 
 /// `GET /complaints/{id}`: the case as a workspace — the summary card, what to do next (each step
@@ -101,8 +105,12 @@ enum CasePageView {
             <h2 id="details">Details</h2>
             \(CaseView.details(r, procedure: page.procedure, reference: page.reference))
             \(page.extras)
-            <h2 id="changes">Record of changes</h2>
-            \(changes(page.events, history: history, empty: "No steps have been recorded since it was received."))
+            \(CaseCorrespondenceView.documents(r, page.documents))
+            <h2 id="changes">Record of changes and contact log</h2>
+            \(page.canTakeSteps ? CaseCorrespondenceView.addContactLink(r) : "")
+            \(CaseCorrespondenceView.timeline(
+                page.events, contacts: page.contacts, history: history, r: r, viewer: page.viewerUsername,
+                empty: "No steps have been recorded since it was received."))
             \(page.mergedHistories.map { merged in
                 "<h3>Merged in from \(merged.reference)</h3>\(changes(merged.events, history: history, empty: "Nothing was recorded on it."))" as HTML
             })
@@ -139,6 +147,14 @@ enum CasePageView {
             """
                 <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/merge\">Merge this \
                 case into another (a duplicate)</a></li>
+                """,
+            """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/contacts\">Add to \
+                the contact log</a></li>
+                """,
+            """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/documents\">Add \
+                documents</a></li>
                 """,
         ]
         func group(_ title: String, _ list: [HTML]) -> HTML {

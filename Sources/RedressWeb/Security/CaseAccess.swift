@@ -95,6 +95,27 @@ struct CaseAccess: Sendable {
         return try await CaseEventLog.events(of: r.id, in: database)
     }
 
+    /// The documents kept on a case the asker may see (none for one they may not).
+    func documents(of r: Representation) async throws -> [CaseDocument] {
+        guard canSee(r) else { return [] }
+        return try await DocumentStore(database: database).documents(of: r.id)
+    }
+
+    /// One document of a case the asker may see, with its bytes; `nil` when the case has no such
+    /// document or the asker may not see the case.
+    func document(_ id: String, of r: Representation) async throws -> (CaseDocument, [UInt8])? {
+        guard canSee(r), let document = try await DocumentStore(database: database).document(id: id),
+            document.representationID == r.id
+        else { return nil }
+        return (document, try await DocumentStore(database: database).content(of: document))
+    }
+
+    /// The contact log of a case the asker may see (empty for one they may not).
+    func contacts(of r: Representation) async throws -> [ContactEntry] {
+        guard canSee(r) else { return [] }
+        return try await ContactLogStore(database: database).entries(of: r.id)
+    }
+
     /// The case as stored now, if the asker may still see it (after a refused or conflicting save).
     func latest(_ r: Representation) async throws -> Representation? {
         try await unchecked(id: r.id).flatMap { canSee($0) ? $0 : nil }

@@ -14,6 +14,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         recordEquality
     case newCompliment, stepForm, caseDetailsForm, saveCaseDetails, caseOwnerForm, saveCaseOwner
     case caseLinksForm, addCaseLink, removeCaseLink, caseMergeForm, mergeCase
+    case caseDocuments, addCaseDocuments, caseDocument, caseDocumentText, withholdDocumentForm, withholdDocument
+    case caseContactForm, addCaseContact, caseContactEntry, saveCaseContact
     case search, cases, myCases, casesExport, deadlineCalendar
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
@@ -48,7 +50,8 @@ enum Endpoint: String, CaseIterable, Sendable {
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
             .saveReportTemplate, .saveCouncilLogo,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
-            .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase:
+            .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase, .addCaseDocuments,
+            .withholdDocument, .addCaseContact, .saveCaseContact:
             .post
         case .apiRestriction, .apiPersonAvailability: .put
         default: .get
@@ -86,6 +89,12 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .caseLinksForm, .addCaseLink: "/complaints/:id/links"
         case .removeCaseLink: "/complaints/:id/links/:other/remove"
         case .caseMergeForm, .mergeCase: "/complaints/:id/merge"
+        case .caseDocuments, .addCaseDocuments: "/complaints/:id/documents"
+        case .caseDocument: "/complaints/:id/documents/:document"
+        case .caseDocumentText: "/complaints/:id/documents/:document/text"
+        case .withholdDocumentForm, .withholdDocument: "/complaints/:id/documents/:document/withhold"
+        case .caseContactForm, .addCaseContact: "/complaints/:id/contacts"
+        case .caseContactEntry, .saveCaseContact: "/complaints/:id/contacts/:contact"
         case .search: "/search"
         case .cases: "/cases"
         case .myCases: "/my-cases"
@@ -136,10 +145,11 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     /// The most a file upload to this endpoint may send (`multipart/form-data`), with the limit
     /// in words for the page that refuses more; `nil` where no file is taken.
-    var uploadLimit: (bytes: Int, words: String)? {
+    func uploadLimit(_ deps: WebDependencies) -> (bytes: Int, words: String)? {
+        // Each with room for the form's other fields and the parts' headers.
         switch self {
-        // The logo, and room for the form's other fields and the parts' headers.
         case .saveCouncilLogo: (CouncilLogo.sizeLimit + 16 * 1024, "512 KB")
+        case .addCaseDocuments: (deps.documentLimit + 64 * 1024, WebDependencies.words(deps.documentLimit))
         default: nil
         }
     }
@@ -169,6 +179,10 @@ enum Endpoint: String, CaseIterable, Sendable {
             .caseLinksForm, .addCaseLink, .removeCaseLink, .caseMergeForm, .mergeCase:
             .permission(.takeCaseSteps)
         case .newCompliment: .permission(.recordRepresentation)
+        case .caseDocuments, .caseDocument, .caseDocumentText: .permission(.viewCase)
+        case .addCaseDocuments, .caseContactForm, .addCaseContact, .caseContactEntry, .saveCaseContact:
+            .permission(.takeCaseSteps)
+        case .withholdDocumentForm, .withholdDocument: .permission(.subjectAccess)
         case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)
         case .restrictCase: .permission(.restrictCase)
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)

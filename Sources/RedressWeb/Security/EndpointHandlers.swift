@@ -82,6 +82,16 @@ extension Endpoint {
         case .caseDetailsForm, .caseOwnerForm, .caseLinksForm, .caseMergeForm:
             return CaseManagementRoutes(deps: deps).form
         case .saveCaseDetails, .saveCaseOwner, .addCaseLink, .mergeCase: return CaseManagementRoutes(deps: deps).save
+        case .caseDocuments: return CorrespondenceRoutes(deps: deps).documents
+        case .addCaseDocuments: return CorrespondenceRoutes(deps: deps).addDocuments
+        case .caseDocument: return CorrespondenceRoutes(deps: deps).download
+        case .caseDocumentText: return CorrespondenceRoutes(deps: deps).documentText
+        case .withholdDocumentForm: return CorrespondenceRoutes(deps: deps).withholdForm
+        case .withholdDocument: return CorrespondenceRoutes(deps: deps).withhold
+        case .caseContactForm: return ContactLogRoutes(deps: deps).form
+        case .addCaseContact: return ContactLogRoutes(deps: deps).add
+        case .caseContactEntry: return ContactLogRoutes(deps: deps).entry
+        case .saveCaseContact: return ContactLogRoutes(deps: deps).save
         case .removeCaseLink: return CaseManagementRoutes(deps: deps).unlink
         case .search: return wrap(CaseListRoutes(deps: deps).search)
         case .cases, .myCases: return wrap(CaseListRoutes(deps: deps).list)

@@ -96,6 +96,18 @@ struct SubjectAccessDocument: Codable, Sendable {
         var needsReview: Bool
         var representation: Representation
         var history: [HistoryEntry]
+        /// Every document on the case but those withheld from subject access, with its bytes.
+        var documents: [DocumentCopy] = []
+        var contacts: [ContactEntry] = []
+    }
+
+    struct DocumentCopy: Codable, Sendable {
+        var filename: String
+        var kind: String
+        var mediaType: String
+        var size: Int
+        var sha256: String
+        var base64: String
     }
 
     struct HistoryEntry: Codable, Sendable {
@@ -117,12 +129,20 @@ struct SubjectAccessDocument: Codable, Sendable {
         var cases: [Case] = []
         for (hit, r) in try await access.subjectAccessHits(name: name) {
             let events = try await access.history(of: r)
+            var documents: [DocumentCopy] = []
+            for document in try await access.documents(of: r) where document.withheld == nil {
+                guard let (d, bytes) = try await access.document(document.id, of: r) else { continue }
+                documents.append(
+                    DocumentCopy(
+                        filename: d.filename, kind: d.kind.displayName, mediaType: d.mediaType, size: d.size,
+                        sha256: d.sha256, base64: Data(bytes).base64EncodedString()))
+            }
             cases.append(
                 Case(
                     hit: hit, needsReview: hit.needsReview, representation: r,
                     history: events.map {
                         HistoryEntry(recordedAt: $0.recordedAt, recordedBy: $0.recordedBy, summary: $0.summary)
-                    }))
+                    }, documents: documents, contacts: try await access.contacts(of: r)))
         }
         return SubjectAccessDocument(requestedName: name, generatedOn: today, generatedBy: generatedBy, cases: cases)
     }

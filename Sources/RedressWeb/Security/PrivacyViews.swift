@@ -93,6 +93,19 @@ enum SubjectAccessView {
             let history: [HTML] = c.history.map {
                 "<tr><td>\($0.recordedAt)</td><td>\($0.recordedBy)</td><td>\($0.summary)</td></tr>"
             }
+            let contacts: [HTML] = c.contacts.map {
+                """
+                <tr><td>\($0.occurredOn.longDisplay)</td><td>\($0.kind.displayName)</td><td>\($0.withWhom)</td>\
+                <td>\($0.summary)</td></tr>
+                """
+            }
+            // Each file is in the export itself, so the one file answers the request.
+            let documents: [HTML] = c.documents.map {
+                """
+                <li><a download="\($0.filename)" href="data:\($0.mediaType);base64,\($0.base64)">\($0.filename)</a> \
+                (\($0.kind), \($0.size) bytes)</li>
+                """
+            }
             return """
                 <section>
                 <h2>\(r.reference)\(c.needsReview ? " (named in free text: check before disclosing)" : "")</h2>
@@ -113,6 +126,11 @@ enum SubjectAccessView {
                 <h3>History</h3>
                 <table><thead><tr><th scope="col">When (UTC)</th><th scope="col">By</th><th \
                 scope="col">What</th></tr></thead><tbody>\(history)</tbody></table>
+                <h3>Contact log</h3>
+                <table><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">With</th><th \
+                scope="col">Said or done</th></tr></thead><tbody>\(contacts)</tbody></table>
+                <h3>Documents</h3>
+                <ul>\(documents)</ul>
                 </section>
                 """
         }

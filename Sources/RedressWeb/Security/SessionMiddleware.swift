@@ -119,8 +119,10 @@ enum AccessPages {
 extension Endpoint {
     /// Checks the endpoint's access rule, and the CSRF token on every state-changing request
     /// of a signed-in user, before the handler runs.
+    /// `uploadLimit`: for an endpoint that takes files, the most its multipart body may be.
     func guarded(
-        _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response, database: Database
+        _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response, database: Database,
+        uploadLimit: (bytes: Int, words: String)? = nil
     ) -> @Sendable (Request, AppRequestContext) async throws -> Response {
         let endpoint = self
         return { request, context in
@@ -159,7 +161,7 @@ extension Endpoint {
                 }
                 if endpoint.method == .post {
                     let sent: String
-                    if let limit = endpoint.uploadLimit,
+                    if let limit = uploadLimit,
                         let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "")
                     {
                         let body: ByteBuffer

@@ -1,0 +1,116 @@
+import Foundation
+import RedressCore
+import RedressStorage
+import RedressTestSupport
+import SQLKit
+import Testing
+
+private func complaint(_ database: Database, name: String) async throws -> Representation {
+    try await RepresentationStore(database: database).record(
+        NewComplaint(
+            serviceArea: .adultSocialCare, procedure: BuiltInProcedures.defaultProcedure(for: .adultSocialCare),
+            receivedOn: CalendarDate(iso: "2024-02-01")!, methodOfReceipt: "email",
+            complainant: Complainant(relationship: "self", name: name), serviceCategory: "assessment",
+            summary: "Late visits"),
+        engine: ClockEngine(calendar: .englandAndWales))
+}
+
+private func chunks(_ database: Database) async throws -> Int {
+    try await database.read { sql in
+        try await sql.raw("SELECT COUNT(*) AS n FROM document_chunk").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
+
+private func found(_ database: Database, _ text: String) async throws -> [String] {
+    try await RepresentationStore(database: database).search(
+        try #require(SearchQuery(text)), scope: .everything, limit: 10
+    ).map(\.reference)
+}
+
+@Suite("Documents and the contact log: storage")
+struct CorrespondenceStoreTests {
+    @Test(
+        "a file is kept once however often it is uploaded, read back checked, and purged with its last case",
+        arguments: TestDatabase.engines)
+    func documents(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let store = DocumentStore(database: database)
+            let (a, b) = (try await complaint(database, name: "Ann"), try await complaint(database, name: "Bob"))
+            let shared = Array(repeating: UInt8(7), count: DocumentStore.chunkSize * 2 + 1)
+            let own = Array("only Ann's".utf8)
+            let added = try await store.add(
+                [.init(filename: "../x/letter.pdf", kind: .responseLetter, bytes: shared),
+                 .init(filename: "note.txt", kind: .other, bytes: own)], to: a.id, by: "officer")
+            _ = try await store.add([.init(filename: "copy.pdf", kind: .other, bytes: shared)], to: b.id, by: "officer")
+            #expect(added.map(\.filename) == ["letter.pdf", "note.txt"], "no folders in a kept name")
+            #expect(try await chunks(database) == 3 + 1, "the shared file's three pieces once, and the note")
+            #expect(try await store.content(of: added[0]) == shared)
+
+            try await database.transaction { sql in
+                try await sql.raw("UPDATE document_chunk SET data = 'AAAA' WHERE sha256 = \(bind: added[1].sha256)").run()
+            }
+            await #expect(throws: DatabaseError.self, "a changed file is never handed out") {
+                _ = try await store.content(of: added[1])
+            }
+
+            let closedOn = CalendarDate(iso: "2024-02-20")!
+            let lifecycle = Lifecycle(
+                procedure: try #require(BuiltInProcedures.all.first { $0.id == a.procedureID }),
+                calendar: .englandAndWales, today: closedOn)
+            _ = try await RepresentationStore(database: database).apply(
+                .respond(on: closedOn, outcome: "upheld"), to: a.id, expectedVersion: 1, lifecycle: lifecycle,
+                recordedBy: "officer")
+            var schedule = RetentionSchedule.standard
+            for i in schedule.rules.indices { schedule.rules[i].yearsAfterClosure = 0 }
+            try await SettingsStore(database: database).save(SettingsStore.retentionScheduleKey, schedule)
+            let purged = try await RetentionStore(database: database).purge(
+                today: CalendarDate(iso: "2024-03-01")!, by: "manager")
+            #expect(purged.map(\.id) == [a.id])
+            #expect(try await store.documents(of: a.id).isEmpty)
+            #expect(try await store.documents(of: b.id).count == 1, "Bob's copy stays")
+            #expect(try await chunks(database) == 3, "the note's piece is gone; the shared file's stay for Bob")
+        }
+    }
+
+    @Test(
+        "a note is found by its words; only its author corrects it, from the version seen; ten corrections at once keep one",
+        arguments: TestDatabase.engines)
+    func contactLog(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let store = ContactLogStore(database: database)
+            let r = try await complaint(database, name: "Cara")
+            let entry = try await store.add(
+                ContactEntry(
+                    id: "e1", representationID: r.id, kind: .call, direction: .incoming,
+                    occurredOn: CalendarDate(iso: "2024-02-02")!, withWhom: "Cara", summary: "Asked about the hoist",
+                    author: "officer", authorName: "Olu"))
+            #expect(try await found(database, "hoist") == [r.reference])
+
+            let corrected = {
+                var corrected = entry
+                corrected.summary = "Asked about the stairlift"
+                return corrected
+            }()
+            await #expect(throws: DatabaseError.conflict(reference: "This contact log entry"), "not the author") {
+                try await store.correct(corrected, expectedVersion: 1, by: "someone-else")
+            }
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for n in 0..<10 {
+                    group.addTask {
+                        var mine = corrected
+                        mine.summary += " (\(n))"
+                        do {
+                            try await store.correct(mine, expectedVersion: 1, by: "officer")
+                            return true
+                        } catch { return false }
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await store.history(of: "e1").map(\.version) == [2, 1])
+            #expect(try await found(database, "stairlift") == [r.reference])
+            #expect(try await found(database, "hoist").isEmpty, "the corrected word is gone from the index")
+        }
+    }
+}
