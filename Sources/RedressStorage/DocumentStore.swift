@@ -77,7 +77,7 @@ public struct DocumentStore: Sendable {
             try await sql.raw(
                 """
                 SELECT * FROM case_document WHERE representation_id = \(bind: representationID) \
-                ORDER BY uploaded_at, id
+                ORDER BY uploaded_at, filename, id
                 """
             ).all().map(Self.decode)
         }

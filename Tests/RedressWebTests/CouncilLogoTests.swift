@@ -30,11 +30,17 @@ struct CouncilLogoTests {
     static func multipart(fields: [String: String], file: (name: String, filename: String, bytes: [UInt8])?)
         -> ByteBuffer
     {
+        multipart(fields: fields, files: file.map { [$0] } ?? [])
+    }
+
+    static func multipart(fields: [String: String], files: [(name: String, filename: String, bytes: [UInt8])])
+        -> ByteBuffer
+    {
         var body: [UInt8] = []
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
-        if let file {
+        for file in files {
             body += Array(
                 """
                 --\(boundary)\r\nContent-Disposition: form-data; name="\(file.name)"; filename="\(file.filename)"\r

@@ -50,24 +50,24 @@ struct ContactLogRoutes: Sendable {
         }
     }
 
-    /// The entry of this case named in the path, if the viewer wrote it.
+    /// The entry of this case named in the path with its versions, if the viewer wrote it.
     private func ownEntry(_ context: AppRequestContext, _ r: Representation, _ viewer: Viewer) async throws
-        -> ContactEntry?
+        -> (entry: ContactEntry, history: [ContactEntry])?
     {
         let id = try context.parameters.require("contact")
-        guard let entry = try await ContactLogStore(database: deps.database).entry(id: id), entry.representationID == r.id
+        guard let (entry, history) = try await CaseAccess(database: deps.database, viewer: viewer)
+            .contactEntry(id, of: r)
         else { throw HTTPError(.notFound) }
-        return entry.author == viewer.username ? entry : nil
+        return entry.author == viewer.username ? (entry, history) : nil
     }
 
     @Sendable func entry(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         switch try await workable(context, "contact log") {
         case .page(let page): return try page.response(from: request, context: context)
         case .found(let r, let viewer):
-            guard let entry = try await ownEntry(context, r, viewer) else {
+            guard let (entry, history) = try await ownEntry(context, r, viewer) else {
                 return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
             }
-            let history = try await ContactLogStore(database: deps.database).history(of: entry.id)
             return try ContactLogViews.form(
                 r, values: ContactLogViews.values(entry), errors: [], editing: entry, history: history
             ).response(from: request, context: context)
@@ -79,15 +79,14 @@ struct ContactLogRoutes: Sendable {
         switch try await workable(context, "contact log") {
         case .page(let page): return try page.response(from: request, context: context)
         case .found(let r, let viewer):
-            guard let current = try await ownEntry(context, r, viewer) else {
+            guard let (current, history) = try await ownEntry(context, r, viewer) else {
                 return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
             }
             let store = ContactLogStore(database: deps.database)
             let (entry, errors) = ContactLogViews.entry(
                 from: fields, id: current.id, r: r, author: (viewer.username, viewer.displayName), today: deps.today())
             func reshow(_ errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
-                let history = try await store.history(of: current.id)
-                return try Page(
+                try Page(
                     status: status,
                     html: ContactLogViews.form(r, values: fields, errors: errors, editing: current, history: history)
                 ).response(from: request, context: context)

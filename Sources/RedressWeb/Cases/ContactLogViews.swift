@@ -15,7 +15,7 @@ enum ContactLogViews {
 
     static func blank(today: CalendarDate) -> FormFields {
         FormFields(values: [
-            "kind": "call", "direction": "incoming", "occurred-on-day": String(today.day),
+            "kind": "call", "direction": ContactEntry.Direction.incoming.rawValue, "occurred-on-day": String(today.day),
             "occurred-on-month": String(today.month), "occurred-on-year": String(today.year),
         ])
     }

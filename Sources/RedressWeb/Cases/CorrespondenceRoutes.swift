@@ -25,8 +25,11 @@ struct CorrespondenceRoutes: Sendable {
         _ r: Representation, _ viewer: Viewer, added: Int? = nil, errors: [FieldError] = [], kind: String = ""
     ) async throws -> HTML {
         let access = CaseAccess(database: deps.database, viewer: viewer)
+        let staff = try await UserStore(database: deps.database).all()
         return CorrespondenceViews.documents(
-            r, documents: try await access.documents(of: r), canAdd: viewer.may(.takeCaseSteps, on: r),
+            r, documents: try await access.documents(of: r),
+            staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.username, $0.displayName) }),
+            canAdd: viewer.may(.takeCaseSteps, on: r),
             canWithhold: viewer.may(.subjectAccess, on: r), limit: WebDependencies.words(deps.documentLimit),
             added: added, errors: errors, kind: kind)
     }
@@ -136,9 +139,9 @@ struct CorrespondenceRoutes: Sendable {
         case .found(let r, let viewer):
             let id = try context.parameters.require("document")
             let store = DocumentStore(database: deps.database)
-            guard let document = try await store.document(id: id), document.representationID == r.id else {
-                throw HTTPError(.notFound)
-            }
+            guard
+                let document = try await CaseAccess(database: deps.database, viewer: viewer).documentRecord(id, of: r)
+            else { throw HTTPError(.notFound) }
             guard let fields else {
                 return try CorrespondenceViews.withhold(r, document: document, reason: "", errors: [])
                     .response(from: request, context: context)

@@ -16,8 +16,8 @@ enum CorrespondenceViews {
 
     /// The documents page: the list, then the upload form for those who may add.
     static func documents(
-        _ r: Representation, documents: [CaseDocument], canAdd: Bool, canWithhold: Bool, limit: String,
-        added: Int?, errors: [FieldError], kind: String
+        _ r: Representation, documents: [CaseDocument], staff: [String: String], canAdd: Bool, canWithhold: Bool,
+        limit: String, added: Int?, errors: [FieldError], kind: String
     ) -> HTML {
         let banner: HTML =
             added.map {
@@ -45,8 +45,9 @@ enum CorrespondenceViews {
             ].compactMap { $0 }
             return """
                 <tr><td><a class="app-link" href="\(base)">\(d.filename)</a><br><span class="app-hint">\
-                \(size(d.size))</span></td><td>\(d.kind.displayName)</td><td>\(d.uploadedBy)<br>\
-                <span class="app-hint">\(when(d.uploadedAt))</span></td><td>\(access)</td><td>\(actions)</td></tr>
+                \(size(d.size))</span></td><td>\(d.kind.displayName)</td><td>\(staff[d.uploadedBy] ?? d.uploadedBy)<br>\
+                <span class="app-hint">\(when(d.uploadedAt))</span></td><td>\(access)</td><td>\
+                \(HTML(trusted: actions.map(\.description).joined(separator: "<br>")))</td></tr>
                 """
         }
         let list: HTML =

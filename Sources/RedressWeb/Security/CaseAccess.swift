@@ -110,6 +110,21 @@ struct CaseAccess: Sendable {
         return (document, try await DocumentStore(database: database).content(of: document))
     }
 
+    /// What the case knows of one of its documents, without its bytes.
+    func documentRecord(_ id: String, of r: Representation) async throws -> CaseDocument? {
+        guard canSee(r), let document = try await DocumentStore(database: database).document(id: id),
+            document.representationID == r.id
+        else { return nil }
+        return document
+    }
+
+    /// One entry of a case's contact log with every version of it, newest first.
+    func contactEntry(_ id: String, of r: Representation) async throws -> (ContactEntry, [ContactEntry])? {
+        let store = ContactLogStore(database: database)
+        guard canSee(r), let entry = try await store.entry(id: id), entry.representationID == r.id else { return nil }
+        return (entry, try await store.history(of: id))
+    }
+
     /// The contact log of a case the asker may see (empty for one they may not).
     func contacts(of r: Representation) async throws -> [ContactEntry] {
         guard canSee(r) else { return [] }
