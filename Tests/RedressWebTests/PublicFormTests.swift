@@ -55,6 +55,10 @@ struct PublicFormTests {
                         "<a href=\"#advocate\">Choose yes if you would like an advocate to help you</a>"))
                 answers += "&name=Kai&email=kai%40example.org&on-behalf-of=self&advocate=yes"
                 _ = try await post(client, answers + "&page=about-you")
+                let equality = String(buffer: try await post(client, answers + "&page=about-you").body)
+                #expect(equality.contains(">16 to 19<") && equality.contains(">Under 16<"))
+                #expect(!equality.contains("25 to 59") && !equality.contains("65 and over"), "no adult age bands")
+                #expect(!equality.contains("Joint complainants"), "a staff code, not a person's answer")
                 answers += "&age-band=16-to-19&ethnicity=white-irish&disability=not-stated&gender=not-stated"
                 let check = String(buffer: try await post(client, answers + "&page=equality").body)
                 #expect(
@@ -81,7 +85,19 @@ struct PublicFormTests {
                     buffer: try await client.execute(uri: sent.headers[.location]!, method: .get).body)
                 #expect(
                     confirmation.contains(stored) && confirmation.contains("within 10 working days")
-                        && confirmation.contains("advocate"))
+                        && confirmation.contains("You asked for an advocate")
+                        && !confirmation.contains("Tell us if you would like one"))
+                try await SettingsStore(database: database).saveCouncilIdentity(
+                    CouncilIdentity(name: "Anyshire County Council", complaintsTeam: "0300 123 4567"))
+                let front = String(buffer: try await client.execute(uri: "/feedback", method: .get).body)
+                #expect(front.contains("<li>0300 123 4567</li>"), "other ways to contact us, from the council")
+                #expect(front.contains("<title>Complaints, compliments and comments – Tell us what you think</title>"))
+                let adults = String(
+                    buffer: try await post(
+                        client,
+                        "kind=comment&service=adults&details=d&name=&email=&phone=&page=about-you"
+                    ).body)
+                #expect(adults.contains("25 to 59") && !adults.contains("Joint complainants"))
 
                 let officer = try await signIn(client, database, as: .complaintsOfficer)
                 let inbox = String(buffer: try await officer.execute(uri: "/triage", method: .get).body)

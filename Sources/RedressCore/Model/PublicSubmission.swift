@@ -94,7 +94,9 @@ public struct PublicSubmission: Sendable, Hashable, Codable, Identifiable {
                         you; it can take up to 20 working days.
                         """,
                     youngPerson
-                        ? "An advocate can help you say what you want, for free. Tell us if you would like one."
+                        ? (wantsAdvocate == true
+                            ? "You asked for an advocate. We will put you in touch with one, for free, before we reply."
+                            : "An advocate can help you say what you want, for free. Tell us if you would like one.")
                         : """
                             If you are not happy with our response, you can ask for it to be looked at again by \
                             someone independent.
@@ -245,6 +247,19 @@ public struct FeedbackAnswers: Sendable, Hashable {
             && !parts[1].hasSuffix(".") && !text.contains(" ") && text.count <= 254
     }
 
+    /// The codes of an equality list the public form offers: the council's active codes, without
+    /// those that are not an answer a person gives about themselves ("Joint complainants" is how
+    /// staff record two people), and for children and young people only the age bands of under-25s.
+    public static func publicChoices(_ list: CategoryList, young: Bool, from reference: ReferenceData) -> [Category] {
+        reference.active(list).filter { category in
+            switch list {
+            case .gender: category.code != "joint-complainants"
+            case .ageBand where young: ["under-16", "16-to-19", "20-to-24", "not-stated"].contains(category.code)
+            default: true
+            }
+        }
+    }
+
     /// The submission these answers make, once every page is valid.
     public func submission(
         id: String, reference: String, on day: CalendarDate, young: Bool, equalityCodes: ReferenceData
@@ -254,7 +269,8 @@ public struct FeedbackAnswers: Sendable, Hashable {
                 ("disability", CategoryList.disability), ("gender", .gender), ("age-band", .ageBand),
                 ("ethnicity", .ethnicity),
             ].map { field, list in
-                equalityCodes.active(list).contains { $0.code == self[field] } ? self[field] : "not-stated"
+                Self.publicChoices(list, young: young, from: equalityCodes).contains { $0.code == self[field] }
+                    ? self[field] : "not-stated"
             }
             guard answers.contains(where: { $0 != "not-stated" }) else { return nil }
             return EqualityMonitoring(

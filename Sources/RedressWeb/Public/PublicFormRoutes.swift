@@ -17,7 +17,7 @@ struct PublicFormRoutes: Sendable {
     ]
 
     @Sendable func start(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
-        PublicFormViews.start()
+        PublicFormViews.start(council: try await SettingsStore(database: deps.database).councilIdentity())
     }
 
     @Sendable func privacy(_ request: Request, _ context: AppRequestContext) async throws -> HTML {
@@ -35,7 +35,7 @@ struct PublicFormRoutes: Sendable {
         let young = query.get("for") == "young"
         let steps = PublicSubmission(
             id: "", reference: reference, submittedOn: deps.today(), kind: kind, youngPerson: young, serviceArea: area,
-            details: "", name: ""
+            details: "", name: "", wantsAdvocate: young ? query.get("advocate") == "yes" : nil
         )
         .whatHappensNext()
         return PublicFormViews.sent(reference: reference, steps: steps, young: young)
@@ -104,7 +104,8 @@ struct PublicFormRoutes: Sendable {
             sentReference = PublicSubmission.newReference()
         }
         let query =
-            "reference=\(sentReference)&kind=\(answers["kind"])&service=\(answers["service"])&for=\(young ? "young" : "adult")"
+            "reference=\(sentReference)&kind=\(answers["kind"])&service=\(answers["service"])"
+            + "&for=\(young ? "young" : "adult")\(young && answers["advocate"] == "yes" ? "&advocate=yes" : "")"
         return Response(status: .seeOther, headers: [.location: "/feedback/sent?\(query)"])
     }
 }

@@ -3,9 +3,13 @@ import RedressCore
 /// The public feedback pages: GOV.UK question pages, "Check your answers" and the confirmation,
 /// worded twice — for adults, and in plain language for children and young people.
 enum PublicFormViews {
-    static func start() -> HTML {
-        Layout.page(
-            title: "Tell us what you think", forPublic: true,
+    static func start(council: CouncilIdentity) -> HTML {
+        let ways: [HTML] = [council.complaintsTeam, council.address.replacingOccurrences(of: "\n", with: ", ")]
+            .filter { !$0.isEmpty }.map { "<li>\($0)</li>" }
+        let contact: HTML =
+            ways.isEmpty ? "" : "<ul class=\"app-list app-list--bullet\">\(ways)</ul>"
+        return Layout.page(
+            title: "Complaints, compliments and comments", forPublic: true,
             """
             <h1>Tell us what you think about a council service</h1>
             <p class="app-body">Use this form to make a complaint, pay a compliment or make a comment about adult \
@@ -20,6 +24,7 @@ enum PublicFormViews {
             <h2>Other ways to contact us</h2>
             <p class="app-body">You can also tell us by telephone, by letter or in person. If you need help to make a \
             complaint, we will help you.</p>
+            \(contact)
             """)
     }
 
@@ -242,7 +247,7 @@ enum PublicFormViews {
                 ("ethnicity", .ethnicity, young ? "What is your ethnic group?" : "What is your ethnic group?"),
             ].map { field, list, question in
                 let chosen = answers[field].isEmpty ? "not-stated" : answers[field]
-                let options: [HTML] = reference.active(list).map {
+                let options: [HTML] = FeedbackAnswers.publicChoices(list, young: young, from: reference).map {
                     """
                         <option value=\"\($0.code)\"\(HTML.attribute("selected",
                         $0.code == chosen ? "selected" : nil))>\($0.code == "not-stated" ? "Prefer not to say" : $0.label)</option>
