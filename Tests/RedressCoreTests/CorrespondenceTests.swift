@@ -97,9 +97,15 @@ struct LettersAndFormsTests {
         r.complainant.name = "Sam Parent"
         let values = LetterTemplate.values(
             for: r, procedure: BuiltInProcedures.childrenStatutory, reference: .defaults, calendar: .englandAndWales,
-            today: day("2021-12-21"), council: "Anyshire County Council", signedBy: "Olu Officer")
+            today: day("2021-12-21"),
+            council: CouncilIdentity(name: "Anyshire County Council", address: "County Hall\nAnytown AN1 1AA"),
+            signedBy: "Olu Officer")
         let letter = LetterTemplate.standard[0].render(values)
         #expect(letter.contains("Dear Sam Parent") && letter.contains("reference CS-2021-00007"))
+        #expect(
+            letter.hasPrefix("Anyshire County Council\nCounty Hall\nAnytown AN1 1AA\n\nSam Parent\n\n21 December 2021"),
+            "the letterhead, and the address block without the contact details nobody recorded")
+        #expect(letter.contains("under stage 1 (local resolution) of our complaints procedure"))
         #expect(letter.contains("received on 20 December 2021") && letter.contains("respond by 6 January 2022"))
         #expect(letter.hasSuffix("Olu Officer\nAnyshire County Council"))
         #expect(

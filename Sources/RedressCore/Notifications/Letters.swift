@@ -19,9 +19,16 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
         self.version = version
     }
 
+    /// Fields of the address blocks: a line holding only one of these, empty, is left out.
+    static let addressFields: Set = ["council_address", "council_contact", "addressee", "complainant_address"]
+
     /// Every merge field a template may use, with what it is filled with.
     public static let fields: [(name: String, meaning: String)] = [
         ("council", "The council's name"),
+        ("council_address", "The council's address (Council details)"),
+        ("council_contact", "How to contact the complaints team (Council details)"),
+        ("addressee", "The complainant's name for the address block, or nothing"),
+        ("complainant_address", "The complainant's contact details as recorded, for a posted letter's address"),
         ("date", "Today's date"),
         ("reference", "The case reference"),
         ("complainant_name", "The complainant's name, or \"Sir or Madam\""),
@@ -63,7 +70,15 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
     /// "[not recorded: field]" so the officer sees it before sending.
     public func render(_ values: [String: String]) -> String {
         var out = ""
-        var rest = Substring(body)
+        // An address line whose field is empty is left out, so a letter has no gap or placeholder
+        // where a council or complainant has no address recorded.
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let field = line.trimmingCharacters(in: .whitespaces)
+            guard field.hasPrefix("{{"), field.hasSuffix("}}") else { return true }
+            let name = field.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
+            return !(Self.addressFields.contains(name) && (values[name] ?? "").isEmpty)
+        }
+        var rest = Substring(lines.joined(separator: "\n"))
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
             out += rest[..<open.lowerBound]
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
@@ -76,7 +91,7 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
     /// The merge values for a case.
     public static func values(
         for r: Representation, procedure: ProcedureDefinition?, reference: ReferenceData, calendar: WorkingDayCalendar,
-        today: CalendarDate, council: String, signedBy: String
+        today: CalendarDate, council: CouncilIdentity, signedBy: String
     ) -> [String: String] {
         let stage = r.currentStage ?? r.stages.last
         let definition = stage.flatMap { s in procedure?.stage(s.key) }
@@ -88,9 +103,11 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
             }
         }
         return [
-            "council": council, "date": today.longDisplay, "reference": r.reference,
+            "council": council.name, "council_address": council.address, "council_contact": council.complaintsTeam,
+            "addressee": r.complainant.name ?? "", "complainant_address": r.complainant.contact ?? "",
+            "date": today.longDisplay, "reference": r.reference,
             "complainant_name": r.complainant.name ?? "Sir or Madam", "received_date": r.receivedOn.longDisplay,
-            "stage": definition?.name ?? "", "due_date": due?.longDisplay ?? "",
+            "stage": definition.map { Self.inSentence($0.name) } ?? "", "due_date": due?.longDisplay ?? "",
             "outcome": (r.stages.last?.outcome).map { reference.label(.outcome, $0) } ?? "",
             "refusal_reason": (r.records.intake.refusal?.reason).map { reference.label(.refusalReason, $0) } ?? "",
             "ombudsman": "Local Government and Social Care Ombudsman, www.lgo.org.uk, telephone 0300 061 0614",
@@ -98,19 +115,39 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
         ]
     }
 
+    /// A stage's name as a sentence says it: "Stage 1: local resolution" is "stage 1 (local
+    /// resolution)", so "under stage 1 (local resolution) of our complaints procedure" reads.
+    static func inSentence(_ name: String) -> String {
+        let parts = name.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let head = parts[0].prefix(1).lowercased() + parts[0].dropFirst()
+        return parts.count == 2 && !parts[1].isEmpty ? "\(head) (\(parts[1]))" : head
+    }
+
+    /// The letterhead and the address block every standard letter starts with.
+    static let letterhead = """
+        {{council}}
+        {{council_address}}
+        {{council_contact}}
+
+        {{addressee}}
+        {{complainant_address}}
+
+        {{date}}
+        """
+
     /// The six letters every council sends, as starting points to edit.
     public static let standard: [LetterTemplate] = [
         LetterTemplate(
             key: "acknowledgement", name: "Acknowledgement",
-            body: """
-                {{date}}
+            body: letterhead + """
+
 
                 Dear {{complainant_name}}
 
                 Your complaint, reference {{reference}}
 
                 Thank you for your complaint, which we received on {{received_date}}. We are dealing with it under \
-                the {{stage}} of our complaints procedure and will respond by {{due_date}}.
+                {{stage}} of our complaints procedure and will respond by {{due_date}}.
 
                 If you would like help to make your complaint, including from an advocate, please tell us.
 
@@ -121,8 +158,8 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
                 """),
         LetterTemplate(
             key: "extension", name: "Extension of time",
-            body: """
-                {{date}}
+            body: letterhead + """
+
 
                 Dear {{complainant_name}}
 
@@ -138,8 +175,8 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
                 """),
         LetterTemplate(
             key: "stage-response", name: "Stage response",
-            body: """
-                {{date}}
+            body: letterhead + """
+
 
                 Dear {{complainant_name}}
 
@@ -157,8 +194,8 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
                 """),
         LetterTemplate(
             key: "adjudication", name: "Stage 2 adjudication",
-            body: """
-                {{date}}
+            body: letterhead + """
+
 
                 Dear {{complainant_name}}
 
@@ -176,8 +213,8 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
                 """),
         LetterTemplate(
             key: "panel-outcome", name: "Review panel outcome",
-            body: """
-                {{date}}
+            body: letterhead + """
+
 
                 Dear {{complainant_name}}
 
@@ -195,8 +232,8 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
                 """),
         LetterTemplate(
             key: "refusal", name: "Complaint not considered",
-            body: """
-                {{date}}
+            body: letterhead + """
+
 
                 Dear {{complainant_name}}
 

@@ -11,11 +11,6 @@ struct LetterRoutes: Sendable {
 
     var store: LetterStore { LetterStore(database: deps.database) }
 
-    /// The council's name for letters (a setting; "the council" until set).
-    func councilName() async throws -> String {
-        try await SettingsStore(database: deps.database).load(SettingsStore.councilNameKey, default: "The council")
-    }
-
     func visibleCase(_ context: AppRequestContext) async throws -> Representation? {
         switch try await context.lookUpCase(in: deps.database) {
         case .missing: return nil
@@ -32,7 +27,7 @@ struct LetterRoutes: Sendable {
         }
         let casework = try await Casework.load(deps)
         let values = LetterTemplate.values(for: r, procedure: casework.procedure(r.procedureID), reference: casework.reference, calendar: casework.calendar,
-                                           today: deps.today(), council: try await councilName(), signedBy: context.viewer?.displayName ?? "")
+                                           today: deps.today(), council: try await SettingsStore(database: deps.database).councilIdentity(), signedBy: context.viewer?.displayName ?? "")
         let letter = Letter(id: UUID().uuidString.lowercased(), representationID: r.id, templateKey: template.key, title: "\(template.name), \(deps.today().longDisplay)",
                             body: template.render(values), createdOn: deps.today(), createdBy: context.viewer?.displayName ?? "")
         try await store.add(letter)
