@@ -234,8 +234,8 @@ public struct RepresentationStore: Sendable {
         try await load(where: "is_open = \(bind: true)")
     }
 
-    /// Everything a report for `start...end` may count: received in the period, or with a stage
-    /// responded to in it.
+    /// Everything a report for `start...end` may count: received in the period, closed in it (a
+    /// complaint withdrawn in the year has no response in it), or with a stage responded to in it.
     /// With `includingOmbudsmanDecisions`, also every case with an Ombudsman referral (decisions
     /// live in the case record; there are few, so they are filtered by date in the report).
     /// The stage test is a correlated `EXISTS` (an index probe per case), not `id IN (subquery)`
@@ -246,6 +246,7 @@ public struct RepresentationStore: Sendable {
     ) async throws -> [Representation] {
         let base: SQLQueryString = """
             (received_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
+            OR (closed_on BETWEEN \(bind: start.iso) AND \(bind: end.iso))
             OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.responded_on BETWEEN \
             \(bind: start.iso) AND \(bind: end.iso))
             """

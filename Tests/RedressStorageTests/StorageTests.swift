@@ -133,7 +133,9 @@ struct StorageTests {
         }
     }
 
-    @Test("a year's report inputs: received in the year, or responded to in it", arguments: TestDatabase.engines)
+    @Test(
+        "a year's report inputs: received in the year, closed in it, or responded to in it",
+        arguments: TestDatabase.engines)
     func reportInputs(engine dbEngine: DatabaseEngine) async throws {
         try await TestDatabase.with(dbEngine) { database in
             let store = RepresentationStore(database: database)
@@ -142,7 +144,8 @@ struct StorageTests {
             let year = FinancialYear(startYear: 2024)
             let loaded = try await store.representations(relevantTo: year.firstDay, year.lastDay)
             let expected = all.filter {
-                year.contains($0.receivedOn) || $0.stages.contains { $0.respondedOn.map(year.contains) ?? false }
+                year.contains($0.receivedOn) || ($0.closedOn.map(year.contains) ?? false)
+                    || $0.stages.contains { $0.respondedOn.map(year.contains) ?? false }
             }
             #expect(Set(loaded.map(\.id)) == Set(expected.map(\.id)))
             let fromStore = FirstFigures.compute(year: year, representations: loaded, calendar: .englandAndWales)

@@ -78,7 +78,7 @@ extension AnnualReportBuilder {
             (.disability, "Disability"), (.gender, "Gender"), (.ageBand, "Age band"), (.ethnicity, "Ethnic group"),
         ]
         let tables = lists.map { list, title in
-            let codes = answered.compactMap { $0.code(list) }
+            let codes = answered.compactMap { $0.code(list) }.filter { !$0.isEmpty }
             let known = reference.active(list).map(\.code)
             var counts = known.map { code in
                 (label: reference.label(list, code), code: code, n: codes.count(where: { $0 == code }))

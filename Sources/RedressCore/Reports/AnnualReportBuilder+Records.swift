@@ -10,8 +10,9 @@ extension AnnualReportBuilder {
         records: [Representation],
         perRecord: Bool, codes: (Representation) -> [String], notes: [String] = [], lastYear: [Representation]? = nil
     ) -> ReportTable {
-        let coded = records.map(codes)
-        let before = lastYear?.map(codes)
+        // An empty code is no code: counted as not recorded, never as a code no longer in use.
+        let coded = records.map { codes($0).filter { !$0.isEmpty } }
+        let before = lastYear?.map { codes($0).filter { !$0.isEmpty } }
         let previous = previousYear
         /// Last year's count of `code` (or of retired codes), as an extra cell when asked for.
         func earlier(_ suffix: String, _ label: String, _ matches: (String) -> Bool) -> [Figure] {
