@@ -4,13 +4,15 @@ import RedressCore
 import RedressStorage
 import ServiceLifecycle
 
-/// The server's background work: every minute, deliver what is due in the outbox, and on working
-/// days from the configured hour prepare the day's reminder digests (once). Stops at graceful
+/// The server's background work: every minute, read the complaints mailbox (when one is set up),
+/// deliver what is due in the outbox, and on working days from the configured hour prepare the
+/// day's reminder digests (once). Stops at graceful
 /// shutdown, between runs: a message is never half-recorded.
 public struct BackgroundWork: Service {
     public let database: Database
     public let delivery: OutboxDelivery
     public let reminders: ReminderJob
+    public let mailbox: MailboxReader?
     public let today: @Sendable () -> CalendarDate
     public let hour: @Sendable () -> Int
     public let now: @Sendable () -> Int
@@ -18,7 +20,7 @@ public struct BackgroundWork: Service {
     public let logger: Logger
 
     public init(
-        database: Database, delivery: OutboxDelivery, reminders: ReminderJob,
+        database: Database, delivery: OutboxDelivery, reminders: ReminderJob, mailbox: MailboxReader? = nil,
         today: @escaping @Sendable () -> CalendarDate,
         hour: @escaping @Sendable () -> Int, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
         interval: Duration = .seconds(60), logger: Logger
@@ -26,6 +28,7 @@ public struct BackgroundWork: Service {
         self.database = database
         self.delivery = delivery
         self.reminders = reminders
+        self.mailbox = mailbox
         self.today = today
         self.hour = hour
         self.now = now
@@ -35,6 +38,14 @@ public struct BackgroundWork: Service {
 
     /// One pass: reminders when due, then delivery.
     public func runOnce() async {
+        if let mailbox {
+            do { try await mailbox.runOnce() } catch {
+                // The mailbox's own words are not logged: they can hold addresses.
+                logger.error(
+                    "reading the mailbox failed; will try again",
+                    metadata: ["error": "\((error as? IMAPMailbox.Failure)?.description ?? "\(type(of: error))")"])
+            }
+        }
         do {
             let settings = try await SettingsStore(database: database).load(
                 SettingsStore.reminderSettingsKey, default: ReminderSettings.standard)

@@ -15,20 +15,23 @@ public struct ContactLogStore: Sendable {
         entry.version = 1
         entry.recordedAt = Timestamp.now()
         let saved = entry
-        try await database.transaction { sql in
-            try await sql.insert(into: "case_contact").columns(
-                "id", "representation_id", "kind", "direction", "occurred_on", "with_whom", "summary", "author",
-                "author_name", "version", "recorded_at"
-            ).values(
-                SQLBind(saved.id), SQLBind(saved.representationID), SQLBind(saved.kind.rawValue),
-                SQLBind(saved.direction.rawValue), SQLBind(saved.occurredOn.iso), SQLBind(saved.withWhom),
-                SQLBind(saved.summary), SQLBind(saved.author), SQLBind(saved.authorName), SQLBind(1),
-                SQLBind(saved.recordedAt)
-            ).run()
-            try await Self.keepHistory(saved, on: sql)
-            try await Self.reindex(saved.representationID, on: sql)
-        }
+        try await database.transaction { sql in try await Self.insert(saved, on: sql) }
         return saved
+    }
+
+    /// Writes a new entry (version 1), its first version and the case's search document.
+    static func insert(_ saved: ContactEntry, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "case_contact").columns(
+            "id", "representation_id", "kind", "direction", "occurred_on", "with_whom", "summary", "author",
+            "author_name", "version", "recorded_at"
+        ).values(
+            SQLBind(saved.id), SQLBind(saved.representationID), SQLBind(saved.kind.rawValue),
+            SQLBind(saved.direction.rawValue), SQLBind(saved.occurredOn.iso), SQLBind(saved.withWhom),
+            SQLBind(saved.summary), SQLBind(saved.author), SQLBind(saved.authorName), SQLBind(1),
+            SQLBind(saved.recordedAt)
+        ).run()
+        try await Self.keepHistory(saved, on: sql)
+        try await Self.reindex(saved.representationID, on: sql)
     }
 
     /// Saves a corrected entry made from `expectedVersion` by its author; someone else's entry

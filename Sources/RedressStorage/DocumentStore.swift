@@ -38,18 +38,22 @@ public struct DocumentStore: Sendable {
         }
         try await database.transaction { sql in
             for (document, upload) in zip(documents, uploads) {
-                try await Self.keepContent(upload.bytes, sha256: document.sha256, on: sql)
-                try await sql.insert(into: "case_document").columns(
-                    "id", "representation_id", "kind", "filename", "media_type", "size", "sha256", "uploaded_by",
-                    "uploaded_at"
-                ).values(
-                    SQLBind(document.id), SQLBind(representationID), SQLBind(document.kind.rawValue),
-                    SQLBind(document.filename), SQLBind(document.mediaType), SQLBind(document.size),
-                    SQLBind(document.sha256), SQLBind(username), SQLBind(now)
-                ).run()
+                try await Self.insert(document, bytes: upload.bytes, on: sql)
             }
         }
         return documents
+    }
+
+    static func insert(_ document: CaseDocument, bytes: [UInt8], on sql: any SQLDatabase) async throws {
+        try await Self.keepContent(bytes, sha256: document.sha256, on: sql)
+        try await sql.insert(into: "case_document").columns(
+            "id", "representation_id", "kind", "filename", "media_type", "size", "sha256", "uploaded_by",
+            "uploaded_at"
+        ).values(
+            SQLBind(document.id), SQLBind(document.representationID), SQLBind(document.kind.rawValue),
+            SQLBind(document.filename), SQLBind(document.mediaType), SQLBind(document.size),
+            SQLBind(document.sha256), SQLBind(document.uploadedBy), SQLBind(document.uploadedAt)
+        ).run()
     }
 
     /// Writes the pieces of a file not already kept. Two uploads of the same file at once both

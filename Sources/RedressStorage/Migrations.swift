@@ -406,6 +406,17 @@ public struct Migrator: Sendable {
                     """,
                 ]
             }),
+        Migration(
+            12, "Email in: each message filed once, by its Message-ID",
+            statements: { _ in
+                [
+                    """
+                    CREATE TABLE mail_received (
+                        message_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, representation_id TEXT,
+                        submission_reference TEXT)
+                    """
+                ]
+            }),
     ]
 
     /// The newest migration version this build knows.

@@ -27,24 +27,34 @@ public struct SubmissionStore: Sendable {
         _ answers: FeedbackAnswers, on day: CalendarDate, young: Bool, equalityCodes: ReferenceData
     ) async throws -> PublicSubmission {
         try await database.transaction { sql in
-            var reference = PublicSubmission.newReference()
-            while try await sql.raw("SELECT 1 AS n FROM submission WHERE reference = \(bind: reference)").first() != nil
-            {
-                reference = PublicSubmission.newReference()
+            try await Self.insert(on: sql) { reference in
+                answers.submission(
+                    id: UUID().uuidString.lowercased(), reference: reference, on: day, young: young,
+                    equalityCodes: equalityCodes)
             }
-            let submission = answers.submission(
-                id: UUID().uuidString.lowercased(), reference: reference, on: day, young: young,
-                equalityCodes: equalityCodes)
-            try await sql.insert(into: "submission").columns(
-                "id", "reference", "submitted_on", "status", "detail", "version", "created_at"
-            )
-            .values(
-                SQLBind(submission.id), SQLBind(submission.reference), SQLBind(day.iso),
-                SQLBind(submission.status.rawValue), SQLBind(try Self.encode(submission)),
-                SQLBind(submission.version), SQLBind(Timestamp.now())
-            ).run()
-            return submission
         }
+    }
+
+    /// Writes the submission `make` gives for a new random reference.
+    static func insert(
+        on sql: any SQLDatabase, _ make: (String) -> PublicSubmission
+    ) async throws -> PublicSubmission {
+        var reference = PublicSubmission.newReference()
+        while try await sql.raw("SELECT 1 AS n FROM submission WHERE reference = \(bind: reference)").first() != nil
+        {
+            reference = PublicSubmission.newReference()
+        }
+        let submission = make(reference)
+        let day = submission.submittedOn
+        try await sql.insert(into: "submission").columns(
+            "id", "reference", "submitted_on", "status", "detail", "version", "created_at"
+        )
+        .values(
+            SQLBind(submission.id), SQLBind(submission.reference), SQLBind(day.iso),
+            SQLBind(submission.status.rawValue), SQLBind(try Self.encode(submission)),
+            SQLBind(submission.version), SQLBind(Timestamp.now())
+        ).run()
+        return submission
     }
 
     /// Submissions with a status, oldest first.

@@ -120,6 +120,9 @@ struct Serve: AsyncParsableCommand {
                 database: database,
                 delivery: OutboxDelivery(store: OutboxStore(database: database), sender: sender, logger: logger),
                 reminders: ReminderJob(database: database, division: division, teamEmail: teamEmail),
+                mailbox: IMAPMailbox.fromEnvironment().map {
+                    MailboxReader(mailbox: $0, database: database, today: LondonClock.today, logger: logger)
+                },
                 today: LondonClock.today, hour: LondonClock.hour, logger: logger)
             let app = buildApplication(deps, host: host, port: port, services: [background]) { actualPort in
                 let shown = host == "0.0.0.0" ? "localhost" : host

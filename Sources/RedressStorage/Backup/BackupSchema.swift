@@ -94,6 +94,10 @@ enum BackupSchema {
                 t("recorded_at"),
             ], orderBy: "id, version"),
         Table(
+            name: "mail_received",
+            columns: [t("message_id"), t("received_at"), t_("representation_id"), t_("submission_reference")],
+            orderBy: "message_id"),
+        Table(
             name: "equality_monitoring",
             columns: [
                 t("representation_id"), t("disability"), t("gender"), t("age_band"), t("ethnicity"), t("recorded_at"),
