@@ -30,7 +30,7 @@ public struct OutboxDelivery: Sendable {
         var sent = 0
         for message in try await store.due(now: now) {
             do {
-                try await sender.send(message)
+                try await sender.send(message.attachments.isEmpty ? message : try await store.withContent(message))
                 try await store.markSent(message.id, now: now)
                 sent += 1
             } catch {

@@ -83,18 +83,37 @@ public struct SMTPSender: MessageSender {
         let encodedSubject =
             subject.unicodeScalars.allSatisfy(\.isASCII)
             ? subject : "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
-        let body = Data(message.body.replacingOccurrences(of: "\n", with: "\r\n").utf8).base64EncodedString(options: [
+        let lines: Data.Base64EncodingOptions = [
             .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
-        ])
+        ]
+        let body = Data(message.body.replacingOccurrences(of: "\n", with: "\r\n").utf8).base64EncodedString(
+            options: lines)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return [
+        let headers = [
             "From: <\(clean(from))>", "To: <\(clean(message.recipient))>", "Subject: \(encodedSubject)",
-            "Date: \(formatter.string(from: Date()))",
-            "Message-ID: <\(message.id)@redress>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: base64", "", body,
-        ].joined(separator: "\r\n")
+            "Date: \(formatter.string(from: Date()))", "Message-ID: <\(message.id)@redress>", "MIME-Version: 1.0",
+        ]
+        let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", body]
+        guard !message.attachments.isEmpty else { return (headers + text).joined(separator: "\r\n") }
+        // With attachments: the text, then each file, in a multipart/mixed whose boundary cannot
+        // occur in base64 (it has a character base64 never uses).
+        let boundary = "=_redress_\(message.id)"
+        var parts = headers + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)"] + text
+        for attachment in message.attachments {
+            let name = clean(attachment.filename).replacingOccurrences(of: "\"", with: "")
+            let encodedName =
+                name.unicodeScalars.allSatisfy(\.isASCII)
+                ? "filename=\"\(name)\""
+                : "filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            parts += [
+                "--\(boundary)", "Content-Type: \(clean(attachment.mediaType))",
+                "Content-Disposition: attachment; \(encodedName)", "Content-Transfer-Encoding: base64", "",
+                Data(attachment.bytes ?? []).base64EncodedString(options: lines),
+            ]
+        }
+        return (parts + ["--\(boundary)--"]).joined(separator: "\r\n")
     }
 }
 

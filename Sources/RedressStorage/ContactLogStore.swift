@@ -19,6 +19,20 @@ public struct ContactLogStore: Sendable {
         return saved
     }
 
+    /// An email sent from the case: queued in the outbox and written in the contact log together,
+    /// so the log never shows an email that was not queued, nor the outbox one the log lacks.
+    public func add(_ entry: ContactEntry, sending message: OutboxMessage, now: Int) async throws -> ContactEntry {
+        var entry = entry
+        entry.version = 1
+        entry.recordedAt = Timestamp.now()
+        let saved = entry
+        try await database.transaction { sql in
+            try await Self.insert(saved, on: sql)
+            try await OutboxStore.enqueue([message], now: now, on: sql)
+        }
+        return saved
+    }
+
     /// Writes a new entry (version 1), its first version and the case's search document.
     static func insert(_ saved: ContactEntry, on sql: any SQLDatabase) async throws {
         try await sql.insert(into: "case_contact").columns(

@@ -417,6 +417,9 @@ public struct Migrator: Sendable {
                     """
                 ]
             }),
+        Migration(
+            13, "Email out: case documents attached to outgoing messages",
+            statements: { _ in ["ALTER TABLE outbox_message ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'"] }),
     ]
 
     /// The newest migration version this build knows.

@@ -17,11 +17,33 @@ public struct OutboxMessage: Sendable, Hashable {
     public var nextAttemptAt: Int
     public var lastError: String?
     public var sentAt: Int?
+    /// Case documents sent with the message, named by their digest; their bytes are read from
+    /// the document store when the message is sent (`OutboxStore.withContent`).
+    public var attachments: [Attachment] = []
+
+    public struct Attachment: Sendable, Hashable, Codable {
+        public var filename: String
+        public var mediaType: String
+        public var sha256: String
+        public var size: Int
+        /// Filled only while sending.
+        public var bytes: [UInt8]?
+
+        public init(filename: String, mediaType: String, sha256: String, size: Int, bytes: [UInt8]? = nil) {
+            (self.filename, self.mediaType, self.sha256, self.size, self.bytes) = (
+                filename, mediaType, sha256, size, bytes
+            )
+        }
+
+        enum CodingKeys: String, CodingKey { case filename, mediaType, sha256, size }
+    }
 
     public init(
         id: String = UUID().uuidString.lowercased(), recipient: String, subject: String, body: String,
-        status: Status = .pending, attempts: Int = 0, nextAttemptAt: Int, lastError: String? = nil, sentAt: Int? = nil
+        status: Status = .pending, attempts: Int = 0, nextAttemptAt: Int, lastError: String? = nil, sentAt: Int? = nil,
+        attachments: [Attachment] = []
     ) {
+        self.attachments = attachments
         self.id = id
         self.recipient = recipient
         self.subject = subject
@@ -46,12 +68,13 @@ public struct OutboxStore: Sendable {
         for m in messages {
             try await sql.insert(into: "outbox_message").columns(
                 "id", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "last_error",
-                "created_at", "sent_at"
+                "created_at", "sent_at", "attachments"
             )
             .values(
                 SQLBind(m.id), SQLBind(m.recipient), SQLBind(m.subject), SQLBind(m.body), SQLBind(m.status.rawValue),
                 SQLBind(m.attempts),
-                SQLBind(m.nextAttemptAt), SQLBind(m.lastError), SQLBind(now), SQLBind(m.sentAt)
+                SQLBind(m.nextAttemptAt), SQLBind(m.lastError), SQLBind(now), SQLBind(m.sentAt),
+                SQLBind(String(decoding: try JSONEncoder().encode(m.attachments), as: UTF8.self))
             ).run()
         }
     }
@@ -128,6 +151,22 @@ public struct OutboxStore: Sendable {
             attempts: try row.decode(column: "attempts", as: Int.self),
             nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int.self),
             lastError: try row.decode(column: "last_error", as: String?.self),
-            sentAt: try row.decode(column: "sent_at", as: Int?.self))
+            sentAt: try row.decode(column: "sent_at", as: Int?.self),
+            attachments: try JSONDecoder().decode(
+                [OutboxMessage.Attachment].self, from: Data(try row.decode(column: "attachments", as: String.self).utf8)))
+    }
+
+    /// The message with its attachments' bytes read from the document store, each checked
+    /// against its digest (a file purged since is reported, and the message kept for later).
+    public func withContent(_ message: OutboxMessage) async throws -> OutboxMessage {
+        var loaded = message
+        for (i, attachment) in message.attachments.enumerated() {
+            let document = CaseDocument(
+                id: "", representationID: "", kind: .other, filename: attachment.filename,
+                mediaType: attachment.mediaType, size: attachment.size, sha256: attachment.sha256, uploadedBy: "",
+                uploadedAt: "")
+            loaded.attachments[i].bytes = try await DocumentStore(database: database).content(of: document)
+        }
+        return loaded
     }
 }

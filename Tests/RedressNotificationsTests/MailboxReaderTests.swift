@@ -124,3 +124,55 @@ struct MailboxReaderTests {
         }
     }
 }
+
+@Suite("Email out: a case document attached")
+struct EmailOutTests {
+    @Test(
+        "the outbox sends a case document attached; read back from the SMTP transcript it is the same file",
+        arguments: TestDatabase.engines)
+    func attachment(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let r = try await RepresentationStore(database: database).record(
+                NewComplaint(
+                    serviceArea: .corporate, procedure: BuiltInProcedures.defaultProcedure(for: .corporate),
+                    receivedOn: CalendarDate(iso: "2024-02-01")!, methodOfReceipt: "email",
+                    complainant: Complainant(relationship: "self", name: "Pat"), serviceCategory: "education",
+                    summary: "s"),
+                engine: ClockEngine(calendar: .englandAndWales))
+            let pdf = Array("%PDF-1.4 response".utf8) + (0..<3000).map { UInt8($0 % 256) }
+            let document = try #require(
+                try await DocumentStore(database: database).add(
+                    [.init(filename: "response letter.pdf", kind: .responseLetter, bytes: pdf)], to: r.id,
+                    by: "officer"
+                ).first)
+            try await OutboxStore(database: database).enqueue(
+                [
+                    OutboxMessage(
+                        recipient: "pat@example.org", subject: "Your complaint, reference \(r.reference)",
+                        body: "Please find our response attached.", nextAttemptAt: 0,
+                        attachments: [
+                            .init(
+                                filename: document.filename, mediaType: document.mediaType, sha256: document.sha256,
+                                size: document.size)
+                        ])
+                ], now: 0)
+            let server = FakeSMTPServer()
+            try await server.run { port in
+                let delivery = OutboxDelivery(
+                    store: OutboxStore(database: database),
+                    sender: SMTPSender(host: "127.0.0.1", port: port, security: .none, from: "c@anyshire.example"),
+                    logger: TestDatabase.logger)
+                let sent = try await delivery.deliverDue(now: 1)
+                #expect(sent == 1)
+            }
+            let lines = try #require(await server.transcripts.first)
+            let start = try #require(lines.firstIndex { $0.hasPrefix("From:") })
+            let end = try #require(lines.lastIndex(of: "."))
+            let sent = MailMessage(Array(lines[start..<end].joined(separator: "\r\n").utf8))
+            #expect(sent.subject == "Your complaint, reference \(r.reference)")
+            #expect(sent.text == "Please find our response attached.")
+            #expect(sent.attachments.map(\.filename) == ["response letter.pdf"])
+            #expect(sent.attachments.first?.bytes == pdf)
+        }
+    }
+}

@@ -37,7 +37,7 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         // are refused at case level.
         return [.complaintsManager, .complaintsOfficer].contains(role)
     case .caseDocuments, .caseDocument, .caseDocumentText, .addCaseDocuments, .caseContactForm, .addCaseContact,
-        .caseContactEntry, .saveCaseContact:
+        .caseContactEntry, .saveCaseContact, .caseEmailForm, .sendCaseEmail:
         // As the case page: the case has no appointments.
         return [.complaintsManager, .complaintsOfficer].contains(role)
     case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport, .withholdDocumentForm,

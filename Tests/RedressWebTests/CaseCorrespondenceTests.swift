@@ -153,4 +153,41 @@ struct CaseCorrespondenceTests {
             }
         }
     }
+
+    @Test(
+        "an email from the case is queued with the chosen document and written in the contact log; a bad address is not",
+        arguments: TestDatabase.engines)
+    func emailOut(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let app = Application(
+                router: buildRouter(testDependencies(database, today: Self.today)), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let officer = try await signIn(client, database, as: .complaintsOfficer)
+                let r = try await Self.complaint(database)
+                let document = try #require(
+                    try await DocumentStore(database: database).add(
+                        [.init(filename: "response.pdf", kind: .responseLetter, bytes: Array("%PDF-1.4".utf8))],
+                        to: r.id, by: "officer"
+                    ).first)
+                let form = String(buffer: try await officer.execute(uri: "/complaints/\(r.id)/email", method: .get).body)
+                #expect(form.contains("Your complaint, reference \(r.reference)") && form.contains("response.pdf"))
+                var fields = [
+                    "to": "not an address", "subject": "Your complaint, reference \(r.reference)",
+                    "message": "Our response is attached.", "attach": document.id,
+                ]
+                let bad = try await officer.execute(
+                    uri: "/complaints/\(r.id)/email", method: .post, body: CouncilDetailsTests.form(fields))
+                #expect(bad.status == .unprocessableContent)
+                #expect(try await OutboxStore(database: database).all().isEmpty, "nothing queued")
+                fields["to"] = "jo@example.org"
+                let sent = try await officer.execute(
+                    uri: "/complaints/\(r.id)/email", method: .post, body: CouncilDetailsTests.form(fields))
+                #expect(sent.status == .seeOther)
+                let queued = try #require(try await OutboxStore(database: database).all().first)
+                #expect(queued.recipient == "jo@example.org" && queued.attachments.map(\.sha256) == [document.sha256])
+                let logged = try #require(try await ContactLogStore(database: database).entries(of: r.id).first)
+                #expect(logged.kind == .email && logged.direction == .outgoing && logged.summary.contains("response.pdf"))
+            }
+        }
+    }
 }

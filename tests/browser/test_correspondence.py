@@ -102,3 +102,26 @@ def test_a_call_in_the_contact_log_is_found_by_search(server, browser):
     search.send_keys("occupational therapist")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[role=search] button"))
     assert reference in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_an_email_from_the_case_with_a_document(server, browser):
+    """After the documents test: the case has two documents to attach."""
+    _first_demo_case(browser, server)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Send an email"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Send an email"
+    assert "reference" in browser.find_element(By.ID, "subject").get_attribute("value")
+    assert_accessible(browser)
+    to = browser.find_element(By.ID, "to")
+    to.clear()
+    to.send_keys("not an address")
+    click_and_wait(browser, _button(browser, "Send the email"))
+    assert "Enter an email address" in browser.find_element(By.CSS_SELECTOR, ".app-error-summary").text
+    assert_accessible(browser)
+    to = browser.find_element(By.ID, "to")
+    to.clear()
+    to.send_keys("parent@example.org")
+    browser.find_element(By.ID, "message").send_keys("Our response is attached.")
+    browser.find_element(By.XPATH, "//label[contains(., 'letter from parent.pdf')]/preceding-sibling::input").click()
+    click_and_wait(browser, _button(browser, "Send the email"))
+    assert "Email queued to send" in browser.find_element(By.CSS_SELECTOR, ".app-notification").text
+    assert "Attached: letter from parent.pdf" in browser.find_element(By.TAG_NAME, "main").text

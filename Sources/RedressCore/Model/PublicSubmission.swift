@@ -241,7 +241,7 @@ public struct FeedbackAnswers: Sendable, Hashable {
         return order[i + 1]
     }
 
-    static func looksLikeEmail(_ text: String) -> Bool {
+    public static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
             && !parts[1].hasSuffix(".") && !text.contains(" ") && text.count <= 254

@@ -146,7 +146,7 @@ enum BackupSchema {
             columns: [
                 t("id"), t("recipient"), t("subject"), t("body"), t("status"), i("attempts"), i("next_attempt_at"),
                 t_("last_error"), i("created_at"),
-                i_("sent_at"),
+                i_("sent_at"), t("attachments"),
             ], orderBy: "id"),
         Table(name: "reminder_run", columns: [t("day"), i("messages"), t("created_at")], orderBy: "day"),
         Table(

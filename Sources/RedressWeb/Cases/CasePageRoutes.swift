@@ -44,6 +44,7 @@ struct CasePageRoutes: Sendable {
         case "unlink": "Link removed"
         case "merged": "Merged: this case is now the one to work on"
         case "contact": "Added to the contact log"
+        case "email": "Email queued to send, and added to the contact log"
         case "contact-corrected": "Contact log entry corrected"
         default:
             (CaseStep(rawValue: done) as (any CaseForm)? ?? RecordStep(rawValue: done) ?? IntakeStep(rawValue: done))?

@@ -156,6 +156,10 @@ enum CasePageView {
                 <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/documents\">Add \
                 documents</a></li>
                 """,
+            """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/email\">Send an \
+                email</a></li>
+                """,
         ]
         func group(_ title: String, _ list: [HTML]) -> HTML {
             list.isEmpty

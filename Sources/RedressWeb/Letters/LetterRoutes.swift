@@ -127,6 +127,8 @@ enum LetterViews {
             \(r.reference)</a></p>
             <h1>\(letter.title)</h1>
             <ul class="app-list app-no-print">
+              <li><a class="app-link" href="/complaints/\(r.id)/email?letter=\(letter.id)">Email this letter</a> \
+            from the case</li>
               <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=docx">Download as a Word \
             document (DOCX)</a></li>
               <li><a class="app-link" href="/complaints/\(r.id)/letters/\(letter.id)?format=html">Download as \

@@ -15,7 +15,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case newCompliment, stepForm, caseDetailsForm, saveCaseDetails, caseOwnerForm, saveCaseOwner
     case caseLinksForm, addCaseLink, removeCaseLink, caseMergeForm, mergeCase
     case caseDocuments, addCaseDocuments, caseDocument, caseDocumentText, withholdDocumentForm, withholdDocument
-    case caseContactForm, addCaseContact, caseContactEntry, saveCaseContact
+    case caseContactForm, addCaseContact, caseContactEntry, saveCaseContact, caseEmailForm, sendCaseEmail
     case search, cases, myCases, casesExport, deadlineCalendar
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
@@ -51,7 +51,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .saveReportTemplate, .saveCouncilLogo,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase, .addCaseDocuments,
-            .withholdDocument, .addCaseContact, .saveCaseContact:
+            .withholdDocument, .addCaseContact, .saveCaseContact, .sendCaseEmail:
             .post
         case .apiRestriction, .apiPersonAvailability: .put
         default: .get
@@ -95,6 +95,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .withholdDocumentForm, .withholdDocument: "/complaints/:id/documents/:document/withhold"
         case .caseContactForm, .addCaseContact: "/complaints/:id/contacts"
         case .caseContactEntry, .saveCaseContact: "/complaints/:id/contacts/:contact"
+        case .caseEmailForm, .sendCaseEmail: "/complaints/:id/email"
         case .search: "/search"
         case .cases: "/cases"
         case .myCases: "/my-cases"
@@ -180,7 +181,8 @@ enum Endpoint: String, CaseIterable, Sendable {
             .permission(.takeCaseSteps)
         case .newCompliment: .permission(.recordRepresentation)
         case .caseDocuments, .caseDocument, .caseDocumentText: .permission(.viewCase)
-        case .addCaseDocuments, .caseContactForm, .addCaseContact, .caseContactEntry, .saveCaseContact:
+        case .addCaseDocuments, .caseContactForm, .addCaseContact, .caseContactEntry, .saveCaseContact,
+            .caseEmailForm, .sendCaseEmail:
             .permission(.takeCaseSteps)
         case .withholdDocumentForm, .withholdDocument: .permission(.subjectAccess)
         case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)

@@ -92,6 +92,8 @@ extension Endpoint {
         case .addCaseContact: return ContactLogRoutes(deps: deps).add
         case .caseContactEntry: return ContactLogRoutes(deps: deps).entry
         case .saveCaseContact: return ContactLogRoutes(deps: deps).save
+        case .caseEmailForm: return CaseEmailRoutes(deps: deps).form
+        case .sendCaseEmail: return CaseEmailRoutes(deps: deps).send
         case .removeCaseLink: return CaseManagementRoutes(deps: deps).unlink
         case .search: return wrap(CaseListRoutes(deps: deps).search)
         case .cases, .myCases: return wrap(CaseListRoutes(deps: deps).list)
