@@ -30,7 +30,9 @@ public struct IMAPMailbox: Sendable {
 
     /// The mailbox from `REDRESS_IMAP_HOST`, `_PORT`, `_SECURITY`, `_USER`, `_PASSWORD`, `_FOLDER`;
     /// `nil` when no host is set.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> IMAPMailbox?
     {
         guard let host = environment["REDRESS_IMAP_HOST"], !host.isEmpty else { return nil }

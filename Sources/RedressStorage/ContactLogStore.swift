@@ -105,12 +105,16 @@ public struct ContactLogStore: Sendable {
     /// The words of a case's contact log, for its search document.
     static func searchText(of representationIDs: [String], on sql: any SQLDatabase) async throws -> [String: String] {
         guard !representationIDs.isEmpty else { return [:] }
-        var query = SQLQueryString("SELECT representation_id, with_whom, summary FROM case_contact WHERE representation_id IN (")
+        var query = SQLQueryString(
+            "SELECT representation_id, with_whom, summary FROM case_contact WHERE representation_id IN (")
         for (i, id) in representationIDs.enumerated() { query = query + (i == 0 ? "" : ", ") + "\(bind: id)" }
         var text: [String: String] = [:]
         for row in try await sql.raw(query + ")").all() {
             let id = try row.decode(column: "representation_id", as: String.self)
-            let words = [try row.decode(column: "with_whom", as: String.self), try row.decode(column: "summary", as: String.self)]
+            let words = [
+                try row.decode(column: "with_whom", as: String.self),
+                try row.decode(column: "summary", as: String.self),
+            ]
             text[id, default: ""] += " " + words.joined(separator: " ")
         }
         return text

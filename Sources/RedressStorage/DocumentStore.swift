@@ -24,7 +24,9 @@ public struct DocumentStore: Sendable {
     public static let chunkSize = 256 * 1024
 
     /// Keeps `uploads` on the case, all or none, and returns what the case now knows of them.
-    public func add(_ uploads: [Upload], to representationID: String, by username: String) async throws
+    public func add(
+        _ uploads: [Upload], to representationID: String, by username: String
+    ) async throws
         -> [CaseDocument]
     {
         let now = Timestamp.now()
@@ -59,7 +61,8 @@ public struct DocumentStore: Sendable {
     /// Writes the pieces of a file not already kept. Two uploads of the same file at once both
     /// write the same pieces; the second write of a piece changes nothing.
     static func keepContent(_ bytes: [UInt8], sha256: String, on sql: any SQLDatabase) async throws {
-        let kept = try await sql.raw("SELECT COUNT(*) AS n FROM document_chunk WHERE sha256 = \(bind: sha256)")
+        let kept =
+            try await sql.raw("SELECT COUNT(*) AS n FROM document_chunk WHERE sha256 = \(bind: sha256)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let pieces = stride(from: 0, to: max(bytes.count, 1), by: chunkSize).map { start in
             bytes[start..<min(start + chunkSize, bytes.count)]
@@ -146,7 +149,9 @@ public struct DocumentStore: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> CaseDocument {
-        let reason = try row.decodeNil(column: "withheld_reason") ? nil : try row.decode(column: "withheld_reason", as: String.self)
+        let reason =
+            try row.decodeNil(column: "withheld_reason")
+            ? nil : try row.decode(column: "withheld_reason", as: String.self)
         let withheld = try reason.map { reason in
             CaseDocument.Withholding(
                 reason: reason, by: try row.decode(column: "withheld_by", as: String.self),
@@ -159,7 +164,8 @@ public struct DocumentStore: Sendable {
             kind: CaseDocument.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .other,
             filename: try row.decode(column: "filename", as: String.self),
             mediaType: try row.decode(column: "media_type", as: String.self),
-            size: try row.decode(column: "size", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
+            size: try row.decode(column: "size", as: Int.self),
+            sha256: try row.decode(column: "sha256", as: String.self),
             uploadedBy: try row.decode(column: "uploaded_by", as: String.self),
             uploadedAt: try row.decode(column: "uploaded_at", as: String.self), withheld: withheld)
     }

@@ -30,13 +30,15 @@ public struct MailInStore: Sendable {
                 guard
                     let row = try await sql.raw(
                         """
-                        SELECT id, owner_id FROM representation WHERE lower(reference) = \(bind: reference.lowercased()) \
+                        SELECT id, owner_id FROM representation WHERE lower(reference) = \
+                        \(bind: reference.lowercased()) \
                         AND merged_into IS NULL
                         """
                     ).first()
                 else { continue }
                 let id = try row.decode(column: "id", as: String.self)
-                let owner = try row.decodeNil(column: "owner_id") ? nil : try row.decode(column: "owner_id", as: String.self)
+                let owner =
+                    try row.decodeNil(column: "owner_id") ? nil : try row.decode(column: "owner_id", as: String.self)
                 try await Self.fileOnCase(message, raw: raw, representationID: id, today: today, now: now, on: sql)
                 try await Self.tellOwner(owner, reference: reference, on: sql)
                 filed = .onCase(representationID: id, reference: reference, owner: owner)
@@ -77,12 +79,15 @@ public struct MailInStore: Sendable {
         try await ContactLogStore.insert(
             ContactEntry(
                 id: UUID().uuidString.lowercased(), representationID: representationID, kind: .email,
-                direction: .incoming, occurredOn: today, withWhom: String(message.from.prefix(ContactEntry.withWhomLimit)),
+                direction: .incoming, occurredOn: today,
+                withWhom: String(message.from.prefix(ContactEntry.withWhomLimit)),
                 summary: summary, author: "mailbox", authorName: "Complaints mailbox", recordedAt: now),
             on: sql)
         let files =
             [(name: "email \(today.iso).eml", kind: CaseDocument.Kind.email, bytes: raw)]
-            + message.attachments.map { (name: $0.filename, kind: CaseDocument.Kind.complainantEvidence, bytes: $0.bytes) }
+            + message.attachments.map {
+                (name: $0.filename, kind: CaseDocument.Kind.complainantEvidence, bytes: $0.bytes)
+            }
         for file in files {
             let name = CaseDocument.safeFilename(file.name)
             try await DocumentStore.insert(
@@ -107,7 +112,8 @@ public struct MailInStore: Sendable {
             [
                 OutboxMessage(
                     recipient: email, subject: "Email received on \(reference)",
-                    body: "An email about \(reference) has been filed on the case. Open the case in Redress to read it.",
+                    body:
+                        "An email about \(reference) has been filed on the case. Open the case in Redress to read it.",
                     nextAttemptAt: 0)
             ], now: Int(Date().timeIntervalSince1970), on: sql)
     }

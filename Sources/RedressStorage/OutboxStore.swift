@@ -102,9 +102,9 @@ public struct OutboxStore: Sendable {
         try await database.withSQL { sql in
             try await sql.raw(
                 """
-                    UPDATE outbox_message SET status = \(bind: OutboxMessage.Status.sent.rawValue), attempts = \
-                    attempts + 1, sent_at = \(bind: now), last_error = NULL WHERE id = \(bind: id)
-                    """
+                UPDATE outbox_message SET status = \(bind: OutboxMessage.Status.sent.rawValue), attempts = \
+                attempts + 1, sent_at = \(bind: now), last_error = NULL WHERE id = \(bind: id)
+                """
             ).run()
         }
     }
@@ -153,7 +153,8 @@ public struct OutboxStore: Sendable {
             lastError: try row.decode(column: "last_error", as: String?.self),
             sentAt: try row.decode(column: "sent_at", as: Int?.self),
             attachments: try JSONDecoder().decode(
-                [OutboxMessage.Attachment].self, from: Data(try row.decode(column: "attachments", as: String.self).utf8)))
+                [OutboxMessage.Attachment].self, from: Data(try row.decode(column: "attachments", as: String.self).utf8)
+            ))
     }
 
     /// The message with its attachments' bytes read from the document store, each checked

@@ -79,7 +79,8 @@ extension ReportSource {
 
     /// The committee document for a quarterly report, with the council's details and its choice
     /// of printing rows of zeros.
-    public func committee(quarterly report: ComplaintsReport, preparedOn: CalendarDate) async throws -> CommitteeReport {
+    public func committee(quarterly report: ComplaintsReport, preparedOn: CalendarDate) async throws -> CommitteeReport
+    {
         let settings = SettingsStore(database: database)
         return CommitteeReport(
             quarterly: report, council: try await settings.councilIdentity(), preparedOn: preparedOn,

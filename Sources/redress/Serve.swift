@@ -19,34 +19,34 @@ struct Serve: AsyncParsableCommand {
     @Flag(
         help:
             """
-                Mark session cookies Secure even if requests do not show TLS (behind a TLS proxy that does not send \
-                X-Forwarded-Proto).
-                """
+            Mark session cookies Secure even if requests do not show TLS (behind a TLS proxy that does not send \
+            X-Forwarded-Proto).
+            """
     ) var secureCookies = false
     @Option(help: "Write outgoing email (reminders) as .eml files in this folder instead of logging them.")
     var mailFolder: String?
     @Option(
         help:
             """
-                Send email through a GOV.UK Notify-style HTTP API at this base URL (key in REDRESS_NOTIFY_KEY, \
-                template in REDRESS_NOTIFY_TEMPLATE).
-                """
+            Send email through a GOV.UK Notify-style HTTP API at this base URL (key in REDRESS_NOTIFY_KEY, \
+            template in REDRESS_NOTIFY_TEMPLATE).
+            """
     ) var notifyURL: String?
     @Option(
         help:
             """
-                Send email through this SMTP relay (host:port; user and password from REDRESS_SMTP_USER and \
-                REDRESS_SMTP_PASSWORD if set).
-                """
+            Send email through this SMTP relay (host:port; user and password from REDRESS_SMTP_USER and \
+            REDRESS_SMTP_PASSWORD if set).
+            """
     ) var smtp: String?
     @Flag(help: "Use TLS from the start with the SMTP relay (SMTPS, usually port 465).") var smtpTLS = false
     @Option(help: "The From address for email.") var mailFrom: String = "complaints@localhost"
     @Option(
         help:
             """
-                Where the complaints team's reminders go (unallocated stage 2s, Ombudsman remedies, stages no one is \
-                appointed to).
-                """
+            Where the complaints team's reminders go (unallocated stage 2s, Ombudsman remedies, stages no one is \
+            appointed to).
+            """
     ) var teamEmail: String?
 
     func validate() throws {

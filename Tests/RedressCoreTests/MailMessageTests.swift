@@ -9,8 +9,10 @@ struct MailMessageTests {
     static let pdf = Array("%PDF-1.4\n".utf8) + (0..<300).map { UInt8($0 % 256) }
 
     static var multipart: [UInt8] {
-        let encoded = Data(pdf).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn,
-            .endLineWithLineFeed])
+        let encoded = Data(pdf).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn,
+            .endLineWithLineFeed,
+        ])
         return Array(
             """
             Return-Path: <jo@example.org>\r

@@ -162,9 +162,11 @@ struct QuarterlyReportTests {
         let tables = document.chapters.flatMap(\.blocks).compactMap { block -> ReportTable? in
             if case .table(let table) = block { table } else { nil }
         }
-        #expect(tables.map(\.id) == report.sections.flatMap(\.tables).map(\.id).filter { id in
-            tables.contains { $0.id == id }
-        })
+        #expect(
+            tables.map(\.id)
+                == report.sections.flatMap(\.tables).map(\.id).filter { id in
+                    tables.contains { $0.id == id }
+                })
         #expect(Set(tables.map(\.id)).count == tables.count, "each table once")
         for table in tables { #expect(table.rows == table.withoutEmptyRows.rows, "\(table.id) has no rows of zeros") }
         let withZeros = CommitteeReport(

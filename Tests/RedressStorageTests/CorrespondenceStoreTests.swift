@@ -39,15 +39,18 @@ struct CorrespondenceStoreTests {
             let shared = Array(repeating: UInt8(7), count: DocumentStore.chunkSize * 2 + 1)
             let own = Array("only Ann's".utf8)
             let added = try await store.add(
-                [.init(filename: "../x/letter.pdf", kind: .responseLetter, bytes: shared),
-                 .init(filename: "note.txt", kind: .other, bytes: own)], to: a.id, by: "officer")
+                [
+                    .init(filename: "../x/letter.pdf", kind: .responseLetter, bytes: shared),
+                    .init(filename: "note.txt", kind: .other, bytes: own),
+                ], to: a.id, by: "officer")
             _ = try await store.add([.init(filename: "copy.pdf", kind: .other, bytes: shared)], to: b.id, by: "officer")
             #expect(added.map(\.filename) == ["letter.pdf", "note.txt"], "no folders in a kept name")
             #expect(try await chunks(database) == 3 + 1, "the shared file's three pieces once, and the note")
             #expect(try await store.content(of: added[0]) == shared)
 
             try await database.transaction { sql in
-                try await sql.raw("UPDATE document_chunk SET data = 'AAAA' WHERE sha256 = \(bind: added[1].sha256)").run()
+                try await sql.raw("UPDATE document_chunk SET data = 'AAAA' WHERE sha256 = \(bind: added[1].sha256)")
+                    .run()
             }
             await #expect(throws: DatabaseError.self, "a changed file is never handed out") {
                 _ = try await store.content(of: added[1])
@@ -73,7 +76,10 @@ struct CorrespondenceStoreTests {
     }
 
     @Test(
-        "a note is found by its words; only its author corrects it, from the version seen; ten corrections at once keep one",
+        """
+            a note is found by its words; only its author corrects it, from the version seen; ten corrections at once \
+            keep one
+            """,
         arguments: TestDatabase.engines)
     func contactLog(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in

@@ -81,7 +81,8 @@ struct CaseCorrespondenceTests {
                 let download = try await officer.execute(uri: "\(base)/\(evidence.id)", method: .get)
                 #expect(download.status == .ok && Array(buffer: download.body) == pdf)
                 #expect(download.headers[.contentType] == "application/pdf")
-                #expect(download.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"evidence.pdf\"") == true)
+                #expect(
+                    download.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"evidence.pdf\"") == true)
                 let audit = try await AuditLog(database: database).search(AuditLog.Query())
                 #expect(audit.contains { $0.action == .downloadedDocument && $0.representationID == r.id })
                 let mail = try #require(documents.first { $0.filename == "first email.eml" })
@@ -89,7 +90,8 @@ struct CaseCorrespondenceTests {
                 #expect(text.contains("Please call me back."))
 
                 #expect(
-                    try await officer.execute(uri: "\(base)/\(evidence.id)/withhold", method: .get).status == .forbidden,
+                    try await officer.execute(uri: "\(base)/\(evidence.id)/withhold", method: .get).status
+                        == .forbidden,
                     "withholding is the complaints manager's decision")
                 let noReason = try await manager.execute(
                     uri: "\(base)/\(evidence.id)/withhold", method: .post, body: ByteBuffer(string: "action=withhold"))
@@ -99,7 +101,8 @@ struct CaseCorrespondenceTests {
                     body: ByteBuffer(string: "action=withhold&reason=Names+a+third+party"))
                 #expect(withheld.status == .seeOther)
                 let export = try await manager.execute(
-                    uri: "/subject-access/export", method: .post, body: ByteBuffer(string: "name=Jo+Bloggs&format=json"))
+                    uri: "/subject-access/export", method: .post, body: ByteBuffer(string: "name=Jo+Bloggs&format=json")
+                )
                 let json = String(buffer: export.body)
                 #expect(json.contains("first email.eml") && !json.contains("evidence.pdf"))
                 #expect(json.contains(Data(email).base64EncodedString()), "the document itself is in the export")
@@ -155,7 +158,10 @@ struct CaseCorrespondenceTests {
     }
 
     @Test(
-        "an email from the case is queued with the chosen document and written in the contact log; a bad address is not",
+        """
+            an email from the case is queued with the chosen document and written in the contact log; a bad address \
+            is not
+            """,
         arguments: TestDatabase.engines)
     func emailOut(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
@@ -169,7 +175,8 @@ struct CaseCorrespondenceTests {
                         [.init(filename: "response.pdf", kind: .responseLetter, bytes: Array("%PDF-1.4".utf8))],
                         to: r.id, by: "officer"
                     ).first)
-                let form = String(buffer: try await officer.execute(uri: "/complaints/\(r.id)/email", method: .get).body)
+                let form = String(
+                    buffer: try await officer.execute(uri: "/complaints/\(r.id)/email", method: .get).body)
                 #expect(form.contains("Your complaint, reference \(r.reference)") && form.contains("response.pdf"))
                 var fields = [
                     "to": "not an address", "subject": "Your complaint, reference \(r.reference)",
@@ -186,7 +193,8 @@ struct CaseCorrespondenceTests {
                 let queued = try #require(try await OutboxStore(database: database).all().first)
                 #expect(queued.recipient == "jo@example.org" && queued.attachments.map(\.sha256) == [document.sha256])
                 let logged = try #require(try await ContactLogStore(database: database).entries(of: r.id).first)
-                #expect(logged.kind == .email && logged.direction == .outgoing && logged.summary.contains("response.pdf"))
+                #expect(
+                    logged.kind == .email && logged.direction == .outgoing && logged.summary.contains("response.pdf"))
             }
         }
     }

@@ -27,13 +27,17 @@ struct CouncilLogoTests {
     static let boundary = "----redress-test-boundary"
 
     /// A multipart body as a browser sends it: fields, then files.
-    static func multipart(fields: [String: String], file: (name: String, filename: String, bytes: [UInt8])?)
+    static func multipart(
+        fields: [String: String], file: (name: String, filename: String, bytes: [UInt8])?
+    )
         -> ByteBuffer
     {
         multipart(fields: fields, files: file.map { [$0] } ?? [])
     }
 
-    static func multipart(fields: [String: String], files: [(name: String, filename: String, bytes: [UInt8])])
+    static func multipart(
+        fields: [String: String], files: [(name: String, filename: String, bytes: [UInt8])]
+    )
         -> ByteBuffer
     {
         var body: [UInt8] = []
@@ -41,11 +45,12 @@ struct CouncilLogoTests {
             body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
         for file in files {
-            body += Array(
-                """
-                --\(boundary)\r\nContent-Disposition: form-data; name="\(file.name)"; filename="\(file.filename)"\r
-                Content-Type: application/octet-stream\r\n\r\n
-                """.utf8) + file.bytes + Array("\r\n".utf8)
+            body +=
+                Array(
+                    """
+                    --\(boundary)\r\nContent-Disposition: form-data; name="\(file.name)"; filename="\(file.filename)"\r
+                    Content-Type: application/octet-stream\r\n\r\n
+                    """.utf8) + file.bytes + Array("\r\n".utf8)
         }
         body += Array("--\(boundary)--\r\n".utf8)
         return ByteBuffer(bytes: body)
@@ -99,11 +104,13 @@ struct CouncilLogoTests {
                 #expect(shown.contains("src=\"data:image/png;base64,"))
 
                 let html = try await admin.execute(uri: "/reports/annual?year=2022&format=html", method: .get)
-                #expect(String(buffer: html.body).contains("<img class=\"app-cover__logo\" src=\"data:image/png;base64,"))
+                #expect(
+                    String(buffer: html.body).contains("<img class=\"app-cover__logo\" src=\"data:image/png;base64,"))
                 let docx = try await admin.execute(uri: "/reports/annual?year=2022&format=docx", method: .get)
                 let entries = try ZipReader.entries(Array(buffer: docx.body))
                 #expect(entries["word/media/logo.png"] == Array(logo.bytes))
-                #expect(String(decoding: entries["word/document.xml"] ?? [], as: UTF8.self).contains("r:embed=\"rIdLogo\""))
+                #expect(
+                    String(decoding: entries["word/document.xml"] ?? [], as: UTF8.self).contains("r:embed=\"rIdLogo\""))
 
                 let current = String(
                     try #require(shown.firstMatch(of: /name="logo-version" value="([0-9a-z]+)"/)?.1))
@@ -160,7 +167,8 @@ struct MultipartFormTests {
         #expect(throws: MultipartForm.Problem.malformed("no first boundary")) {
             try MultipartForm(Array("nothing".utf8), boundary: "b")
         }
-        let many = (0...MultipartForm.partLimit).map { "--b\r\nContent-Disposition: form-data; name=\"f\($0)\"\r\n\r\nx\r\n" }
+        let many =
+            (0...MultipartForm.partLimit).map { "--b\r\nContent-Disposition: form-data; name=\"f\($0)\"\r\n\r\nx\r\n" }
             .joined() + "--b--"
         #expect(throws: MultipartForm.Problem.tooManyParts) { try MultipartForm(Array(many.utf8), boundary: "b") }
     }
@@ -171,7 +179,8 @@ struct MultipartFormTests {
         #expect(CouncilLogo.check(Array(testPNG(width: 1, height: 1).prefix(16))) == .failure(.brokenPNG))
         #expect(CouncilLogo.check([]) == .failure(.empty))
         #expect(CouncilLogo.check(Array("<html><svg/></html>".utf8)) == .failure(.notAPicture))
-        let svg = "<?xml version=\"1.0\"?>\n<!-- crest -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 90 30\">"
+        let svg =
+            "<?xml version=\"1.0\"?>\n<!-- crest -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 90 30\">"
         let logo = try CouncilLogo.check(Array(svg.utf8)).get()
         #expect((logo.width, logo.height) == (90, 30))
         #expect(CouncilLogo.check(Array(repeating: 0, count: CouncilLogo.sizeLimit + 1)) == .failure(.tooLarge))

@@ -18,9 +18,9 @@ private func post(_ client: some TestClientProtocol, _ body: String) async throw
 struct PublicFormTests {
     @Test(
         """
-            a young person's complaint, page by page with an error, lands in the triage inbox and is recorded with \
-            its equality answers kept apart
-            """,
+        a young person's complaint, page by page with an error, lands in the triage inbox and is recorded with \
+        its equality answers kept apart
+        """,
         arguments: TestDatabase.engines)
     func youngPersonsComplaint(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
@@ -91,7 +91,8 @@ struct PublicFormTests {
                     CouncilIdentity(name: "Anyshire County Council", complaintsTeam: "0300 123 4567"))
                 let front = String(buffer: try await client.execute(uri: "/feedback", method: .get).body)
                 #expect(front.contains("<li>0300 123 4567</li>"), "other ways to contact us, from the council")
-                #expect(front.contains("<title>Complaints, compliments and comments – Tell us what you think</title>"))
+                #expect(
+                    front.contains("<title>Complaints, compliments and comments – Tell us what you think</title>"))
                 let adults = String(
                     buffer: try await post(
                         client,

@@ -85,7 +85,8 @@ public struct CaseDocument: Sendable, Hashable, Codable, Identifiable {
     public static func safeFilename(_ name: String) -> String {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let cleaned = String(
-            base.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "\"" }.map(Character.init)
+            base.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "\"" }.map(
+                Character.init)
         ).trimmingCharacters(in: .whitespaces)
         guard cleaned.count > 120 else { return cleaned }
         return String(cleaned.prefix(60)) + "…" + String(cleaned.suffix(59))

@@ -103,7 +103,10 @@ public struct MailMessage: Sendable, Hashable {
                 fields[fields.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
             } else if let colon = line.firstIndex(of: ":") {
                 fields.append(
-                    (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                    (
+                        line[..<colon].lowercased(),
+                        line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    ))
             }
         }
         return (Headers(fields: fields), bytes[min(bodyStart, bytes.endIndex)...])

@@ -45,9 +45,9 @@ extension AnnualReportBuilder {
                 if let value = values.last ?? nil, let rate = rateCells.last, rate.kind == .per100 {
                     findings.append(
                         """
-                            \(area.displayName): \(rate.display) complaints per 100 against the measure \
-                            \u{201C}\(name)\u{201D} (\(received.last ?? 0) complaints; measure \(value)).
-                            """
+                        \(area.displayName): \(rate.display) complaints per 100 against the measure \
+                        \u{201C}\(name)\u{201D} (\(received.last ?? 0) complaints; measure \(value)).
+                        """
                     )
                 }
             }
@@ -58,9 +58,9 @@ extension AnnualReportBuilder {
                     columns: years.map(\.description) + years.map { "Per 100, \($0)" }, rows: rows,
                     notes: [
                         """
-                            Measures are entered by the council from its other systems for each year. Complaints per \
-                            100 = complaints received in the year × 100 ÷ the measure, to one decimal place.
-                            """
+                        Measures are entered by the council from its other systems for each year. Complaints per \
+                        100 = complaints received in the year × 100 ÷ the measure, to one decimal place.
+                        """
                     ]))
         }
         return ReportSection(id: "context", title: "Complaints in context", findings: findings, tables: tables)
@@ -113,10 +113,10 @@ extension AnnualReportBuilder {
                 basis: .receivedInPeriod, columns: ["Number", "Share"], rows: rows,
                 notes: [
                     """
-                        Counted per complaint, from the optional monitoring questions. Numbers from 1 to \
-                        \(suppressBelow - 1) are shown as <\(suppressBelow), with the next smallest where one alone \
-                        could be worked out from the total, so no one can be identified.
-                        """
+                    Counted per complaint, from the optional monitoring questions. Numbers from 1 to \
+                    \(suppressBelow - 1) are shown as <\(suppressBelow), with the next smallest where one alone \
+                    could be worked out from the total, so no one can be identified.
+                    """
                 ])
         }
         let summary = ReportTable(
@@ -141,9 +141,9 @@ extension AnnualReportBuilder {
             ? []
             : [
                 """
-                    Equality monitoring was returned for \(answered.count) of \(received.count) complaints received \
-                    (\(returned.display)).
-                    """
+                Equality monitoring was returned for \(answered.count) of \(received.count) complaints received \
+                (\(returned.display)).
+                """
             ]
         return ReportSection(id: "equality", title: "Equality profile", findings: findings, tables: [summary] + tables)
     }
@@ -173,15 +173,15 @@ extension AnnualReportBuilder {
         let last = previousYear
         var findings = made.enumerated().map { i, r in
             """
-                Recommendation \(i + 1) – \
-                \(r.title).\(r.detail.isEmpty ? "" : " \(r.detail)")\(r.dueOn.map { " To be completed by \($0.longDisplay)." } ?? "")
-                """
+            Recommendation \(i + 1) – \
+            \(r.title).\(r.detail.isEmpty ? "" : " \(r.detail)")\(r.dueOn.map { " To be completed by \($0.longDisplay)." } ?? "")
+            """
         }
         findings += earlier.map { r in
             """
-                \(last) recommendation – \(r.title). Progress – \
-                \(r.status.displayName).\(r.progress.isEmpty ? "" : " \(r.progress)")
-                """
+            \(last) recommendation – \(r.title). Progress – \
+            \(r.status.displayName).\(r.progress.isEmpty ? "" : " \(r.progress)")
+            """
         }
         let rows =
             ReportRecommendation.Status.allCases.map { status in
@@ -213,9 +213,9 @@ extension AnnualReportBuilder {
                     basis: .enteredForPeriod, columns: ["Number", "Share"], rows: rows,
                     notes: [
                         """
-                            Recommendations and their progress are written by the complaints manager; the counts are \
-                            of those recorded in Redress. This year's recommendations are listed above.
-                            """
+                        Recommendations and their progress are written by the complaints manager; the counts are \
+                        of those recorded in Redress. This year's recommendations are listed above.
+                        """
                     ])
             ])
     }

@@ -199,10 +199,10 @@ extension AnnualReportBuilder {
                 ]
                 findings.append(
                     """
-                        \(area.displayName): \(children.count) complaint\(children.count == 1 ? " was" : "s were") \
-                        made by or for children and young people (\(share.display)); \(advocated.count) with an \
-                        advocate.
-                        """
+                    \(area.displayName): \(children.count) complaint\(children.count == 1 ? " was" : "s were") \
+                    made by or for children and young people (\(share.display)); \(advocated.count) with an \
+                    advocate.
+                    """
                 )
             }
         }
@@ -353,9 +353,9 @@ extension AnnualReportBuilder {
                 ? []
                 : [
                     """
-                        \(wideFigure.display) of upheld or partly upheld complaints led to a change for everyone \
-                        using the service (\(wide) of \(upheld.count)).
-                        """
+                    \(wideFigure.display) of upheld or partly upheld complaints led to a change for everyone \
+                    using the service (\(wide) of \(upheld.count)).
+                    """
                 ],
             tables: [
                 ReportTable(

@@ -137,7 +137,10 @@ extension ReportTemplate {
         var problems: [(String, String)] = []
         for chapter in chapters where chapter.title.count > Self.titleLimit {
             problems.append(
-                (chapter.id, "The title “\(chapter.title.prefix(30))…” must be \(Self.titleLimit) characters or fewer"))
+                (
+                    chapter.id,
+                    "The title “\(chapter.title.prefix(30))…” must be \(Self.titleLimit) characters or fewer"
+                ))
         }
         if !chapters.contains(where: \.shown) {
             problems.append((chapters.first?.id ?? "", "Show at least one chapter"))

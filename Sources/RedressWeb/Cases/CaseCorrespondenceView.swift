@@ -4,12 +4,14 @@ import RedressStorage
 /// The case page's documents and its timeline: the recorded steps and the contact log in one
 /// table, in the order things happened.
 enum CaseCorrespondenceView {
+    static let withheldTag: HTML = " <strong class=\"app-tag app-tag--orange\">Withheld from subject access</strong>"
+
     static func documents(_ r: Representation, _ documents: [CaseDocument]) -> HTML {
         let items: [HTML] = documents.map { d in
             """
             <li><a class="app-link" href="/complaints/\(r.id)/documents/\(d.id)">\(d.filename)</a> \
             (\(d.kind.displayName), \(CorrespondenceViews.size(d.size)))\
-            \(d.withheld == nil ? "" : " <strong class=\"app-tag app-tag--orange\">Withheld from subject access</strong>" as HTML)</li>
+            \(d.withheld == nil ? "" : withheldTag)</li>
             """
         }
         let list: HTML =
@@ -41,7 +43,8 @@ enum CaseCorrespondenceView {
     ) -> HTML {
         guard !events.isEmpty || !contacts.isEmpty else { return "<p class=\"app-body\">\(empty)</p>" }
         var rows: [(key: String, html: HTML)] = events.map {
-            let when = $0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+            let when = $0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
+                of: "Z", with: " UTC")
             let by = history.staffNames[$0.recordedBy] ?? $0.recordedBy
             return ($0.recordedAt, "<tr><td>\(when)</td><td>\(by)</td><td>\(history.describe($0))</td></tr>")
         }

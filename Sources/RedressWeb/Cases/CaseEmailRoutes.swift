@@ -71,7 +71,8 @@ struct CaseEmailRoutes: Sendable {
             let entry = ContactEntry(
                 id: UUID().uuidString.lowercased(), representationID: r.id, kind: .email, direction: .outgoing,
                 occurredOn: deps.today(), withWhom: to,
-                summary: "\(subject)\n\n\(message)" + (attached.isEmpty ? "" : "\n\nAttached: \(attached.joined(separator: ", "))"),
+                summary: "\(subject)\n\n\(message)"
+                    + (attached.isEmpty ? "" : "\n\nAttached: \(attached.joined(separator: ", "))"),
                 author: viewer.username, authorName: viewer.displayName)
             let outgoing = OutboxMessage(
                 recipient: to, subject: subject, body: message, nextAttemptAt: 0,

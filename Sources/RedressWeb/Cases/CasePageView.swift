@@ -61,18 +61,18 @@ enum CasePageView {
         if let purged = r.purgedOn {
             warnings.append(
                 """
-                    <p class=\"app-warning\">Personal data removed on \(purged.longDisplay) under the retention \
-                    schedule.</p>
-                    """
+                <p class=\"app-warning\">Personal data removed on \(purged.longDisplay) under the retention \
+                schedule.</p>
+                """
             )
         }
         if let merged = r.records.links.last(where: { $0.kind == .mergedInto }) {
             warnings.append(
                 """
-                    <p class=\"app-warning\">This case was a duplicate, merged into <a class=\"app-link\" \
-                    href=\"/complaints/\(merged.representationID)\">\(merged.reference)</a> on \
-                    \(merged.linkedOn.longDisplay). Work on that case.</p>
-                    """
+                <p class=\"app-warning\">This case was a duplicate, merged into <a class=\"app-link\" \
+                href=\"/complaints/\(merged.representationID)\">\(merged.reference)</a> on \
+                \(merged.linkedOn.longDisplay). Work on that case.</p>
+                """
             )
         }
         let summary = CaseSummary(
@@ -123,9 +123,9 @@ enum CasePageView {
         func items(_ forms: [StepFormCollector.Form]) -> [HTML] {
             forms.map {
                 """
-                    <li class=\"app-task-list__item\"><a class=\"app-link\" \
-                    href=\"/complaints/\(r.id)/steps/\($0.key)\">\($0.title)</a></li>
-                    """
+                <li class=\"app-task-list__item\"><a class=\"app-link\" \
+                href=\"/complaints/\(r.id)/steps/\($0.key)\">\($0.title)</a></li>
+                """
             }
         }
         let stageSteps = steps.filter { CaseStep(rawValue: $0.step) != nil }
@@ -133,33 +133,33 @@ enum CasePageView {
         let records = steps.filter { RecordStep(rawValue: $0.step) != nil }
         let casework: [HTML] = [
             """
-                <li class=\"app-task-list__item\"><a class=\"app-link\" \
-                href=\"/complaints/\(r.id)/owner\">\(r.owner == nil ? "Assign an owner" : "Change the owner")</a></li>
-                """,
+            <li class=\"app-task-list__item\"><a class=\"app-link\" \
+            href=\"/complaints/\(r.id)/owner\">\(r.owner == nil ? "Assign an owner" : "Change the owner")</a></li>
+            """,
             """
-                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/details\">Correct \
-                the details</a></li>
-                """,
+            <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/details\">Correct \
+            the details</a></li>
+            """,
             """
-                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/links\">Link to \
-                another case</a></li>
-                """,
+            <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/links\">Link to \
+            another case</a></li>
+            """,
             """
-                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/merge\">Merge this \
-                case into another (a duplicate)</a></li>
-                """,
+            <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/merge\">Merge this \
+            case into another (a duplicate)</a></li>
+            """,
             """
-                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/contacts\">Add to \
-                the contact log</a></li>
-                """,
+            <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/contacts\">Add to \
+            the contact log</a></li>
+            """,
             """
-                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/documents\">Add \
-                documents</a></li>
-                """,
+            <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/documents\">Add \
+            documents</a></li>
+            """,
             """
-                <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/email\">Send an \
-                email</a></li>
-                """,
+            <li class=\"app-task-list__item\"><a class=\"app-link\" href=\"/complaints/\(r.id)/email\">Send an \
+            email</a></li>
+            """,
         ]
         func group(_ title: String, _ list: [HTML]) -> HTML {
             list.isEmpty
@@ -180,9 +180,9 @@ enum CasePageView {
         guard !r.records.links.isEmpty else { return "" }
         let items: [HTML] = r.records.links.map {
             """
-                <li>\($0.kind.displayName) <a class=\"app-link\" \
-                href=\"/complaints/\($0.representationID)\">\($0.reference)</a> (\($0.linkedOn.shortDisplay))</li>
-                """
+            <li>\($0.kind.displayName) <a class=\"app-link\" \
+            href=\"/complaints/\($0.representationID)\">\($0.reference)</a> (\($0.linkedOn.shortDisplay))</li>
+            """
         }
         return "<h2 id=\"linked\">Linked cases</h2><ul class=\"app-list\">\(items)</ul>"
     }

@@ -9,7 +9,9 @@ import RedressStorage
 struct ContactLogRoutes: Sendable {
     let deps: WebDependencies
 
-    private func workable(_ context: AppRequestContext, _ detail: String) async throws
+    private func workable(
+        _ context: AppRequestContext, _ detail: String
+    ) async throws
         -> CorrespondenceRoutes.Found
     {
         switch try await context.lookUpCase(in: deps.database, permission: .takeCaseSteps, detail: detail) {
@@ -51,12 +53,15 @@ struct ContactLogRoutes: Sendable {
     }
 
     /// The entry of this case named in the path with its versions, if the viewer wrote it.
-    private func ownEntry(_ context: AppRequestContext, _ r: Representation, _ viewer: Viewer) async throws
+    private func ownEntry(
+        _ context: AppRequestContext, _ r: Representation, _ viewer: Viewer
+    ) async throws
         -> (entry: ContactEntry, history: [ContactEntry])?
     {
         let id = try context.parameters.require("contact")
-        guard let (entry, history) = try await CaseAccess(database: deps.database, viewer: viewer)
-            .contactEntry(id, of: r)
+        guard
+            let (entry, history) = try await CaseAccess(database: deps.database, viewer: viewer)
+                .contactEntry(id, of: r)
         else { throw HTTPError(.notFound) }
         return entry.author == viewer.username ? (entry, history) : nil
     }
@@ -66,7 +71,8 @@ struct ContactLogRoutes: Sendable {
         case .page(let page): return try page.response(from: request, context: context)
         case .found(let r, let viewer):
             guard let (entry, history) = try await ownEntry(context, r, viewer) else {
-                return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+                return try Page(status: .forbidden, html: AccessPages.forbidden).response(
+                    from: request, context: context)
             }
             return try ContactLogViews.form(
                 r, values: ContactLogViews.values(entry), errors: [], editing: entry, history: history
@@ -80,7 +86,8 @@ struct ContactLogRoutes: Sendable {
         case .page(let page): return try page.response(from: request, context: context)
         case .found(let r, let viewer):
             guard let (current, history) = try await ownEntry(context, r, viewer) else {
-                return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+                return try Page(status: .forbidden, html: AccessPages.forbidden).response(
+                    from: request, context: context)
             }
             let store = ContactLogStore(database: deps.database)
             let (entry, errors) = ContactLogViews.entry(
@@ -102,7 +109,8 @@ struct ContactLogRoutes: Sendable {
             }
             try await AuditLog(database: deps.database).append(
                 context.audit(.changedCase, r, detail: "contact log: entry corrected"))
-            return Response(status: .seeOther, headers: [.location: "/complaints/\(r.id)?done=contact-corrected#changes"])
+            return Response(
+                status: .seeOther, headers: [.location: "/complaints/\(r.id)?done=contact-corrected#changes"])
         }
     }
 }

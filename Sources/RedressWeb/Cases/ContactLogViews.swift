@@ -46,7 +46,8 @@ enum ContactLogViews {
             <form method="post" action="\(action)" novalidate>\(HTML.csrfField)
               <input type="hidden" name="version" value="\(values["version"])">
               \(CaseActionsView.radios(
-                "kind", legend: "What was it?", choices: ContactEntry.Kind.allCases.map { ($0.rawValue, $0.displayName) },
+                "kind", legend: "What was it?",
+                choices: ContactEntry.Kind.allCases.map { ($0.rawValue, $0.displayName) },
                 selected: values["kind"], errors: errors, errorField: "kind"))
               \(CaseActionsView.radios(
                 "direction", legend: "Was it received or sent?",

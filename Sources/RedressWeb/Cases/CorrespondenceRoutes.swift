@@ -70,7 +70,10 @@ struct CorrespondenceRoutes: Sendable {
             let name = CaseDocument.safeFilename(file.filename ?? "")
             guard CaseDocument.mediaType(of: name) != nil else {
                 return try await refuse(
-                    "\(name) cannot be kept: choose PDF, Word or OpenDocument, picture, email, spreadsheet or text files",
+                    """
+                        \(name) cannot be kept: choose PDF, Word or OpenDocument, picture, email, spreadsheet or text \
+                        files
+                        """,
                     kind: kind.rawValue)
             }
             guard !file.body.isEmpty else { return try await refuse("\(name) is empty", kind: kind.rawValue) }
@@ -88,8 +91,9 @@ struct CorrespondenceRoutes: Sendable {
         case .page(let page): return try page.response(from: request, context: context)
         case .found(let r, let viewer):
             let id = try context.parameters.require("document")
-            guard let (document, bytes) = try await CaseAccess(database: deps.database, viewer: viewer)
-                .document(id, of: r)
+            guard
+                let (document, bytes) = try await CaseAccess(database: deps.database, viewer: viewer)
+                    .document(id, of: r)
             else { throw HTTPError(.notFound) }
             try await AuditLog(database: deps.database).append(
                 context.audit(.downloadedDocument, r, detail: "\(document.kind.displayName), \(document.id)"))
@@ -110,8 +114,9 @@ struct CorrespondenceRoutes: Sendable {
         case .page(let page): return try page.response(from: request, context: context)
         case .found(let r, let viewer):
             let id = try context.parameters.require("document")
-            guard let (document, bytes) = try await CaseAccess(database: deps.database, viewer: viewer)
-                .document(id, of: r), document.hasTextPreview
+            guard
+                let (document, bytes) = try await CaseAccess(database: deps.database, viewer: viewer)
+                    .document(id, of: r), document.hasTextPreview
             else { throw HTTPError(.notFound) }
             try await AuditLog(database: deps.database).append(
                 context.audit(.downloadedDocument, r, detail: "read as text, \(document.id)"))
@@ -149,7 +154,8 @@ struct CorrespondenceRoutes: Sendable {
             let reason = fields["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
             if fields["action"] == "withhold" {
                 let problem =
-                    reason.isEmpty ? "Enter why the document is withheld"
+                    reason.isEmpty
+                    ? "Enter why the document is withheld"
                     : reason.count > 500 ? "The reason must be 500 characters or fewer" : nil
                 if let problem {
                     return try Page(

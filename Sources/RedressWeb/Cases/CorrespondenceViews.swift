@@ -5,9 +5,11 @@ import RedressCore
 /// withholding from subject access) and its contact log (add, correct).
 enum CorrespondenceViews {
     static func size(_ bytes: Int) -> String {
-        bytes < 1024 ? "\(bytes) bytes"
-            : bytes < 1024 * 1024 ? "\((bytes + 512) / 1024) KB"
-            : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+        bytes < 1024
+            ? "\(bytes) bytes"
+            : bytes < 1024 * 1024
+                ? "\((bytes + 512) / 1024) KB"
+                : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     static func when(_ timestamp: String) -> String {
@@ -35,7 +37,10 @@ enum CorrespondenceViews {
                 } ?? "Included"
             let actions: [HTML] = [
                 d.hasTextPreview
-                    ? "<a class=\"app-link\" href=\"\(base)/text\">Read<span class=\"app-visually-hidden\"> \(d.filename)</span></a>"
+                    ? """
+                        <a class=\"app-link\" href=\"\(base)/text\">Read<span class=\"app-visually-hidden\"> \
+                        \(d.filename)</span></a>
+                        """
                     : nil,
                 canWithhold
                     ? """
@@ -78,7 +83,8 @@ enum CorrespondenceViews {
             aria-describedby="files-hint\(hasError ? " files-error" : "")">
               </div>
               \(CaseActionsView.select(
-                "kind", label: "What they are", options: CaseDocument.Kind.allCases.map { ($0.rawValue, $0.displayName) },
+                "kind", label: "What they are",
+                options: CaseDocument.Kind.allCases.map { ($0.rawValue, $0.displayName) },
                 selected: kind, errors: errors))
               <button type="submit" class="app-button">Upload</button>
             </form>

@@ -27,7 +27,9 @@ struct LetterRoutes: Sendable {
         }
         let casework = try await Casework.load(deps)
         let values = LetterTemplate.values(for: r, procedure: casework.procedure(r.procedureID), reference: casework.reference, calendar: casework.calendar,
-                                           today: deps.today(), council: try await SettingsStore(database: deps.database).councilIdentity(), signedBy: context.viewer?.displayName ?? "")
+                                           today: deps.today(),
+                                           council: try await SettingsStore(database: deps.database).councilIdentity(),
+                                           signedBy: context.viewer?.displayName ?? "")
         let letter = Letter(id: UUID().uuidString.lowercased(), representationID: r.id, templateKey: template.key, title: "\(template.name), \(deps.today().longDisplay)",
                             body: template.render(values), createdOn: deps.today(), createdBy: context.viewer?.displayName ?? "")
         try await store.add(letter)

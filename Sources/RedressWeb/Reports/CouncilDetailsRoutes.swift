@@ -56,7 +56,8 @@ struct CouncilDetailsRoutes: Sendable {
     /// session middleware's upload limit first), or `remove=yes` from the form beside it.
     @Sendable func saveLogo(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let settings = SettingsStore(database: deps.database)
-        let body = Array(buffer: try await request.body.collect(upTo: Endpoint.saveCouncilLogo.uploadLimit(deps)!.bytes))
+        let body = Array(
+            buffer: try await request.body.collect(upTo: Endpoint.saveCouncilLogo.uploadLimit(deps)!.bytes))
         let version: String
         let chosen: CouncilLogo?
         if let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") {

@@ -24,11 +24,14 @@ struct ReportTemplateRoutes: Sendable {
         if !fields["standard"].isEmpty { form.template = .standard }
         let errors = form.errors
         guard errors.isEmpty else {
-            return try Page(status: .unprocessableContent, html: ReportTemplateView.page(form, errors: errors, saved: false))
-                .response(from: request, context: context)
+            return try Page(
+                status: .unprocessableContent, html: ReportTemplateView.page(form, errors: errors, saved: false)
+            )
+            .response(from: request, context: context)
         }
         do {
-            try await settings.save(SettingsStore.reportTemplateKey, form.template.fitted, expectedVersion: form.version)
+            try await settings.save(
+                SettingsStore.reportTemplateKey, form.template.fitted, expectedVersion: form.version)
         } catch DatabaseError.conflict {
             let message =
                 "Someone else saved the template while you were changing it. This is theirs: make your changes again."

@@ -53,7 +53,8 @@ enum ReportTemplateView {
             let standard = ReportTemplate.standard.chapters.first { $0.id == chapter.id }?.title ?? chapter.title
             let hasError = errors.contains { $0.field == "title-\(chapter.id)" }
             let options: [HTML] = (1...count).map { position in
-                "<option value=\"\(position)\"\(HTML(trusted: position == index + 1 ? " selected" : ""))>\(position)</option>"
+                let selected = HTML(trusted: position == index + 1 ? " selected" : "")
+                return "<option value=\"\(position)\"\(selected)>\(position)</option>"
             }
             return """
                 <tr class="app-table__row">
@@ -67,7 +68,8 @@ enum ReportTemplateView {
                 aria-describedby="standard-\(chapter.id)\(hasError ? " title-\(chapter.id)-error" : "")">
                 <p class="app-hint" id="standard-\(chapter.id)">Standard title: \(standard)</p></td>
                   <td class="app-table__cell"><div class="app-checkboxes__item"><input id="shown-\(chapter.id)" \
-                name="shown-\(chapter.id)" type="checkbox" value="yes"\(HTML(trusted: chapter.shown ? " checked" : ""))>\
+                name="shown-\(chapter.id)" type="checkbox" \
+                value="yes"\(HTML(trusted: chapter.shown ? " checked" : ""))>\
                 <label class="app-label" for="shown-\(chapter.id)">Print<span class="app-visually-hidden"> \
                 \(standard)</span></label></div></td>
                 </tr>
@@ -79,7 +81,8 @@ enum ReportTemplateView {
             \(Layout.errorSummary(errors))
             \(banner)
             <h1>Report template</h1>
-            <p class="app-body">The chapters of the committee report, in the order they are printed. To move a chapter, \
+            <p class="app-body">The chapters of the committee report, in the order they are printed. To move a \
+            chapter, \
             choose its new position: it goes there and the others move down. Give a chapter your committee's own \
             title, or leave a chapter out. The figures in each chapter do not change.</p>
             <form method="post" action="/reports/annual/template" novalidate>\(HTML.csrfField)

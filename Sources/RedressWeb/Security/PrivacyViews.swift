@@ -6,9 +6,9 @@ enum SubjectAccessView {
         let errorLine: HTML =
             errors.first.map {
                 """
-                    <p id=\"name-error\" class=\"app-error-message\"><span \
-                    class=\"app-visually-hidden\">Error:</span> \($0.message)</p>
-                    """
+                <p id=\"name-error\" class=\"app-error-message\"><span \
+                class=\"app-visually-hidden\">Error:</span> \($0.message)</p>
+                """
             } ?? ""
         return Layout.page(
             title: "Subject access request", section: .privacy, hasErrors: !errors.isEmpty,
@@ -43,9 +43,9 @@ enum SubjectAccessView {
                 : "<strong class=\"app-tag app-tag--green\">Direct match</strong>"
             return
                 """
-                    <tr><td><a class=\"app-link\" \
-                    href=\"/complaints/\(h.representationID)\">\(h.reference)</a></td><td>\(basis)</td><td>\(review)</td></tr>
-                    """
+                <tr><td><a class=\"app-link\" \
+                href=\"/complaints/\(h.representationID)\">\(h.reference)</a></td><td>\(basis)</td><td>\(review)</td></tr>
+                """
         }
         func export(_ format: String, _ label: String) -> HTML {
             """
@@ -160,16 +160,16 @@ enum RetentionView {
         let notice: HTML =
             purged.map {
                 """
-                    <div class=\"app-notification\" role=\"status\"><p class=\"app-notification__title\">Personal \
-                    data removed from \($0) case\($0 == 1 ? "" : "s")</p></div>
-                    """
+                <div class=\"app-notification\" role=\"status\"><p class=\"app-notification__title\">Personal \
+                data removed from \($0) case\($0 == 1 ? "" : "s")</p></div>
+                """
             } ?? ""
         let errorLine: HTML =
             error.map {
                 """
-                    <p id=\"confirm-error\" class=\"app-error-message\"><span \
-                    class=\"app-visually-hidden\">Error:</span> \($0.message)</p>
-                    """
+                <p id=\"confirm-error\" class=\"app-error-message\"><span \
+                class=\"app-visually-hidden\">Error:</span> \($0.message)</p>
+                """
             } ?? ""
         let purgeForm: HTML =
             due.isEmpty

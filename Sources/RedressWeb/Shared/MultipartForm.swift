@@ -36,7 +36,9 @@ struct MultipartForm: Sendable {
         guard pieces.first?.lowercased() == "multipart/form-data" else { return nil }
         for piece in pieces.dropFirst() where piece.lowercased().hasPrefix("boundary=") {
             var value = String(piece.dropFirst("boundary=".count))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return (1...70).contains(value.utf8.count) ? value : nil
         }
         return nil
@@ -100,10 +102,15 @@ struct MultipartForm: Sendable {
         }
         for character in text {
             if quoted {
-                if escaped { value.append(character); escaped = false }
-                else if character == "\\" { escaped = true }
-                else if character == "\"" { quoted = false }
-                else { value.append(character) }
+                if escaped {
+                    value.append(character); escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    quoted = false
+                } else {
+                    value.append(character)
+                }
             } else if character == ";" {
                 finish()
             } else if inKey && character == "=" {
