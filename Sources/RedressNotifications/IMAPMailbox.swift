@@ -50,23 +50,8 @@ public struct IMAPMailbox: Sendable {
 
     /// Opens a session, runs `body` with it, and signs out.
     public func session<T: Sendable>(_ body: (inout IMAPSession) async throws -> T) async throws -> T {
-        let (host, security) = (self.host, self.security)
-        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-        do {
-            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.seconds(20))
-                .connect(host: host, port: port) { ch in
-                    ch.eventLoop.makeCompletedFuture {
-                        if security == .tls {
-                            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-                            try ch.pipeline.syncOperations.addHandler(
-                                try NIOSSLClientHandler(context: context, serverHostname: host))
-                        }
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: ch)
-                    }
-                }
-        } catch {
-            throw Failure("cannot connect to the mail server \(host):\(port)")
+        let channel = try await MailConnection.open(host: host, port: port, tls: security == .tls) {
+            Failure($0)
         }
         let (username, password, folder) = (self.username, self.password, self.folder)
         return try await channel.executeThenClose { inbound, outbound in

@@ -37,23 +37,8 @@ public struct SMTPSender: MessageSender {
     }
 
     public func send(_ message: OutboxMessage) async throws {
-        let (host, security) = (self.host, self.security)
-        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-        do {
-            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.seconds(20))
-                .connect(host: host, port: port) { ch in
-                    ch.eventLoop.makeCompletedFuture {
-                        if security == .tls {
-                            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-                            try ch.pipeline.syncOperations.addHandler(
-                                try NIOSSLClientHandler(context: context, serverHostname: host))
-                        }
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: ch)
-                    }
-                }
-        } catch {
-            throw SendFailure("cannot connect to the mail server \(host):\(port)")
+        let channel = try await MailConnection.open(host: host, port: port, tls: security == .tls) {
+            SendFailure($0)
         }
         let (from, helo, username, password) = (self.from, heloName, self.username, self.password)
         try await channel.executeThenClose { inbound, outbound in

@@ -58,6 +58,24 @@ public struct DocumentStore: Sendable {
         ).run()
     }
 
+    /// Files already kept by digest (an emailed submission's attachments) made documents of the
+    /// case recorded from it, all or none.
+    public func attach(_ files: [KeptFile], to representationID: String, by username: String) async throws {
+        let now = Timestamp.now()
+        try await database.transaction { sql in
+            for file in files {
+                try await sql.insert(into: "case_document").columns(
+                    "id", "representation_id", "kind", "filename", "media_type", "size", "sha256", "uploaded_by",
+                    "uploaded_at"
+                ).values(
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(representationID),
+                    SQLBind(CaseDocument.Kind.complainantEvidence.rawValue), SQLBind(file.filename),
+                    SQLBind(file.mediaType), SQLBind(file.size), SQLBind(file.sha256), SQLBind(username), SQLBind(now)
+                ).run()
+            }
+        }
+    }
+
     /// Writes the pieces of a file not already kept. Two uploads of the same file at once both
     /// write the same pieces; the second write of a piece changes nothing.
     static func keepContent(_ bytes: [UInt8], sha256: String, on sql: any SQLDatabase) async throws {

@@ -126,10 +126,17 @@ public struct MailInStore: Sendable {
         let details =
             "By email: \(message.subject)\n\n\(message.text.trimmingCharacters(in: .whitespacesAndNewlines))"
             + (attached.isEmpty ? "" : "\n\nAttached: " + attached.joined(separator: ", "))
-        return PublicSubmission(
+        var submission = PublicSubmission(
             id: UUID().uuidString.lowercased(), reference: reference, submittedOn: today, kind: .complaint,
             youngPerson: false, serviceArea: .corporate, details: String(details.prefix(FeedbackAnswers.detailsLimit)),
             name: name == address ? "" : name, email: address)
+        submission.attachments = message.attachments.map {
+            let name = CaseDocument.safeFilename($0.filename)
+            return KeptFile(
+                filename: name, mediaType: CaseDocument.mediaType(of: name) ?? "application/octet-stream",
+                sha256: SHA256Digest.hex($0.bytes), size: $0.bytes.count)
+        }
+        return submission
     }
 
     /// How many messages have been filed (for tests and the mailbox page).

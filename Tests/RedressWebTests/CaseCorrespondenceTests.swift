@@ -198,4 +198,55 @@ struct CaseCorrespondenceTests {
             }
         }
     }
+
+    @Test(
+        "an emailed submission's attachment, kept while it waits in triage, becomes a document of the case recorded",
+        arguments: TestDatabase.engines)
+    func emailedSubmission(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let app = Application(
+                router: buildRouter(testDependencies(database, today: Self.today)), logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let photo = Array("GIF89a".utf8) + (0..<500).map { UInt8($0 % 256) }
+                let raw = Array(
+                    """
+                    From: Ann <ann@example.org>\r
+                    Subject: Broken lift at the day centre\r
+                    Message-ID: <lift@example.org>\r
+                    Content-Type: multipart/mixed; boundary=x\r
+                    \r
+                    --x\r
+                    Content-Type: text/plain\r
+                    \r
+                    The lift has been broken for a month.\r
+                    --x\r
+                    Content-Type: image/gif; name="lift.gif"\r
+                    Content-Transfer-Encoding: base64\r
+                    \r
+                    \(Data(photo).base64EncodedString())\r
+                    --x--\r
+
+                    """.utf8)
+                let filed = try await MailInStore(database: database).file(MailMessage(raw), raw: raw, today: Self.today)
+                guard case .inTriage = filed else {
+                    Issue.record("a message without a reference goes to triage")
+                    return
+                }
+                let submission = try #require(try await SubmissionStore(database: database).list(status: .new).first)
+                #expect(submission.attachments?.map(\.filename) == ["lift.gif"])
+                let officer = try await signIn(client, database, as: .complaintsOfficer)
+                let recorded = try await officer.execute(
+                    uri: "/triage/\(submission.id)/record", method: .post,
+                    body: CouncilDetailsTests.form([
+                        "version": "1", "kind": "complaint", "service-area": "adults", "service": "assessment",
+                        "relationship": "service-user-adult", "method": "email",
+                    ]))
+                #expect(recorded.status == .seeOther)
+                let id = try #require(recorded.headers[.location]?.split(separator: "/").last?.split(separator: "?").first)
+                let documents = try await DocumentStore(database: database).documents(of: String(id))
+                #expect(documents.map(\.filename) == ["lift.gif"])
+                #expect(try await DocumentStore(database: database).content(of: try #require(documents.first)) == photo)
+            }
+        }
+    }
 }

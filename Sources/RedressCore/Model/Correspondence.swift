@@ -96,6 +96,18 @@ public struct CaseDocument: Sendable, Hashable, Codable, Identifiable {
     public var hasTextPreview: Bool { ["text/plain", "text/csv", "message/rfc822"].contains(mediaType) }
 }
 
+/// A file kept by its digest before it belongs to a case (an emailed submission's attachment).
+public struct KeptFile: Sendable, Hashable, Codable {
+    public var filename: String
+    public var mediaType: String
+    public var sha256: String
+    public var size: Int
+
+    public init(filename: String, mediaType: String, sha256: String, size: Int) {
+        (self.filename, self.mediaType, self.sha256, self.size) = (filename, mediaType, sha256, size)
+    }
+}
+
 /// One entry of a case's contact log: a note, a call, a meeting, an email or a letter, in or
 /// out, on a day, with whom, and what was said. Shown on the case's timeline among the recorded
 /// steps; its author can correct it, and every version is kept.

@@ -36,6 +36,9 @@ public struct PublicSubmission: Sendable, Hashable, Codable, Identifiable {
     /// "self" or the code of their relationship to the person the complaint is about.
     public var onBehalfOf: String
     public var wantsAdvocate: Bool?
+    /// Files that came with it (an email's attachments), kept by digest until it is recorded,
+    /// when they become the case's documents.
+    public var attachments: [KeptFile]?
     public var equality: EqualityMonitoring?
     public var status: Status
     /// The representation it became, once recorded.

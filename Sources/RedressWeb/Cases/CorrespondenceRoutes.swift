@@ -86,7 +86,12 @@ struct CorrespondenceRoutes: Sendable {
             status: .seeOther, headers: [.location: "/complaints/\(r.id)/documents?added=\(files.count)"])
     }
 
-    @Sendable func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    /// The document named in the path with its bytes, read (and audited as `reading`) for a
+    /// viewer who may see its case; `nil` with the page to answer otherwise.
+    private func readDocument(
+        _ request: Request, _ context: AppRequestContext, reading: String,
+        _ answer: (Representation, CaseDocument, [UInt8]) async throws -> Response
+    ) async throws -> Response {
         switch try await find(context, .viewCase, "document") {
         case .page(let page): return try page.response(from: request, context: context)
         case .found(let r, let viewer):
@@ -96,7 +101,13 @@ struct CorrespondenceRoutes: Sendable {
                     .document(id, of: r)
             else { throw HTTPError(.notFound) }
             try await AuditLog(database: deps.database).append(
-                context.audit(.downloadedDocument, r, detail: "\(document.kind.displayName), \(document.id)"))
+                context.audit(.downloadedDocument, r, detail: "\(reading), \(document.id)"))
+            return try await answer(r, document, bytes)
+        }
+    }
+
+    @Sendable func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await readDocument(request, context, reading: "downloaded") { _, document, bytes in
             let ascii = String(document.filename.unicodeScalars.map { $0.isASCII && $0 != "\\" ? Character($0) : "_" })
             let encoded = document.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             return Response(
@@ -110,16 +121,8 @@ struct CorrespondenceRoutes: Sendable {
     }
 
     @Sendable func documentText(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        switch try await find(context, .viewCase, "document") {
-        case .page(let page): return try page.response(from: request, context: context)
-        case .found(let r, let viewer):
-            let id = try context.parameters.require("document")
-            guard
-                let (document, bytes) = try await CaseAccess(database: deps.database, viewer: viewer)
-                    .document(id, of: r), document.hasTextPreview
-            else { throw HTTPError(.notFound) }
-            try await AuditLog(database: deps.database).append(
-                context.audit(.downloadedDocument, r, detail: "read as text, \(document.id)"))
+        try await readDocument(request, context, reading: "read as text") { r, document, bytes in
+            guard document.hasTextPreview else { throw HTTPError(.notFound) }
             let shown = bytes.prefix(200 * 1024)
             return try CorrespondenceViews.text(
                 r, document: document, text: String(decoding: shown, as: UTF8.self), cut: shown.count < bytes.count

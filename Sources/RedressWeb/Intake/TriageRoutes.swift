@@ -136,6 +136,10 @@ struct TriageRoutes: Sendable {
         }
         changed.representationID = r.id
         try await store.update(changed, expectedVersion: (Int(fields["version"]) ?? 0) + 1)
+        if let files = s.attachments, !files.isEmpty {
+            try await DocumentStore(database: deps.database).attach(
+                files, to: r.id, by: context.viewer?.username ?? "")
+        }
         if let equality = s.equality, kind == .complaint {
             try await ReportInputStore(database: deps.database).setEquality([r.id: equality])
         }
