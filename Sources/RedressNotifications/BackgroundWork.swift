@@ -12,7 +12,8 @@ public struct BackgroundWork: Service {
     public let database: Database
     public let delivery: OutboxDelivery
     public let reminders: ReminderJob
-    public let mailbox: MailboxReader?
+    /// The mailbox reader for this pass, from the settings as they are now (`nil`: none set up).
+    public let mailbox: @Sendable () async throws -> MailboxReader?
     public let today: @Sendable () -> CalendarDate
     public let hour: @Sendable () -> Int
     public let now: @Sendable () -> Int
@@ -20,7 +21,7 @@ public struct BackgroundWork: Service {
     public let logger: Logger
 
     public init(
-        database: Database, delivery: OutboxDelivery, reminders: ReminderJob, mailbox: MailboxReader? = nil,
+        database: Database, delivery: OutboxDelivery, reminders: ReminderJob, mailbox: @escaping @Sendable () async throws -> MailboxReader? = { nil },
         today: @escaping @Sendable () -> CalendarDate,
         hour: @escaping @Sendable () -> Int, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
         interval: Duration = .seconds(60), logger: Logger
@@ -38,13 +39,13 @@ public struct BackgroundWork: Service {
 
     /// One pass: reminders when due, then delivery.
     public func runOnce() async {
-        if let mailbox {
-            do { try await mailbox.runOnce() } catch {
-                // The mailbox's own words are not logged: they can hold addresses.
-                logger.error(
-                    "reading the mailbox failed; will try again",
-                    metadata: ["error": "\((error as? IMAPMailbox.Failure)?.description ?? "\(type(of: error))")"])
-            }
+        do {
+            if let reader = try await mailbox() { try await reader.runOnce() }
+        } catch {
+            // The mailbox's own words are not logged: they can hold addresses.
+            logger.error(
+                "reading the mailbox failed; will try again",
+                metadata: ["error": "\((error as? IMAPMailbox.Failure)?.description ?? "\(type(of: error))")"])
         }
         do {
             let settings = try await SettingsStore(database: database).load(

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import RedressStorage
 
 /// The council's complaints mailbox, read over IMAP4rev1 (RFC 3501): sign in, list the messages
 /// in a folder, fetch one whole without marking it read, and move it to the folder of messages
@@ -180,5 +181,21 @@ public struct IMAPSession {
         _ = try await command("UID COPY \(uid) \(Self.quoted(folder))")
         _ = try await command("UID STORE \(uid) +FLAGS.SILENT (\\Deleted)")
         _ = try await command("UID EXPUNGE \(uid)")
+    }
+}
+
+extension IMAPMailbox {
+    /// The mailbox to read now: the environment's when `REDRESS_IMAP_HOST` is set, else the
+    /// Mailbox page's settings with the password from `REDRESS_IMAP_PASSWORD`; `nil` when neither
+    /// names a host.
+    public static func configured(
+        _ settings: MailboxSettings?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> IMAPMailbox? {
+        if let fromEnvironment = fromEnvironment(environment) { return fromEnvironment }
+        guard let settings, !settings.host.isEmpty else { return nil }
+        return IMAPMailbox(
+            host: settings.host, port: settings.port, security: Security(rawValue: settings.security) ?? .tls,
+            username: settings.username, password: environment["REDRESS_IMAP_PASSWORD"] ?? "",
+            folder: settings.folder.isEmpty ? "INBOX" : settings.folder)
     }
 }

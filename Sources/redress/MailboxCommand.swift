@@ -28,11 +28,13 @@ struct MailboxCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            guard let mailbox = IMAPMailbox.fromEnvironment() else {
-                throw ValidationError("set REDRESS_IMAP_HOST (and the other REDRESS_IMAP_ settings) first")
-            }
             let run = try await storage.withDatabase { database in
-                try await MailboxReader(
+                let settings = try await SettingsStore(database: database).load(
+                    MailboxSettings.key, default: MailboxSettings?.none)
+                guard let mailbox = IMAPMailbox.configured(settings) else {
+                    throw ValidationError("set up the mailbox on the Mailbox page, or set REDRESS_IMAP_HOST, first")
+                }
+                return try await MailboxReader(
                     mailbox: mailbox, database: database, today: LondonClock.today,
                     logger: Logger(label: "redress")
                 ).runOnce(limit: batch)

@@ -120,8 +120,12 @@ struct Serve: AsyncParsableCommand {
                 database: database,
                 delivery: OutboxDelivery(store: OutboxStore(database: database), sender: sender, logger: logger),
                 reminders: ReminderJob(database: database, division: division, teamEmail: teamEmail),
-                mailbox: IMAPMailbox.fromEnvironment().map {
-                    MailboxReader(mailbox: $0, database: database, today: LondonClock.today, logger: logger)
+                mailbox: {
+                    let settings = try await SettingsStore(database: database).load(
+                        MailboxSettings.key, default: MailboxSettings?.none)
+                    return IMAPMailbox.configured(settings).map {
+                        MailboxReader(mailbox: $0, database: database, today: LondonClock.today, logger: logger)
+                    }
                 },
                 today: LondonClock.today, hour: LondonClock.hour, logger: logger)
             let app = buildApplication(deps, host: host, port: port, services: [background]) { actualPort in

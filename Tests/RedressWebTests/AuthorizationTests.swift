@@ -52,7 +52,7 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return [.complaintsManager, .administrator].contains(role)
     case .users, .addUser, .changeUser:
         return role == .administrator
-    case .councilDetails, .saveCouncilDetails, .saveCouncilLogo:
+    case .councilDetails, .saveCouncilDetails, .saveCouncilLogo, .mailboxSettings, .saveMailboxSettings:
         return [.complaintsManager, .administrator].contains(role)
     // The API: the same people as the matching screens.
     case .apiContract, .apiReferenceData, .apiProcedures, .apiCalendar:

@@ -186,3 +186,42 @@ struct MultipartFormTests {
         #expect(CouncilLogo.check(Array(repeating: 0, count: CouncilLogo.sizeLimit + 1)) == .failure(.tooLarge))
     }
 }
+
+@Suite("Web: the complaints mailbox settings")
+struct MailboxSettingsTests {
+    @Test(
+        "an administrator sets where the mailbox is (no password on the page); bad values and a stale form are refused",
+        arguments: TestDatabase.engines)
+    func settings(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let app = Application(
+                router: buildRouter(testDependencies(database, today: CalendarDate(iso: "2023-06-01")!)),
+                logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let admin = try await signIn(client, database, as: .administrator)
+                let page = String(buffer: try await admin.execute(uri: "/mailbox", method: .get).body)
+                #expect(page.contains("<h1>Complaints mailbox</h1>") && !page.contains("type=\"password\""))
+                let version = String(try #require(page.firstMatch(of: /name="version" value="([0-9a-z]+)"/)?.1))
+                var fields = [
+                    "host": "imap example", "port": "99999", "security": "tls", "username": "complaints",
+                    "folder": "INBOX", "version": version,
+                ]
+                let bad = try await admin.execute(
+                    uri: "/mailbox", method: .post, body: CouncilDetailsTests.form(fields))
+                #expect(bad.status == .unprocessableContent)
+                #expect(String(buffer: bad.body).contains("Enter the mail server&#39;s name"))
+                fields["host"] = "imap.anyshire.example"
+                fields["port"] = "993"
+                let saved = try await admin.execute(uri: "/mailbox", method: .post, body: CouncilDetailsTests.form(fields))
+                #expect(saved.status == .seeOther)
+                let stored = try await SettingsStore(database: database).load(
+                    MailboxSettings.key, default: MailboxSettings())
+                #expect(stored == MailboxSettings(host: "imap.anyshire.example", username: "complaints"))
+                let stale = try await admin.execute(uri: "/mailbox", method: .post, body: CouncilDetailsTests.form(fields))
+                #expect(stale.status == .conflict)
+                let officer = try await signIn(client, database, as: .complaintsOfficer)
+                #expect(try await officer.execute(uri: "/mailbox", method: .get).status == .forbidden)
+            }
+        }
+    }
+}

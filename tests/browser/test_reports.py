@@ -128,6 +128,11 @@ def test_council_details_and_the_published_report(server, browser):
     click_and_wait(browser, button(browser, "Upload logo"))
     assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text == "Logo saved"
     preview = browser.find_element(By.CSS_SELECTOR, "img.app-logo-preview")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "The complaints mailbox"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Complaints mailbox"
+    assert_accessible(browser)
+    browser.get(server + "/council")
+    preview = browser.find_element(By.CSS_SELECTOR, "img.app-logo-preview")
     assert browser.execute_script("return arguments[0].naturalWidth", preview) == 240, "the PNG is shown"
     assert_accessible(browser)
 

@@ -105,6 +105,9 @@ enum CouncilDetailsView {
               <button type="submit" class="app-button">Save council details</button>
             </form>
             \(logoSection(logo, errors: errors))
+            <h2 class="app-heading-m">Email</h2>
+            <p class="app-body"><a class="app-link" href="/mailbox">The complaints mailbox</a>: where email in is \
+            read from.</p>
             """)
     }
 

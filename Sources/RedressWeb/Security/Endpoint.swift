@@ -19,7 +19,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case search, cases, myCases, casesExport, deadlineCalendar
     case statistics, annualReport, quarterlyReport
     case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
-    case councilDetails, saveCouncilDetails, saveCouncilLogo
+    case councilDetails, saveCouncilDetails, saveCouncilLogo, mailboxSettings, saveMailboxSettings
     case reportCommentary, reportCommentaryChapter, saveReportCommentary, reportTemplate, saveReportTemplate
     case people, addPerson, personAvailability
     case audit
@@ -48,7 +48,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
             .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission,
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
-            .saveReportTemplate, .saveCouncilLogo,
+            .saveReportTemplate, .saveCouncilLogo, .saveMailboxSettings,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase, .addCaseDocuments,
             .withholdDocument, .addCaseContact, .saveCaseContact, .sendCaseEmail:
@@ -112,6 +112,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .reportInputs: "/reports/inputs"
         case .councilDetails, .saveCouncilDetails: "/council"
         case .saveCouncilLogo: "/council/logo"
+        case .mailboxSettings, .saveMailboxSettings: "/mailbox"
         case .reportCommentary: "/reports/annual/commentary"
         case .reportCommentaryChapter, .saveReportCommentary: "/reports/annual/commentary/:chapter"
         case .reportTemplate, .saveReportTemplate: "/reports/annual/template"
@@ -191,7 +192,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
             .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
             .permission(.manageReportInputs)
-        case .councilDetails, .saveCouncilDetails, .saveCouncilLogo: .permission(.manageCouncilDetails)
+        case .councilDetails, .saveCouncilDetails, .saveCouncilLogo, .mailboxSettings, .saveMailboxSettings:
+            .permission(.manageCouncilDetails)
         case .people, .addPerson, .personAvailability: .permission(.managePeople)
         case .audit: .permission(.viewAudit)
         case .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport: .permission(.subjectAccess)

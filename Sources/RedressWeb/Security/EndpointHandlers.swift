@@ -112,6 +112,8 @@ extension Endpoint {
         case .saveReportCommentary: return ReportCommentaryRoutes(deps: deps).save
         case .saveCouncilDetails: return CouncilDetailsRoutes(deps: deps).save
         case .saveCouncilLogo: return CouncilDetailsRoutes(deps: deps).saveLogo
+        case .mailboxSettings: return MailboxRoutes(deps: deps).form
+        case .saveMailboxSettings: return MailboxRoutes(deps: deps).save
         case .reportTemplate: return ReportTemplateRoutes(deps: deps).form
         case .saveReportTemplate: return ReportTemplateRoutes(deps: deps).save
         case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure
