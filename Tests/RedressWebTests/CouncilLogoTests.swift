@@ -112,6 +112,18 @@ struct CouncilLogoTests {
                 #expect(
                     String(decoding: entries["word/document.xml"] ?? [], as: UTF8.self).contains("r:embed=\"rIdLogo\""))
 
+                // Letters carry it too.
+                let r = try await CaseCorrespondenceTests.complaint(database)
+                let manager = try await signIn(client, database, as: .complaintsManager)
+                let made = try await manager.execute(
+                    uri: "/complaints/\(r.id)/letters", method: .post,
+                    body: ByteBuffer(string: "template=acknowledgement"))
+                let letterURI = try #require(made.headers[.location])
+                let letterPage = String(buffer: try await manager.execute(uri: letterURI, method: .get).body)
+                #expect(letterPage.contains("<img class=\"app-letter__logo\" src=\"data:image/png;base64,"))
+                let letterDocx = try await manager.execute(uri: letterURI + "?format=docx", method: .get)
+                #expect(try ZipReader.entries(Array(buffer: letterDocx.body))["word/media/logo.png"] == Array(logo.bytes))
+
                 let current = String(
                     try #require(shown.firstMatch(of: /name="logo-version" value="([0-9a-z]+)"/)?.1))
                 let removed = try await admin.execute(

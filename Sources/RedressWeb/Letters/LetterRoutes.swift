@@ -42,6 +42,8 @@ struct LetterRoutes: Sendable {
         let letterID = try context.parameters.require("letter")
         guard letterID.count <= 64, let letter = try await store.letter(id: letterID), letter.representationID == r.id else { throw HTTPError(.notFound) }
         try await AuditLog(database: deps.database).append(context.audit(.viewedCase, r, detail: "letter"))
+        // The council's logo heads every copy of the letter (PDF, web page, Word when it is a PNG).
+        let logo = try await SettingsStore(database: deps.database).councilIdentity().logo
         switch request.uri.queryParameters.get("format") {
         case "docx":
             return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -49,18 +51,18 @@ struct LetterRoutes: Sendable {
                                                        attachment; \
                                                        filename=\"\(r.reference)-\(letter.templateKey).docx\"
                                                        """],
-                            body: .init(byteBuffer: ByteBuffer(bytes: ReportDocuments.docx(letter))))
+                            body: .init(byteBuffer: ByteBuffer(bytes: ReportDocuments.docx(letter, logo: logo))))
         case "html":
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).html\""],
-                            body: .init(byteBuffer: ByteBuffer(string: LetterViews.standalone(letter).description)))
+                            body: .init(byteBuffer: ByteBuffer(string: LetterViews.standalone(letter, logo: logo).description)))
         case "pdf" where PDFPrinter.browser != nil:
             // Chromium runs as a child process; off the event loop.
-            let html = LetterViews.standalone(letter).description
+            let html = LetterViews.standalone(letter, logo: logo).description
             let bytes = try await deps.printing.run { try PDFPrinter.pdf(fromHTML: html) }
             return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).pdf\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         default:
-            return try LetterViews.page(letter, r).response(from: request, context: context)
+            return try LetterViews.page(letter, r, logo: logo).response(from: request, context: context)
         }
     }
 
@@ -123,7 +125,13 @@ enum LetterViews {
         return "\(paragraphs)"
     }
 
-    static func page(_ letter: Letter, _ r: Representation) -> HTML {
+    /// The logo at the head of a letter; the council's name is the letter's first line, so the
+    /// picture needs no words of its own.
+    static func letterhead(_ logo: CouncilLogo?) -> HTML {
+        logo.map { "<p><img class=\"app-letter__logo\" src=\"\($0.dataURL)\" alt=\"\"></p>" } ?? ""
+    }
+
+    static func page(_ letter: Letter, _ r: Representation, logo: CouncilLogo? = nil) -> HTML {
         Layout.page(title: "\(letter.title) – \(r.reference)", section: .dashboard, """
             <p class="app-no-print"><a class="app-link" href="/complaints/\(r.id)#letters">Back to \
             \(r.reference)</a></p>
@@ -137,11 +145,11 @@ enum LetterViews {
             HTML</a> (print it, or save as PDF)</li>
               \(PDFPrinter.browser == nil ? "" : "<li><a class=\"app-link\" href=\"/complaints/\(r.id)/letters/\(letter.id)?format=pdf\">Download as PDF</a></li>" as HTML)
             </ul>
-            <div class="app-letter">\(letterBody(letter))</div>
+            <div class="app-letter">\(letterhead(logo))\(letterBody(letter))</div>
             """)
     }
 
-    static func standalone(_ letter: Letter) -> HTML {
+    static func standalone(_ letter: Letter, logo: CouncilLogo? = nil) -> HTML {
         """
         <!DOCTYPE html>
         <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, \
@@ -149,6 +157,7 @@ enum LetterViews {
         <title>\(letter.title)</title>
         <style>\(HTML(trusted: Stylesheet.css))</style>
         </head><body><main class="app-width-container app-main">
+        \(letterhead(logo))
         \(letterBody(letter))
         </main></body></html>
         """

@@ -60,6 +60,7 @@ enum Stylesheet {
         .app-select.app-select--narrow{min-width:4em;width:auto}
         .app-file-upload{font-size:1rem;padding:4px 0;max-width:100%}
         .app-pre-line{white-space:pre-line}
+        .app-letter__logo{max-height:70px;max-width:50%}
         .app-inset-text{border-left:10px solid #b1b4b6;padding:15px;margin:20px 0}
         .app-preview{white-space:pre-wrap;word-break:break-word;background:#f3f2f1;padding:15px}
         .app-preview{font-size:.9375rem;max-height:70vh;overflow:auto}
