@@ -106,6 +106,8 @@ struct LettersAndFormsTests {
             letter.hasPrefix("Anyshire County Council\nCounty Hall\nAnytown AN1 1AA\n\nSam Parent\n\n21 December 2021"),
             "the letterhead, and the address block without the contact details nobody recorded")
         #expect(letter.contains("under stage 1 (local resolution) of our complaints procedure"))
+        #expect(LetterTemplate.inSentence("Investigation and response") == "the investigation and response stage")
+        #expect(LetterTemplate.inSentence("Stage 2") == "stage 2")
         #expect(letter.contains("received on 20 December 2021") && letter.contains("respond by 6 January 2022"))
         #expect(letter.hasSuffix("Olu Officer\nAnyshire County Council"))
         #expect(

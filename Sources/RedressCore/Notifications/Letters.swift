@@ -116,10 +116,12 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// A stage's name as a sentence says it: "Stage 1: local resolution" is "stage 1 (local
-    /// resolution)", so "under stage 1 (local resolution) of our complaints procedure" reads.
+    /// resolution)", so "under stage 1 (local resolution) of our complaints procedure" reads; a
+    /// stage named for what it does is "the investigation and response stage".
     static func inSentence(_ name: String) -> String {
         let parts = name.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         let head = parts[0].prefix(1).lowercased() + parts[0].dropFirst()
+        guard head.hasPrefix("stage") else { return "the \(head) stage" }
         return parts.count == 2 && !parts[1].isEmpty ? "\(head) (\(parts[1]))" : head
     }
 
