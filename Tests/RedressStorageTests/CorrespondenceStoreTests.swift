@@ -120,3 +120,36 @@ struct CorrespondenceStoreTests {
         }
     }
 }
+
+@Suite("Email in: filing on a case")
+struct MailFilingTests {
+    @Test(
+        "an email on an owned case tells its owner once, naming the case and not the sender; filed twice, once",
+        arguments: TestDatabase.engines)
+    func ownerTold(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let owner = try await UserStore(database: database).add(
+                username: "olu", displayName: "Olu", role: .complaintsOfficer, password: "a long enough password",
+                hasher: .testing)
+            try await UserStore(database: database).setEmail("olu@anyshire.example", userID: owner.id)
+            let r = try await complaint(database, name: "Dee")
+            let day = CalendarDate(iso: "2024-02-05")!
+            _ = try await RepresentationStore(database: database).apply(
+                .assignOwner(userID: owner.id, on: day), to: r.id, expectedVersion: 1,
+                lifecycle: Lifecycle(
+                    procedure: BuiltInProcedures.defaultProcedure(for: .adultSocialCare), calendar: .englandAndWales,
+                    today: day),
+                recordedBy: "manager")
+            let raw = Array(
+                "From: Dee <dee@example.org>\r\nSubject: \(r.reference) update\r\nMessage-ID: <d1@x>\r\n\r\nHello\r\n".utf8)
+            let store = MailInStore(database: database)
+            #expect(try await store.file(MailMessage(raw), raw: raw, today: day) == .onCase(
+                representationID: r.id, reference: r.reference, owner: owner.id))
+            #expect(try await store.file(MailMessage(raw), raw: raw, today: day) == .alreadyStored)
+            let notices = try await OutboxStore(database: database).all()
+            #expect(notices.map(\.recipient) == ["olu@anyshire.example"])
+            #expect(notices.first?.subject == "Email received on \(r.reference)")
+            #expect(notices.first.map { !$0.body.contains("dee") && !$0.body.contains("Hello") } == true)
+        }
+    }
+}
