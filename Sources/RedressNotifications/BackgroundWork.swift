@@ -21,7 +21,8 @@ public struct BackgroundWork: Service {
     public let logger: Logger
 
     public init(
-        database: Database, delivery: OutboxDelivery, reminders: ReminderJob, mailbox: @escaping @Sendable () async throws -> MailboxReader? = { nil },
+        database: Database, delivery: OutboxDelivery, reminders: ReminderJob,
+        mailbox: @escaping @Sendable () async throws -> MailboxReader? = { nil },
         today: @escaping @Sendable () -> CalendarDate,
         hour: @escaping @Sendable () -> Int, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
         interval: Duration = .seconds(60), logger: Logger

@@ -5,7 +5,9 @@ import NIOSSL
 /// A connection to a mail server (SMTP out, IMAP in): TLS from the first byte, or plain on a
 /// trusted network; 20 seconds to connect. A failure names the server, never what it said.
 enum MailConnection {
-    static func open(host: String, port: Int, tls: Bool, failure: (String) -> any Error) async throws
+    static func open(
+        host: String, port: Int, tls: Bool, failure: (String) -> any Error
+    ) async throws
         -> NIOAsyncChannel<ByteBuffer, ByteBuffer>
     {
         do {

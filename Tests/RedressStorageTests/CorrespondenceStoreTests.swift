@@ -77,9 +77,9 @@ struct CorrespondenceStoreTests {
 
     @Test(
         """
-            a note is found by its words; only its author corrects it, from the version seen; ten corrections at once \
-            keep one
-            """,
+        a note is found by its words; only its author corrects it, from the version seen; ten corrections at once \
+        keep one
+        """,
         arguments: TestDatabase.engines)
     func contactLog(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
@@ -141,10 +141,13 @@ struct MailFilingTests {
                     today: day),
                 recordedBy: "manager")
             let raw = Array(
-                "From: Dee <dee@example.org>\r\nSubject: \(r.reference) update\r\nMessage-ID: <d1@x>\r\n\r\nHello\r\n".utf8)
+                "From: Dee <dee@example.org>\r\nSubject: \(r.reference) update\r\nMessage-ID: <d1@x>\r\n\r\nHello\r\n"
+                    .utf8)
             let store = MailInStore(database: database)
-            #expect(try await store.file(MailMessage(raw), raw: raw, today: day) == .onCase(
-                representationID: r.id, reference: r.reference, owner: owner.id))
+            #expect(
+                try await store.file(MailMessage(raw), raw: raw, today: day)
+                    == .onCase(
+                        representationID: r.id, reference: r.reference, owner: owner.id))
             #expect(try await store.file(MailMessage(raw), raw: raw, today: day) == .alreadyStored)
             let notices = try await OutboxStore(database: database).all()
             #expect(notices.map(\.recipient) == ["olu@anyshire.example"])

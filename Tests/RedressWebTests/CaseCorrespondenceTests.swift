@@ -159,9 +159,9 @@ struct CaseCorrespondenceTests {
 
     @Test(
         """
-            an email from the case is queued with the chosen document and written in the contact log; a bad address \
-            is not
-            """,
+        an email from the case is queued with the chosen document and written in the contact log; a bad address \
+        is not
+        """,
         arguments: TestDatabase.engines)
     func emailOut(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
@@ -227,7 +227,8 @@ struct CaseCorrespondenceTests {
                     --x--\r
 
                     """.utf8)
-                let filed = try await MailInStore(database: database).file(MailMessage(raw), raw: raw, today: Self.today)
+                let filed = try await MailInStore(database: database).file(
+                    MailMessage(raw), raw: raw, today: Self.today)
                 guard case .inTriage = filed else {
                     Issue.record("a message without a reference goes to triage")
                     return
@@ -242,7 +243,8 @@ struct CaseCorrespondenceTests {
                         "relationship": "service-user-adult", "method": "email",
                     ]))
                 #expect(recorded.status == .seeOther)
-                let id = try #require(recorded.headers[.location]?.split(separator: "/").last?.split(separator: "?").first)
+                let id = try #require(
+                    recorded.headers[.location]?.split(separator: "/").last?.split(separator: "?").first)
                 let documents = try await DocumentStore(database: database).documents(of: String(id))
                 #expect(documents.map(\.filename) == ["lift.gif"])
                 #expect(try await DocumentStore(database: database).content(of: try #require(documents.first)) == photo)

@@ -122,7 +122,8 @@ struct CouncilLogoTests {
                 let letterPage = String(buffer: try await manager.execute(uri: letterURI, method: .get).body)
                 #expect(letterPage.contains("<img class=\"app-letter__logo\" src=\"data:image/png;base64,"))
                 let letterDocx = try await manager.execute(uri: letterURI + "?format=docx", method: .get)
-                #expect(try ZipReader.entries(Array(buffer: letterDocx.body))["word/media/logo.png"] == Array(logo.bytes))
+                #expect(
+                    try ZipReader.entries(Array(buffer: letterDocx.body))["word/media/logo.png"] == Array(logo.bytes))
 
                 let current = String(
                     try #require(shown.firstMatch(of: /name="logo-version" value="([0-9a-z]+)"/)?.1))
@@ -224,12 +225,14 @@ struct MailboxSettingsTests {
                 #expect(String(buffer: bad.body).contains("Enter the mail server&#39;s name"))
                 fields["host"] = "imap.anyshire.example"
                 fields["port"] = "993"
-                let saved = try await admin.execute(uri: "/mailbox", method: .post, body: CouncilDetailsTests.form(fields))
+                let saved = try await admin.execute(
+                    uri: "/mailbox", method: .post, body: CouncilDetailsTests.form(fields))
                 #expect(saved.status == .seeOther)
                 let stored = try await SettingsStore(database: database).load(
                     MailboxSettings.key, default: MailboxSettings())
                 #expect(stored == MailboxSettings(host: "imap.anyshire.example", username: "complaints"))
-                let stale = try await admin.execute(uri: "/mailbox", method: .post, body: CouncilDetailsTests.form(fields))
+                let stale = try await admin.execute(
+                    uri: "/mailbox", method: .post, body: CouncilDetailsTests.form(fields))
                 #expect(stale.status == .conflict)
                 let officer = try await signIn(client, database, as: .complaintsOfficer)
                 #expect(try await officer.execute(uri: "/mailbox", method: .get).status == .forbidden)

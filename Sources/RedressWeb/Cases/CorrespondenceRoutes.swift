@@ -71,9 +71,9 @@ struct CorrespondenceRoutes: Sendable {
             guard CaseDocument.mediaType(of: name) != nil else {
                 return try await refuse(
                     """
-                        \(name) cannot be kept: choose PDF, Word or OpenDocument, picture, email, spreadsheet or text \
-                        files
-                        """,
+                    \(name) cannot be kept: choose PDF, Word or OpenDocument, picture, email, spreadsheet or text \
+                    files
+                    """,
                     kind: kind.rawValue)
             }
             guard !file.body.isEmpty else { return try await refuse("\(name) is empty", kind: kind.rawValue) }

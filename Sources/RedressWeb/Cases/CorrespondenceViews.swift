@@ -38,9 +38,9 @@ enum CorrespondenceViews {
             let actions: [HTML] = [
                 d.hasTextPreview
                     ? """
-                        <a class=\"app-link\" href=\"\(base)/text\">Read<span class=\"app-visually-hidden\"> \
-                        \(d.filename)</span></a>
-                        """
+                    <a class=\"app-link\" href=\"\(base)/text\">Read<span class=\"app-visually-hidden\"> \
+                    \(d.filename)</span></a>
+                    """
                     : nil,
                 canWithhold
                     ? """

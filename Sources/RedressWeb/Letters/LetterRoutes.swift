@@ -54,7 +54,8 @@ struct LetterRoutes: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: ReportDocuments.docx(letter, logo: logo))))
         case "html":
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"\(r.reference)-\(letter.templateKey).html\""],
-                            body: .init(byteBuffer: ByteBuffer(string: LetterViews.standalone(letter, logo: logo).description)))
+                            body: .init(
+                                byteBuffer: ByteBuffer(string: LetterViews.standalone(letter, logo: logo).description)))
         case "pdf" where PDFPrinter.browser != nil:
             // Chromium runs as a child process; off the event loop.
             let html = LetterViews.standalone(letter, logo: logo).description

@@ -35,7 +35,8 @@ struct MailboxRoutes: Sendable {
             return try Page(
                 status: .conflict,
                 html: MailboxView.page(
-                    MailboxView.values(current, version: version), errors: [FieldError(field: "host", message: message)],
+                    MailboxView.values(current, version: version),
+                    errors: [FieldError(field: "host", message: message)],
                     saved: false)
             ).response(from: request, context: context)
         }

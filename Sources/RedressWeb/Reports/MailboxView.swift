@@ -49,7 +49,8 @@ enum MailboxView {
             (environment["REDRESS_IMAP_HOST"] ?? "").isEmpty
             ? ""
             : """
-            <div class="app-inset-text">The server's environment names a mailbox (REDRESS_IMAP_HOST): that one is read, \
+            <div class="app-inset-text">The server's environment names a mailbox (REDRESS_IMAP_HOST): that one is \
+            read, \
             and these settings are used only without it.</div>
             """
         let password: HTML =
