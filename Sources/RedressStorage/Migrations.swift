@@ -338,7 +338,7 @@ public struct Migrator: Sendable {
                         "UPDATE representation SET closed_on = \(bind: r.closedOn?.iso) WHERE id = \(bind: r.id)"
                     ).run()
                 }
-                try await SearchIndex.update(all, on: sql, contacts: false)
+                try await SearchIndex.update(all, on: sql, asAtMigration7: true)
             }),
         // Search looks a typed reference up by `lower(reference)`: without this a scan of every case.
         Migration(
@@ -425,9 +425,10 @@ public struct Migrator: Sendable {
     /// The newest migration version this build knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
-    /// Applies pending migrations; returns the names of those applied.
+    /// Applies pending migrations (up to `version`: tests build a database as an older Redress
+    /// left it); returns the names of those applied.
     @discardableResult
-    public func migrate() async throws -> [String] {
+    public func migrate(through version: Int = Migrator.latestVersion) async throws -> [String] {
         try await database.withSQL { sql in
             try await sql.raw(
                 """
@@ -446,7 +447,7 @@ public struct Migrator: Sendable {
             )
         }
         var names: [String] = []
-        for migration in Self.all where !applied.contains(migration.version) {
+        for migration in Self.all where !applied.contains(migration.version) && migration.version <= version {
             let engine = database.engine
             try await database.transaction { sql in
                 for statement in migration.statements(engine) {

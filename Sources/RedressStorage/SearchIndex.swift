@@ -21,12 +21,26 @@ public enum SearchIndex {
     static let rankedAtMost = 1_000
 
     /// Writes (or rewrites) the documents of `representations`, with the words of their contact
-    /// logs (`contacts: false` only before the contact log's table exists, in migration 7).
-    static func update(_ representations: [Representation], on sql: any SQLDatabase, contacts: Bool = true)
+    /// logs. `asAtMigration7`: as the table stood when migration 7 made it — no date received (it
+    /// came with migration 9, which fills it) and no contact log yet — so a database from before
+    /// the index, holding cases, upgrades.
+    static func update(_ representations: [Representation], on sql: any SQLDatabase, asAtMigration7: Bool = false)
         async throws
     {
         for chunk in representations.chunked(into: 200) {
-            let logged = contacts ? try await ContactLogStore.searchText(of: chunk.map(\.id), on: sql) : [:]
+            if asAtMigration7 {
+                for r in chunk {
+                    let d = SearchDocument(r)
+                    try await sql.raw(
+                        """
+                        INSERT INTO case_search_doc (representation_id, reference, names, contact, body) VALUES \
+                        (\(bind: r.id), \(bind: d.reference), \(bind: d.names), \(bind: d.contact), \(bind: d.body))
+                        """
+                    ).run()
+                }
+                continue
+            }
+            let logged = try await ContactLogStore.searchText(of: chunk.map(\.id), on: sql)
             var query = SQLQueryString(
                 "INSERT INTO case_search_doc (representation_id, reference, names, contact, body, received_on) VALUES ")
             for (i, r) in chunk.enumerated() {

@@ -1,6 +1,6 @@
 import Foundation
 import RedressCore
-import RedressStorage
+@testable import RedressStorage
 import RedressTestSupport
 import Testing
 
@@ -32,6 +32,52 @@ struct ReportReadTests {
             let report = try await ReportSource(database: database).annual(year: year, scope: .adults)
             let closed = report.figures.first { $0.id == "closed.\(old.procedureID ?? "")" }
             #expect(closed?.value == 1, "closed in 2024/25")
+        }
+    }
+}
+
+@Suite("Upgrading a database an older Redress left")
+struct UpgradeTests {
+    @Test(
+        "a database at schema 6 (before the search index), holding cases, upgrades to the newest and finds them",
+        arguments: TestDatabase.engines)
+    func fromSchemaSix(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine, schemaVersion: 6) { database in
+            var old = Representation(
+                id: "old-1", reference: "ASC-2019-00001", kind: .complaint, serviceArea: .adultSocialCare,
+                procedureID: BuiltInProcedures.defaultProcedure(for: .adultSocialCare).id,
+                receivedOn: CalendarDate(iso: "2019-05-01")!, methodOfReceipt: "email",
+                complainant: Complainant(relationship: "self", name: "Orla Oldcase"), serviceCategory: "assessment",
+                summary: "Home care visits missed")
+            old.stages = [
+                Stage(
+                    key: "response", openedOn: old.receivedOn,
+                    milestones: [.requested: old.receivedOn, .responded: CalendarDate(iso: "2019-06-03")!],
+                    outcome: "upheld")
+            ]
+            // The row as schema 6 had it: no owner, merge or closing columns yet.
+            let r = old
+            let detail = String(decoding: try JSONEncoder().encode(r.records), as: UTF8.self)
+            try await database.transaction { sql in
+                try await sql.raw(
+                    """
+                    INSERT INTO representation (id, reference, kind, service_area, procedure_id, received_on, method, \
+                    relationship, is_child, advocate, service_category, summary, is_open, has_follow_up, detail, \
+                    version, created_at, updated_at, complainant_name, complainant_contact, subject_name, \
+                    restricted_to, purged_on) VALUES (\(bind: r.id), \(bind: r.reference), 'complaint', 'adults', \
+                    \(bind: r.procedureID), '2019-05-01', 'email', 'self', \(bind: false), NULL, 'assessment', \
+                    \(bind: r.summary), \(bind: false), \(bind: false), \(bind: detail), 1, '2019-05-01T09:00:00Z', \
+                    '2019-06-03T09:00:00Z', 'Orla Oldcase', NULL, NULL, NULL, NULL)
+                    """
+                ).run()
+                try await RepresentationStore.insertStages(of: [r], on: sql)
+            }
+            let applied = try await Migrator(database: database).migrate()
+            #expect(applied.count == Migrator.latestVersion - 6)
+            let store = RepresentationStore(database: database)
+            #expect(try await store.representation(id: r.id)?.closedOn == CalendarDate(iso: "2019-06-03")!)
+            let found = try await store.search(try #require(SearchQuery("oldcase")), scope: .everything, limit: 5)
+            #expect(found.map(\.reference) == [r.reference], "indexed by the upgrade, with its date received")
         }
     }
 }

@@ -27,10 +27,13 @@ public enum TestDatabase {
         return url?.isEmpty == false ? url : nil
     }
 
-    /// Runs `body` against a new, migrated database on `engine`.
+    /// Runs `body` against a new database on `engine`, migrated to the newest schema or, with
+    /// `schemaVersion`, as an older Redress left it.
     public static func with<T: Sendable>(
-        _ engine: DatabaseEngine, test: String = #function, _ body: @Sendable (Database) async throws -> T
+        _ engine: DatabaseEngine, test: String = #function, schemaVersion: Int? = nil,
+        _ body: @Sendable (Database) async throws -> T
     ) async throws -> T {
+        let version = schemaVersion ?? Migrator.latestVersion
         let result: T
         switch engine {
         case .sqlite:
@@ -40,7 +43,7 @@ public enum TestDatabase {
             result = try await Database.with(
                 .sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: logger
             ) { database in
-                try await Migrator(database: database).migrate()
+                try await Migrator(database: database).migrate(through: version)
                 return try await body(database)
             }
         case .postgres:
@@ -56,7 +59,7 @@ public enum TestDatabase {
             settings.database = name
             do {
                 result = try await Database.with(.postgres(settings), logger: logger) { database in
-                    try await Migrator(database: database).migrate()
+                    try await Migrator(database: database).migrate(through: version)
                     return try await body(database)
                 }
             } catch {
