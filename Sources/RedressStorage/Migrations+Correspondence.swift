@@ -1,0 +1,73 @@
+/// The migrations of the committee report and of what is said and sent on a case (10 onwards),
+/// kept apart so each file stays readable: the commentary, documents and the contact log, email in
+/// and email out. Each is one transaction, like the rest (`Migrator.migrate`).
+extension Migrator {
+    static let reportAndCorrespondence: [Migration] = [
+        Migration(
+            10, "The annual report's commentary, chapter by chapter, with every version kept",
+            statements: { _ in
+                [
+                    """
+                    CREATE TABLE report_narrative (
+                        year BIGINT NOT NULL, scope TEXT NOT NULL, chapter TEXT NOT NULL, text TEXT NOT NULL,
+                        quoted TEXT NOT NULL, version BIGINT NOT NULL, saved_by TEXT NOT NULL, saved_at TEXT NOT NULL,
+                        PRIMARY KEY (year, scope, chapter))
+                    """,
+                    """
+                    CREATE TABLE report_narrative_history (
+                        year BIGINT NOT NULL, scope TEXT NOT NULL, chapter TEXT NOT NULL, version BIGINT NOT NULL,
+                        text TEXT NOT NULL, quoted TEXT NOT NULL, saved_by TEXT NOT NULL, saved_at TEXT NOT NULL,
+                        PRIMARY KEY (year, scope, chapter, version))
+                    """,
+                ]
+            }),
+        Migration(
+            11, "Documents and the contact log on each case",
+            statements: { _ in
+                [
+                    """
+                    CREATE TABLE case_document (
+                        id TEXT PRIMARY KEY, representation_id TEXT NOT NULL REFERENCES representation (id),
+                        kind TEXT NOT NULL, filename TEXT NOT NULL, media_type TEXT NOT NULL, size BIGINT NOT NULL,
+                        sha256 TEXT NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL,
+                        withheld_reason TEXT, withheld_by TEXT, withheld_on TEXT)
+                    """,
+                    "CREATE INDEX case_document_case ON case_document (representation_id)",
+                    "CREATE INDEX case_document_content ON case_document (sha256)",
+                    """
+                    CREATE TABLE document_chunk (
+                        sha256 TEXT NOT NULL, position BIGINT NOT NULL, data TEXT NOT NULL,
+                        PRIMARY KEY (sha256, position))
+                    """,
+                    """
+                    CREATE TABLE case_contact (
+                        id TEXT PRIMARY KEY, representation_id TEXT NOT NULL REFERENCES representation (id),
+                        kind TEXT NOT NULL, direction TEXT NOT NULL, occurred_on TEXT NOT NULL,
+                        with_whom TEXT NOT NULL, summary TEXT NOT NULL, author TEXT NOT NULL,
+                        author_name TEXT NOT NULL, version BIGINT NOT NULL, recorded_at TEXT NOT NULL)
+                    """,
+                    "CREATE INDEX case_contact_case ON case_contact (representation_id, occurred_on)",
+                    """
+                    CREATE TABLE case_contact_history (
+                        id TEXT NOT NULL, version BIGINT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
+                        occurred_on TEXT NOT NULL, with_whom TEXT NOT NULL, summary TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL, PRIMARY KEY (id, version))
+                    """,
+                ]
+            }),
+        Migration(
+            12, "Email in: each message filed once, by its Message-ID",
+            statements: { _ in
+                [
+                    """
+                    CREATE TABLE mail_received (
+                        message_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, representation_id TEXT,
+                        submission_reference TEXT)
+                    """
+                ]
+            }),
+        Migration(
+            13, "Email out: case documents attached to outgoing messages",
+            statements: { _ in ["ALTER TABLE outbox_message ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'"] }),
+    ]
+}
