@@ -59,6 +59,19 @@ extension ReportDocuments {
             <Relationship Id="rIdFooter1" \
             Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
             """
+        let chartTypes = charts.indices.map {
+            """
+            <Override PartName="/word/charts/chart\($0 + 1).xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>
+            """
+        }.joined()
+        let chartRelationships = charts.indices.map {
+            """
+            <Relationship Id="rIdChart\($0 + 1)" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" \
+            Target="charts/chart\($0 + 1).xml"/>
+            """
+        }.joined()
         archive.add(
             "[Content_Types].xml",
             """
@@ -69,7 +82,8 @@ extension ReportDocuments {
             ContentType="application/xml"/><Override PartName="/word/document.xml" \
             ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override \
             PartName="/word/styles.xml" \
-            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\(footerType)\(charts.indices.map { "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>" }.joined())</Types>
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            \(footerType)\(chartTypes)</Types>
             """)
         archive.add(
             "_rels/.rels",
@@ -85,7 +99,8 @@ extension ReportDocuments {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship \
             Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-            Target="styles.xml"/>\(footerRelationship)\(logoPNG == nil ? "" : Self.logoRelationship)\(charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined())</Relationships>
+            Target="styles.xml"/>\(footerRelationship)\(logoPNG == nil ? "" : Self.logoRelationship)\
+            \(chartRelationships)</Relationships>
             """)
         archive.add("word/styles.xml", styles)
         if let footer { archive.add("word/footer1.xml", footer) }
@@ -99,7 +114,8 @@ extension ReportDocuments {
             xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
             xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
             xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" \
-            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)\(sectionProperties ?? Self.plainSection)</w:body></w:document>
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)\
+            \(sectionProperties ?? Self.plainSection)</w:body></w:document>
             """)
         return archive.bytes
     }
@@ -155,7 +171,8 @@ extension ReportDocuments {
             val="0"/><c:showBubbleSize val="0"/></c:dLbls>\
             <c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(n + 1)</c:f><c:strCache><c:ptCount \
             val="\(n)"/>\(categories)</c:strCache></c:strRef></c:cat>\
-            <c:val><c:numRef><c:f>Sheet1!$B$2:$B$\(n + 1)</c:f><c:numCache><c:formatCode>\(format)</c:formatCode><c:ptCount val="\(n)"/>\(values)</c:numCache></c:numRef></c:val>\
+            <c:val><c:numRef><c:f>Sheet1!$B$2:$B$\(n + 1)</c:f><c:numCache><c:formatCode>\(format)</c:formatCode>\
+            <c:ptCount val="\(n)"/>\(values)</c:numCache></c:numRef></c:val>\
             </c:ser><c:gapWidth val="60"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>\
             <c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete \
             val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos \

@@ -118,21 +118,26 @@ public struct DocumentStore: Sendable {
     /// The file's bytes, checked against its SHA-256: a file that does not match is reported as
     /// a corrupt row rather than handed out.
     public func content(of document: CaseDocument) async throws -> [UInt8] {
+        try await content(sha256: document.sha256, size: document.size)
+    }
+
+    /// The bytes of a file kept by its digest (a case document, an outgoing attachment).
+    public func content(sha256: String, size: Int) async throws -> [UInt8] {
         let pieces = try await database.read { sql in
             try await sql.raw(
-                "SELECT data FROM document_chunk WHERE sha256 = \(bind: document.sha256) ORDER BY position"
+                "SELECT data FROM document_chunk WHERE sha256 = \(bind: sha256) ORDER BY position"
             ).all().map { try $0.decode(column: "data", as: String.self) }
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(document.size)
+        bytes.reserveCapacity(size)
         for piece in pieces {
             guard let data = Data(base64Encoded: piece) else {
-                throw DatabaseError.corruptRow(table: "document_chunk", column: "data", value: document.sha256)
+                throw DatabaseError.corruptRow(table: "document_chunk", column: "data", value: sha256)
             }
             bytes += data
         }
-        guard bytes.count == document.size, SHA256Digest.hex(bytes) == document.sha256 else {
-            throw DatabaseError.corruptRow(table: "document_chunk", column: "data", value: document.sha256)
+        guard bytes.count == size, SHA256Digest.hex(bytes) == sha256 else {
+            throw DatabaseError.corruptRow(table: "document_chunk", column: "data", value: sha256)
         }
         return bytes
     }

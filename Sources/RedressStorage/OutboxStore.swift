@@ -162,11 +162,8 @@ public struct OutboxStore: Sendable {
     public func withContent(_ message: OutboxMessage) async throws -> OutboxMessage {
         var loaded = message
         for (i, attachment) in message.attachments.enumerated() {
-            let document = CaseDocument(
-                id: "", representationID: "", kind: .other, filename: attachment.filename,
-                mediaType: attachment.mediaType, size: attachment.size, sha256: attachment.sha256, uploadedBy: "",
-                uploadedAt: "")
-            loaded.attachments[i].bytes = try await DocumentStore(database: database).content(of: document)
+            loaded.attachments[i].bytes = try await DocumentStore(database: database).content(
+                sha256: attachment.sha256, size: attachment.size)
         }
         return loaded
     }

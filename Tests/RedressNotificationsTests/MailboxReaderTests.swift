@@ -76,13 +76,7 @@ struct MailboxReaderTests {
     func mailbox(engine: DatabaseEngine) async throws {
         guard let mailbox = Self.mailbox() else { return }
         try await TestDatabase.with(engine) { database in
-            let r = try await RepresentationStore(database: database).record(
-                NewComplaint(
-                    serviceArea: .adultSocialCare, procedure: BuiltInProcedures.defaultProcedure(for: .adultSocialCare),
-                    receivedOn: CalendarDate(iso: "2024-02-01")!, methodOfReceipt: "email",
-                    complainant: Complainant(relationship: "self", name: "Siân Jones"), serviceCategory: "assessment",
-                    summary: "Missed visits"),
-                engine: ClockEngine(calendar: .englandAndWales))
+            let r = try await TestCases.complaint(in: database, name: "Siân Jones")
             let pdf = Array("%PDF-1.4 care plan".utf8) + (0..<2000).map { UInt8($0 % 256) }
             try await Self.deliver(
                 [
@@ -132,13 +126,7 @@ struct EmailOutTests {
         arguments: TestDatabase.engines)
     func attachment(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
-            let r = try await RepresentationStore(database: database).record(
-                NewComplaint(
-                    serviceArea: .corporate, procedure: BuiltInProcedures.defaultProcedure(for: .corporate),
-                    receivedOn: CalendarDate(iso: "2024-02-01")!, methodOfReceipt: "email",
-                    complainant: Complainant(relationship: "self", name: "Pat"), serviceCategory: "education",
-                    summary: "s"),
-                engine: ClockEngine(calendar: .englandAndWales))
+            let r = try await TestCases.complaint(in: database, name: "Pat", area: .corporate, service: "education")
             let pdf = Array("%PDF-1.4 response".utf8) + (0..<3000).map { UInt8($0 % 256) }
             let document = try #require(
                 try await DocumentStore(database: database).add(

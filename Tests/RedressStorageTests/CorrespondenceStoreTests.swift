@@ -6,13 +6,7 @@ import SQLKit
 import Testing
 
 private func complaint(_ database: Database, name: String) async throws -> Representation {
-    try await RepresentationStore(database: database).record(
-        NewComplaint(
-            serviceArea: .adultSocialCare, procedure: BuiltInProcedures.defaultProcedure(for: .adultSocialCare),
-            receivedOn: CalendarDate(iso: "2024-02-01")!, methodOfReceipt: "email",
-            complainant: Complainant(relationship: "self", name: name), serviceCategory: "assessment",
-            summary: "Late visits"),
-        engine: ClockEngine(calendar: .englandAndWales))
+    try await TestCases.complaint(in: database, name: name, summary: "Late visits")
 }
 
 private func chunks(_ database: Database) async throws -> Int {

@@ -14,13 +14,9 @@ struct CaseCorrespondenceTests {
     static let today = CalendarDate(iso: "2023-12-01")!
 
     static func complaint(_ database: Database, name: String = "Jo Bloggs") async throws -> Representation {
-        try await RepresentationStore(database: database).record(
-            NewComplaint(
-                serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory,
-                receivedOn: CalendarDate(iso: "2023-11-20")!, methodOfReceipt: "email",
-                complainant: Complainant(relationship: "parent", name: name), serviceCategory: "child-in-need",
-                summary: "Visits missed"),
-            engine: ClockEngine(calendar: .englandAndWales))
+        try await TestCases.complaint(
+            in: database, name: name, area: .childrensSocialCare, service: "child-in-need", relationship: "parent",
+            received: "2023-11-20", summary: "Visits missed")
     }
 
     /// A multipart post as the signed-in user's browser sends it (token in the form).

@@ -172,10 +172,9 @@ extension AnnualReportBuilder {
         let earlier = relevant.filter { $0.year == year.startYear - 1 }
         let last = previousYear
         var findings = made.enumerated().map { i, r in
-            """
-            Recommendation \(i + 1) – \
-            \(r.title).\(r.detail.isEmpty ? "" : " \(r.detail)")\(r.dueOn.map { " To be completed by \($0.longDisplay)." } ?? "")
-            """
+            let detail = r.detail.isEmpty ? "" : " \(r.detail)"
+            let due = r.dueOn.map { " To be completed by \($0.longDisplay)." } ?? ""
+            return "Recommendation \(i + 1) – \(r.title).\(detail)\(due)"
         }
         findings += earlier.map { r in
             """

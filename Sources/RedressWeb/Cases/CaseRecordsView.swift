@@ -218,7 +218,8 @@ enum CaseRecordsView {
                 class="app-numeric">Amount</th></tr></thead>
                 <tbody>\(costRows)</tbody>
                 <tfoot><tr><th scope="row" colspan="2">Total</th><td \
-                class="app-numeric">\(Money.display(pence: records.costs.reduce(0) { $0 + $1.amountPence }))</td></tr></tfoot></table></div>
+                class="app-numeric">\(Money.display(pence: records.costs.reduce(0) { $0 + $1.amountPence }))</td>\
+                </tr></tfoot></table></div>
                 """)
             \(StepForms.disclosure("Record a cost", open: opened([.cost])))
             \(Forms.form(RecordStep.cost, r, version, title: "Record a cost", errors: errors(.cost), fields: """

@@ -89,7 +89,7 @@ struct CorrespondenceRoutes: Sendable {
     /// The document named in the path with its bytes, read (and audited as `reading`) for a
     /// viewer who may see its case; `nil` with the page to answer otherwise.
     private func readDocument(
-        _ request: Request, _ context: AppRequestContext, reading: String,
+        _ request: Request, _ context: AppRequestContext, reading: String, onlyText: Bool = false,
         _ answer: (Representation, CaseDocument, [UInt8]) async throws -> Response
     ) async throws -> Response {
         switch try await find(context, .viewCase, "document") {
@@ -98,7 +98,7 @@ struct CorrespondenceRoutes: Sendable {
             let id = try context.parameters.require("document")
             guard
                 let (document, bytes) = try await CaseAccess(database: deps.database, viewer: viewer)
-                    .document(id, of: r)
+                    .document(id, of: r), !onlyText || document.hasTextPreview
             else { throw HTTPError(.notFound) }
             try await AuditLog(database: deps.database).append(
                 context.audit(.downloadedDocument, r, detail: "\(reading), \(document.id)"))
@@ -121,8 +121,7 @@ struct CorrespondenceRoutes: Sendable {
     }
 
     @Sendable func documentText(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await readDocument(request, context, reading: "read as text") { r, document, bytes in
-            guard document.hasTextPreview else { throw HTTPError(.notFound) }
+        try await readDocument(request, context, reading: "read as text", onlyText: true) { r, document, bytes in
             let shown = bytes.prefix(200 * 1024)
             return try CorrespondenceViews.text(
                 r, document: document, text: String(decoding: shown, as: UTF8.self), cut: shown.count < bytes.count

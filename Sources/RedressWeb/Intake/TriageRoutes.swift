@@ -275,7 +275,11 @@ enum TriageViews {
               \(CaseActionsView.select("service-area", label: "Service area", options: areas,
             selected: input["service-area"], errors: errors))
               \(CaseActionsView.select("service",
-            label: "Service it is about (\(area.displayName.lowercased()) list; change the area and save to see another list)", options: services, selected: input["service"], errors: errors))
+            label: """
+                Service it is about (\(area.displayName.lowercased()) list; change the area and save to see \
+                another list)
+                """,
+            options: services, selected: input["service"], errors: errors))
               \(CaseActionsView.select("relationship", label: "Who made it", options: relationships,
             selected: input["relationship"], errors: errors))
               \(CaseActionsView.select("method", label: "How it was received", options: methods,

@@ -250,7 +250,8 @@ enum PublicFormViews {
                 let options: [HTML] = FeedbackAnswers.publicChoices(list, young: young, from: reference).map {
                     """
                         <option value=\"\($0.code)\"\(HTML.attribute("selected",
-                        $0.code == chosen ? "selected" : nil))>\($0.code == "not-stated" ? "Prefer not to say" : $0.label)</option>
+                        $0.code == chosen ? "selected" : nil))>\
+                        \($0.code == "not-stated" ? "Prefer not to say" : $0.label)</option>
                         """
                 }
                 return """

@@ -44,7 +44,8 @@ enum SubjectAccessView {
             return
                 """
                 <tr><td><a class=\"app-link\" \
-                href=\"/complaints/\(h.representationID)\">\(h.reference)</a></td><td>\(basis)</td><td>\(review)</td></tr>
+                href=\"/complaints/\(h.representationID)\">\(h.reference)</a></td><td>\(basis)</td>\
+                <td>\(review)</td></tr>
                 """
         }
         func export(_ format: String, _ label: String) -> HTML {
