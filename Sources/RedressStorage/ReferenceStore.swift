@@ -103,15 +103,17 @@ public struct ProcedureStore: Sendable {
     public init(database: Database) { self.database = database }
 
     public func load() async throws -> [ProcedureDefinition] {
-        try await database.read { sql in
-            try await sql.raw("SELECT id, definition FROM procedure_definition ORDER BY id").all().map { row in
-                let text = try row.decode(column: "definition", as: String.self)
-                do {
-                    return try JSONDecoder().decode(ProcedureDefinition.self, from: Data(text.utf8))
-                } catch {
-                    throw DatabaseError.corruptRow(
-                        table: "procedure_definition", column: "definition", value: String(text.prefix(80)))
-                }
+        try await database.read { try await Self.load(on: $0) }
+    }
+
+    static func load(on sql: any SQLDatabase) async throws -> [ProcedureDefinition] {
+        try await sql.raw("SELECT id, definition FROM procedure_definition ORDER BY id").all().map { row in
+            let text = try row.decode(column: "definition", as: String.self)
+            do {
+                return try JSONDecoder().decode(ProcedureDefinition.self, from: Data(text.utf8))
+            } catch {
+                throw DatabaseError.corruptRow(
+                    table: "procedure_definition", column: "definition", value: String(text.prefix(80)))
             }
         }
     }
@@ -133,77 +135,6 @@ public struct ProcedureStore: Sendable {
             let json = String(decoding: try encoder.encode(p), as: UTF8.self)
             try await sql.insert(into: "procedure_definition").columns("id", "definition", "updated_at")
                 .values(SQLBind(p.id), SQLBind(json), SQLBind(Timestamp.now())).run()
-        }
-    }
-}
-
-/// Bank holidays imported from newer GOV.UK feeds, overlaid on the shipped list.
-public struct CalendarStore: Sendable {
-    public let database: Database
-    public init(database: Database) { self.database = database }
-
-    /// What was imported, as a feed (empty when nothing was).
-    public func importedFeed() async throws -> BankHolidayFeed {
-        try await database.read { sql in
-            let rows = try await sql.raw(
-                "SELECT division, holiday_on, title, notes, bunting FROM bank_holiday_import ORDER BY holiday_on"
-            ).all()
-            var events: [Division: [BankHoliday]] = [:]
-            for row in rows {
-                let divisionText = try row.decode(column: "division", as: String.self)
-                let dateText = try row.decode(column: "holiday_on", as: String.self)
-                guard let division = Division(rawValue: divisionText) else {
-                    throw DatabaseError.corruptRow(
-                        table: "bank_holiday_import", column: "division", value: divisionText)
-                }
-                guard let date = CalendarDate(iso: dateText) else {
-                    throw DatabaseError.corruptRow(table: "bank_holiday_import", column: "holiday_on", value: dateText)
-                }
-                events[division, default: []].append(
-                    BankHoliday(
-                        date: date, title: try row.decode(column: "title", as: String.self),
-                        notes: try row.decode(column: "notes", as: String.self),
-                        bunting: try row.decode(column: "bunting", as: Bool.self)))
-            }
-            return BankHolidayFeed(events: events)
-        }
-    }
-
-    /// The shipped feed overlaid with every import: what statutory clocks use.
-    public func effectiveFeed() async throws -> BankHolidayFeed {
-        BankHolidayFeed.shipped.overlaid(with: try await importedFeed())
-    }
-
-    /// Stores a validated feed. For each division it replaces earlier imports for the years
-    /// the new file covers, in one transaction. Returns the number of holidays stored.
-    @discardableResult
-    public func importFeed(_ feed: BankHolidayFeed) async throws -> Int {
-        try await database.transaction { sql in
-            var count = 0
-            let now = Timestamp.now()
-            for (division, events) in feed.events.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                guard let years = feed.years(of: division) else { continue }
-                try await sql.raw(
-                    """
-                    DELETE FROM bank_holiday_import WHERE division = \(bind: division.rawValue)
-                    AND holiday_on >= \(bind: "\(years.lowerBound)-01-01") AND holiday_on <= \
-                    \(bind: "\(years.upperBound)-12-31")
-                    """
-                ).run()
-                for chunk in events.chunked(into: 200) {
-                    let insert = sql.insert(into: "bank_holiday_import").columns(
-                        "division", "holiday_on", "title", "notes", "bunting", "imported_at")
-                    for e in chunk {
-                        insert.values(
-                            SQLBind(division.rawValue), SQLBind(e.date.iso), SQLBind(e.title), SQLBind(e.notes),
-                            SQLBind(e.bunting), SQLBind(now))
-                    }
-                    try await insert.run()
-                    count += chunk.count
-                }
-            }
-            try await ConfigurationStamp.bump(on: sql)
-            return count
         }
     }
 }

@@ -188,11 +188,14 @@ struct CalendarCommand: AsyncParsableCommand {
             discussion:
                 """
                 For each division in the file, its holidays replace the stored ones for the years it covers. The \
-                whole file is checked first; if anything is wrong nothing is imported.
+                whole file is checked first; if anything is wrong nothing is imported. An open case whose running \
+                response period gains or loses a holiday has its deadline moved, as a recorded step.
                 """
         )
         @OptionGroup var storage: StorageOptions
         @Argument(help: "Path to the JSON file.") var file: String
+        @Option(help: "Calendar statutory clocks run on (default england-and-wales, or REDRESS_CALENDAR).")
+        var calendar: Division?
 
         func run() async throws {
             let data = try readFile(file)
@@ -200,11 +203,22 @@ struct CalendarCommand: AsyncParsableCommand {
             do { feed = try BankHolidayFeed.parse(data) } catch let invalid as BankHolidayFeed.InvalidFeed {
                 throw Failure(description: invalid.description)
             }
-            let count = try await storage.withDatabase { try await CalendarStore(database: $0).importFeed(feed) }
+            let division = try statutoryDivision(calendar)
+            let imported = try await storage.withDatabase {
+                try await CalendarStore(database: $0).importFeed(feed, clocks: division, today: LondonClock.today())
+            }
             let summary = feed.events.keys.sorted { $0.rawValue < $1.rawValue }.map {
                 "\($0.displayName) \(feed.years(of: $0).map { "\($0.lowerBound)–\($0.upperBound)" } ?? "")"
             }
-            print("Imported \(count) bank holidays (\(summary.joined(separator: "; "))).")
+            print("Imported \(imported.holidays) bank holidays (\(summary.joined(separator: "; "))).")
+            if !imported.moved.isEmpty {
+                let cases = imported.moved.count == 1 ? "case" : "cases"
+                print(
+                    """
+                    Response deadlines moved on \(imported.moved.count) open \(cases) whose period gained or lost \
+                    a holiday (each case's record of changes says which): \(imported.moved.joined(separator: ", ")).
+                    """)
+            }
         }
     }
 

@@ -96,7 +96,7 @@ struct ReadPathTests {
             let feed = BankHolidayFeed(events: [
                 .englandAndWales: [BankHoliday(date: day("2031-06-02"), title: "Extra")]
             ])
-            try await CalendarStore(database: database).importFeed(feed)
+            try await CalendarStore(database: database).importFeed(feed, today: day("2026-12-01"))
             #expect(try await changed())
             try await PeopleStore(database: database).save([
                 Person(id: "io-9", name: "Ivy Officer", roles: [.investigatingOfficer], isCouncilOfficerOrMember: false)

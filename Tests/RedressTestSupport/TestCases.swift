@@ -6,7 +6,8 @@ import RedressStorage
 public enum TestCases {
     public static func complaint(
         in database: Database, name: String, area: ServiceArea = .adultSocialCare, service: String = "assessment",
-        relationship: String = "self", received: String = "2024-02-01", summary: String = "Missed visits"
+        relationship: String = "self", received: String = "2024-02-01", summary: String = "Missed visits",
+        calendar: WorkingDayCalendar = .englandAndWales
     ) async throws -> Representation {
         try await RepresentationStore(database: database).record(
             NewComplaint(
@@ -14,6 +15,6 @@ public enum TestCases {
                 receivedOn: CalendarDate(iso: received)!, methodOfReceipt: "email",
                 complainant: Complainant(relationship: relationship, name: name), serviceCategory: service,
                 summary: summary),
-            engine: ClockEngine(calendar: .englandAndWales))
+            engine: ClockEngine(calendar: calendar))
     }
 }

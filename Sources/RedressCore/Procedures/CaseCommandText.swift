@@ -9,7 +9,7 @@ extension CaseCommand {
         case .extend(_, let agreedOn, _, _, _): agreedOn
         case .pause(_, let from): from
         case .escalate(let requestedOn, _): requestedOn
-        case .code, .setPoints, .recordFinding, .reopen: nil
+        case .code, .setPoints, .recordFinding, .reopen, .followCalendar: nil
         case .recordEarlyResolution(let on, _): on
         case .correctMilestone(_, let to, _): to
         case .decideEligibility(_, _, let on, _), .refuse(_, let on, _), .recordChildConsent(_, let on),
@@ -64,6 +64,8 @@ extension CaseCommand {
                     \(to.map { "now \($0.longDisplay)" } ?? "removed") (\(reason))
                     """
         case .reopen(let reason): return "\(prefix)Reopened (\(reason))"
+        case .followCalendar(_, let from, let to, let change):
+            return "\(prefix)Response due date moved from \(from.longDisplay) to \(to.longDisplay): \(change)"
         case .decideEligibility(let basis, let interest, let on, _):
             return
                 """

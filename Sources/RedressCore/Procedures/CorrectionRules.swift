@@ -55,6 +55,14 @@ extension Lifecycle {
             r.stages[index].escalatedUnansweredOn = nil
             r.stages[index].outcome = nil
             r.records.intake.refusal = nil
+        case .followCalendar(let key, let from, let to, _):
+            guard let index = r.stages.lastIndex(where: { $0.key == key && $0.isOpen }) else {
+                throw LifecycleError("stage", "No open stage \"\(key)\" has a deadline to move")
+            }
+            guard r.stages[index].dueOn == from else {
+                throw LifecycleError("date", "The response is no longer due on \(from.longDisplay)")
+            }
+            r.stages[index].dueOn = to
         default:
             return false
         }

@@ -34,6 +34,10 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     case correctMilestone(Milestone, to: CalendarDate?, reason: String)
     /// Reopens the last stage after a wrong closure (response, withdrawal or refusal), with the reason.
     case reopen(reason: String)
+    /// A bank-holiday calendar import added or removed a holiday inside a running response period:
+    /// the stage's fixed deadline moves to the day the same count of working days now gives. Taken
+    /// by the import, never on a case page; it carries both dates, so a replay needs no calendar.
+    case followCalendar(stage: String, from: CalendarDate, to: CalendarDate, change: String)
 
     // Intake and triage.
 
