@@ -77,6 +77,8 @@ struct CalendarChangeTests {
         let step = try #require(reverse.step(for: r, procedure: children))
         guard case .followCalendar(_, _, let to, let why) = step else { return }
         #expect(to == date("2022-09-26"))
-        #expect(why.hasSuffix("19 September 2022 as a working day, no longer Bank Holiday for the State Funeral of Queen Elizabeth II"))
+        #expect(
+            why.hasSuffix(
+                "19 September 2022 as a working day, no longer Bank Holiday for the State Funeral of Queen Elizabeth II"))
     }
 }

@@ -18,7 +18,9 @@ struct CalendarFollowingTests {
         return BankHolidayFeed(events: [.englandAndWales: days])
     }
 
-    @Test("The funeral added by an import moves a stage 1 from 26 to 27 September; others stay", arguments: TestDatabase.engines)
+    @Test(
+        "The funeral added by an import moves a stage 1 from 26 to 27 September; others stay",
+        arguments: TestDatabase.engines)
     func funeral(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let calendars = CalendarStore(database: database)
@@ -52,7 +54,8 @@ struct CalendarFollowingTests {
                         for the State Funeral of Queen Elizabeth II)
                         """)
             // The same file again changes nothing.
-            #expect(try await calendars.importFeed(Self.feed2022(withFuneral: true), today: day("2022-09-16")).moved == [])
+            let again = try await calendars.importFeed(Self.feed2022(withFuneral: true), today: day("2022-09-16"))
+            #expect(again.moved == [])
         }
     }
 }
