@@ -79,6 +79,7 @@ struct CalendarChangeTests {
         #expect(to == date("2022-09-26"))
         #expect(
             why.hasSuffix(
-                "19 September 2022 as a working day, no longer Bank Holiday for the State Funeral of Queen Elizabeth II"))
+                "19 September 2022 as a working day, no longer "
+                    + "Bank Holiday for the State Funeral of Queen Elizabeth II"))
     }
 }
