@@ -76,7 +76,7 @@ struct CLITests {
 
                     Stage 1 response times: Children's social care statutory complaint
                     Basis: Counted on the date responded: responses sent in the period, whenever the complaint was \
-                    received. Working days counted from receipt (day 0) to the response date.
+                    received. Working days counted from the clock's start (day 0: receipt) to the response date.
 
                     Stage 1 responses                 6
                       Within 10 working days          3      50%
@@ -86,7 +86,8 @@ struct CLITests {
 
                     Stage 1 response times: Corporate complaint
                     Basis: Counted on the date responded: responses sent in the period, whenever the complaint was \
-                    received. Working days counted from receipt (day 0) to the response date.
+                    received. Working days counted from the clock's start (day 0: acknowledged and logged) to the \
+                    response date.
 
                     Stage 1 responses                 1
                       Within 10 working days          1      100%

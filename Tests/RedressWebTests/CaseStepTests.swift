@@ -431,7 +431,7 @@ struct WorkQueuePageTests {
                     ))
                 #expect(html.contains("<caption>Cases overdue</caption>"))
                 #expect(
-                    html.contains("<strong id=\"count-overdue\">1</strong> overdue"),
+                    html.contains("<strong id=\"count-overdue\" data-figure=\"due.overdue.cases\">1</strong> overdue"),
                     "the headline counts what the queue lists")
                 #expect(
                     html.contains(

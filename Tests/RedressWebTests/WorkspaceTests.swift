@@ -273,8 +273,9 @@ struct WorkspaceTests {
                 complaintForm(["received-day": "27", "received-month": "11", "complainant-name": "Soon Due"]))
             let dashboard = try await manager.page("/").1
             func count(_ id: String, in html: String) -> Int? {
-                guard let range = html.range(of: "id=\"\(id)\">") else { return nil }
-                return Int(html[range.upperBound...].prefix { $0.isNumber })
+                guard let range = html.range(of: "id=\"\(id)\"") else { return nil }
+                let rest = html[range.upperBound...].drop { $0 != ">" }.dropFirst()
+                return Int(rest.prefix { $0.isNumber })
             }
             for (headline, queue) in [("count-overdue", "overdue"), ("count-due-soon", "due-soon")] {
                 let shown = try #require(count(headline, in: dashboard))

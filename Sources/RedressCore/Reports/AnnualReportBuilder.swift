@@ -73,8 +73,7 @@ public struct AnnualReportBuilder: Sendable {
 
     /// Complaints closed in the period: the last stage closed in it and nothing left open.
     func closedInYear(_ records: [Representation]) -> [Representation] {
-        records.filter { r in r.kind == .complaint && !r.isOpen && (r.stages.last?.closedOn).map(year.contains) == true
-        }
+        Counting.closedComplaints(records, in: year.firstDay...year.lastDay)
     }
 
     // MARK: - Representations received (Hampshire Table 1.1, STAT-02, STAT-22)
@@ -86,7 +85,7 @@ public struct AnnualReportBuilder: Sendable {
             var cells = years.map { y in
                 Figure.count(
                     "received.\(kind.rawValue).\(y.startYear)", "\(kind.displayName) received \(y)",
-                    records.count(where: { $0.kind == kind && y.contains($0.receivedOn) }), basis: .receivedInPeriod)
+                    Counting.received(records, kind: kind, in: y.firstDay...y.lastDay), basis: .receivedInPeriod)
             }
             if years.count > 1, let last = cells.last?.numerator, let before = cells.dropLast().last?.numerator {
                 cells.append(
@@ -115,7 +114,7 @@ public struct AnnualReportBuilder: Sendable {
                 cells: [
                     .share(
                         "mix.\(kind.rawValue)", "\(kind.displayName) as a share of all representations",
-                        records.count(where: { $0.kind == kind && year.contains($0.receivedOn) }), of: current,
+                        Counting.received(records, kind: kind, in: year.firstDay...year.lastDay), of: current,
                         basis: .receivedInPeriod, rounding: rounding)
                 ])
         }
@@ -249,48 +248,21 @@ public struct AnnualReportBuilder: Sendable {
         var findings: [String] = []
         for procedure in procedures where scope.areas.contains(procedure.serviceArea) {
             for stage in procedure.stages {
-                guard let clock = stage.responseClock, case .workingDays(let limit) = clock.limit else { continue }
-                let maximum = clock.extendableToWorkingDays ?? limit
-                var bands = [0, 0, 0], sum = 0
-                for r in records where r.kind == .complaint && r.procedureID == procedure.id {
-                    guard let s = r.stages.first(where: { $0.key == stage.key }), let responded = s.respondedOn,
-                        year.contains(responded)
-                    else { continue }
-                    let start = clock.starts == .requested ? s.openedOn : (s.date(of: clock.starts) ?? s.openedOn)
-                    let taken = calendar.workingDays(from: start, to: responded)
-                    sum += taken
-                    bands[taken <= limit ? 0 : (taken <= maximum ? 1 : 2)] += 1
-                }
-                let total = bands.reduce(0, +)
-                let id = "timeliness.\(procedure.id).\(stage.key)"
-                var labels = ["Within \(limit) working days"]
-                if maximum > limit { labels += ["In \(limit + 1) to \(maximum) working days"] }
-                labels += ["In over \(maximum) working days"]
-                let counts = maximum > limit ? bands : [bands[0], bands[2]]
-                var rows = zip(labels, counts).enumerated().map { i, pair in
-                    ReportTable.Row(
-                        label: pair.0,
-                        cells: [
-                            .count("\(id).band\(i + 1)", pair.0, pair.1, basis: .closedInPeriod),
-                            .share(
-                                "\(id).band\(i + 1).share", pair.0, pair.1, of: total, basis: .closedInPeriod,
-                                rounding: rounding),
-                        ])
-                }
-                let average = Figure.average(
-                    "\(id).average", "Average working days to respond", sum: sum, count: total, basis: .closedInPeriod,
-                    rounding: rounding)
-                rows.append(
-                    .init(
-                        label: "Responses",
-                        cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]))
+                guard
+                    let times = ResponseTimes.measure(
+                        procedure, stage: stage, records: records, period: year.firstDay...year.lastDay,
+                        calendar: calendar)
+                else { continue }
+                let bands = times.bandFigures(rounding: rounding)
+                var rows = bands.map { ReportTable.Row(label: $0.count.label, cells: [$0.count, $0.share]) }
+                let average = times.averageFigure(rounding: rounding)
+                rows.append(.init(label: "Responses", cells: [times.responsesFigure()]))
                 rows.append(.init(label: "Average working days", cells: [average]))
-                if total > 0 {
+                if times.responses > 0, let within = bands.first?.share {
                     findings.append(
                         """
-                            \(procedure.name), \(stage.name.lowercased()): \
-                            \(rounding.percentage(bands[0], of: total)) of \(total) responses within \(limit) working \
-                            days; average \(average.display) working days.
+                            \(procedure.name), \(stage.name.lowercased()): \(within.display) of \(times.responses) \
+                            responses within \(times.limit) working days; average \(average.display) working days.
                             """
                     )
                 }
@@ -299,12 +271,7 @@ public struct AnnualReportBuilder: Sendable {
                         id: "timeliness-\(procedure.id)-\(stage.key)",
                         title: "\(procedure.name), \(stage.name): response times", basis: .closedInPeriod,
                         columns: ["Responses", "Share"], rows: rows,
-                        notes: [
-                            """
-                                Working days from the day the clock started (day 0) to the response, on the \
-                                \(calendar.division.displayName) bank-holiday calendar. Clock: \(clock.name).
-                                """
-                        ]))
+                        notes: [ResponseTimes.note(calendar: calendar, clockName: times.clockName)]))
             }
             if procedure.serviceArea == .adultSocialCare {
                 tables.append(sixMonths(records, procedure: procedure))

@@ -80,13 +80,13 @@ public struct QuarterlyReportBuilder: Sendable {
             row("Complaints received") { q in
                 .count(
                     "trend.received.\(q.code)", "Complaints received \(q)",
-                    records.count(where: { $0.kind == .complaint && q.contains($0.receivedOn) }),
+                    Counting.received(records, kind: .complaint, in: q.firstDay...q.lastDay),
                     basis: .receivedInPeriod)
             },
             row("Compliments received") { q in
                 .count(
                     "trend.compliments.\(q.code)", "Compliments received \(q)",
-                    records.count(where: { $0.kind == .compliment && q.contains($0.receivedOn) }),
+                    Counting.received(records, kind: .compliment, in: q.firstDay...q.lastDay),
                     basis: .receivedInPeriod)
             },
             row("Complaints closed") { q in
@@ -132,14 +132,16 @@ public struct QuarterlyReportBuilder: Sendable {
                             """,
                         """
                             On time: sent by the due date, including agreed extensions and the adults' agreed \
-                            response date; responses with no due date are left out of the share.
+                            response date; responses with no due date are left out of the share. The annual report's \
+                            response-time bands differ on purpose: they count working days against the procedure's \
+                            limit, whatever was agreed.
                             """,
                     ])
             ])
     }
 
     func closed(_ records: [Representation], in q: FinancialQuarter) -> [Representation] {
-        records.filter { r in r.kind == .complaint && !r.isOpen && (r.stages.last?.closedOn).map(q.contains) == true }
+        Counting.closedComplaints(records, in: q.firstDay...q.lastDay)
     }
 
     // MARK: - Performance by service
@@ -231,6 +233,18 @@ public struct QuarterlyReportBuilder: Sendable {
                 .count("ageing.\(procedure.id).open", "\(procedure.name): open", open.count, basis: .openAtPeriodEnd))
             rows.append(.init(label: procedure.name, cells: cells))
         }
+        // The total row sums the columns; its last figure is the dashboard's "open complaints".
+        let totals = (0..<(Self.ageBands.count + 2)).map { column in
+            rows.reduce(0) { $0 + ($1.cells[column].numerator ?? 0) }
+        }
+        let totalIDs = Self.ageBands.indices.map { "ageing.band\($0 + 1)" } + ["ageing.six-months", "open.complaints"]
+        let labels = Self.ageBands.map { "open \($0.label.lowercased())" } + ["open over six months", "open"]
+        rows.append(
+            .init(
+                label: "All complaints",
+                cells: zip(totalIDs, zip(labels, totals)).map {
+                    .count($0, "All complaints: \($1.0)", $1.1, basis: .openAtPeriodEnd)
+                }))
         return ReportSection(
             id: "ageing", title: "How long open complaints have been open", findings: [],
             tables: [

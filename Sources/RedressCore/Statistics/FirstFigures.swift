@@ -23,17 +23,33 @@ public struct ReceivedByServiceArea: Sendable, Hashable {
 
 /// Stage 1 responses in the year in timescale bands (Hampshire data appendix Table 2):
 /// within 10 working days, 11–20, over 20 (CAT-04: bands inclusive at the top), and the
-/// average working days from receipt to response. Basis: responses sent in the period.
+/// average working days from the clock's start to the response. Basis: responses sent in the
+/// period. The counting is `ResponseTimes`, the annual report's own.
 public struct StageOneTimeliness: Sendable, Hashable {
-    public var procedureName: String
-    public var basis: CountingBasis { .closedInPeriod }
-    public var total: Int
-    public var withinTen: Share
-    public var elevenToTwenty: Share
-    public var overTwenty: Share
-    public var workingDaysSum: Int
+    public var times: ResponseTimes
+    public var rounding: Rounding
+    public var procedureName: String { times.procedureName }
+    public var basis: CountingBasis { times.basis }
+    public var total: Int { times.responses }
+    public var workingDaysSum: Int { times.workingDaysSum }
+    public var withinTen: Share { share(0) }
+    public var elevenToTwenty: Share { share(1) }
+    public var overTwenty: Share { share(2) }
     /// Average working days, one decimal place; `nil` with no responses.
-    public var average: String?
+    public var average: String? { rounding.average(sum: times.workingDaysSum, count: total) }
+    /// How the working days are counted, for the basis line.
+    public var counting: String {
+        "Working days counted from the clock's start (day 0: \(times.startsFrom)) to the response date."
+    }
+
+    func share(_ band: Int) -> Share {
+        let labels = [
+            "Within \(times.limit) working days", "In \(times.limit + 1) to \(times.maximum) working days",
+            "In over \(times.maximum) working days",
+        ]
+        let n = times.bands[band]
+        return Share(label: labels[band], count: n, percentage: rounding.percentage(n, of: total))
+    }
 }
 
 /// The first report figures, derived only from records: what `redress stats` prints and the
@@ -48,58 +64,49 @@ public struct FirstFigures: Sendable, Hashable {
     ///
     /// Stage 1 bands count, for the children's statutory and corporate procedures, each stage 1
     /// responded to within the year, measuring working days from the stage's clock start (receipt
-    /// for children's; for corporate, the Code counts from acknowledgement, but the report
-    /// measures receipt to response, as Hampshire's Table 2 does).
+    /// for children's; acknowledgement for corporate, as the Complaint Handling Code counts):
+    /// the same definition, and the same figure ids, as the annual report's timeliness tables.
     public static func compute(
         year: FinancialYear, representations: [Representation], calendar: WorkingDayCalendar,
         procedures: [ProcedureDefinition] = BuiltInProcedures.all, rounding: Rounding = Rounding()
     ) -> FirstFigures {
         var counts: [ServiceArea: (Int, Int, Int)] = [:]
-        for r in representations where year.contains(r.receivedOn) {
-            var c = counts[r.serviceArea] ?? (0, 0, 0)
-            switch r.kind {
-            case .complaint: c.0 += 1
-            case .compliment: c.1 += 1
-            case .comment: c.2 += 1
-            default: continue  // pre-complaints, concerns and enquiries are reported separately
-            }
-            counts[r.serviceArea] = c
+        // Pre-complaints, concerns and enquiries are reported separately.
+        let period = year.firstDay...year.lastDay
+        for area in ServiceArea.allCases {
+            let mine = representations.filter { $0.serviceArea == area }
+            counts[area] = (
+                Counting.received(mine, kind: .complaint, in: period),
+                Counting.received(mine, kind: .compliment, in: period), Counting.received(mine, kind: .comment, in: period)
+            )
         }
         let rows = ServiceArea.allCases.map { area in
             let c = counts[area] ?? (0, 0, 0)
             return (area: area, complaints: c.0, compliments: c.1, comments: c.2)
         }
 
-        var stageOne: [StageOneTimeliness] = []
-        for procedure in procedures {
+        // Stage 1 of each procedure whose stage 1 has an extendable working-day clock (the adults'
+        // agreed response date has no bands).
+        let stageOne: [StageOneTimeliness] = procedures.compactMap { procedure in
             guard let first = procedure.stages.first, first.key == "stage-1",
-                let clock = first.responseClock, case .workingDays(let limit) = clock.limit,
-                let maximum = clock.extendableToWorkingDays
-            else { continue }
-            var bands = [0, 0, 0]
-            var sum = 0
-            for r in representations where r.kind == .complaint && r.procedureID == procedure.id {
-                guard let stage = r.stages.first(where: { $0.key == "stage-1" }),
-                    let responded = stage.respondedOn, year.contains(responded)
-                else { continue }
-                let taken = calendar.workingDays(from: r.receivedOn, to: responded)
-                sum += taken
-                bands[taken <= limit ? 0 : (taken <= maximum ? 1 : 2)] += 1
-            }
-            let total = bands.reduce(0, +)
-            func share(_ label: String, _ n: Int) -> Share {
-                Share(label: label, count: n, percentage: rounding.percentage(n, of: total))
-            }
-            stageOne.append(
-                StageOneTimeliness(
-                    procedureName: procedure.name, total: total,
-                    withinTen: share("Within \(limit) working days", bands[0]),
-                    elevenToTwenty: share("In \(limit + 1) to \(maximum) working days", bands[1]),
-                    overTwenty: share("In over \(maximum) working days", bands[2]),
-                    workingDaysSum: sum, average: rounding.average(sum: sum, count: total)))
+                first.responseClock?.extendableToWorkingDays != nil,
+                let times = ResponseTimes.measure(
+                    procedure, stage: first, records: representations, period: year.firstDay...year.lastDay,
+                    calendar: calendar)
+            else { return nil }
+            return StageOneTimeliness(times: times, rounding: rounding)
         }
         return FirstFigures(
             year: year, received: ReceivedByServiceArea(rows: rows), stageOne: stageOne, rounding: rounding)
+    }
+
+    /// Every figure shown, with the ids the annual report for all services gives the same figures.
+    public var figures: [Figure] {
+        let received: [Figure] = [
+            ("complaint", self.received.totalComplaints), ("compliment", self.received.totalCompliments),
+            ("comment", self.received.totalComments),
+        ].map { .count("received.\($0.0).\(year.startYear)", "\($0.0) received \(year)", $0.1, basis: .receivedInPeriod) }
+        return received + stageOne.flatMap { $0.times.figures(rounding: rounding) }
     }
 
     /// Plain-text rendering for the CLI, with basis and rounding stated.
@@ -118,7 +125,7 @@ public struct FirstFigures: Sendable, Hashable {
             + "\(received.totalComments)\n"
         for t in stageOne {
             out += "\nStage 1 response times: \(t.procedureName)\n"
-            out += "Basis: \(t.basis.explanation) Working days counted from receipt (day 0) to the response date.\n\n"
+            out += "Basis: \(t.basis.explanation) \(t.counting)\n\n"
             out += pad("Stage 1 responses", 34) + "\(t.total)\n"
             for s in [t.withinTen, t.elevenToTwenty, t.overTwenty] {
                 out += pad("  " + s.label, 34) + pad("\(s.count)", 7) + s.percentage + "\n"

@@ -61,6 +61,14 @@ enum DashboardView {
         // The headline counts what the queues list: cases, each once.
         let overdue = queues.items(.overdue).count
         let dueSoon = queues.items(.dueSoon).count
+        // Complaints only, as the quarterly report counts them; other open cases are listed below.
+        let complaints = rows.count(where: { $0.representation.kind == .complaint })
+        let others = rows.count - complaints
+        let otherCases: HTML =
+            others == 0
+            ? ""
+            : " Also open and listed below: \(others) other case\(others == 1 ? "" : "s") (pre-complaints, case concerns)."
+        let openID = area.map { "open.complaints.\($0.rawValue)" } ?? "open.complaints"
         let options: [HTML] =
             [("", "All service areas")].map {
                 "<option value=\"\($0.0)\"\(area == nil ? " selected" : "")>\($0.1)</option>"
@@ -113,13 +121,15 @@ enum DashboardView {
             <p class="app-body">Today is \(today.longDisplay). Working days left are counted on the England and Wales \
             calendar.</p>
             <ul class="app-stats">
-              <li><strong id="count-open">\(rows.count)</strong> open complaint\(rows.count == 1 ? "" : "s")</li>
-              <li><a class="app-link" href="/?queue=overdue"><strong id="count-overdue">\(overdue)</strong> \
-            overdue</a></li>
-              <li><a class="app-link" href="/?queue=due-soon"><strong id="count-due-soon">\(dueSoon)</strong> due \
-            within 5 working days</a></li>
+              <li><strong id="count-open" data-figure="\(openID)">\(complaints)</strong> open \
+            complaint\(complaints == 1 ? "" : "s")</li>
+              <li><a class="app-link" href="/?queue=overdue"><strong id="count-overdue" \
+            data-figure="due.overdue.cases">\(overdue)</strong> overdue</a></li>
+              <li><a class="app-link" href="/?queue=due-soon"><strong id="count-due-soon" \
+            data-figure="due.due-soon.cases">\(dueSoon)</strong> due within 5 working days</a></li>
             </ul>
-            <p class="app-hint">Counted in cases: a case with two clocks overdue is one overdue case.</p>
+            <p class="app-hint">Counted in cases: a case with two clocks overdue is one overdue case. The quarterly \
+            report counts these the same way on its quarter's last day.\(otherCases)</p>
             \(queueNav)
             \(queueTable)
             <h2>All open complaints</h2>

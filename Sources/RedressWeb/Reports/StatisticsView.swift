@@ -14,10 +14,11 @@ enum StatisticsView {
                 """
         }
         let stageTables: [HTML] = f.stageOne.map { t in
-            let rows: [HTML] = [t.withinTen, t.elevenToTwenty, t.overTwenty].map {
+            let id = t.times.id
+            let rows: [HTML] = [t.withinTen, t.elevenToTwenty, t.overTwenty].enumerated().map { i, band in
                 """
-                    <tr><th scope=\"row\">\($0.label)</th><td class=\"app-numeric\">\($0.count)</td><td \
-                    class=\"app-numeric\">\($0.percentage)</td></tr>
+                    <tr><th scope=\"row\">\(band.label)</th>\(cell("\(id).band\(i + 1)", "\(band.count)"))\
+                    \(cell("\(id).band\(i + 1).share", band.percentage))</tr>
                     """
             }
             return """
@@ -28,15 +29,15 @@ enum StatisticsView {
                 scope="col" class="app-numeric">Percentage</th></tr></thead>
                   <tbody>\(rows)</tbody>
                   <tfoot>
-                    <tr><th scope="row">Total stage 1 responses</th><td class="app-numeric">\(t.total)</td><td \
+                    <tr><th scope="row">Total stage 1 responses</th>\(cell("\(id).responses", "\(t.total)"))<td \
                 class="app-numeric">\(t.total > 0 ? "100%" : "–")</td></tr>
-                    <tr><th scope="row">Average working days to respond</th><td \
-                class="app-numeric">\(t.average ?? "–")</td><td></td></tr>
+                    <tr><th scope="row">Average working days to respond</th>\
+                \(cell("\(id).average", t.average ?? "–"))<td></td></tr>
                   </tfoot>
                 </table>
                 </div>
-                <p class="app-note">Basis: \(t.basis.explanation) Working days are counted from the day of receipt \
-                (day 0) to the response date on the England and Wales calendar; bands include their upper limit.</p>
+                <p class="app-note">Basis: \(t.basis.explanation) \(t.counting) Working days are on the \
+                England and Wales calendar; bands include their upper limit. The annual report counts the same way.</p>
                 """
         }
         let error: HTML =
@@ -73,14 +74,21 @@ enum StatisticsView {
             scope="col" class="app-numeric">Compliments</th><th scope="col" \
             class="app-numeric">Comments</th></tr></thead>
               <tbody>\(receivedRows)</tbody>
-              <tfoot><tr><th scope="row">Total</th><td class="app-numeric">\(f.received.totalComplaints)</td><td \
-            class="app-numeric">\(f.received.totalCompliments)</td><td \
-            class="app-numeric">\(f.received.totalComments)</td></tr></tfoot>
+              <tfoot><tr><th scope="row">Total</th>\
+            \(cell("received.complaint.\(f.year.startYear)", "\(f.received.totalComplaints)"))\
+            \(cell("received.compliment.\(f.year.startYear)", "\(f.received.totalCompliments)"))\
+            \(cell("received.comment.\(f.year.startYear)", "\(f.received.totalComments)"))</tr></tfoot>
             </table>
             </div>
             <p class="app-note">Basis: \(f.received.basis.explanation)</p>
             \(stageTables)
             <p class="app-note">\(f.rounding.statement)</p>
             """)
+    }
+
+    /// A numeric cell carrying its figure id, as the annual report names the figure: the test
+    /// that holds every view to one definition reads these.
+    static func cell(_ id: String, _ value: String) -> HTML {
+        "<td class=\"app-numeric\" data-figure=\"\(id)\">\(value)</td>"
     }
 }

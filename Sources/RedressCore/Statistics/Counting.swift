@@ -1,0 +1,20 @@
+/// The counting rules more than one view uses, each written once, so the statistics page, the
+/// dashboard, the quarterly and the annual report cannot drift apart on what a word means.
+public enum Counting {
+    /// Representations of `kind` received in `period` (basis: received in period).
+    public static func received(
+        _ records: [Representation], kind: RepresentationKind, in period: ClosedRange<CalendarDate>
+    ) -> Int {
+        records.count(where: { $0.kind == kind && period.contains($0.receivedOn) })
+    }
+
+    /// Complaints closed in `period`: the last stage closed in it and nothing left open (basis:
+    /// closed in period). A complaint is closed once, in the period its last stage closed.
+    public static func closedComplaints(
+        _ records: [Representation], in period: ClosedRange<CalendarDate>
+    ) -> [Representation] {
+        records.filter { r in
+            r.kind == .complaint && !r.isOpen && (r.stages.last?.closedOn).map(period.contains) == true
+        }
+    }
+}
