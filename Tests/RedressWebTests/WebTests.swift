@@ -89,7 +89,9 @@ struct WebTests {
                 let html = response.text
                 #expect(html.contains("CSC-2022-00001"))
                 #expect(html.contains("Stage 1 response<br><span class=\"app-hint-inline\">Fri 17 Jun 2022</span>"))
-                #expect(html.contains("<strong id=\"count-open\" data-figure=\"open.complaints\">1</strong> open complaint"))
+                #expect(
+                    html.contains("<strong id=\"count-open\" data-figure=\"open.complaints\">1</strong> open complaint")
+                )
             }
             #expect(try await RepresentationStore(database: database).count() == 1)
         }

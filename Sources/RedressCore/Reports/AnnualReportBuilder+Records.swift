@@ -236,7 +236,8 @@ extension AnnualReportBuilder {
                     lastYear: earlierYears > 0 ? complaintsReceived(records, area: area, in: previousYear) : nil))
         }
         return ReportSection(
-            id: "nature-and-service", title: "What complaints were about", findings: [], tables: tables)
+            id: "nature-and-service", title: "What complaints were about", findings: [],
+            tables: tables + naturesByFinding(records))
     }
 
     // MARK: - Outcomes sought and achieved, remedial action (Tables 10–11, STAT-14, STAT-15, STAT-29)

@@ -129,7 +129,7 @@ public struct AnnualReportBuilder: Sendable {
                 ReportTable(
                     id: "representation-mix", title: "Share of representations by type, \(year)",
                     basis: .receivedInPeriod, columns: ["Share"], rows: mix, notes: []),
-            ])
+            ] + allAboutArea(records))
     }
 
     // MARK: - Stage at closure (STAT-04)
@@ -168,7 +168,8 @@ public struct AnnualReportBuilder: Sendable {
                     notes: ["A complaint is counted once, at the last stage it reached, in the year that stage closed."]
                 ))
         }
-        return ReportSection(id: "stages", title: "Complaints by stage", findings: [], tables: tables)
+        return ReportSection(
+            id: "stages", title: "Complaints by stage", findings: [], tables: tables + panels(records))
     }
 
     // MARK: - Outcomes (STAT-03, STAT-12)
@@ -448,6 +449,7 @@ public struct AnnualReportBuilder: Sendable {
                 "\(id).actual-uphold-rate", "Actual uphold rate", actual, of: decided.count, basis: .decidedInPeriod,
                 rounding: rounding)
             rows += [
+                afterEveryStage(records, area: area, id: id),
                 .init(
                     label: "All decisions",
                     cells: [.count("\(id).decisions", "Decisions", decided.count, basis: .decidedInPeriod)]),

@@ -31,8 +31,8 @@ struct CommitteeReportBuilder {
     /// Tables a procedure's chapter carries, by the start of their id, in this order; every other
     /// table is in the appendix only.
     static let procedureTables = [
-        "closed-by-stage", "timeliness", "early-stages-over-20", "six-months", "outcomes", "nature.",
-        "service.", "children-and-advocacy", "lgsco", "context",
+        "about-", "closed-by-stage", "panels", "timeliness", "early-stages-over-20", "six-months", "outcomes",
+        "nature.", "nature-by-finding", "service.", "children-and-advocacy", "lgsco", "context",
     ]
     /// Long lists a chapter shortens to their most frequent rows (the appendix has them all).
     static let shortened = ["nature.", "service.", "learning"]

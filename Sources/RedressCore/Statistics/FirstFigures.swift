@@ -77,7 +77,8 @@ public struct FirstFigures: Sendable, Hashable {
             let mine = representations.filter { $0.serviceArea == area }
             counts[area] = (
                 Counting.received(mine, kind: .complaint, in: period),
-                Counting.received(mine, kind: .compliment, in: period), Counting.received(mine, kind: .comment, in: period)
+                Counting.received(mine, kind: .compliment, in: period),
+                Counting.received(mine, kind: .comment, in: period)
             )
         }
         let rows = ServiceArea.allCases.map { area in
@@ -105,7 +106,9 @@ public struct FirstFigures: Sendable, Hashable {
         let received: [Figure] = [
             ("complaint", self.received.totalComplaints), ("compliment", self.received.totalCompliments),
             ("comment", self.received.totalComments),
-        ].map { .count("received.\($0.0).\(year.startYear)", "\($0.0) received \(year)", $0.1, basis: .receivedInPeriod) }
+        ].map {
+            .count("received.\($0.0).\(year.startYear)", "\($0.0) received \(year)", $0.1, basis: .receivedInPeriod)
+        }
         return received + stageOne.flatMap { $0.times.figures(rounding: rounding) }
     }
 

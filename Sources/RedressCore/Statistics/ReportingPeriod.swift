@@ -92,6 +92,9 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
     case decidedInPeriod = "decided"
     /// A figure the council entered for the period from another system (a context measure).
     case enteredForPeriod = "entered"
+    /// Steps counted on the date each happened in the period: review panels requested on the
+    /// date requested, held on the date they met.
+    case happenedInPeriod = "happened"
 
     public var explanation: String {
         switch self {
@@ -104,6 +107,7 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
                 Counted on the date of the Ombudsman's decision: decisions dated in the period, whenever the \
                 complaint was made.
                 """
+        case .happenedInPeriod: "Counted on the date each step happened: steps dated in the period."
         case .enteredForPeriod:
             """
                 Entered by the council for the period from its other systems (context measures); complaints are \

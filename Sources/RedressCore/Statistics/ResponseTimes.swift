@@ -64,7 +64,8 @@ public struct ResponseTimes: Sendable, Hashable {
         return ResponseTimes(
             procedureID: procedure.id, procedureName: procedure.name, stageKey: stage.key, stageName: stage.name,
             clockName: clock.name,
-            startsFrom: clock.starts == .requested ? "receipt" : stage.label(of: clock.starts).lowercased(), limit: limit, maximum: maximum, bands: bands, workingDaysSum: sum)
+            startsFrom: clock.starts == .requested ? "receipt" : stage.label(of: clock.starts).lowercased(),
+            limit: limit, maximum: maximum, bands: bands, workingDaysSum: sum)
     }
 
     /// Each band's count and share, as `(count, share)` figures in the order of `labels`.

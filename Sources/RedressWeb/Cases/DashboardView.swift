@@ -17,10 +17,10 @@ enum DashboardView {
             let current: HTML = q == selected ? " aria-current=\"true\"" : ""
             return
                 """
-                    <li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong \
-                    class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\" \
-                    id=\"queue-\(q.rawValue)\">\(count)</strong></li>
-                    """
+                <li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong \
+                class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\" \
+                id=\"queue-\(q.rawValue)\">\(count)</strong></li>
+                """
         }
         let nav: HTML = "<h2>Work queues</h2><ul class=\"app-list app-queue-list\">\(links)</ul>"
         guard let selected else { return (nav, "") }
@@ -67,7 +67,10 @@ enum DashboardView {
         let otherCases: HTML =
             others == 0
             ? ""
-            : " Also open and listed below: \(others) other case\(others == 1 ? "" : "s") (pre-complaints, case concerns)."
+            : """
+             Also open and listed below: \(others) other case\(others == 1 ? "" : "s") (pre-complaints, case \
+            concerns).
+            """
         let openID = area.map { "open.complaints.\($0.rawValue)" } ?? "open.complaints"
         let options: [HTML] =
             [("", "All service areas")].map {
