@@ -13,7 +13,7 @@ public struct ReportInputStore: Sendable {
     public func inputs() async throws -> ReportInputs {
         ReportInputs(
             contextMeasures: try await contextMeasures(), recommendations: try await recommendations(),
-            equality: try await equality())
+            equality: try await equality(), ombudsmanLetters: try await ombudsmanLetters())
     }
 
     // MARK: - Context measures

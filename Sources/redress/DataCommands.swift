@@ -135,6 +135,9 @@ func loadDemo(
             for measure in inputs.contextMeasures { try await reportInputs.setContextMeasure(measure, previous: nil) }
             for recommendation in inputs.recommendations { try await reportInputs.add(recommendation) }
             try await reportInputs.setEquality(inputs.equality)
+            for letter in inputs.ombudsmanLetters {
+                try await reportInputs.saveOmbudsmanLetter(letter, expectedVersion: SettingsStore.unsavedVersion)
+            }
         }
     }
     return total

@@ -43,7 +43,8 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     case .restrictCase, .subjectAccessForm, .subjectAccessSearch, .subjectAccessExport, .withholdDocumentForm,
         .withholdDocument:
         return role == .complaintsManager
-    case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
+    case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .ombudsmanLetter,
+        .saveOmbudsmanLetter, .reportCommentary,
         .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
         return role == .complaintsManager
     case .statistics, .annualReport, .quarterlyReport:

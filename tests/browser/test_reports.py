@@ -81,6 +81,35 @@ def test_report_inputs_measure_and_recommendation(server, browser):
     assert_accessible(browser)
 
 
+def test_ombudsman_comparison_inputs(server, browser):
+    browser.get(server + "/reports/inputs")
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "similar authorities' Ombudsman figures"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Ombudsman comparison for ")
+    assert_accessible(browser)
+    # A figure with no authority named, and a rate above 100%: each named in the summary, by field.
+    browser.find_element(By.ID, "upheld-7").send_keys("1.2")
+    browser.find_element(By.ID, "name-6").send_keys("Southford Council")
+    browser.find_element(By.ID, "compliance-6").send_keys("120")
+    click_and_wait(browser, button(browser, "Save figures for " + browser.find_element(By.TAG_NAME, "h1").text.split()[-1]))
+    summary = browser.find_element(By.CSS_SELECTOR, ".app-error-summary")
+    assert "Enter the authority's name" in summary.text
+    assert "compliance rate as a number from 0 to 100" in summary.text
+    assert browser.title.startswith("Error: ")
+    assert_accessible(browser)
+    browser.find_element(By.ID, "upheld-7").clear()
+    field = browser.find_element(By.ID, "compliance-6")
+    field.clear()
+    field.send_keys("87.5")
+    residents = browser.find_element(By.ID, "residents")
+    residents.clear()
+    residents.send_keys("1,240,500")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form[method=post] button"))
+    assert "saved" in browser.find_element(By.CSS_SELECTOR, ".app-notification").text
+    assert browser.find_element(By.ID, "compliance-6").get_attribute("value") == "87.5"
+    assert browser.find_element(By.ID, "residents").get_attribute("value") == "1,240,500"
+    assert_accessible(browser)
+
+
 def test_equality_monitoring_form(server, browser):
     browser.get(server + "/")
     case = next(a for a in browser.find_elements(By.CSS_SELECTOR, "main a[href^='/complaints/']") if not a.get_attribute("href").endswith("/new"))

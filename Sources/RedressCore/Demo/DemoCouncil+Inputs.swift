@@ -84,7 +84,22 @@ extension DemoCouncil {
                         progress: status == .notStarted ? "" : "Progress reviewed by the complaints manager (demo)."))
             }
         }
-        return ReportInputs(contextMeasures: measures, recommendations: recommendations, equality: equality)
+        // Population and similar authorities' published Ombudsman figures (invented for the demo).
+        let similar = ["Northshire County Council", "Westvale County Council", "Eastmarch County Council"]
+        let letters = years.map { year in
+            OmbudsmanLetter(
+                year: year.startYear, residents: 1_180_000 + 6_500 * (year.startYear - 2020),
+                children: 252_000 + 800 * (year.startYear - 2020),
+                similar: similar.map { name in
+                    .init(
+                        name: name, upheldPer100kTenths: Int.random(in: 5...14, using: &rng),
+                        complianceTenths: [1000, 1000, 1000, 950, 900][Int.random(in: 0...4, using: &rng)],
+                        satisfactoryRemedyTenths: Int.random(in: 0...45, using: &rng) * 10)
+                })
+        }
+        return ReportInputs(
+            contextMeasures: measures, recommendations: recommendations, equality: equality,
+            ombudsmanLetters: letters)
     }
 }
 

@@ -138,14 +138,19 @@ public enum Money {
     /// "£1,234.50"; whole pounds drop the pence ("£9,800").
     public static func display(pence: Int) -> String {
         let pounds = pence / 100, rest = pence % 100
-        var digits = String(pounds)
+        let whole = "£" + grouped(pounds)
+        return rest == 0 ? whole : whole + "." + (rest < 10 ? "0\(rest)" : "\(rest)")
+    }
+
+    /// A whole number with commas between thousands: 1235000 → "1,235,000".
+    public static func grouped(_ n: Int) -> String {
+        var digits = String(n)
         var grouped = ""
         while digits.count > 3 {
             grouped = "," + digits.suffix(3) + grouped
             digits = String(digits.dropLast(3))
         }
-        let whole = "£" + digits + grouped
-        return rest == 0 ? whole : whole + "." + (rest < 10 ? "0\(rest)" : "\(rest)")
+        return digits + grouped
     }
 
     /// The largest sum recorded, in whole pounds: far above any remedy a council pays, and far below

@@ -52,7 +52,7 @@ public struct AnnualReportBuilder: Sendable {
             ("timeliness", { timeliness(records) }), ("escalation", { escalation(records) }),
             ("how and who", { howAndWho(records) }),
             ("children", { childrenAndAdvocacy(records) }), ("nature and service", { natureAndService(records) }),
-            ("sought and achieved", { soughtAndAchieved(records) }), ("ombudsman", { ombudsman(records) }),
+            ("sought and achieved", { soughtAndAchieved(records) }), ("ombudsman", { ombudsman(records, letters: inputs.ombudsmanLetters) }),
             ("joint, costs, learning", { jointCostsLearning(records) }), ("compliments", { compliments(records) }),
             ("context", { context(records, measures: inputs.contextMeasures) }),
             ("equality", { equalityProfile(records, monitoring: inputs.equality) }),
@@ -404,7 +404,7 @@ public struct AnnualReportBuilder: Sendable {
 
     // MARK: - Ombudsman (STAT-16 to STAT-21)
 
-    func ombudsman(_ records: [Representation]) -> ReportSection {
+    func ombudsman(_ records: [Representation], letters: [OmbudsmanLetter] = []) -> ReportSection {
         var tables: [ReportTable] = []
         var findings: [String] = []
         for area in scope.areas {
@@ -514,6 +514,7 @@ public struct AnnualReportBuilder: Sendable {
                             """
                     ]))
         }
+        if let letter = ombudsmanLetter(records, letters: letters) { tables.append(letter) }
         return ReportSection(id: "ombudsman", title: "The Ombudsman", findings: findings, tables: tables)
     }
 

@@ -125,13 +125,16 @@ public struct ReportInputs: Sendable, Hashable {
     public var recommendations: [ReportRecommendation]
     /// Equality monitoring by representation id.
     public var equality: [String: EqualityMonitoring]
+    /// Population and similar authorities' Ombudsman figures, by year.
+    public var ombudsmanLetters: [OmbudsmanLetter]
 
     public init(
         contextMeasures: [ContextMeasure] = [], recommendations: [ReportRecommendation] = [],
-        equality: [String: EqualityMonitoring] = [:]
+        equality: [String: EqualityMonitoring] = [:], ombudsmanLetters: [OmbudsmanLetter] = []
     ) {
         self.contextMeasures = contextMeasures
         self.recommendations = recommendations
         self.equality = equality
+        self.ombudsmanLetters = ombudsmanLetters
     }
 }

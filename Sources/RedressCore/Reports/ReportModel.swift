@@ -6,6 +6,12 @@ public struct Figure: Sendable, Hashable, Codable {
         case count, share, average, change, money
         /// Complaints per 100 of a context measure (referrals, open cases), to one decimal place.
         case per100 = "per-100"
+        /// Per 100,000 of a population (the Ombudsman's upheld decisions per 100,000 residents),
+        /// to one decimal place.
+        case per100000 = "per-100000"
+        /// A figure typed in from another body's publication (a similar authority's rate), shown as
+        /// published; never counted by Redress.
+        case entered
         /// A count hidden because it is under the small-numbers threshold (equality profile).
         case suppressed
     }
@@ -64,6 +70,23 @@ public struct Figure: Sendable, Hashable, Codable {
             id: id, label: label, kind: .per100, value: whole == 0 ? nil : 100 * Double(part) / Double(whole),
             numerator: part, denominator: whole,
             basis: basis, display: rounding.average(sum: 100 * part, count: whole) ?? "–")
+    }
+
+    /// `part` per 100,000 of `whole`, one decimal place, halves upwards.
+    public static func per100000(
+        _ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding
+    ) -> Figure {
+        Figure(
+            id: id, label: label, kind: .per100000, value: whole == 0 ? nil : 100_000 * Double(part) / Double(whole),
+            numerator: part, denominator: whole,
+            basis: basis, display: rounding.average(sum: 100_000 * part, count: whole) ?? "–")
+    }
+
+    /// A value published elsewhere and typed in, in tenths (9 → "0.9"), with its unit (`%` or none).
+    public static func entered(_ id: String, _ label: String, tenths: Int, unit: String = "") -> Figure {
+        Figure(
+            id: id, label: label, kind: .entered, value: Double(tenths) / 10, numerator: nil, denominator: nil,
+            basis: .enteredForPeriod, display: OmbudsmanLetter.display(tenths: tenths) + unit)
     }
 
     /// A small count withheld so no one can be identified: neither the value nor the share is given.

@@ -70,6 +70,10 @@ enum ReportInputsView {
             width: 10))
               <button type="submit" class="app-button">Save measure</button>
             </form>
+            <h2 id="ombudsman">Ombudsman comparison</h2>
+            <p class="app-body"><a class="app-link" href="/reports/inputs/ombudsman">Enter the population and \
+            similar authorities' Ombudsman figures</a> for the annual report's comparison of upheld decisions per \
+            100,000 residents.</p>
             <h2 id="recommendations">Recommendations</h2>
             <p class="app-body">The annual report lists the recommendations made in its year, and the progress on the \
             year before's.</p>

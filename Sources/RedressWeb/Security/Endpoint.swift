@@ -18,7 +18,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     case caseContactForm, addCaseContact, caseContactEntry, saveCaseContact, caseEmailForm, sendCaseEmail
     case search, cases, myCases, casesExport, deadlineCalendar
     case statistics, annualReport, quarterlyReport
-    case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation
+    case reportInputs, saveContextMeasure, addRecommendation, updateRecommendation, ombudsmanLetter,
+        saveOmbudsmanLetter
     case councilDetails, saveCouncilDetails, saveCouncilLogo, mailboxSettings, saveMailboxSettings
     case reportCommentary, reportCommentaryChapter, saveReportCommentary, reportTemplate, saveReportTemplate
     case people, addPerson, personAvailability
@@ -46,7 +47,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .signIn, .signOut, .signOutEverywhere, .choosePassword, .recordRepresentation, .takeCaseStep,
             .restrictCase, .addPerson, .personAvailability,
             .subjectAccessSearch, .subjectAccessExport, .retentionPurge, .addUser, .changeUser, .recordEquality,
-            .saveContextMeasure, .addRecommendation, .updateRecommendation, .feedbackStep, .recordSubmission,
+            .saveContextMeasure, .addRecommendation, .updateRecommendation, .saveOmbudsmanLetter, .feedbackStep,
+            .recordSubmission,
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
             .saveReportTemplate, .saveCouncilLogo, .saveMailboxSettings,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
@@ -117,6 +119,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .reportCommentaryChapter, .saveReportCommentary: "/reports/annual/commentary/:chapter"
         case .reportTemplate, .saveReportTemplate: "/reports/annual/template"
         case .saveContextMeasure: "/reports/inputs/context"
+        case .ombudsmanLetter, .saveOmbudsmanLetter: "/reports/inputs/ombudsman"
         case .addRecommendation: "/reports/inputs/recommendations"
         case .updateRecommendation: "/reports/inputs/recommendations/:id"
         case .people, .addPerson: "/people"
@@ -189,7 +192,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)
         case .restrictCase: .permission(.restrictCase)
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
-        case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .reportCommentary,
+        case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .ombudsmanLetter,
+            .saveOmbudsmanLetter, .reportCommentary,
             .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
             .permission(.manageReportInputs)
         case .councilDetails, .saveCouncilDetails, .saveCouncilLogo, .mailboxSettings, .saveMailboxSettings:

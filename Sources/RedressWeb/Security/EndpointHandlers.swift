@@ -119,6 +119,8 @@ extension Endpoint {
         case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure
         case .addRecommendation: return ReportInputRoutes(deps: deps).addRecommendation
         case .updateRecommendation: return ReportInputRoutes(deps: deps).updateRecommendation
+        case .ombudsmanLetter: return OmbudsmanLetterRoutes(deps: deps).form
+        case .saveOmbudsmanLetter: return OmbudsmanLetterRoutes(deps: deps).save
         case .people: return wrap(people.list)
         case .addPerson: return wrap(people.add)
         case .personAvailability: return wrap(people.toggleAvailability)
