@@ -55,7 +55,8 @@ struct OmbudsmanLetterTests {
         let letter = OmbudsmanLetter(
             year: 2025, residents: 1_240_500,
             similar: [
-                .init(name: "Northshire", upheldPer100kTenths: 9, complianceTenths: 1000, satisfactoryRemedyTenths: 250),
+                .init(
+                    name: "Northshire", upheldPer100kTenths: 9, complianceTenths: 1000, satisfactoryRemedyTenths: 250),
                 .init(name: "Westvale", upheldPer100kTenths: 12, complianceTenths: 875, satisfactoryRemedyTenths: nil),
             ])
         let r = Self.report([letter])

@@ -73,7 +73,9 @@ struct OmbudsmanLetterPageTests {
         }
     }
 
-    @Test("ten saves of one year's figures from one version at once: exactly one is kept", arguments: TestDatabase.engines)
+    @Test(
+        "ten saves of one year's figures from one version at once: exactly one is kept", arguments: TestDatabase.engines
+    )
     func concurrentSaves(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let store = ReportInputStore(database: database)

@@ -58,7 +58,8 @@ extension AnnualReportBuilder {
                 guard !known.isEmpty else { return .blank }
                 // The mean of published tenths, to one decimal place, halves upwards.
                 let tenths = (known.reduce(0, +) * 2 + known.count) / (known.count * 2)
-                return .entered("lgsco.similar.average.\(suffix)", "Similar authorities: \(label)", tenths: tenths,
+                return .entered(
+                    "lgsco.similar.average.\(suffix)", "Similar authorities: \(label)", tenths: tenths,
                     unit: unit)
             }
             rows.append(
@@ -67,7 +68,8 @@ extension AnnualReportBuilder {
                     cells: [
                         .blank, mean(similar.map(\.upheldPer100kTenths), "upheld-per-100k", "upheld per 100,000", ""),
                         mean(similar.map(\.complianceTenths), "compliance", "compliance", "%"),
-                        mean(similar.map(\.satisfactoryRemedyTenths), "satisfactory-remedy", "satisfactory remedy", "%"),
+                        mean(
+                            similar.map(\.satisfactoryRemedyTenths), "satisfactory-remedy", "satisfactory remedy", "%"),
                     ]))
         }
         var notes = [

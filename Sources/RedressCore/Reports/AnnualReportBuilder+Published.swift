@@ -111,17 +111,24 @@ extension AnnualReportBuilder {
                 .init(
                     label: label,
                     cells: [
-                        .count("\(id).\(key).\(previousYear.startYear)", "\(label) \(previousYear)", m,
+                        .count(
+                            "\(id).\(key).\(previousYear.startYear)", "\(label) \(previousYear)", m,
                             basis: .receivedInPeriod),
                         .count("\(id).\(key).\(year.startYear)", "\(label) \(year)", n, basis: .receivedInPeriod),
-                        .change("\(id).\(key).change", "Change: \(label)", from: m, to: n, basis: .receivedInPeriod,
+                        .change(
+                            "\(id).\(key).change", "Change: \(label)", from: m, to: n, basis: .receivedInPeriod,
                             rounding: rounding),
                     ])
             }
             // One row per procedure only when more than one handled complaints about the area.
-            var rows = handled.count < 2 ? [] : handled.map { p in
-                row(p.name, p.id, now.count(where: { $0.procedureID == p.id }), before.count(where: { $0.procedureID == p.id }))
-            }
+            var rows =
+                handled.count < 2
+                ? []
+                : handled.map { p in
+                    row(
+                        p.name, p.id, now.count(where: { $0.procedureID == p.id }),
+                        before.count(where: { $0.procedureID == p.id }))
+                }
             rows.append(row("All complaints", "all", now.count, before.count))
             return ReportTable(
                 id: "about-\(area.rawValue)", title: "All complaints about \(area.displayName.lowercased())",

@@ -52,7 +52,8 @@ public struct AnnualReportBuilder: Sendable {
             ("timeliness", { timeliness(records) }), ("escalation", { escalation(records) }),
             ("how and who", { howAndWho(records) }),
             ("children", { childrenAndAdvocacy(records) }), ("nature and service", { natureAndService(records) }),
-            ("sought and achieved", { soughtAndAchieved(records) }), ("ombudsman", { ombudsman(records, letters: inputs.ombudsmanLetters) }),
+            ("sought and achieved", { soughtAndAchieved(records) }),
+            ("ombudsman", { ombudsman(records, letters: inputs.ombudsmanLetters) }),
             ("joint, costs, learning", { jointCostsLearning(records) }), ("compliments", { compliments(records) }),
             ("context", { context(records, measures: inputs.contextMeasures) }),
             ("equality", { equalityProfile(records, monitoring: inputs.equality) }),
@@ -222,9 +223,9 @@ public struct AnnualReportBuilder: Sendable {
             if !mine.isEmpty {
                 findings.append(
                     """
-                        \(area.displayName): \(faultFigure.display) of the \(mine.count) complaints closed were \
-                        upheld or partly upheld (\(fault)).
-                        """
+                    \(area.displayName): \(faultFigure.display) of the \(mine.count) complaints closed were \
+                    upheld or partly upheld (\(fault)).
+                    """
                 )
             }
             tables.append(
@@ -234,9 +235,9 @@ public struct AnnualReportBuilder: Sendable {
                     rows: rows,
                     notes: [
                         """
-                            The outcome is the finding at the last stage the complaint reached. Of \(mine.count) \
-                            complaints closed.
-                            """
+                        The outcome is the finding at the last stage the complaint reached. Of \(mine.count) \
+                        complaints closed.
+                        """
                     ]))
         }
         return ReportSection(id: "outcomes", title: "Outcomes", findings: findings, tables: tables)
@@ -262,9 +263,9 @@ public struct AnnualReportBuilder: Sendable {
                 if times.responses > 0, let within = bands.first?.share {
                     findings.append(
                         """
-                            \(procedure.name), \(stage.name.lowercased()): \(within.display) of \(times.responses) \
-                            responses within \(times.limit) working days; average \(average.display) working days.
-                            """
+                        \(procedure.name), \(stage.name.lowercased()): \(within.display) of \(times.responses) \
+                        responses within \(times.limit) working days; average \(average.display) working days.
+                        """
                     )
                 }
                 tables.append(
@@ -311,9 +312,9 @@ public struct AnnualReportBuilder: Sendable {
             ],
             notes: [
                 """
-                    Six months beginning with the day of receipt (SI 2009/309 reg 14(2)); a longer period agreed \
-                    before it ran out is not taken into account here.
-                    """
+                Six months beginning with the day of receipt (SI 2009/309 reg 14(2)); a longer period agreed \
+                before it ran out is not taken into account here.
+                """
             ])
     }
 
@@ -353,9 +354,9 @@ public struct AnnualReportBuilder: Sendable {
             ],
             notes: [
                 """
-                    Lancashire's measure of complaints exceeding the statutory timescale (STAT-07). Working days from \
-                    the day the last stage's clock started to its response.
-                    """
+                Lancashire's measure of complaints exceeding the statutory timescale (STAT-07). Working days from \
+                the day the last stage's clock started to its response.
+                """
             ])
     }
 
@@ -395,9 +396,9 @@ public struct AnnualReportBuilder: Sendable {
                     columns: ["Responses", "Escalated", "Rate"], rows: rows,
                     notes: [
                         """
-                            Responses sent in the year at each stage, and how many of those complaints have since \
-                            opened the next stage.
-                            """
+                        Responses sent in the year at each stage, and how many of those complaints have since \
+                        opened the next stage.
+                        """
                     ])
             ])
     }
@@ -495,10 +496,10 @@ public struct AnnualReportBuilder: Sendable {
             if !decided.isEmpty {
                 findings.append(
                     """
-                        \(area.displayName): the Ombudsman made \(decided.count) \
-                        decision\(decided.count == 1 ? "" : "s"); \(uphold.display) upheld, an actual uphold rate of \
-                        \(actualRate.display).
-                        """
+                    \(area.displayName): the Ombudsman made \(decided.count) \
+                    decision\(decided.count == 1 ? "" : "s"); \(uphold.display) upheld, an actual uphold rate of \
+                    \(actualRate.display).
+                    """
                 )
             }
             tables.append(
@@ -509,9 +510,9 @@ public struct AnnualReportBuilder: Sendable {
                     columns: ["Decisions", "Share"], rows: rows,
                     notes: [
                         """
-                            The actual uphold rate counts upheld decisions where the council had not already upheld \
-                            or partly upheld the complaint (Lancashire's definition), out of all decisions.
-                            """
+                        The actual uphold rate counts upheld decisions where the council had not already upheld \
+                        or partly upheld the complaint (Lancashire's definition), out of all decisions.
+                        """
                     ]))
         }
         if let letter = ombudsmanLetter(records, letters: letters) { tables.append(letter) }

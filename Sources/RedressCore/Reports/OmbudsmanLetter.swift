@@ -74,7 +74,8 @@ public struct OmbudsmanLetter: Sendable, Hashable, Codable {
             let upheld = tenths("upheld-\(n)", "upheld decisions per 100,000 residents", upTo: nil)
             let compliance = tenths("compliance-\(n)", "the compliance rate", upTo: 100)
             let remedy = tenths("remedy-\(n)", "the satisfactory remedy rate", upTo: 100)
-            let anyFigure = upheld != nil || compliance != nil || remedy != nil
+            let anyFigure =
+                upheld != nil || compliance != nil || remedy != nil
                 || !fields("upheld-\(n)").trimmed.isEmpty || !fields("compliance-\(n)").trimmed.isEmpty
                 || !fields("remedy-\(n)").trimmed.isEmpty
             if name.isEmpty {
