@@ -131,7 +131,7 @@ extension AnnualReportBuilder {
                 }
             rows.append(row("All complaints", "all", now.count, before.count))
             return ReportTable(
-                id: "about-\(area.rawValue)", title: "All complaints about \(area.displayName.lowercased())",
+                id: "about-\(area.rawValue)", title: "\(area.displayName): all complaints, by procedure",
                 basis: .receivedInPeriod, columns: [previousYear.description, year.description, "Change"],
                 rows: rows,
                 notes: [

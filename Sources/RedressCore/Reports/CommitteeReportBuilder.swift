@@ -40,7 +40,7 @@ struct CommitteeReportBuilder {
 
     /// Tables the chapter common to all services carries.
     static let commonTables = [
-        "received-by-type", "escalation", "compliments-by-year", "joint", "costs", "actions",
+        "received-by-type", "escalation", "lgsco-letter", "compliments-by-year", "joint", "costs", "actions",
         "learning", "recommendations-progress",
     ]
     /// Never printed for a committee: the list of records to check before publishing.

@@ -39,7 +39,7 @@ enum AnnualReportView {
             <h3 id="table-\(t.id)">\(t.title)</h3>
             \(chart(t))
             <div class="app-table-wrap"><table class="app-table" aria-labelledby="table-\(t.id)">
-              <thead><tr><th scope="col">\(t.basis == .decidedInPeriod ? "Decision" : "")</th>\(head)</tr></thead>
+              <thead><tr><th scope="col">\(Self.rowHeading(t))</th>\(head)</tr></thead>
               <tbody>\(rows)</tbody>
             </table></div>
             <p class="app-note">Basis: \(t.basis.explanation)</p>
@@ -193,5 +193,10 @@ enum AnnualReportView {
         \(body(report))
         </main></body></html>
         """
+    }
+
+    /// The heading over a table's row labels: the Ombudsman's decisions, or the councils compared.
+    static func rowHeading(_ t: ReportTable) -> String {
+        t.id == "lgsco-letter" ? "Council" : t.basis == .decidedInPeriod ? "Decision" : ""
     }
 }
