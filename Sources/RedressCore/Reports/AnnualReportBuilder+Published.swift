@@ -60,9 +60,8 @@ extension AnnualReportBuilder {
     /// For each service area: what the complaints closed in the year were about, by the finding at
     /// their last stage. A complaint with two natures counts under each.
     func naturesByFinding(_ records: [Representation]) -> [ReportTable] {
-        let closed = closedInYear(records)
-        return scope.areas.map { area in
-            let mine = closed.filter { $0.serviceArea == area }
+        scope.areas.map { area in
+            let mine = outcomeRecords(records, area: area)
             let id = "nature-by-finding.\(area.rawValue)"
             let natures = reference.active(.nature).map(\.code)
             func row(_ label: String, _ code: String, _ matches: (Representation) -> Bool) -> ReportTable.Row {
@@ -90,7 +89,7 @@ extension AnnualReportBuilder {
                     Complaints closed in the year, by the finding at the last stage they reached. A complaint about \
                     more than one thing is counted under each, so columns may add to more than the complaints.
                     """
-                ])
+                ] + outcomeNote(area))
         }
     }
 
@@ -166,5 +165,27 @@ extension AnnualReportBuilder {
                     "\(id).after-every-stage.share", "After every council stage", after, of: decided,
                     basis: .decidedInPeriod, rounding: rounding),
             ])
+    }
+
+    // MARK: - Which complaints outcome tables count
+
+    /// The procedure whose conventions an area's tables follow: the area's own procedure.
+    func procedureID(of area: ServiceArea) -> String? { procedures.first { $0.serviceArea == area }?.id }
+
+    /// The complaints an area's outcome tables count: those closed in the year (standard), or
+    /// those received in it with the outcome they have now (a convention).
+    func outcomeRecords(_ records: [Representation], area: ServiceArea) -> [Representation] {
+        switch conventions.of(procedureID(of: area)).outcomesOf {
+        case .closed: closedInYear(records).filter { $0.serviceArea == area }
+        case .received: complaintsReceived(records, area: area)
+        }
+    }
+
+    /// The convention note under an outcome table, when the area counts other than the standard way.
+    func outcomeNote(_ area: ServiceArea) -> [String] {
+        let said = conventions.note(for: procedureID(of: area)) { p in
+            p.differences.filter { $0.hasPrefix("outcomes are") || $0.hasPrefix("complaints resolved early") }
+        }
+        return said.map { [$0] } ?? []
     }
 }

@@ -13,6 +13,8 @@ public struct AnnualReportBuilder: Sendable {
     /// Equality counts below this are withheld ([R]: 5 is the usual threshold for published
     /// small numbers; configurable).
     public var suppressBelow: Int
+    /// How the council counts where councils differ (standard unless chosen).
+    public var conventions: CountingConventions = .standard
     /// Whether the data-quality appendix may name a case's reference to whoever reads this
     /// report (the web passes the reader's case access; a restricted case is counted, not named).
     public var listsReference: @Sendable (Representation) -> Bool = { _ in true }
@@ -44,7 +46,11 @@ public struct AnnualReportBuilder: Sendable {
         progress: (@Sendable (Int, Int, String) -> Void)? = nil
     ) -> ComplaintsReport {
         // Sorted first, so every list in the report comes out in the same order whatever the input's.
-        let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted {
+        // Where early resolutions are contacts, not complaints, they are left out of every figure.
+        let records = all.filter {
+            scope.areas.contains($0.serviceArea)
+                && ($0.isResolvedEarly ? conventions.of($0.procedureID).earlyResolutionsAreComplaints : true)
+        }.sorted {
             ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference)
         }
         let steps: [(String, () -> ReportSection)] = [
@@ -139,19 +145,50 @@ public struct AnnualReportBuilder: Sendable {
         let closed = closedInYear(records)
         var tables: [ReportTable] = []
         for procedure in procedures where scope.areas.contains(procedure.serviceArea) {
-            let mine = closed.filter { $0.procedureID == procedure.id }
-            let rows = procedure.stages.map { stage in
-                let n = mine.count(where: { $0.closedAtStage == stage.key })
+            let convention = conventions.of(procedure.id)
+            // Where the Ombudsman is a stage, a complaint it decided in the year ends there, in
+            // this year, whenever the council's last stage closed.
+            let decided = records.filter { r in
+                convention.ombudsmanIsFinalStage && r.kind == .complaint && r.procedureID == procedure.id
+                    && r.records.ombudsman.contains { $0.decision != nil && $0.decidedOn.map(year.contains) == true }
+            }
+            let decidedIDs = Set(decided.map(\.id))
+            let mine = closed.filter { $0.procedureID == procedure.id && !decidedIDs.contains($0.id) } + decided
+            let stageZero = convention.earlyResolutionIsStage
+            var ends: [(key: String, name: String, matches: (Representation) -> Bool)] = []
+            if stageZero {
+                ends.append(
+                    ("stage-0", "Stage 0: early resolution", { !decidedIDs.contains($0.id) && $0.isResolvedEarly }))
+            }
+            for stage in procedure.stages {
+                ends.append(
+                    (
+                        stage.key, stage.name,
+                        { r in
+                            !decidedIDs.contains(r.id) && r.closedAtStage == stage.key
+                                && !(stageZero && r.isResolvedEarly)
+                        }
+                    ))
+            }
+            if convention.ombudsmanIsFinalStage {
+                ends.append(("ombudsman", "The Ombudsman", { decidedIDs.contains($0.id) }))
+            }
+            let rows = ends.map { end in
+                let n = mine.count(where: end.matches)
                 return ReportTable.Row(
-                    label: stage.name,
+                    label: end.name,
                     cells: [
                         .count(
-                            "closed-at.\(procedure.id).\(stage.key)", "Closed at \(stage.name)", n,
-                            basis: .closedInPeriod),
+                            "closed-at.\(procedure.id).\(end.key)", "Closed at \(end.name)", n, basis: .closedInPeriod),
                         .share(
-                            "closed-at.\(procedure.id).\(stage.key).share", "Share closed at \(stage.name)", n,
+                            "closed-at.\(procedure.id).\(end.key).share", "Share closed at \(end.name)", n,
                             of: mine.count, basis: .closedInPeriod, rounding: rounding),
                     ])
+            }
+            let said = conventions.note(for: procedure.id) { p in
+                p.differences.filter {
+                    $0.hasPrefix("early resolution is") || $0.hasPrefix("a complaint the Ombudsman")
+                }
             }
             tables.append(
                 ReportTable(
@@ -167,6 +204,7 @@ public struct AnnualReportBuilder: Sendable {
                             ])
                     ],
                     notes: ["A complaint is counted once, at the last stage it reached, in the year that stage closed."]
+                        + (said.map { [$0] } ?? [])
                 ))
         }
         return ReportSection(
@@ -176,11 +214,11 @@ public struct AnnualReportBuilder: Sendable {
     // MARK: - Outcomes (STAT-03, STAT-12)
 
     func outcomes(_ records: [Representation]) -> ReportSection {
-        let closed = closedInYear(records)
         var tables: [ReportTable] = []
         var findings: [String] = []
         for area in scope.areas {
-            let mine = closed.filter { $0.serviceArea == area }
+            let mine = outcomeRecords(records, area: area)
+            let ofReceived = conventions.of(procedureID(of: area)).outcomesOf == .received
             let codes = reference.active(.outcome).map(\.code)
             var rows = codes.map { code in
                 let n = mine.count(where: { $0.stages.last?.outcome == code })
@@ -230,15 +268,16 @@ public struct AnnualReportBuilder: Sendable {
             }
             tables.append(
                 ReportTable(
-                    id: "outcomes-\(area.rawValue)", title: "\(area.displayName): outcome of complaints closed",
+                    id: "outcomes-\(area.rawValue)",
+                    title: "\(area.displayName): outcome of complaints \(ofReceived ? "received" : "closed")",
                     basis: .closedInPeriod, columns: ["Complaints", "Share"],
                     rows: rows,
                     notes: [
                         """
                         The outcome is the finding at the last stage the complaint reached. Of \(mine.count) \
-                        complaints closed.
+                        complaints \(ofReceived ? "received" : "closed").
                         """
-                    ]))
+                    ] + outcomeNote(area)))
         }
         return ReportSection(id: "outcomes", title: "Outcomes", findings: findings, tables: tables)
     }
@@ -409,9 +448,18 @@ public struct AnnualReportBuilder: Sendable {
         var tables: [ReportTable] = []
         var findings: [String] = []
         for area in scope.areas {
-            let decided = records.filter { $0.serviceArea == area }.flatMap { r in
-                r.records.ombudsman.filter { $0.decision != nil && ($0.decidedOn.map(year.contains) ?? false) }
+            // Decisions dated in the year (standard), or the referrals made in the year with the
+            // decisions they have now (a convention).
+            let byReferral = conventions.of(procedureID(of: area)).ombudsmanCountedBy == .referrals
+            let referred = records.filter { $0.serviceArea == area }.flatMap { r in
+                r.records.ombudsman.filter { year.contains($0.councilNotifiedOn) }
             }
+            let decided =
+                byReferral
+                ? referred.filter { $0.decision != nil }
+                : records.filter { $0.serviceArea == area }.flatMap { r in
+                    r.records.ombudsman.filter { $0.decision != nil && ($0.decidedOn.map(year.contains) ?? false) }
+                }
             let id = "lgsco.\(area.rawValue)"
             var rows = OmbudsmanDecision.allCases.map { d in
                 let n = decided.count(where: { $0.decision == d })
@@ -449,6 +497,13 @@ public struct AnnualReportBuilder: Sendable {
             let actualRate = Figure.share(
                 "\(id).actual-uphold-rate", "Actual uphold rate", actual, of: decided.count, basis: .decidedInPeriod,
                 rounding: rounding)
+            if byReferral {
+                rows.insert(
+                    .init(
+                        label: "Referrals made to the Ombudsman in the year",
+                        cells: [.count("\(id).referrals", "Referrals made", referred.count, basis: .decidedInPeriod)]),
+                    at: 0)
+            }
             rows += [
                 afterEveryStage(records, area: area, id: id),
                 .init(
@@ -513,7 +568,10 @@ public struct AnnualReportBuilder: Sendable {
                         The actual uphold rate counts upheld decisions where the council had not already upheld \
                         or partly upheld the complaint (Lancashire's definition), out of all decisions.
                         """
-                    ]))
+                    ]
+                        + (conventions.note(for: procedureID(of: area)) { p in
+                            p.differences.filter { $0.hasPrefix("the Ombudsman is counted") }
+                        }.map { [$0] } ?? [])))
         }
         if let letter = ombudsmanLetter(records, letters: letters) { tables.append(letter) }
         return ReportSection(id: "ombudsman", title: "The Ombudsman", findings: findings, tables: tables)

@@ -1,0 +1,134 @@
+/// How a council counts, where councils differ: Redress derives every figure from records, but
+/// the reference reports count the same records in different ways (`statutory-rules.md` §6 and
+/// the reference reports' own words). A convention is data: chosen per procedure, saved as the
+/// council's setting, printed in the note under every table it changes. The default is what
+/// Redress has always done; the presets reproduce named reports' conventions.
+public struct CountingConventions: Sendable, Hashable, Codable {
+    /// What is counted for one procedure.
+    public struct Procedure: Sendable, Hashable, Codable {
+        /// A complaint resolved early at the first stage is reported as "Stage 0: early
+        /// resolution" in the table of complaints closed by stage (Lancashire graphs 5 and 11).
+        public var earlyResolutionIsStage: Bool
+        /// A complaint the Ombudsman decided in the period is counted, in that period, as closed at
+        /// "The Ombudsman" rather than at the council's last stage (Lancashire graphs 5 and 11).
+        public var ombudsmanIsFinalStage: Bool
+        /// Complaints resolved early are counted as complaints; when not, they are contacts,
+        /// left out of every complaint figure (Lincolnshire 2019/20: 35 early resolutions, 111
+        /// complaints).
+        public var earlyResolutionsAreComplaints: Bool
+        /// Outcome tables count the complaints closed in the year (`closed`) or those received in
+        /// it, with the outcome they have when the report is made (`received`, Lincolnshire).
+        public var outcomesOf: Basis
+        /// The Ombudsman is counted by its decisions dated in the year (`decisions`) or by the
+        /// referrals made to it in the year (`referrals`, Lincolnshire: "nine referrals were made").
+        public var ombudsmanCountedBy: OmbudsmanCount
+
+        public enum Basis: String, Sendable, Hashable, Codable, CaseIterable {
+            case closed, received
+        }
+
+        public enum OmbudsmanCount: String, Sendable, Hashable, Codable, CaseIterable {
+            case decisions, referrals
+        }
+
+        public init(
+            earlyResolutionIsStage: Bool = false, ombudsmanIsFinalStage: Bool = false,
+            earlyResolutionsAreComplaints: Bool = true, outcomesOf: Basis = .closed,
+            ombudsmanCountedBy: OmbudsmanCount = .decisions
+        ) {
+            self.earlyResolutionIsStage = earlyResolutionIsStage
+            self.ombudsmanIsFinalStage = ombudsmanIsFinalStage
+            self.earlyResolutionsAreComplaints = earlyResolutionsAreComplaints
+            self.outcomesOf = outcomesOf
+            self.ombudsmanCountedBy = ombudsmanCountedBy
+        }
+
+        /// Redress's own counting.
+        public static let standard = Procedure()
+
+        /// In words, for the note under a table: every choice that differs from the standard.
+        public var differences: [String] {
+            var said: [String] = []
+            if earlyResolutionIsStage { said.append("early resolution is reported as stage 0") }
+            if ombudsmanIsFinalStage {
+                said.append("a complaint the Ombudsman decided in the year is counted as closed at the Ombudsman")
+            }
+            if !earlyResolutionsAreComplaints {
+                said.append("complaints resolved early are contacts, not counted as complaints")
+            }
+            if outcomesOf == .received { said.append("outcomes are of the complaints received in the year") }
+            if ombudsmanCountedBy == .referrals {
+                said.append("the Ombudsman is counted by referrals made in the year")
+            }
+            return said
+        }
+    }
+
+    /// The preset's name, or "Custom" once changed by hand.
+    public var name: String
+    /// Where the preset's conventions come from.
+    public var source: String
+    /// By procedure id; a procedure not named counts the standard way.
+    public var procedures: [String: Procedure]
+
+    public init(name: String, source: String = "", procedures: [String: Procedure] = [:]) {
+        self.name = name
+        self.source = source
+        self.procedures = procedures
+    }
+
+    public func of(_ procedureID: String?) -> Procedure { procedureID.flatMap { procedures[$0] } ?? .standard }
+
+    /// The note a table prints when its procedure's counting differs from the standard, or `nil`.
+    public func note(
+        for procedureID: String?, only relevant: (Procedure) -> [String] = { $0.differences }
+    )
+        -> String?
+    {
+        let said = relevant(of(procedureID))
+        guard !said.isEmpty else { return nil }
+        return "Counting convention (\(name)): " + said.joined(separator: "; ") + "."
+    }
+
+    /// Redress's own counting: every procedure standard.
+    public static let standard = CountingConventions(name: "Redress standard")
+
+    /// Lancashire County Council, Annual complaints report 2021/22 (graphs 5 and 11): stage 0 and
+    /// the Ombudsman as stages of the adults' and children's procedures.
+    public static let lancashire2021 = CountingConventions(
+        name: "Lancashire 2021/22",
+        source:
+            """
+                Lancashire County Council, Adult and children's social care complaints annual report 2021/22, graphs \
+                5 and 11
+                """,
+        procedures: [
+            "adults-statutory": Procedure(earlyResolutionIsStage: true, ombudsmanIsFinalStage: true),
+            "children-statutory": Procedure(earlyResolutionIsStage: true, ombudsmanIsFinalStage: true),
+        ])
+
+    /// Lincolnshire County Council, Children's Services annual statutory complaints report
+    /// 2019/20: early resolutions are not complaints; outcomes of the year's complaints; the
+    /// Ombudsman by referrals made.
+    public static let lincolnshire2019 = CountingConventions(
+        name: "Lincolnshire 2019/20",
+        source: "Lincolnshire County Council, Children's Services annual statutory complaints report 2019/20",
+        procedures: [
+            "children-statutory": Procedure(
+                earlyResolutionsAreComplaints: false, outcomesOf: .received, ombudsmanCountedBy: .referrals)
+        ])
+
+    /// Leicestershire County Council, Children's social care complaints annual report 2022/23:
+    /// Redress's standard counting reproduces its tables (outcomes of complaints resolved in the
+    /// year, all complaints about the service by procedure, panels by request and hearing).
+    public static let leicestershire2022 = CountingConventions(
+        name: "Leicestershire 2022/23",
+        source: "Leicestershire County Council, Children's social care complaints annual report 2022/23")
+
+    public static let presets = [standard, lancashire2021, lincolnshire2019, leicestershire2022]
+}
+
+extension Representation {
+    /// A complaint whose first stage closed as resolved early (before a full response).
+    public var isResolvedEarly: Bool { kind == .complaint && stages.first?.outcome == "resolved-early" }
+}
