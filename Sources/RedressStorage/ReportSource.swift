@@ -32,6 +32,7 @@ public struct ReportSource: Sendable {
             year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar,
             procedures: setting.procedures, reference: setting.reference, rounding: rounding)
         builder.listsReference = listsReference
+        builder.conventions = try await SettingsStore(database: database).countingConventions().conventions
         return builder.build(from: records, inputs: inputs, progress: progress)
     }
 

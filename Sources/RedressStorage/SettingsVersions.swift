@@ -59,6 +59,15 @@ extension SettingsStore {
         }
     }
 
+    public static let countingConventionsKey = "counting-conventions"
+
+    /// How the council counts where councils differ (the standard until one is saved).
+    public func countingConventions() async throws -> (conventions: CountingConventions, version: String) {
+        let (conventions, version) = try await loadVersioned(
+            Self.countingConventionsKey, default: CountingConventions.standard)
+        return (conventions, version)
+    }
+
     /// The council's saved chapter order, titles and choices, fitted to this version's chapters.
     public func reportTemplate() async throws -> (template: ReportTemplate, version: String) {
         let (template, version) = try await loadVersioned(Self.reportTemplateKey, default: ReportTemplate.standard)

@@ -18,7 +18,7 @@ struct Redress: AsyncParsableCommand {
             Serve.self, Migrate.self, Demo.self, Stats.self, CalendarCommand.self, Codes.self, Procedures.self,
             UserCommand.self, TokenCommand.self, RetentionCommand.self, SubjectAccessCommand.self, ReportCommand.self,
             CouncilNameCommand.self, RemindersCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self,
-            RestoreCommand.self, CaseworkCommand.self, MailboxCommand.self,
+            RestoreCommand.self, CaseworkCommand.self, MailboxCommand.self, ConventionsCommand.self,
         ])
 }
 

@@ -55,3 +55,28 @@ extension CLITests {
         }
     }
 }
+
+extension CLITests {
+    @Test("`redress conventions use` takes a preset or a convention file, refuses a bad one, and the report follows")
+    func conventions() async throws {
+        try await withTemporaryFolder { folder in
+            let database = ["--data-dir", folder.path]
+            let preset = try Command.run(["conventions", "use", "Lincolnshire 2019/20"] + database)
+            #expect(preset.status == 0, "\(preset.errors)")
+            #expect(preset.output == "Reports now count with Lincolnshire 2019/20.\n")
+            let report = try Command.run(
+                ["report", "annual", "--year", "2019", "--format", "json", "--scope", "children", "--quiet"] + database)
+            #expect(report.status == 0, "\(report.errors)")
+            #expect(report.output.contains("\"lgsco.children.referrals\""))
+            #expect(report.output.contains("Counting convention (Lincolnshire 2019"))
+
+            let bad = folder.appendingPathComponent("bad.json")
+            try Data(#"{"name": 3}"#.utf8).write(to: bad)
+            let refused = try Command.run(["conventions", "use", bad.path] + database)
+            #expect(refused.status != 0)
+            #expect(refused.errors.contains("is not a convention file: name has the wrong type of value"))
+            let shown = try Command.run(["conventions", "show"] + database)
+            #expect(shown.output.contains("\"name\" : \"Lincolnshire 2019\\/20\""), "the refused file changed nothing")
+        }
+    }
+}

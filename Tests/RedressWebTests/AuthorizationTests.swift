@@ -45,7 +45,8 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         return role == .complaintsManager
     case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .ombudsmanLetter,
         .saveOmbudsmanLetter, .reportCommentary,
-        .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
+        .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate, .countingConventions,
+        .saveCountingConventions:
         return role == .complaintsManager
     case .statistics, .annualReport, .quarterlyReport:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)

@@ -105,9 +105,31 @@ def test_ombudsman_comparison_inputs(server, browser):
     residents.send_keys("1,240,500")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form[method=post] button"))
     assert "saved" in browser.find_element(By.CSS_SELECTOR, ".app-notification").text
-    assert browser.find_element(By.ID, "compliance-6").get_attribute("value") == "87.5"
+    # Saved rows close up: the new authority follows the three already entered.
+    assert browser.find_element(By.ID, "name-3").get_attribute("value") == "Southford Council"
+    assert browser.find_element(By.ID, "compliance-3").get_attribute("value") == "87.5"
     assert browser.find_element(By.ID, "residents").get_attribute("value") == "1,240,500"
     assert_accessible(browser)
+
+
+def test_counting_conventions(server, browser):
+    browser.get(server + "/reports/inputs")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Choose how the reports count"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Counting conventions"
+    assert_accessible(browser)
+    browser.find_element(By.CSS_SELECTOR, "input[name=preset][value='Lancashire 2021/22']").click()
+    click_and_wait(browser, button(browser, "Use this preset"))
+    assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text.startswith("Counting conventions saved")
+    assert "Now in use: Lancashire 2021/22" in browser.find_element(By.TAG_NAME, "main").text
+    assert browser.find_element(By.ID, "children-statutory-stage-zero").is_selected()
+    assert_accessible(browser)
+    browser.get(server + "/reports/annual?year=2025&scope=children")
+    assert "Stage 0: early resolution" in browser.find_element(By.TAG_NAME, "main").text
+    # Back to the standard, so other tests see the report as it was.
+    browser.get(server + "/reports/conventions")
+    browser.find_element(By.CSS_SELECTOR, "input[name=preset][value='Redress standard']").click()
+    click_and_wait(browser, button(browser, "Use this preset"))
+    assert "Now in use: Redress standard" in browser.find_element(By.TAG_NAME, "main").text
 
 
 def test_equality_monitoring_form(server, browser):

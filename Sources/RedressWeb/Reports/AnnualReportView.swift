@@ -151,6 +151,8 @@ enum AnnualReportView {
             commentary</a> for each chapter of the committee report</li>
             <li><a class="app-link" href="/reports/annual/template">Choose the chapters</a>: their order, titles and \
             which are printed</li>
+            <li><a class="app-link" href="/reports/conventions">Choose the counting conventions</a>: stage 0, the \
+            Ombudsman as a stage, outcomes of complaints received or closed</li>
             """ as HTML : "")
               <li><a class="app-link" href="\(link("pdf"))">Download the report to print (PDF)</a>: cover, \
             contents, \(committee ? annualShape : quarterlyShape)</li>

@@ -74,6 +74,9 @@ enum ReportInputsView {
             <p class="app-body"><a class="app-link" href="/reports/inputs/ombudsman">Enter the population and \
             similar authorities' Ombudsman figures</a> for the annual report's comparison of upheld decisions per \
             100,000 residents.</p>
+            <h2 id="conventions">Counting conventions</h2>
+            <p class="app-body"><a class="app-link" href="/reports/conventions">Choose how the reports count</a> \
+            where councils differ, or a named council report's conventions.</p>
             <h2 id="recommendations">Recommendations</h2>
             <p class="app-body">The annual report lists the recommendations made in its year, and the progress on the \
             year before's.</p>

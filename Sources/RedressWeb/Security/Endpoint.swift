@@ -22,6 +22,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         saveOmbudsmanLetter
     case councilDetails, saveCouncilDetails, saveCouncilLogo, mailboxSettings, saveMailboxSettings
     case reportCommentary, reportCommentaryChapter, saveReportCommentary, reportTemplate, saveReportTemplate
+    case countingConventions, saveCountingConventions
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -50,7 +51,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .saveContextMeasure, .addRecommendation, .updateRecommendation, .saveOmbudsmanLetter, .feedbackStep,
             .recordSubmission,
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
-            .saveReportTemplate, .saveCouncilLogo, .saveMailboxSettings,
+            .saveReportTemplate, .saveCouncilLogo, .saveMailboxSettings, .saveCountingConventions,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase, .addCaseDocuments,
             .withholdDocument, .addCaseContact, .saveCaseContact, .sendCaseEmail:
@@ -118,6 +119,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .reportCommentary: "/reports/annual/commentary"
         case .reportCommentaryChapter, .saveReportCommentary: "/reports/annual/commentary/:chapter"
         case .reportTemplate, .saveReportTemplate: "/reports/annual/template"
+        case .countingConventions, .saveCountingConventions: "/reports/conventions"
         case .saveContextMeasure: "/reports/inputs/context"
         case .ombudsmanLetter, .saveOmbudsmanLetter: "/reports/inputs/ombudsman"
         case .addRecommendation: "/reports/inputs/recommendations"
@@ -194,7 +196,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
         case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .ombudsmanLetter,
             .saveOmbudsmanLetter, .reportCommentary,
-            .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate:
+            .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate,
+            .countingConventions, .saveCountingConventions:
             .permission(.manageReportInputs)
         case .councilDetails, .saveCouncilDetails, .saveCouncilLogo, .mailboxSettings, .saveMailboxSettings:
             .permission(.manageCouncilDetails)

@@ -116,6 +116,8 @@ extension Endpoint {
         case .saveMailboxSettings: return MailboxRoutes(deps: deps).save
         case .reportTemplate: return ReportTemplateRoutes(deps: deps).form
         case .saveReportTemplate: return ReportTemplateRoutes(deps: deps).save
+        case .countingConventions: return CountingConventionsRoutes(deps: deps).form
+        case .saveCountingConventions: return CountingConventionsRoutes(deps: deps).save
         case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure
         case .addRecommendation: return ReportInputRoutes(deps: deps).addRecommendation
         case .updateRecommendation: return ReportInputRoutes(deps: deps).updateRecommendation

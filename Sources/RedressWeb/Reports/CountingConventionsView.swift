@@ -1,0 +1,104 @@
+import RedressCore
+
+/// The counting conventions page: a preset with where it comes from, or the council's own choice
+/// for each procedure. What is chosen is printed under every table it changes.
+enum CountingConventionsView {
+    /// Reads the per-procedure form; anything not sent is the standard choice.
+    static func conventions(_ fields: FormFields, procedures: [ProcedureDefinition]) -> CountingConventions {
+        var chosen: [String: CountingConventions.Procedure] = [:]
+        for p in procedures {
+            let procedure = CountingConventions.Procedure(
+                earlyResolutionIsStage: fields["\(p.id)-stage-zero"] == "yes",
+                ombudsmanIsFinalStage: fields["\(p.id)-ombudsman-stage"] == "yes",
+                earlyResolutionsAreComplaints: fields["\(p.id)-early-contacts"] != "yes",
+                outcomesOf: .init(rawValue: fields["\(p.id)-outcomes"]) ?? .closed,
+                ombudsmanCountedBy: .init(rawValue: fields["\(p.id)-ombudsman-count"]) ?? .decisions)
+            if procedure != .standard { chosen[p.id] = procedure }
+        }
+        let named = CountingConventions.presets.first { $0.procedures == chosen }
+        return named ?? CountingConventions(name: "Custom", source: "Chosen by the council", procedures: chosen)
+    }
+
+    static func page(
+        _ conventions: CountingConventions, version: String, procedures: [ProcedureDefinition], errors: [FieldError],
+        saved: Bool
+    ) -> HTML {
+        let banner: HTML =
+            saved
+            ? """
+            <div class="app-notification" role="region" aria-labelledby="saved-title">
+            <h2 class="app-notification__title" id="saved-title">Counting conventions saved</h2>
+            <p class="app-body">Reports are counted this way from now on.</p></div>
+            """ : ""
+        let presetItems: [HTML] = CountingConventions.presets.enumerated().map { i, preset in
+            let id = i == 0 ? "preset" : "preset-\(i + 1)"
+            let checked = HTML(trusted: preset.name == conventions.name ? " checked" : "")
+            let hint: HTML = preset.source.isEmpty ? "" : "<p class=\"app-hint\">\(preset.source)</p>"
+            return """
+                <div class="app-radios__item"><input id="\(id)" name="preset" type="radio" \
+                value="\(preset.name)"\(checked)><label for="\(id)">\(preset.name)</label>\(hint)</div>
+                """
+        }
+        let fieldsets: [HTML] = procedures.map { p in
+            let c = conventions.of(p.id)
+            func box(_ suffix: String, _ label: String, _ on: Bool) -> HTML {
+                let checked = HTML(trusted: on ? " checked" : "")
+                return """
+                    <div class="app-checkboxes__item"><input id="\(p.id)-\(suffix)" name="\(p.id)-\(suffix)" \
+                    type="checkbox" value="yes"\(checked)><label class="app-label" for="\(p.id)-\(suffix)">\(label)\
+                    </label></div>
+                    """
+            }
+            return """
+                <fieldset class="app-fieldset">
+                  <legend class="app-label--m">\(p.name)</legend>
+                  \(box("stage-zero", "Report early resolution as stage 0 in complaints closed by stage",
+                    c.earlyResolutionIsStage))
+                  \(box("ombudsman-stage", "Count a complaint the Ombudsman decided in the year as closed at the Ombudsman",
+                    c.ombudsmanIsFinalStage))
+                  \(box("early-contacts", "Do not count complaints resolved early as complaints (they are contacts)",
+                    !c.earlyResolutionsAreComplaints))
+                  \(CaseActionsView.radios(
+                    "\(p.id)-outcomes", legend: "Outcome tables count",
+                    choices: [("closed", "Complaints closed in the year"),
+                        ("received", "Complaints received in the year, with the outcome they have now")],
+                    selected: c.outcomesOf.rawValue, errors: errors, errorField: "\(p.id)-outcomes"))
+                  \(CaseActionsView.radios(
+                    "\(p.id)-ombudsman-count", legend: "The Ombudsman is counted by",
+                    choices: [("decisions", "Its decisions dated in the year"),
+                        ("referrals", "Referrals made to it in the year")],
+                    selected: c.ombudsmanCountedBy.rawValue, errors: errors, errorField: "\(p.id)-ombudsman-count"))
+                </fieldset>
+                """
+        }
+        return Layout.page(
+            title: "Counting conventions", section: .statistics, hasErrors: !errors.isEmpty,
+            """
+            \(Layout.errorSummary(errors))
+            \(banner)
+            <h1>Counting conventions</h1>
+            <p class="app-body">Councils count the same records in different ways. Redress counts every figure from \
+            the case records; here you choose how, where councils differ. Each table the choice changes says so \
+            under it. Now in use: <strong>\(conventions.name)</strong>.</p>
+            <form method="post" action="/reports/conventions" novalidate>\(HTML.csrfField)
+              <input type="hidden" name="version" value="\(version)">
+              <div class="app-form-group">
+                <fieldset aria-describedby="preset-hint">
+                  <legend class="app-label--m">Use a preset</legend>
+                  <p class="app-hint" id="preset-hint">A named council report's conventions, to compare like with \
+            like.</p>
+                  <div class="app-radios">\(presetItems)</div>
+                </fieldset>
+              </div>
+              <button type="submit" class="app-button" name="use" value="preset">Use this preset</button>
+            </form>
+            <h2>Or choose for each procedure</h2>
+            <form method="post" action="/reports/conventions" novalidate>\(HTML.csrfField)
+              <input type="hidden" name="version" value="\(version)">
+              \(fieldsets)
+              <button type="submit" class="app-button" name="use" value="custom">Save conventions</button>
+            </form>
+            <p class="app-body"><a class="app-link" href="/reports/annual">Back to the annual report</a></p>
+            """)
+    }
+}
