@@ -54,7 +54,7 @@ enum CountingConventionsView {
                   <legend class="app-label--m">\(p.name)</legend>
                   \(box("stage-zero", "Report early resolution as stage 0 in complaints closed by stage",
                     c.earlyResolutionIsStage))
-                  \(box("ombudsman-stage", "Count a complaint the Ombudsman decided in the year as closed at the Ombudsman",
+                  \(box("ombudsman-stage", "Count a complaint the Ombudsman decided in the year as closed there",
                     c.ombudsmanIsFinalStage))
                   \(box("early-contacts", "Do not count complaints resolved early as complaints (they are contacts)",
                     !c.earlyResolutionsAreComplaints))
