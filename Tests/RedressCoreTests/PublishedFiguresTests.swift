@@ -23,7 +23,9 @@ struct PublishedFiguresTests {
             serviceCategory: "x", summary: "s", stages: stages)
     }
 
-    static func stage(_ key: String, _ opened: String, _ steps: [Milestone: String] = [:], outcome: String? = nil)
+    static func stage(
+        _ key: String, _ opened: String, _ steps: [Milestone: String] = [:], outcome: String? = nil
+    )
         -> Stage
     {
         var milestones: [Milestone: CalendarDate] = [.requested: day(opened)]
@@ -132,5 +134,30 @@ struct PublishedFiguresTests {
         #expect(Self.figure(r, "lgsco.children.after-every-stage.share") == "50%")
         #expect(Self.figure(r, "lgsco.adults.after-every-stage") == "1")
         #expect(Self.figure(r, "lgsco.adults.after-every-stage.share") == "100%")
+    }
+}
+
+extension PublishedFiguresTests {
+    @Test("Multi-coded services: a complaint counts under its main service and each other one; codes given are stated")
+    func otherServices() throws {
+        let lifecycle = Lifecycle(
+            procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: day("2023-01-01"))
+        let open = Self.stage("stage-1", "2022-05-02")
+        var a = Self.complaint("M1", received: "2022-05-02", stages: [open])
+        a.serviceCategory = "fostering"
+        a = try lifecycle.apply(.codeServices(others: ["child-in-need", "fostering", "assessment"]), to: a)
+        #expect(a.records.otherServices == ["child-in-need", "assessment"], "the main service is not repeated")
+        #expect(throws: LifecycleError.self) { try lifecycle.apply(.codeServices(others: ["home-care"]), to: a) }
+        var b = Self.complaint("M2", received: "2022-06-01", stages: [open])
+        b.serviceCategory = "fostering"
+        let r = Self.report([a, b])
+        #expect(Self.figure(r, "service.children.fostering") == "2")
+        #expect(Self.figure(r, "service.children.child-in-need") == "1")
+        #expect(Self.figure(r, "service.children.fostering.share") == "100%")
+        #expect(Self.figure(r, "service.children:codes") == "4")
+        #expect(Self.figure(r, "service.children:total") == "2")
+        let table = r.sections.flatMap(\.tables).first { $0.id == "service.children" }
+        #expect(table?.notes.last?.contains("4 service codes were given for 2 complaints") == true)
+        #expect(Self.figure(r, "service.adults:codes") == nil, "single-coded: no codes row")
     }
 }

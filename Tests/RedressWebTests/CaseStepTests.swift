@@ -157,9 +157,9 @@ struct CaseStepTests {
                 #expect(
                     html.contains(
                         """
-                            <th scope=\"row\">Investigating Officer and Independent Person appointed</th><td>Wed 20 \
-                            Jul 2022</td>
-                            """
+                        <th scope=\"row\">Investigating Officer and Independent Person appointed</th><td>Wed 20 \
+                        Jul 2022</td>
+                        """
                     ))
                 #expect(html.contains("<li>Investigating Officer: Ines Officer, appointed Tue 19 Jul 2022</li>"))
             }
@@ -185,16 +185,16 @@ struct CaseStepTests {
             #expect(
                 page.contains(
                     """
-                        <li><a href=\"#extend-to-day\">An extension cannot take stage 1 response past 20 working days \
-                        from 1 June 2022, which is 1 July 2022</a></li>
-                        """
+                    <li><a href=\"#extend-to-day\">An extension cannot take stage 1 response past 20 working days \
+                    from 1 June 2022, which is 1 July 2022</a></li>
+                    """
                 ))
             #expect(
                 page.contains(
                     """
-                        id=\"extend-to-day\" name=\"extend-to-day\" type=\"text\" inputmode=\"numeric\" \
-                        autocomplete=\"off\" value=\"5\"
-                        """
+                    id=\"extend-to-day\" name=\"extend-to-day\" type=\"text\" inputmode=\"numeric\" \
+                    autocomplete=\"off\" value=\"5\"
+                    """
                 ))
             let (missing, missingPage) = try await step(
                 client, r.id, "respond", version: 1, dateFields("respond-date", "2022-06-10"))
@@ -228,9 +228,9 @@ struct CaseStepTests {
             #expect(
                 page.contains(
                     """
-                        <li><a href=\"#appoint-person\">Carl Needham works in the service complained about, so cannot \
-                        investigate it</a></li>
-                        """
+                    <li><a href=\"#appoint-person\">Carl Needham works in the service complained about, so cannot \
+                    investigate it</a></li>
+                    """
                 ))
         }
     }
@@ -297,9 +297,9 @@ struct PeoplePageTests {
 struct CaseRecordFormTests {
     @Test(
         """
-            an Ombudsman case is recorded, decided upheld, given a remedy completed late; costs, coding, learning and \
-            actions too
-            """,
+        an Ombudsman case is recorded, decided upheld, given a remedy completed late; costs, coding, learning and \
+        actions too
+        """,
         arguments: TestDatabase.engines)
     func recordsThroughTheForms(engine: DatabaseEngine) async throws {
         try await withCase(engine) { client, database, r in
@@ -373,6 +373,13 @@ struct CaseRecordFormTests {
             let coding =
                 "code-natures=poor-communication&code-natures=conduct-of-worker&code-outcomes-sought=apology&code-actual-outcomes=apology-and-explanation&code-remedial=yes"
             #expect(try await session.post("code", encoded: coding).0 == .seeOther)
+            // Other services besides the main one (child in need); the main one given again is dropped, an
+            // unknown code refuses the step.
+            let services =
+                "services-others=fostering&services-others=child-in-need&services-others=social-work-practice"
+            #expect(try await session.post("services", encoded: services).0 == .seeOther)
+            let unknown = try await session.post("services", encoded: "services-others=zoo-keeping")
+            #expect(unknown.0 == .unprocessableContent && unknown.1.contains("is not a service of children"))
             #expect(
                 try await post(
                     "learning",
@@ -398,6 +405,7 @@ struct CaseRecordFormTests {
                 saved.records.natures == ["poor-communication", "conduct-of-worker"]
                     && saved.records.remedialActionTaken == true)
             #expect(saved.records.learning.count == 1 && saved.records.actions.count == 1)
+            #expect(saved.records.otherServices == ["fostering", "social-work-practice"])
             try await client.execute(uri: "/complaints/\(r.id)", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<h3>Ombudsman case 22 004 123</h3>"))
@@ -425,9 +433,9 @@ struct WorkQueuePageTests {
                 #expect(
                     html.contains(
                         """
-                            <a class=\"app-link\" href=\"/?queue=overdue\" aria-current=\"true\">Cases overdue</a> \
-                            <strong class=\"app-tag app-tag--red\" id=\"queue-overdue\">1</strong>
-                            """
+                        <a class=\"app-link\" href=\"/?queue=overdue\" aria-current=\"true\">Cases overdue</a> \
+                        <strong class=\"app-tag app-tag--red\" id=\"queue-overdue\">1</strong>
+                        """
                     ))
                 #expect(html.contains("<caption>Cases overdue</caption>"))
                 #expect(
@@ -436,9 +444,9 @@ struct WorkQueuePageTests {
                 #expect(
                     html.contains(
                         """
-                            <td>Stage 1 response</td><td><strong class=\"app-tag app-tag--red\">Overdue</strong> Fri \
-                            17 Jun 2022</td>
-                            """
+                        <td>Stage 1 response</td><td><strong class=\"app-tag app-tag--red\">Overdue</strong> Fri \
+                        17 Jun 2022</td>
+                        """
                     ))
                 #expect(html.contains("href=\"/complaints/\(r.id)\""))
             }
@@ -453,9 +461,9 @@ struct WorkQueuePageTests {
 struct TriageFormTests {
     @Test(
         """
-            a pre-complaint recorded through the form becomes a complaint keeping its first date; a complaint is \
-            refused with a coded reason
-            """,
+        a pre-complaint recorded through the form becomes a complaint keeping its first date; a complaint is \
+        refused with a coded reason
+        """,
         arguments: TestDatabase.engines)
     func triage(engine: DatabaseEngine) async throws {
         try await withCase(engine) { client, database, r in
@@ -504,9 +512,9 @@ struct TriageFormTests {
 struct PointsAndCorrectionTests {
     @Test(
         """
-            points are agreed and each gets a finding; a wrong response date is corrected and a closure reopened, \
-            with reasons
-            """,
+        points are agreed and each gets a finding; a wrong response date is corrected and a closure reopened, \
+        with reasons
+        """,
         arguments: TestDatabase.engines)
     func pointsFindingsCorrections(engine: DatabaseEngine) async throws {
         try await withCase(engine) { client, database, r in

@@ -23,13 +23,16 @@ public struct CaseRecords: Sendable, Codable, Hashable {
     public var quoteConsent: Bool?
     /// Links to other cases (same complainant, duplicate, Ombudsman enquiry, merged…).
     public var links: [CaseLink] = []
+    /// Services the complaint is also about, besides its main service (`serviceCategory`):
+    /// multi-coded, as Lancashire and Hampshire code them (287 service codes for 188 complaints).
+    public var otherServices: [String] = []
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case natures, outcomesSought, actualOutcomes, remedialActionTaken, ombudsman, costs, learning, actions, intake,
             team, publicationQuote
-        case quoteConsent, links
+        case quoteConsent, links, otherServices
     }
 
     /// Reads records written by any earlier version: lists added later default to empty.
@@ -48,6 +51,7 @@ public struct CaseRecords: Sendable, Codable, Hashable {
         publicationQuote = try c.decodeIfPresent(String.self, forKey: .publicationQuote)
         quoteConsent = try c.decodeIfPresent(Bool.self, forKey: .quoteConsent)
         links = try c.decodeIfPresent([CaseLink].self, forKey: .links) ?? []
+        otherServices = try c.decodeIfPresent([String].self, forKey: .otherServices) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,6 +70,7 @@ public struct CaseRecords: Sendable, Codable, Hashable {
         try c.encodeIfPresent(quoteConsent, forKey: .quoteConsent)
         // Written only when there are some, so records from before links existed encode as before.
         if !links.isEmpty { try c.encode(links, forKey: .links) }
+        if !otherServices.isEmpty { try c.encode(otherServices, forKey: .otherServices) }
     }
 }
 

@@ -9,7 +9,7 @@ extension CaseCommand {
         case .extend(_, let agreedOn, _, _, _): agreedOn
         case .pause(_, let from): from
         case .escalate(let requestedOn, _): requestedOn
-        case .code, .setPoints, .recordFinding, .reopen, .followCalendar: nil
+        case .code, .codeServices, .setPoints, .recordFinding, .reopen, .followCalendar: nil
         case .recordEarlyResolution(let on, _): on
         case .correctMilestone(_, let to, _): to
         case .decideEligibility(_, _, let on, _), .refuse(_, let on, _), .recordChildConsent(_, let on),
@@ -109,6 +109,8 @@ extension CaseCommand {
                     Coded: \(natures.count) nature(s), \(sought.count) outcome(s) sought, \(actual.count) actual \
                     outcome(s)
                     """
+        case .codeServices(let others):
+            return others.isEmpty ? "Other services: none" : "Other services: \(others.joined(separator: ", "))"
         case .referToOmbudsman(_, let reference, let on, _):
             return "Ombudsman case \(reference): council told on \(on.longDisplay)"
         case .recordOmbudsmanDecision(_, let decision, let on, _, _, _):

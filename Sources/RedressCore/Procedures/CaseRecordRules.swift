@@ -14,6 +14,14 @@ extension Lifecycle {
             r.records.outcomesSought = sought
             r.records.actualOutcomes = actual
             r.records.remedialActionTaken = remedial
+        case .codeServices(let others):
+            let known = Set(reference.active(.service, group: r.serviceArea.rawValue).map(\.code))
+            if let unknown = others.first(where: { !known.contains($0) }) {
+                throw LifecycleError(
+                    "services", "“\(unknown)” is not a service of \(r.serviceArea.displayName.lowercased()) in use")
+            }
+            var seen: Set<String> = [r.serviceCategory]
+            r.records.otherServices = others.filter { seen.insert($0).inserted }
         case .referToOmbudsman(let id, let reference, let notified, let receivedByOmbudsman):
             let ref = reference.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard !ref.isEmpty else { throw LifecycleError("reference", "Enter the Ombudsman's reference") }

@@ -82,6 +82,8 @@ public enum CaseCommand: Sendable, Hashable, Codable {
 
     /// Codes the case for the annual report (multi-coded lists, CAT-01, CAT-02).
     case code(natures: [String], outcomesSought: [String], actualOutcomes: [String], remedialActionTaken: Bool?)
+    /// The other services the complaint is about, besides its main one (multi-coded services).
+    case codeServices(others: [String])
     case referToOmbudsman(
         id: String, reference: String, councilNotifiedOn: CalendarDate, receivedByOmbudsmanOn: CalendarDate?)
     case recordOmbudsmanDecision(

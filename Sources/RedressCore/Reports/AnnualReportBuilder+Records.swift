@@ -228,12 +228,28 @@ extension AnnualReportBuilder {
                     id: "nature.\(area.rawValue)", title: "\(area.displayName): what complaints were about",
                     list: .nature,
                     basis: .receivedInPeriod, records: mine, perRecord: false, codes: \.records.natures))
-            tables.append(
-                codedTable(
-                    id: "service.\(area.rawValue)", title: "\(area.displayName): services complained about",
-                    list: .service, group: area.rawValue,
-                    basis: .receivedInPeriod, records: mine, perRecord: true, codes: { [$0.serviceCategory] },
-                    lastYear: earlierYears > 0 ? complaintsReceived(records, area: area, in: previousYear) : nil))
+            var services = codedTable(
+                id: "service.\(area.rawValue)", title: "\(area.displayName): services complained about",
+                list: .service, group: area.rawValue,
+                basis: .receivedInPeriod, records: mine, perRecord: true,
+                codes: { [$0.serviceCategory] + $0.records.otherServices },
+                lastYear: earlierYears > 0 ? complaintsReceived(records, area: area, in: previousYear) : nil)
+            // Complaints per service, and how many service codes were given in all (multi-coded).
+            let given = mine.reduce(0) { $0 + ($1.serviceCategory.isEmpty ? 0 : 1) + $1.records.otherServices.count }
+            if given > mine.count {
+                let cells = [
+                    Figure.count(
+                        "service.\(area.rawValue):codes", "Service codes given", given,
+                        basis: .receivedInPeriod)
+                ]
+                services.rows.append(.init(label: "Service codes given", cells: cells))
+                services.notes.append(
+                    """
+                    Counted in complaints: a complaint is counted under its main service and under each other \
+                    service it is about, so \(given) service codes were given for \(mine.count) complaints.
+                    """)
+            }
+            tables.append(services)
         }
         return ReportSection(
             id: "nature-and-service", title: "What complaints were about", findings: [],

@@ -193,7 +193,8 @@ public struct QuarterlyReportBuilder: Sendable {
                     columns: ["Received", "Responses", "On time", "Open at end", "Overdue at end"], rows: rows,
                     notes: [
                         """
-                            Services with nothing received, answered or open in the quarter are left out. Overdue: \
+                            Each complaint is counted under its main service. Services with nothing received, \
+                            answered or open in the quarter are left out. Overdue: \
                             the complaint's next deadline had passed on the quarter's last day.
                             """
                     ])

@@ -188,6 +188,9 @@ struct APIStep: Sendable {
                 .boolean("remedial", "Whether remedial action was taken", required: false),
             ]),
         APIStep(
+            form: RecordStep.services, summary: "The other services the complaint is about, besides its main service",
+            fields: [.list("others", "Service codes of the case's service area")]),
+        APIStep(
             form: RecordStep.refer, summary: "Record that the Ombudsman is looking at the complaint",
             fields: [
                 .text("reference", "The Ombudsman's reference", maxLength: 100),

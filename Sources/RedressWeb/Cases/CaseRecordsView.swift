@@ -28,10 +28,10 @@ enum CaseRecordsView {
                 let id = i == 0 ? name : "\(name)-\(i + 1)"
                 return
                     """
-                        <div class=\"app-radios__item\"><input id=\"\(id)\" name=\"\(name)\" type=\"checkbox\" \
-                        value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")><label \
-                        for=\"\(id)\">\(c.label)</label></div>
-                        """
+                    <div class=\"app-radios__item\"><input id=\"\(id)\" name=\"\(name)\" type=\"checkbox\" \
+                    value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")><label \
+                    for=\"\(id)\">\(c.label)</label></div>
+                    """
             }
             let err = errors(.code).contains { $0.field == name }
             return """
@@ -41,6 +41,32 @@ enum CaseRecordsView {
                 </fieldset></div>
                 """
         }
+        let areaServices = reference.active(.service, group: r.serviceArea.rawValue).filter {
+            $0.code != r.serviceCategory
+        }
+        let otherLabels = records.otherServices.map { code in areaServices.first { $0.code == code }?.label ?? code }
+        let otherServices: HTML = otherLabels.isEmpty ? "None" : "\(otherLabels.joined(separator: ", "))"
+        let chosenServices =
+            failed?.step == RecordStep.services.rawValue
+            ? values(.services).all("services-others") : records.otherServices
+        let serviceItems: [HTML] = areaServices.enumerated().map { i, c in
+            let id = i == 0 ? "services-others" : "services-others-\(i + 1)"
+            let checked = HTML(trusted: chosenServices.contains(c.code) ? " checked" : "")
+            return """
+                <div class="app-radios__item"><input id="\(id)" name="services-others" type="checkbox" \
+                value="\(c.code)"\(checked)><label for="\(id)">\(c.label)</label></div>
+                """
+        }
+        let servicesForm: HTML = """
+            \(StepForms.disclosure("Add other services this complaint is about", open: opened([.services])))
+            \(Forms.form(RecordStep.services, r, version, title: "Other services this complaint is about",
+            errors: errors(.services), fields: """
+                <div class="app-form-group"><fieldset><legend class="app-label--s">Besides its main service \
+                (choose all that apply)</legend>\(Forms.errorMessage("services-others", errors(.services)))<div \
+                class="app-checkbox-grid">\(serviceItems)</div></fieldset></div>
+                """, button: "Save other services"))
+            \(StepForms.disclosureEnd)
+            """
         let codeValues = values(.code)
         let codeChosen = { (name: String, current: [String]) in
             failed?.step == RecordStep.code.rawValue ? codeValues.all(name) : current
@@ -49,6 +75,7 @@ enum CaseRecordsView {
         let coding: HTML = """
             <h2>Coding for the annual report</h2>
             <table class="app-summary-list"><caption class="app-visually-hidden">Coding</caption><tbody>
+              <tr><th scope="row">Other services</th><td>\(otherServices)</td></tr>
               <tr><th scope="row">Nature of complaint</th><td>\(labels(.nature, records.natures))</td></tr>
               <tr><th scope="row">Outcomes sought</th><td>\(labels(.outcomeSought, records.outcomesSought))</td></tr>
               <tr><th scope="row">Actual outcomes</th><td>\(labels(.actualOutcome, records.actualOutcomes))</td></tr>
@@ -69,6 +96,7 @@ enum CaseRecordsView {
                 errorField: "code-remedial"))
                 """, button: "Save coding"))
             \(StepForms.disclosureEnd)
+            \(servicesForm)
             """
 
         // Ombudsman
@@ -95,10 +123,10 @@ enum CaseRecordsView {
                             """, button: "Record completion", hidden: [("referral", o.id), ("remedy", m.id)]) : ""
                 return
                     """
-                        <li>\(m.kind.displayName): \
-                        \(m.description)\(m.amountPence.map { " (\(Money.display(pence: $0)))" } ?? "") — due \
-                        \(m.dueOn.shortDisplay) \(status)\(complete)</li>
-                        """
+                    <li>\(m.kind.displayName): \
+                    \(m.description)\(m.amountPence.map { " (\(Money.display(pence: $0)))" } ?? "") — due \
+                    \(m.dueOn.shortDisplay) \(status)\(complete)</li>
+                    """
             }
             var forms: [HTML] = []
             if o.decision == nil {
@@ -164,10 +192,10 @@ enum CaseRecordsView {
             let report: HTML =
                 o.publicReport.map { p in
                     """
-                        <p class=\"app-body\">Public report received \(p.receivedOn.shortDisplay); response due \
-                        \(p.responseDueOn.shortDisplay); \
-                        \(p.respondedOn.map { "responded \($0.shortDisplay)" } ?? "not yet responded").</p>
-                        """
+                    <p class=\"app-body\">Public report received \(p.receivedOn.shortDisplay); response due \
+                    \(p.responseDueOn.shortDisplay); \
+                    \(p.respondedOn.map { "responded \($0.shortDisplay)" } ?? "not yet responded").</p>
+                    """
                 } ?? ""
             return """
                 <h3>Ombudsman case \(o.reference)</h3>
@@ -203,9 +231,9 @@ enum CaseRecordsView {
         // Costs
         let costRows: [HTML] = records.costs.map {
             """
-                <tr><td>\($0.heading.displayName)</td><td>\($0.paidOn.shortDisplay)</td><td \
-                class=\"app-numeric\">\(Money.display(pence: $0.amountPence))</td></tr>
-                """
+            <tr><td>\($0.heading.displayName)</td><td>\($0.paidOn.shortDisplay)</td><td \
+            class=\"app-numeric\">\(Money.display(pence: $0.amountPence))</td></tr>
+            """
         }
         let costV = values(.cost)
         let stageOptions = r.stages.map { ($0.key, procedure?.stage($0.key)?.name ?? $0.key) }
@@ -257,9 +285,9 @@ enum CaseRecordsView {
                         """, button: "Record as done", hidden: [("action", a.id)]) : ""
             return
                 """
-                    <li>\(a.kind.displayName)\(a.kind.isServiceWide ? " (service-wide)" : ""): \(a.description) — \
-                    \(a.owner), due \(a.dueOn.shortDisplay) \(status)\(complete)</li>
-                    """
+                <li>\(a.kind.displayName)\(a.kind.isServiceWide ? " (service-wide)" : ""): \(a.description) — \
+                \(a.owner), due \(a.dueOn.shortDisplay) \(status)\(complete)</li>
+                """
         }
         let lv = values(.learning), av = values(.action)
         let learningSection: HTML = """

@@ -4,7 +4,7 @@ import RedressCore
 /// Case-record steps (Ombudsman, costs, learning, actions, coding): how each form becomes a
 /// `CaseCommand`. `newID` names a record the step creates.
 enum RecordStep: String, Sendable, CaseIterable {
-    case code, refer, decide, remedy, completeRemedy = "complete-remedy", publicReport = "public-report"
+    case code, services, refer, decide, remedy, completeRemedy = "complete-remedy", publicReport = "public-report"
     case reportResponse = "report-response", cost, learning, action, completeAction = "complete-action"
 
     var anchor: String { "\(rawValue)-form" }
@@ -12,6 +12,7 @@ enum RecordStep: String, Sendable, CaseIterable {
     var doneMessage: String {
         switch self {
         case .code: "Coding saved"
+        case .services: "Other services saved"
         case .refer: "Ombudsman case recorded"
         case .decide: "Ombudsman decision recorded"
         case .remedy: "Remedy recorded"
@@ -32,7 +33,7 @@ enum RecordStep: String, Sendable, CaseIterable {
             "\(rawValue)-\(field == "report-received-on" ? "received-on" : field)-day"
         case "reference", "decision", "satisfactory", "description", "amount", "kind", "owner", "theme", "heading",
             "natures",
-            "outcomes-sought", "actual-outcomes", "stage":
+            "outcomes-sought", "actual-outcomes", "stage", "others":
             "\(rawValue)-\(field)"
         default: anchor
         }
@@ -74,6 +75,8 @@ enum RecordStep: String, Sendable, CaseIterable {
             command = .code(
                 natures: f.all("code-natures"), outcomesSought: f.all("code-outcomes-sought"),
                 actualOutcomes: f.all("code-actual-outcomes"), remedialActionTaken: yesNo("remedial"))
+        case .services:
+            command = .codeServices(others: f.all("services-others"))
         case .refer:
             let reference = required("reference", "Enter the Ombudsman's reference")
             let notified = date("notified-on", "Date the council was told")
