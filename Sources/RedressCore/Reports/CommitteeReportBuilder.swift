@@ -29,10 +29,11 @@ struct CommitteeReportBuilder {
     let narratives: [String: String]
 
     /// Tables a procedure's chapter carries, by the start of their id, in this order; every other
-    /// table is in the appendix only.
+    /// table (the long cross-tables of causes by finding, say) is in the appendix only, so the
+    /// main body stays within 30 pages.
     static let procedureTables = [
         "about-", "closed-by-stage", "panels", "timeliness", "early-stages-over-20", "six-months", "outcomes",
-        "nature.", "nature-by-finding", "service.", "children-and-advocacy", "lgsco", "context",
+        "nature.", "service.", "children-and-advocacy", "lgsco", "context",
     ]
     /// Long lists a chapter shortens to their most frequent rows (the appendix has them all).
     static let shortened = ["nature.", "service.", "learning"]
