@@ -101,33 +101,73 @@ struct ReferenceReportTests {
         #expect(Self.figure(standard, "\(id).response") == "452" && Self.figure(standard, "\(id).stage-0") == nil)
     }
 
-    /// Graph 11 (children, 2021/22): Stage 0 79, Stage 1 79, Stage 2 7, Stage 3 3, LGSCO 20 (188).
-    @Test("Lancashire 2021/22 graph 11: children closed at stages 0 to 3 and the Ombudsman")
+    /// Graph 11 (children, 2021/22): Stage 0 79, Stage 1 79, Stage 2 7, Stage 3 3, LGSCO 20 (188);
+    /// §3.3: 91 of the 165 closed at stages 0 to 2 exceeded 20 working days (55%), timed on the
+    /// first response, withdrawals included.
+    @Test("Lancashire 2021/22 graph 11 and §3.3: children closed by stage, and stages 0 to 2 over 20 working days")
     func lancashireChildren() {
         var f = Fixture()
-        let one = ("stage-1", "2021-05-04", [Milestone.responded: "2021-05-14"], "not-upheld" as String?)
-        let two = (
-            "stage-2", "2021-05-20", [Milestone.statementAgreed: "2021-05-25", .responded: "2021-06-25"],
-            "partly-upheld" as String?
+        typealias Step = (key: String, opened: String, steps: [Milestone: String], outcome: String?)
+        // 4 May 2021 + 20 working days is 2 June (31 May was a bank holiday).
+        let quick: Step = ("stage-1", "2021-05-04", [.responded: "2021-05-14"], "not-upheld")
+        let slow: Step = ("stage-1", "2021-05-04", [.responded: "2021-06-10"], "not-upheld")
+        let two: Step = (
+            "stage-2", "2021-06-20", [.statementAgreed: "2021-06-25", .responded: "2021-07-20"], "partly-upheld"
         )
-        let three = (
-            "stage-3", "2021-07-01", [Milestone.panelMet: "2021-08-02", .responded: "2021-08-20"],
-            "not-upheld" as String?
-        )
+        let three: Step = ("stage-3", "2021-08-02", [.panelMet: "2021-09-01", .responded: "2021-09-20"], "not-upheld")
         f.add(
             .childrensSocialCare, received: "2021-05-04",
-            stages: [("stage-1", "2021-05-04", [.responded: "2021-05-06"], "resolved-early")], count: 79)
-        f.add(.childrensSocialCare, received: "2021-05-04", stages: [one], count: 79)
-        f.add(.childrensSocialCare, received: "2021-05-04", stages: [one, two], count: 7)
-        f.add(.childrensSocialCare, received: "2021-05-04", stages: [one, two, three], count: 3)
+            stages: [("stage-1", "2021-05-04", [.responded: "2021-05-06"], "resolved-early")], count: 69)
         f.add(
-            .childrensSocialCare, received: "2021-05-04", stages: [one],
+            .childrensSocialCare, received: "2021-05-04",
+            stages: [("stage-1", "2021-05-04", [.responded: "2021-06-10"], "resolved-early")], count: 10)
+        f.add(.childrensSocialCare, received: "2021-05-04", stages: [quick], count: 5)
+        f.add(.childrensSocialCare, received: "2021-05-04", stages: [slow], count: 64)
+        f.add(.childrensSocialCare, received: "2021-05-04", stages: [("stage-1", "2021-05-04", [:], nil)], count: 10)
+        for i in (f.records.count - 10)..<f.records.count {
+            f.records[i].stages[0].withdrawnOn = day("2021-06-15")
+            f.records[i].stages[0].outcome = "withdrawn"
+        }
+        f.add(.childrensSocialCare, received: "2021-05-04", stages: [slow, two], count: 7)
+        f.add(.childrensSocialCare, received: "2021-05-04", stages: [quick, two, three], count: 3)
+        f.add(
+            .childrensSocialCare, received: "2021-05-04", stages: [quick],
             ombudsman: ("2021-06-01", .notUpheld, "2022-01-10"), count: 20)
         let r = f.report(2021, .lancashire2021, scope: .children)
         let id = "closed-at.children-statutory"
         let published = ["stage-0": "79", "stage-1": "79", "stage-2": "7", "stage-3": "3", "ombudsman": "20"]
         for (stage, n) in published { #expect(Self.figure(r, "\(id).\(stage)") == n, "\(stage)") }
         #expect(Self.figure(r, "closed.children-statutory") == "188")
+        let over = "timeliness.children-statutory.early-stages-over-20"
+        #expect(Self.figure(r, over) == "91")
+        #expect(Self.figure(r, "\(over).closed") == "165")
+        #expect(Self.figure(r, "\(over).share") == "55%")
+        // Counted the standard way: the last response, no withdrawals, the Ombudsman's 20 included.
+        let standard = f.report(2021, .standard, scope: .children)
+        #expect(Self.figure(standard, over) == "74" && Self.figure(standard, "\(over).closed") == "175")
+    }
+
+    /// §2.3 (adults): 43 complaints exceeded six months, 9% of the 484 closed.
+    @Test("Lancashire 2021/22 §2.3: adults answered after six months, as a share of complaints closed")
+    func lancashireSixMonths() {
+        var f = Fixture()
+        f.add(
+            .adultSocialCare, received: "2021-01-04",
+            stages: [("response", "2021-01-04", [.responded: "2021-08-02"], "upheld")], count: 43)
+        f.add(
+            .adultSocialCare, received: "2021-05-04",
+            stages: [("response", "2021-05-04", [.responded: "2021-06-01"], "upheld")], count: 400)
+        f.add(.adultSocialCare, received: "2021-05-04", stages: [("response", "2021-05-04", [:], nil)], count: 41)
+        for i in (f.records.count - 41)..<f.records.count {
+            f.records[i].stages[0].withdrawnOn = day("2021-05-20")
+            f.records[i].stages[0].outcome = "withdrawn"
+        }
+        let r = f.report(2021, .lancashire2021, scope: .adults)
+        #expect(Self.figure(r, "timeliness.adults-statutory.six-months") == "43")
+        #expect(Self.figure(r, "timeliness.adults-statutory.six-months.closed") == "484")
+        #expect(Self.figure(r, "timeliness.adults-statutory.six-months.share") == "9%")
+        let standard = f.report(2021, .standard, scope: .adults)
+        #expect(Self.figure(standard, "timeliness.adults-statutory.six-months.share") == "10%", "43 of 443 responses")
     }
 
     // MARK: - Lincolnshire 2019/20

@@ -332,6 +332,10 @@ public struct AnnualReportBuilder: Sendable {
             total += 1
             if responded > calendar.lastDayOfPeriod(months: 6, beginningWith: r.receivedOn) { late += 1 }
         }
+        // The share is of responses sent in the year, or (a convention) of complaints closed in it.
+        let ofClosed = conventions.of(procedure.id).sixMonthsShareOf == .closed
+        let whole = ofClosed ? closedInYear(records).count(where: { $0.procedureID == procedure.id }) : total
+        let said = conventions.note(for: procedure.id) { p in p.differences.filter { $0.hasPrefix("the six-month") } }
         let id = "timeliness.\(procedure.id).six-months"
         return ReportTable(
             id: "six-months-\(procedure.id)", title: "\(procedure.name): responses after the six-month relevant period",
@@ -343,18 +347,24 @@ public struct AnnualReportBuilder: Sendable {
                     cells: [
                         .count(id, "Responded after six months", late, basis: .closedInPeriod),
                         .share(
-                            "\(id).share", "Share responded after six months", late, of: total, basis: .closedInPeriod,
+                            "\(id).share", "Share responded after six months", late, of: whole, basis: .closedInPeriod,
                             rounding: rounding),
                     ]),
                 .init(
                     label: "Responses", cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]),
-            ],
+            ]
+                + (ofClosed
+                    ? [
+                        .init(
+                            label: "Complaints closed",
+                            cells: [.count("\(id).closed", "Complaints closed", whole, basis: .closedInPeriod)])
+                    ] : []),
             notes: [
                 """
                 Six months beginning with the day of receipt (SI 2009/309 reg 14(2)); a longer period agreed \
                 before it ran out is not taken into account here.
                 """
-            ])
+            ] + (said.map { [$0] } ?? []))
     }
 
     /// Lancashire's measure (STAT-07): complaints closed at the first two stages whose last
@@ -362,14 +372,27 @@ public struct AnnualReportBuilder: Sendable {
     /// stage's response clock started ([R]: the seed does not say from when).
     func earlyStagesOver20(_ records: [Representation], procedure: ProcedureDefinition) -> ReportTable {
         let early = Set(procedure.stages.prefix(2).map(\.key))
+        let convention = conventions.of(procedure.id)
         var over = 0, total = 0
         for r in closedInYear(records) where r.procedureID == procedure.id {
-            guard let last = r.stages.last, early.contains(last.key), let responded = last.respondedOn,
-                let clock = procedure.stage(last.key)?.responseClock
-            else { continue }
+            guard let last = r.stages.last, early.contains(last.key) else { continue }
+            // Where the Ombudsman is a stage, a complaint it decided in the year did not end early.
+            if convention.ombudsmanIsFinalStage,
+                r.records.ombudsman.contains(where: { $0.decision != nil && $0.decidedOn.map(year.contains) == true })
+            {
+                continue
+            }
+            // The last stage's response (standard) or the first response (a convention); a
+            // withdrawal is timed to the day withdrawn only where the convention says so.
+            let timed = convention.timedResponse == .first ? (r.stages.first ?? last) : last
+            let ended = timed.respondedOn ?? (convention.timesWithdrawals ? timed.withdrawnOn : nil)
+            guard let ended, let clock = procedure.stage(timed.key)?.responseClock else { continue }
             total += 1
-            let start = clock.starts == .requested ? last.openedOn : (last.date(of: clock.starts) ?? last.openedOn)
-            if calendar.workingDays(from: start, to: responded) > 20 { over += 1 }
+            let start = clock.starts == .requested ? timed.openedOn : (timed.date(of: clock.starts) ?? timed.openedOn)
+            if calendar.workingDays(from: start, to: ended) > 20 { over += 1 }
+        }
+        let said = conventions.note(for: procedure.id) { p in
+            p.differences.filter { $0.hasPrefix("the first response") || $0.hasPrefix("withdrawn complaints") }
         }
         let id = "timeliness.\(procedure.id).early-stages-over-20"
         let names = procedure.stages.prefix(2).map(\.name).joined(separator: " or ")
@@ -396,7 +419,7 @@ public struct AnnualReportBuilder: Sendable {
                 Lancashire's measure of complaints exceeding the statutory timescale (STAT-07). Working days from \
                 the day the last stage's clock started to its response.
                 """
-            ])
+            ] + (said.map { [$0] } ?? []))
     }
 
     // MARK: - Escalation (STAT-10)

@@ -22,6 +22,22 @@ public struct CountingConventions: Sendable, Hashable, Codable {
         /// The Ombudsman is counted by its decisions dated in the year (`decisions`) or by the
         /// referrals made to it in the year (`referrals`, Lincolnshire: "nine referrals were made").
         public var ombudsmanCountedBy: OmbudsmanCount
+        /// Which response the "over 20 working days at the first stages" measure times: the last
+        /// stage's (standard) or the first response (Lancashire §3.3).
+        public var timedResponse: TimedResponse
+        /// Whether complaints withdrawn at those stages are timed too, to the day withdrawn.
+        public var timesWithdrawals: Bool
+        /// What the share answered after six months is of: responses sent in the year (standard)
+        /// or complaints closed in the year (Lancashire: 9% of 484 closed).
+        public var sixMonthsShareOf: SixMonthsShare
+
+        public enum TimedResponse: String, Sendable, Hashable, Codable, CaseIterable {
+            case last, first
+        }
+
+        public enum SixMonthsShare: String, Sendable, Hashable, Codable, CaseIterable {
+            case responses, closed
+        }
 
         public enum Basis: String, Sendable, Hashable, Codable, CaseIterable {
             case closed, received
@@ -34,13 +50,45 @@ public struct CountingConventions: Sendable, Hashable, Codable {
         public init(
             earlyResolutionIsStage: Bool = false, ombudsmanIsFinalStage: Bool = false,
             earlyResolutionsAreComplaints: Bool = true, outcomesOf: Basis = .closed,
-            ombudsmanCountedBy: OmbudsmanCount = .decisions
+            ombudsmanCountedBy: OmbudsmanCount = .decisions, timedResponse: TimedResponse = .last,
+            timesWithdrawals: Bool = false, sixMonthsShareOf: SixMonthsShare = .responses
         ) {
+            self.timedResponse = timedResponse
+            self.timesWithdrawals = timesWithdrawals
+            self.sixMonthsShareOf = sixMonthsShareOf
             self.earlyResolutionIsStage = earlyResolutionIsStage
             self.ombudsmanIsFinalStage = ombudsmanIsFinalStage
             self.earlyResolutionsAreComplaints = earlyResolutionsAreComplaints
             self.outcomesOf = outcomesOf
             self.ombudsmanCountedBy = ombudsmanCountedBy
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case earlyResolutionIsStage, ombudsmanIsFinalStage, earlyResolutionsAreComplaints, outcomesOf
+            case ombudsmanCountedBy, timedResponse, timesWithdrawals, sixMonthsShareOf
+        }
+
+        /// Reads a convention file: a choice it does not name is the standard one, so files
+        /// written before a convention existed still read.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let standard = Procedure()
+            self.init(
+                earlyResolutionIsStage: try c.decodeIfPresent(Bool.self, forKey: .earlyResolutionIsStage)
+                    ?? standard.earlyResolutionIsStage,
+                ombudsmanIsFinalStage: try c.decodeIfPresent(Bool.self, forKey: .ombudsmanIsFinalStage)
+                    ?? standard.ombudsmanIsFinalStage,
+                earlyResolutionsAreComplaints: try c.decodeIfPresent(Bool.self, forKey: .earlyResolutionsAreComplaints)
+                    ?? standard.earlyResolutionsAreComplaints,
+                outcomesOf: try c.decodeIfPresent(Basis.self, forKey: .outcomesOf) ?? standard.outcomesOf,
+                ombudsmanCountedBy: try c.decodeIfPresent(OmbudsmanCount.self, forKey: .ombudsmanCountedBy)
+                    ?? standard.ombudsmanCountedBy,
+                timedResponse: try c.decodeIfPresent(TimedResponse.self, forKey: .timedResponse)
+                    ?? standard.timedResponse,
+                timesWithdrawals: try c.decodeIfPresent(Bool.self, forKey: .timesWithdrawals)
+                    ?? standard.timesWithdrawals,
+                sixMonthsShareOf: try c.decodeIfPresent(SixMonthsShare.self, forKey: .sixMonthsShareOf)
+                    ?? standard.sixMonthsShareOf)
         }
 
         /// Redress's own counting.
@@ -60,6 +108,9 @@ public struct CountingConventions: Sendable, Hashable, Codable {
             if ombudsmanCountedBy == .referrals {
                 said.append("the Ombudsman is counted by referrals made in the year")
             }
+            if timedResponse == .first { said.append("the first response is timed") }
+            if timesWithdrawals { said.append("withdrawn complaints are timed to the day withdrawn") }
+            if sixMonthsShareOf == .closed { said.append("the six-month share is of complaints closed") }
             return said
         }
     }
@@ -99,12 +150,15 @@ public struct CountingConventions: Sendable, Hashable, Codable {
         name: "Lancashire 2021/22",
         source:
             """
-                Lancashire County Council, Adult and children's social care complaints annual report 2021/22, graphs \
-                5 and 11
-                """,
+            Lancashire County Council, Adult and children's social care complaints annual report 2021/22, graphs \
+            5 and 11, §2.3 and §3.3
+            """,
         procedures: [
-            "adults-statutory": Procedure(earlyResolutionIsStage: true, ombudsmanIsFinalStage: true),
-            "children-statutory": Procedure(earlyResolutionIsStage: true, ombudsmanIsFinalStage: true),
+            "adults-statutory": Procedure(
+                earlyResolutionIsStage: true, ombudsmanIsFinalStage: true, sixMonthsShareOf: .closed),
+            "children-statutory": Procedure(
+                earlyResolutionIsStage: true, ombudsmanIsFinalStage: true, timedResponse: .first,
+                timesWithdrawals: true),
         ])
 
     /// Lincolnshire County Council, Children's Services annual statutory complaints report

@@ -12,7 +12,10 @@ enum CountingConventionsView {
                 ombudsmanIsFinalStage: fields["\(p.id)-ombudsman-stage"] == "yes",
                 earlyResolutionsAreComplaints: fields["\(p.id)-early-contacts"] != "yes",
                 outcomesOf: .init(rawValue: fields["\(p.id)-outcomes"]) ?? .closed,
-                ombudsmanCountedBy: .init(rawValue: fields["\(p.id)-ombudsman-count"]) ?? .decisions)
+                ombudsmanCountedBy: .init(rawValue: fields["\(p.id)-ombudsman-count"]) ?? .decisions,
+                timedResponse: .init(rawValue: fields["\(p.id)-timed"]) ?? .last,
+                timesWithdrawals: fields["\(p.id)-withdrawals"] == "yes",
+                sixMonthsShareOf: .init(rawValue: fields["\(p.id)-six-months"]) ?? .responses)
             if procedure != .standard { chosen[p.id] = procedure }
         }
         let named = CountingConventions.presets.first { $0.procedures == chosen }
@@ -68,6 +71,15 @@ enum CountingConventionsView {
                     choices: [("decisions", "Its decisions dated in the year"),
                         ("referrals", "Referrals made to it in the year")],
                     selected: c.ombudsmanCountedBy.rawValue, errors: errors, errorField: "\(p.id)-ombudsman-count"))
+                  \(CaseActionsView.radios(
+                    "\(p.id)-timed", legend: "Over 20 working days at the first two stages times",
+                    choices: [("last", "The last stage's response"), ("first", "The first response")],
+                    selected: c.timedResponse.rawValue, errors: errors, errorField: "\(p.id)-timed"))
+                  \(box("withdrawals", "Time withdrawn complaints too, to the day withdrawn", c.timesWithdrawals))
+                  \(CaseActionsView.radios(
+                    "\(p.id)-six-months", legend: "The share answered after six months is of",
+                    choices: [("responses", "Responses sent in the year"), ("closed", "Complaints closed in the year")],
+                    selected: c.sixMonthsShareOf.rawValue, errors: errors, errorField: "\(p.id)-six-months"))
                 </fieldset>
                 """
         }
