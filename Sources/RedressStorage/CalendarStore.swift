@@ -49,7 +49,11 @@ public struct CalendarStore: Sendable {
 
     /// The shipped feed overlaid with every import: what statutory clocks use.
     public func effectiveFeed() async throws -> BankHolidayFeed {
-        BankHolidayFeed.shipped.overlaid(with: try await importedFeed())
+        try await database.read { try await Self.effectiveFeed(on: $0) }
+    }
+
+    static func effectiveFeed(on sql: any SQLDatabase) async throws -> BankHolidayFeed {
+        BankHolidayFeed.shipped.overlaid(with: try await importedFeed(on: sql))
     }
 
     /// Stores a validated feed. For each division it replaces earlier imports for the years
@@ -63,9 +67,9 @@ public struct CalendarStore: Sendable {
         recordedBy: String = "calendar import"
     ) async throws -> Imported {
         try await database.transaction { sql in
-            let before = BankHolidayFeed.shipped.overlaid(with: try await Self.importedFeed(on: sql))
+            let before = try await Self.effectiveFeed(on: sql)
             let holidays = try await Self.store(feed, on: sql)
-            let after = BankHolidayFeed.shipped.overlaid(with: try await Self.importedFeed(on: sql))
+            let after = try await Self.effectiveFeed(on: sql)
             let change = CalendarChange(
                 before: WorkingDayCalendar(division: division, feed: before),
                 after: WorkingDayCalendar(division: division, feed: after))

@@ -149,9 +149,7 @@ extension AnnualReportBuilder {
     func afterEveryStage(_ records: [Representation], area: ServiceArea, id: String) -> ReportTable.Row {
         var decided = 0, after = 0
         for r in records where r.serviceArea == area {
-            let decisions = r.records.ombudsman.count(where: {
-                $0.decision != nil && ($0.decidedOn.map(year.contains) ?? false)
-            })
+            let decisions = decisionsInYear(r).count
             guard decisions > 0 else { continue }
             decided += decisions
             let last = procedures.first { $0.id == r.procedureID }?.stages.last?.key
@@ -183,9 +181,7 @@ extension AnnualReportBuilder {
 
     /// The convention note under an outcome table, when the area counts other than the standard way.
     func outcomeNote(_ area: ServiceArea) -> [String] {
-        let said = conventions.note(for: procedureID(of: area)) { p in
-            p.differences.filter { $0.hasPrefix("outcomes are") || $0.hasPrefix("complaints resolved early") }
-        }
+        let said = conventions.note(for: procedureID(of: area), about: .outcomes)
         return said.map { [$0] } ?? []
     }
 }

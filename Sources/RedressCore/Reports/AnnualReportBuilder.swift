@@ -150,7 +150,7 @@ public struct AnnualReportBuilder: Sendable {
             // this year, whenever the council's last stage closed.
             let decided = records.filter { r in
                 convention.ombudsmanIsFinalStage && r.kind == .complaint && r.procedureID == procedure.id
-                    && r.records.ombudsman.contains { $0.decision != nil && $0.decidedOn.map(year.contains) == true }
+                    && !decisionsInYear(r).isEmpty
             }
             let decidedIDs = Set(decided.map(\.id))
             let mine = closed.filter { $0.procedureID == procedure.id && !decidedIDs.contains($0.id) } + decided
@@ -185,11 +185,7 @@ public struct AnnualReportBuilder: Sendable {
                             of: mine.count, basis: .closedInPeriod, rounding: rounding),
                     ])
             }
-            let said = conventions.note(for: procedure.id) { p in
-                p.differences.filter {
-                    $0.hasPrefix("early resolution is") || $0.hasPrefix("a complaint the Ombudsman")
-                }
-            }
+            let said = conventions.note(for: procedure.id, about: .stages)
             tables.append(
                 ReportTable(
                     id: "closed-by-stage-\(procedure.id)",
@@ -335,7 +331,7 @@ public struct AnnualReportBuilder: Sendable {
         // The share is of responses sent in the year, or (a convention) of complaints closed in it.
         let ofClosed = conventions.of(procedure.id).sixMonthsShareOf == .closed
         let whole = ofClosed ? closedInYear(records).count(where: { $0.procedureID == procedure.id }) : total
-        let said = conventions.note(for: procedure.id) { p in p.differences.filter { $0.hasPrefix("the six-month") } }
+        let said = conventions.note(for: procedure.id, about: .sixMonths)
         let id = "timeliness.\(procedure.id).six-months"
         return ReportTable(
             id: "six-months-\(procedure.id)", title: "\(procedure.name): responses after the six-month relevant period",
@@ -378,7 +374,7 @@ public struct AnnualReportBuilder: Sendable {
             guard let last = r.stages.last, early.contains(last.key) else { continue }
             // Where the Ombudsman is a stage, a complaint it decided in the year did not end early.
             if convention.ombudsmanIsFinalStage,
-                r.records.ombudsman.contains(where: { $0.decision != nil && $0.decidedOn.map(year.contains) == true })
+                !decisionsInYear(r).isEmpty
             {
                 continue
             }
@@ -391,9 +387,7 @@ public struct AnnualReportBuilder: Sendable {
             let start = clock.starts == .requested ? timed.openedOn : (timed.date(of: clock.starts) ?? timed.openedOn)
             if calendar.workingDays(from: start, to: ended) > 20 { over += 1 }
         }
-        let said = conventions.note(for: procedure.id) { p in
-            p.differences.filter { $0.hasPrefix("the first response") || $0.hasPrefix("withdrawn complaints") }
-        }
+        let said = conventions.note(for: procedure.id, about: .timing)
         let id = "timeliness.\(procedure.id).early-stages-over-20"
         let names = procedure.stages.prefix(2).map(\.name).joined(separator: " or ")
         return ReportTable(
@@ -463,141 +457,6 @@ public struct AnnualReportBuilder: Sendable {
                         """
                     ])
             ])
-    }
-
-    // MARK: - Ombudsman (STAT-16 to STAT-21)
-
-    func ombudsman(_ records: [Representation], letters: [OmbudsmanLetter] = []) -> ReportSection {
-        var tables: [ReportTable] = []
-        var findings: [String] = []
-        for area in scope.areas {
-            // Decisions dated in the year (standard), or the referrals made in the year with the
-            // decisions they have now (a convention).
-            let byReferral = conventions.of(procedureID(of: area)).ombudsmanCountedBy == .referrals
-            let referred = records.filter { $0.serviceArea == area }.flatMap { r in
-                r.records.ombudsman.filter { year.contains($0.councilNotifiedOn) }
-            }
-            let decided =
-                byReferral
-                ? referred.filter { $0.decision != nil }
-                : records.filter { $0.serviceArea == area }.flatMap { r in
-                    r.records.ombudsman.filter { $0.decision != nil && ($0.decidedOn.map(year.contains) ?? false) }
-                }
-            let id = "lgsco.\(area.rawValue)"
-            var rows = OmbudsmanDecision.allCases.map { d in
-                let n = decided.count(where: { $0.decision == d })
-                return ReportTable.Row(
-                    label: d.displayName,
-                    cells: [
-                        .count("\(id).\(d.rawValue)", d.displayName, n, basis: .decidedInPeriod),
-                        .share(
-                            "\(id).\(d.rawValue).share", d.displayName, n, of: decided.count, basis: .decidedInPeriod,
-                            rounding: rounding),
-                    ])
-            }
-            rows += OmbudsmanLetterGroup.allCases.map { group in
-                let n = decided.count(where: { $0.decision?.letterGroup == group })
-                return ReportTable.Row(
-                    label: "Annual letter group: \(group.displayName.lowercased())",
-                    cells: [
-                        .count("\(id).group.\(group.rawValue)", group.displayName, n, basis: .decidedInPeriod),
-                        .share(
-                            "\(id).group.\(group.rawValue).share", group.displayName, n, of: decided.count,
-                            basis: .decidedInPeriod, rounding: rounding),
-                    ])
-            }
-            let upheld = decided.filter { $0.decision == .upheld }
-            let actual = upheld.count(where: { !$0.councilHadUpheld })
-            let notInvestigated = decided.count(where: {
-                [.adviceGiven, .closedAfterInitialEnquiries, .incompleteInvalid, .referredBack].contains($0.decision)
-            })
-            let remedies = decided.flatMap(\.remedies)
-            let late = remedies.filter(\.isLate).count
-            let paid = remedies.compactMap(\.amountPence).reduce(0, +)
-            let uphold = Figure.share(
-                "\(id).uphold-rate", "Upheld, of all decisions", upheld.count, of: decided.count,
-                basis: .decidedInPeriod, rounding: rounding)
-            let actualRate = Figure.share(
-                "\(id).actual-uphold-rate", "Actual uphold rate", actual, of: decided.count, basis: .decidedInPeriod,
-                rounding: rounding)
-            if byReferral {
-                rows.insert(
-                    .init(
-                        label: "Referrals made to the Ombudsman in the year",
-                        cells: [.count("\(id).referrals", "Referrals made", referred.count, basis: .decidedInPeriod)]),
-                    at: 0)
-            }
-            rows += [
-                afterEveryStage(records, area: area, id: id),
-                .init(
-                    label: "All decisions",
-                    cells: [.count("\(id).decisions", "Decisions", decided.count, basis: .decidedInPeriod)]),
-                .init(label: "Upheld, of all decisions", cells: [uphold]),
-                .init(
-                    label: "Actual uphold rate (upheld where the council had not already upheld)",
-                    cells: [
-                        .count(
-                            "\(id).actual-upheld", "Upheld where the council had not", actual, basis: .decidedInPeriod),
-                        actualRate,
-                    ]),
-                .init(
-                    label: "Not investigated (advice, initial enquiries, incomplete, referred back)",
-                    cells: [
-                        .count("\(id).not-investigated", "Not investigated", notInvestigated, basis: .decidedInPeriod),
-                        .share(
-                            "\(id).not-investigated.share", "Not investigated share", notInvestigated,
-                            of: decided.count, basis: .decidedInPeriod, rounding: rounding),
-                    ]),
-                .init(
-                    label: "Satisfactory remedy already offered by the council",
-                    cells: [
-                        .count(
-                            "\(id).satisfactory-remedy", "Satisfactory remedy by the council",
-                            upheld.filter(\.satisfactoryRemedyByCouncil).count, basis: .decidedInPeriod),
-                        .share(
-                            "\(id).satisfactory-remedy.share", "Of upheld",
-                            upheld.filter(\.satisfactoryRemedyByCouncil).count, of: upheld.count,
-                            basis: .decidedInPeriod, rounding: rounding),
-                    ]),
-                .init(
-                    label: "Remedies completed late",
-                    cells: [
-                        .count("\(id).late-remedies", "Remedies completed late", late, basis: .decidedInPeriod),
-                        .share(
-                            "\(id).late-remedies.share", "Of remedies", late, of: remedies.count,
-                            basis: .decidedInPeriod, rounding: rounding),
-                    ]),
-                .init(
-                    label: "Payments in remedies",
-                    cells: [.money("\(id).payments", "Payments in remedies", pence: paid, basis: .decidedInPeriod)]),
-            ]
-            if !decided.isEmpty {
-                findings.append(
-                    """
-                    \(area.displayName): the Ombudsman made \(decided.count) \
-                    decision\(decided.count == 1 ? "" : "s"); \(uphold.display) upheld, an actual uphold rate of \
-                    \(actualRate.display).
-                    """
-                )
-            }
-            tables.append(
-                ReportTable(
-                    id: "lgsco-\(area.rawValue)",
-                    title: "\(area.displayName): Local Government and Social Care Ombudsman decisions",
-                    basis: .decidedInPeriod,
-                    columns: ["Decisions", "Share"], rows: rows,
-                    notes: [
-                        """
-                        The actual uphold rate counts upheld decisions where the council had not already upheld \
-                        or partly upheld the complaint (Lancashire's definition), out of all decisions.
-                        """
-                    ]
-                        + (conventions.note(for: procedureID(of: area)) { p in
-                            p.differences.filter { $0.hasPrefix("the Ombudsman is counted") }
-                        }.map { [$0] } ?? [])))
-        }
-        if let letter = ombudsmanLetter(records, letters: letters) { tables.append(letter) }
-        return ReportSection(id: "ombudsman", title: "The Ombudsman", findings: findings, tables: tables)
     }
 
     // MARK: - Executive summary (STAT-02)

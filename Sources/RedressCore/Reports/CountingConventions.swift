@@ -94,23 +94,32 @@ public struct CountingConventions: Sendable, Hashable, Codable {
         /// Redress's own counting.
         public static let standard = Procedure()
 
-        /// In words, for the note under a table: every choice that differs from the standard.
-        public var differences: [String] {
-            var said: [String] = []
-            if earlyResolutionIsStage { said.append("early resolution is reported as stage 0") }
+        /// The tables a choice changes, so each table's note names only its own conventions.
+        public enum Topic: Sendable, Hashable, CaseIterable {
+            case stages, outcomes, ombudsman, timing, sixMonths
+        }
+
+        /// In words, for the note under a table: every choice that differs from the standard, with
+        /// the tables it changes.
+        public var differences: [(topic: Topic, words: String)] {
+            var said: [(Topic, String)] = []
+            if earlyResolutionIsStage { said.append((.stages, "early resolution is reported as stage 0")) }
             if ombudsmanIsFinalStage {
-                said.append("a complaint the Ombudsman decided in the year is counted as closed at the Ombudsman")
+                said.append(
+                    (.stages, "a complaint the Ombudsman decided in the year is counted as closed at the Ombudsman"))
             }
             if !earlyResolutionsAreComplaints {
-                said.append("complaints resolved early are contacts, not counted as complaints")
+                said.append((.outcomes, "complaints resolved early are contacts, not counted as complaints"))
             }
-            if outcomesOf == .received { said.append("outcomes are of the complaints received in the year") }
+            if outcomesOf == .received {
+                said.append((.outcomes, "outcomes are of the complaints received in the year"))
+            }
             if ombudsmanCountedBy == .referrals {
-                said.append("the Ombudsman is counted by referrals made in the year")
+                said.append((.ombudsman, "the Ombudsman is counted by referrals made in the year"))
             }
-            if timedResponse == .first { said.append("the first response is timed") }
-            if timesWithdrawals { said.append("withdrawn complaints are timed to the day withdrawn") }
-            if sixMonthsShareOf == .closed { said.append("the six-month share is of complaints closed") }
+            if timedResponse == .first { said.append((.timing, "the first response is timed")) }
+            if timesWithdrawals { said.append((.timing, "withdrawn complaints are timed to the day withdrawn")) }
+            if sixMonthsShareOf == .closed { said.append((.sixMonths, "the six-month share is of complaints closed")) }
             return said
         }
     }
@@ -130,13 +139,10 @@ public struct CountingConventions: Sendable, Hashable, Codable {
 
     public func of(_ procedureID: String?) -> Procedure { procedureID.flatMap { procedures[$0] } ?? .standard }
 
-    /// The note a table prints when its procedure's counting differs from the standard, or `nil`.
-    public func note(
-        for procedureID: String?, only relevant: (Procedure) -> [String] = { $0.differences }
-    )
-        -> String?
-    {
-        let said = relevant(of(procedureID))
+    /// The note a table about `topic` prints when its procedure counts it other than the standard
+    /// way, or `nil`.
+    public func note(for procedureID: String?, about topic: Procedure.Topic) -> String? {
+        let said = of(procedureID).differences.filter { $0.topic == topic }.map(\.words)
         guard !said.isEmpty else { return nil }
         return "Counting convention (\(name)): " + said.joined(separator: "; ") + "."
     }

@@ -11,11 +11,8 @@ struct OmbudsmanLetterRoutes: Sendable {
 
     var store: ReportInputStore { ReportInputStore(database: deps.database) }
 
-    /// The years offered: the current financial year and the five before it, newest first.
-    var years: [Int] {
-        let current = FinancialYear(containing: deps.today()).startYear
-        return Array((current - 5)...current).reversed()
-    }
+    /// The years offered: those of the report inputs page.
+    var years: [Int] { ReportInputRoutes(deps: deps).years }
 
     @Sendable func form(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let chosen = request.uri.queryParameters.get("year").flatMap { Int($0) }
