@@ -41,9 +41,10 @@ public struct ReportSource: Sendable {
         progress: Progress? = nil
     ) async throws -> ComplaintsReport {
         let setting = try await setting()
-        let builder = QuarterlyReportBuilder(
+        var builder = QuarterlyReportBuilder(
             quarter: quarter, scope: scope, trendQuarters: trendQuarters, calendar: setting.calendar,
             procedures: setting.procedures, reference: setting.reference, rounding: rounding)
+        builder.conventions = try await SettingsStore(database: database).countingConventions().conventions
         let records = try await RepresentationStore(database: database).representations(
             activeBetween: builder.quarters[0].firstDay, quarter.lastDay)
         progress?(0, 0, "loaded \(records.count) records")

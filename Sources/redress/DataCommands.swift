@@ -172,7 +172,8 @@ struct Stats: AsyncParsableCommand {
             let procedures = try await ProcedureStore(database: database).load()
             return FirstFigures.compute(
                 year: year, representations: records, calendar: WorkingDayCalendar(division: division, feed: feed),
-                procedures: procedures
+                procedures: procedures,
+                conventions: try await SettingsStore(database: database).countingConventions().conventions
             ).text()
         }
         print(text, terminator: "")

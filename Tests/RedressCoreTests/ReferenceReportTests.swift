@@ -89,6 +89,12 @@ struct ReferenceReportTests {
         #expect(Self.figure(r, "closed.adults-statutory") == "484")
         #expect(Self.figure(r, "\(id).stage-0.share") == "34%", "34% resolved at the first point of contact")
         #expect(Self.figure(r, "\(id).response.share") == "60%", "60% resolved locally")
+        // "a further 6%": 32 of 484 is 6.6%, so the published shares total 100 by largest remainder.
+        #expect(Self.figure(r, "\(id).ombudsman.share") == "6%")
+        var halvesUp = CountingConventions.lancashire2021
+        halvesUp.sharesTotal100 = false
+        #expect(Self.figure(f.report(2021, halvesUp, scope: .adults), "\(id).ombudsman.share") == "7%")
+        #expect(r.rounding.contains("total 100% instead"))
         let table = r.sections.flatMap(\.tables).first { $0.id == "closed-by-stage-adults-statutory" }
         #expect(table?.notes.last?.hasPrefix("Counting convention (Lancashire 2021/22): early resolution") == true)
         // Graph 6 counts 480 outcomes of 484 closed: the appendix names the four.

@@ -64,6 +64,37 @@ struct CountingConventionsPageTests {
                 let mine = try await SettingsStore(database: database).countingConventions().conventions
                 #expect(mine.name == "Custom")
                 #expect(mine.procedures == ["corporate": .init(outcomesOf: .received)])
+                let (_, thirdVersion) = try await SettingsStore(database: database).countingConventions()
+
+                // A choice that is not one offered names its field; nothing is saved.
+                let tampered = try await manager.execute(
+                    uri: "/reports/conventions", method: .post,
+                    body: CouncilDetailsTests.form([
+                        "version": thirdVersion, "use": "custom", "corporate-timed-from": "noon",
+                    ]))
+                #expect(tampered.status == .unprocessableContent)
+                let error = String(buffer: tampered.body)
+                #expect(error.contains("Choose what response times count from, from the choices given"))
+                #expect(error.contains("href=\"#corporate-timed-from\""))
+                #expect(try await SettingsStore(database: database).countingConventions().conventions == mine)
+
+                // Shares that total 100% and response times from the day requested.
+                let rounded = try await manager.execute(
+                    uri: "/reports/conventions", method: .post,
+                    body: CouncilDetailsTests.form([
+                        "version": thirdVersion, "use": "custom", "shares-total-100": "yes",
+                        "corporate-timed-from": "request",
+                    ]))
+                #expect(rounded.status == .seeOther)
+                let chosen = try await SettingsStore(database: database).countingConventions().conventions
+                #expect(chosen.sharesTotal100 && chosen.procedures == ["corporate": .init(timedFrom: .request)])
+                let annual = try await manager.execute(uri: "/reports/annual?year=2022&format=json", method: .get)
+                let counted = try JSONDecoder().decode(ComplaintsReport.self, from: Data(buffer: annual.body))
+                #expect(counted.rounding.contains("total 100% instead"))
+                let form = try await manager.execute(uri: "/reports/conventions", method: .get)
+                #expect(
+                    String(buffer: form.body).contains(
+                        "name=\"shares-total-100\" type=\"checkbox\" value=\"yes\" checked"))
 
                 let reader = try await signIn(client, database, as: .reportReader)
                 #expect(try await reader.execute(uri: "/reports/conventions", method: .get).status == .forbidden)

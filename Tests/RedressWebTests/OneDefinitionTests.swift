@@ -68,6 +68,26 @@ struct OneDefinitionTests {
                 }
                 #expect(statistics["timeliness.corporate.stage-1.responses"] != "0")
 
+                // Counted another way, every view counts that way: early resolutions as contacts,
+                // corporate times from receipt, shares of one whole to total 100%.
+                let settings = SettingsStore(database: database)
+                let conventions = CountingConventions(
+                    name: "Custom",
+                    procedures: [
+                        "children-statutory": .init(earlyResolutionsAreComplaints: false),
+                        "corporate": .init(timedFrom: .request),
+                    ], sharesTotal100: true)
+                try await settings.save(
+                    SettingsStore.countingConventionsKey, conventions,
+                    expectedVersion: try await settings.countingConventions().version)
+                let counted = Self.pageFigures(try await page("/statistics?year=2025"))
+                let countedAnnual = try await report("/reports/annual?year=2025&format=json")
+                #expect(Self.compare(counted, countedAnnual).differing == [])
+                #expect(
+                    counted["timeliness.corporate.stage-1.average"]
+                        != statistics["timeliness.corporate.stage-1.average"])
+                #expect(counted["received.complaint.2025"] != statistics["received.complaint.2025"])
+
                 let dashboard = Self.pageFigures(try await page("/"))
                 let quarterly = try await report("/reports/quarterly?quarter=2026-Q2&format=json")
                 let snapshot = Self.compare(dashboard, quarterly)

@@ -14,7 +14,10 @@ public struct AnnualReportBuilder: Sendable {
     /// small numbers; configurable).
     public var suppressBelow: Int
     /// How the council counts where councils differ (standard unless chosen).
-    public var conventions: CountingConventions = .standard
+    /// How the council counts; its rounding of shares of one whole follows into `rounding`.
+    public var conventions: CountingConventions = .standard {
+        didSet { rounding.sharesTotal100 = conventions.sharesTotal100 }
+    }
     /// Whether the data-quality appendix may name a case's reference to whoever reads this
     /// report (the web passes the reader's case access; a restricted case is counted, not named).
     public var listsReference: @Sendable (Representation) -> Bool = { _ in true }
@@ -47,10 +50,7 @@ public struct AnnualReportBuilder: Sendable {
     ) -> ComplaintsReport {
         // Sorted first, so every list in the report comes out in the same order whatever the input's.
         // Where early resolutions are contacts, not complaints, they are left out of every figure.
-        let records = all.filter {
-            scope.areas.contains($0.serviceArea)
-                && ($0.isResolvedEarly ? conventions.of($0.procedureID).earlyResolutionsAreComplaints : true)
-        }.sorted {
+        let records = conventions.counted(all.filter { scope.areas.contains($0.serviceArea) }).sorted {
             ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference)
         }
         let steps: [(String, () -> ReportSection)] = [
@@ -173,16 +173,19 @@ public struct AnnualReportBuilder: Sendable {
             if convention.ombudsmanIsFinalStage {
                 ends.append(("ombudsman", "The Ombudsman", { decidedIDs.contains($0.id) }))
             }
-            let rows = ends.map { end in
-                let n = mine.count(where: end.matches)
-                return ReportTable.Row(
+            let counts = ends.map { end in mine.count(where: end.matches) }
+            let shares = Figure.shares(
+                zip(ends, counts).map { end, n in
+                    ("closed-at.\(procedure.id).\(end.key).share", "Share closed at \(end.name)", n)
+                }, of: mine.count, basis: .closedInPeriod, rounding: rounding)
+            let rows = zip(ends, zip(counts, shares)).map { end, figures in
+                ReportTable.Row(
                     label: end.name,
                     cells: [
                         .count(
-                            "closed-at.\(procedure.id).\(end.key)", "Closed at \(end.name)", n, basis: .closedInPeriod),
-                        .share(
-                            "closed-at.\(procedure.id).\(end.key).share", "Share closed at \(end.name)", n,
-                            of: mine.count, basis: .closedInPeriod, rounding: rounding),
+                            "closed-at.\(procedure.id).\(end.key)", "Closed at \(end.name)", figures.0,
+                            basis: .closedInPeriod),
+                        figures.1,
                     ])
             }
             let said = conventions.note(for: procedure.id, about: .stages)
@@ -216,32 +219,30 @@ public struct AnnualReportBuilder: Sendable {
             let mine = outcomeRecords(records, area: area)
             let ofReceived = conventions.of(procedureID(of: area)).outcomesOf == .received
             let codes = reference.active(.outcome).map(\.code)
-            var rows = codes.map { code in
-                let n = mine.count(where: { $0.stages.last?.outcome == code })
-                return ReportTable.Row(
-                    label: reference.label(.outcome, code),
+            // Each outcome, then none recorded: together every complaint counted, once.
+            let unrecorded = mine.filter { r in r.stages.last?.outcome.map { !codes.contains($0) } ?? true }.count
+            let parts: [(code: String, label: String, n: Int)] =
+                codes.map { code in
+                    (code, reference.label(.outcome, code), mine.count(where: { $0.stages.last?.outcome == code }))
+                } + [("none", "No outcome recorded", unrecorded)]
+            let shares = Figure.shares(
+                parts.map { p in
+                    let said = p.code == "none" ? "with no outcome recorded" : p.label.lowercased()
+                    return ("outcome.\(area.rawValue).\(p.code).share", "Share \(said)", p.n)
+                },
+                of: mine.count, basis: .closedInPeriod, rounding: rounding)
+            var rows = zip(parts, shares).map { part, share in
+                ReportTable.Row(
+                    label: part.label,
                     cells: [
                         .count(
-                            "outcome.\(area.rawValue).\(code)",
-                            "Closed \(reference.label(.outcome, code).lowercased())", n, basis: .closedInPeriod),
-                        .share(
-                            "outcome.\(area.rawValue).\(code).share",
-                            "Share \(reference.label(.outcome, code).lowercased())", n, of: mine.count,
-                            basis: .closedInPeriod, rounding: rounding),
+                            "outcome.\(area.rawValue).\(part.code)",
+                            part.code == "none"
+                                ? "Closed with no outcome recorded" : "Closed \(part.label.lowercased())",
+                            part.n, basis: .closedInPeriod),
+                        share,
                     ])
             }
-            let unrecorded = mine.filter { r in r.stages.last?.outcome.map { !codes.contains($0) } ?? true }.count
-            rows.append(
-                .init(
-                    label: "No outcome recorded",
-                    cells: [
-                        .count(
-                            "outcome.\(area.rawValue).none", "Closed with no outcome recorded", unrecorded,
-                            basis: .closedInPeriod),
-                        .share(
-                            "outcome.\(area.rawValue).none.share", "Share with no outcome recorded", unrecorded,
-                            of: mine.count, basis: .closedInPeriod, rounding: rounding),
-                    ]))
             let fault = mine.count(where: { ["upheld", "partly-upheld"].contains($0.stages.last?.outcome ?? "") })
             let faultFigure = Figure.share(
                 "fault-found.\(area.rawValue)", "Upheld or partly upheld", fault, of: mine.count,
@@ -288,7 +289,7 @@ public struct AnnualReportBuilder: Sendable {
                 guard
                     let times = ResponseTimes.measure(
                         procedure, stage: stage, records: records, period: year.firstDay...year.lastDay,
-                        calendar: calendar)
+                        calendar: calendar, from: conventions.of(procedure.id).timedFrom)
                 else { continue }
                 let bands = times.bandFigures(rounding: rounding)
                 var rows = bands.map { ReportTable.Row(label: $0.count.label, cells: [$0.count, $0.share]) }
@@ -308,7 +309,8 @@ public struct AnnualReportBuilder: Sendable {
                         id: "timeliness-\(procedure.id)-\(stage.key)",
                         title: "\(procedure.name), \(stage.name): response times", basis: .closedInPeriod,
                         columns: ["Responses", "Share"], rows: rows,
-                        notes: [ResponseTimes.note(calendar: calendar, clockName: times.clockName)]))
+                        notes: [ResponseTimes.note(calendar: calendar, clockName: times.clockName)]
+                            + (conventions.note(for: procedure.id, about: .responseTimes).map { [$0] } ?? [])))
             }
             if procedure.serviceArea == .adultSocialCare {
                 tables.append(sixMonths(records, procedure: procedure))
@@ -328,9 +330,18 @@ public struct AnnualReportBuilder: Sendable {
             total += 1
             if responded > calendar.lastDayOfPeriod(months: 6, beginningWith: r.receivedOn) { late += 1 }
         }
-        // The share is of responses sent in the year, or (a convention) of complaints closed in it.
-        let ofClosed = conventions.of(procedure.id).sixMonthsShareOf == .closed
-        let whole = ofClosed ? closedInYear(records).count(where: { $0.procedureID == procedure.id }) : total
+        // The share is of responses sent in the year, or (a convention) of complaints closed or
+        // received in it.
+        let of = conventions.of(procedure.id).sixMonthsShareOf
+        let whole =
+            switch of {
+            case .responses: total
+            case .closed: closedInYear(records).count(where: { $0.procedureID == procedure.id })
+            case .received:
+                Counting.received(
+                    records.filter { $0.procedureID == procedure.id }, kind: .complaint,
+                    in: year.firstDay...year.lastDay)
+            }
         let said = conventions.note(for: procedure.id, about: .sixMonths)
         let id = "timeliness.\(procedure.id).six-months"
         return ReportTable(
@@ -349,12 +360,17 @@ public struct AnnualReportBuilder: Sendable {
                 .init(
                     label: "Responses", cells: [.count("\(id).responses", "Responses", total, basis: .closedInPeriod)]),
             ]
-                + (ofClosed
-                    ? [
+                + (of == .responses
+                    ? []
+                    : [
                         .init(
-                            label: "Complaints closed",
-                            cells: [.count("\(id).closed", "Complaints closed", whole, basis: .closedInPeriod)])
-                    ] : []),
+                            label: "Complaints \(of.rawValue)",
+                            cells: [
+                                .count(
+                                    "\(id).\(of.rawValue)", "Complaints \(of.rawValue)", whole,
+                                    basis: of == .closed ? .closedInPeriod : .receivedInPeriod)
+                            ])
+                    ]),
             notes: [
                 """
                 Six months beginning with the day of receipt (SI 2009/309 reg 14(2)); a longer period agreed \
@@ -378,16 +394,27 @@ public struct AnnualReportBuilder: Sendable {
             {
                 continue
             }
-            // The last stage's response (standard) or the first response (a convention); a
-            // withdrawal is timed to the day withdrawn only where the convention says so.
-            let timed = convention.timedResponse == .first ? (r.stages.first ?? last) : last
-            let ended = timed.respondedOn ?? (convention.timesWithdrawals ? timed.withdrawnOn : nil)
-            guard let ended, let clock = procedure.stage(timed.key)?.responseClock else { continue }
+            // The last stage's response (standard), the first, or each early stage's (conventions);
+            // a withdrawal is timed to the day withdrawn only where the convention says so.
+            let timed: [Stage] =
+                switch convention.timedResponse {
+                case .last: [last]
+                case .first: Array(r.stages.prefix(1))
+                case .each: r.stages.filter { early.contains($0.key) }
+                }
+            let taken = timed.compactMap { stage -> Int? in
+                let ended = stage.respondedOn ?? (convention.timesWithdrawals ? stage.withdrawnOn : nil)
+                guard let ended, let clock = procedure.stage(stage.key)?.responseClock else { return nil }
+                return calendar.workingDays(
+                    from: stage.reportingStart(of: clock, from: convention.timedFrom), to: ended)
+            }
+            guard !taken.isEmpty else { continue }
             total += 1
-            let start = clock.starts == .requested ? timed.openedOn : (timed.date(of: clock.starts) ?? timed.openedOn)
-            if calendar.workingDays(from: start, to: ended) > 20 { over += 1 }
+            if taken.contains(where: { $0 > 20 }) { over += 1 }
         }
-        let said = conventions.note(for: procedure.id, about: .timing)
+        let said = [CountingConventions.Procedure.Topic.timing, .responseTimes].compactMap {
+            conventions.note(for: procedure.id, about: $0)
+        }
         let id = "timeliness.\(procedure.id).early-stages-over-20"
         let names = procedure.stages.prefix(2).map(\.name).joined(separator: " or ")
         return ReportTable(
@@ -413,7 +440,7 @@ public struct AnnualReportBuilder: Sendable {
                 Lancashire's measure of complaints exceeding the statutory timescale (STAT-07). Working days from \
                 the day the last stage's clock started to its response.
                 """
-            ] + (said.map { [$0] } ?? []))
+            ] + said)
     }
 
     // MARK: - Escalation (STAT-10)

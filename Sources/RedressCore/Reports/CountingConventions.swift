@@ -23,20 +23,30 @@ public struct CountingConventions: Sendable, Hashable, Codable {
         /// referrals made to it in the year (`referrals`, Lincolnshire: "nine referrals were made").
         public var ombudsmanCountedBy: OmbudsmanCount
         /// Which response the "over 20 working days at the first stages" measure times: the last
-        /// stage's (standard) or the first response (Lancashire §3.3).
+        /// stage's (standard), the first response (Lancashire §3.3), or each stage's response (a
+        /// complaint is over when any of them took longer).
         public var timedResponse: TimedResponse
+        /// The day response times count from, for reporting: the day the stage's response clock
+        /// started (standard: receipt, or acknowledgement where the procedure's clock starts
+        /// there, as the Complaint Handling Code counts) or the day the stage was requested.
+        public var timedFrom: ClockStart
         /// Whether complaints withdrawn at those stages are timed too, to the day withdrawn.
         public var timesWithdrawals: Bool
-        /// What the share answered after six months is of: responses sent in the year (standard)
-        /// or complaints closed in the year (Lancashire: 9% of 484 closed).
-        public var sixMonthsShareOf: SixMonthsShare
+        /// What the share answered after six months is of: responses sent in the year (standard),
+        /// complaints closed in the year (Lancashire: 9% of 484 closed) or received in it.
+        public var sixMonthsShareOf: Denominator
 
         public enum TimedResponse: String, Sendable, Hashable, Codable, CaseIterable {
-            case last, first
+            case last, first, each
         }
 
-        public enum SixMonthsShare: String, Sendable, Hashable, Codable, CaseIterable {
-            case responses, closed
+        public enum ClockStart: String, Sendable, Hashable, Codable, CaseIterable {
+            case clock, request
+        }
+
+        /// What a share is of: the responses sent, the complaints closed or those received in the year.
+        public enum Denominator: String, Sendable, Hashable, Codable, CaseIterable {
+            case responses, closed, received
         }
 
         public enum Basis: String, Sendable, Hashable, Codable, CaseIterable {
@@ -51,9 +61,10 @@ public struct CountingConventions: Sendable, Hashable, Codable {
             earlyResolutionIsStage: Bool = false, ombudsmanIsFinalStage: Bool = false,
             earlyResolutionsAreComplaints: Bool = true, outcomesOf: Basis = .closed,
             ombudsmanCountedBy: OmbudsmanCount = .decisions, timedResponse: TimedResponse = .last,
-            timesWithdrawals: Bool = false, sixMonthsShareOf: SixMonthsShare = .responses
+            timedFrom: ClockStart = .clock, timesWithdrawals: Bool = false, sixMonthsShareOf: Denominator = .responses
         ) {
             self.timedResponse = timedResponse
+            self.timedFrom = timedFrom
             self.timesWithdrawals = timesWithdrawals
             self.sixMonthsShareOf = sixMonthsShareOf
             self.earlyResolutionIsStage = earlyResolutionIsStage
@@ -65,7 +76,7 @@ public struct CountingConventions: Sendable, Hashable, Codable {
 
         private enum CodingKeys: String, CodingKey {
             case earlyResolutionIsStage, ombudsmanIsFinalStage, earlyResolutionsAreComplaints, outcomesOf
-            case ombudsmanCountedBy, timedResponse, timesWithdrawals, sixMonthsShareOf
+            case ombudsmanCountedBy, timedResponse, timedFrom, timesWithdrawals, sixMonthsShareOf
         }
 
         /// Reads a convention file: a choice it does not name is the standard one, so files
@@ -85,9 +96,10 @@ public struct CountingConventions: Sendable, Hashable, Codable {
                     ?? standard.ombudsmanCountedBy,
                 timedResponse: try c.decodeIfPresent(TimedResponse.self, forKey: .timedResponse)
                     ?? standard.timedResponse,
+                timedFrom: try c.decodeIfPresent(ClockStart.self, forKey: .timedFrom) ?? standard.timedFrom,
                 timesWithdrawals: try c.decodeIfPresent(Bool.self, forKey: .timesWithdrawals)
                     ?? standard.timesWithdrawals,
-                sixMonthsShareOf: try c.decodeIfPresent(SixMonthsShare.self, forKey: .sixMonthsShareOf)
+                sixMonthsShareOf: try c.decodeIfPresent(Denominator.self, forKey: .sixMonthsShareOf)
                     ?? standard.sixMonthsShareOf)
         }
 
@@ -96,7 +108,7 @@ public struct CountingConventions: Sendable, Hashable, Codable {
 
         /// The tables a choice changes, so each table's note names only its own conventions.
         public enum Topic: Sendable, Hashable, CaseIterable {
-            case stages, outcomes, ombudsman, timing, sixMonths
+            case stages, outcomes, ombudsman, timing, responseTimes, sixMonths
         }
 
         /// In words, for the note under a table: every choice that differs from the standard, with
@@ -118,8 +130,17 @@ public struct CountingConventions: Sendable, Hashable, Codable {
                 said.append((.ombudsman, "the Ombudsman is counted by referrals made in the year"))
             }
             if timedResponse == .first { said.append((.timing, "the first response is timed")) }
+            if timedResponse == .each {
+                said.append((.timing, "each stage's response is timed, and a complaint is over if any one was"))
+            }
+            if timedFrom == .request {
+                said.append((.responseTimes, "response times count from the day each stage was requested"))
+            }
             if timesWithdrawals { said.append((.timing, "withdrawn complaints are timed to the day withdrawn")) }
-            if sixMonthsShareOf == .closed { said.append((.sixMonths, "the six-month share is of complaints closed")) }
+            if sixMonthsShareOf != .responses {
+                said.append(
+                    (.sixMonths, "the six-month share is of complaints \(sixMonthsShareOf.rawValue) in the year"))
+            }
             return said
         }
     }
@@ -130,11 +151,37 @@ public struct CountingConventions: Sendable, Hashable, Codable {
     public var source: String
     /// By procedure id; a procedure not named counts the standard way.
     public var procedures: [String: Procedure]
+    /// Shares that make up one whole (closed by stage, outcomes, response-time bands) are rounded
+    /// so they total 100%, by largest remainder (Lancashire graph 5: 34%, 60%, 6%), rather than
+    /// each half upwards (34%, 60%, 7%).
+    public var sharesTotal100: Bool
 
-    public init(name: String, source: String = "", procedures: [String: Procedure] = [:]) {
+    public init(
+        name: String, source: String = "", procedures: [String: Procedure] = [:], sharesTotal100: Bool = false
+    ) {
         self.name = name
         self.source = source
         self.procedures = procedures
+        self.sharesTotal100 = sharesTotal100
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, source, procedures, sharesTotal100 }
+
+    /// Reads a convention file; one written before `sharesTotal100` existed rounds each share.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name),
+            source: try c.decodeIfPresent(String.self, forKey: .source) ?? "",
+            procedures: try c.decodeIfPresent([String: Procedure].self, forKey: .procedures) ?? [:],
+            sharesTotal100: try c.decodeIfPresent(Bool.self, forKey: .sharesTotal100) ?? false)
+    }
+
+    /// The records the figures count: complaints resolved early are left out where the
+    /// procedure's convention makes them contacts. Every view counts from this, so the statistics
+    /// page, the quarterly and the annual report agree on what a complaint is.
+    public func counted(_ records: [Representation]) -> [Representation] {
+        records.filter { !$0.isResolvedEarly || of($0.procedureID).earlyResolutionsAreComplaints }
     }
 
     public func of(_ procedureID: String?) -> Procedure { procedureID.flatMap { procedures[$0] } ?? .standard }
@@ -165,7 +212,8 @@ public struct CountingConventions: Sendable, Hashable, Codable {
             "children-statutory": Procedure(
                 earlyResolutionIsStage: true, ombudsmanIsFinalStage: true, timedResponse: .first,
                 timesWithdrawals: true),
-        ])
+        ],
+        sharesTotal100: true)
 
     /// Lincolnshire County Council, Children's Services annual statutory complaints report
     /// 2019/20: early resolutions are not complaints; outcomes of the year's complaints; the

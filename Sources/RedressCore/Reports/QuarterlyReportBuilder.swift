@@ -10,6 +10,11 @@ public struct QuarterlyReportBuilder: Sendable {
     public var procedures: [ProcedureDefinition]
     public var reference: ReferenceData
     public var rounding: Rounding
+    /// How the council counts: the annual report's conventions, so the quarter's complaints are
+    /// the same complaints, and its shares of one whole are rounded the same way.
+    public var conventions: CountingConventions = .standard {
+        didSet { rounding.sharesTotal100 = conventions.sharesTotal100 }
+    }
 
     public init(
         quarter: FinancialQuarter, scope: ReportScope = .all, trendQuarters: Int = 5, calendar: WorkingDayCalendar,
@@ -33,7 +38,7 @@ public struct QuarterlyReportBuilder: Sendable {
     }
 
     public func build(from all: [Representation]) -> ComplaintsReport {
-        let records = all.filter { scope.areas.contains($0.serviceArea) }.sorted {
+        let records = conventions.counted(all.filter { scope.areas.contains($0.serviceArea) }).sorted {
             ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference)
         }
         let snapshot = records.compactMap { $0.asAt(quarter.lastDay) }
@@ -127,15 +132,15 @@ public struct QuarterlyReportBuilder: Sendable {
                     columns: quarters.map(\.description), rows: rows,
                     notes: [
                         """
-                            Received rows count by date received; closed, responses and outcomes by the date of the \
-                            response; open by a snapshot of each quarter's last day.
-                            """,
+                        Received rows count by date received; closed, responses and outcomes by the date of the \
+                        response; open by a snapshot of each quarter's last day.
+                        """,
                         """
-                            On time: sent by the due date, including agreed extensions and the adults' agreed \
-                            response date; responses with no due date are left out of the share. The annual report's \
-                            response-time bands differ on purpose: they count working days against the procedure's \
-                            limit, whatever was agreed.
-                            """,
+                        On time: sent by the due date, including agreed extensions and the adults' agreed \
+                        response date; responses with no due date are left out of the share. The annual report's \
+                        response-time bands differ on purpose: they count working days against the procedure's \
+                        limit, whatever was agreed.
+                        """,
                     ])
             ])
     }
@@ -193,10 +198,10 @@ public struct QuarterlyReportBuilder: Sendable {
                     columns: ["Received", "Responses", "On time", "Open at end", "Overdue at end"], rows: rows,
                     notes: [
                         """
-                            Each complaint is counted under its main service. Services with nothing received, \
-                            answered or open in the quarter are left out. Overdue: \
-                            the complaint's next deadline had passed on the quarter's last day.
-                            """
+                        Each complaint is counted under its main service. Services with nothing received, \
+                        answered or open in the quarter are left out. Overdue: \
+                        the complaint's next deadline had passed on the quarter's last day.
+                        """
                     ])
             ])
     }
@@ -256,9 +261,9 @@ public struct QuarterlyReportBuilder: Sendable {
                     columns: Self.ageBands.map(\.label) + ["Over six months", "Open"], rows: rows,
                     notes: [
                         """
-                            Working days from the day received (day 0) to the quarter's last day. Over six months: \
-                            past the six-month period beginning with the day of receipt.
-                            """
+                        Working days from the day received (day 0) to the quarter's last day. Over six months: \
+                        past the six-month period beginning with the day of receipt.
+                        """
                     ])
             ])
     }
@@ -289,10 +294,10 @@ public struct QuarterlyReportBuilder: Sendable {
                     columns: ["Items", "Complaints"], rows: rows,
                     notes: [
                         """
-                            The dashboard's work queues as they stood on the quarter's last day: cases with deadlines \
-                            due or overdue (each case once), stages waiting for an Investigating Officer and \
-                            Independent Person, Ombudsman remedies and actions.
-                            """
+                        The dashboard's work queues as they stood on the quarter's last day: cases with deadlines \
+                        due or overdue (each case once), stages waiting for an Investigating Officer and \
+                        Independent Person, Ombudsman remedies and actions.
+                        """
                     ])
             ])
     }
@@ -308,9 +313,9 @@ public struct QuarterlyReportBuilder: Sendable {
         {
             findings.append(
                 """
-                    \(now) complaint\(now == 1 ? " was" : "s were") received in \(quarter), against \(before) in \
-                    \(quarter.previous) (\(rounding.change(from: before, to: now)) on the previous quarter).
-                    """
+                \(now) complaint\(now == 1 ? " was" : "s were") received in \(quarter), against \(before) in \
+                \(quarter.previous) (\(rounding.change(from: before, to: now)) on the previous quarter).
+                """
             )
         }
         if let onTime = cells("Responses on time").last, let n = onTime.denominator, n > 0 {
@@ -323,9 +328,9 @@ public struct QuarterlyReportBuilder: Sendable {
                 }?.cells.last?.numerator ?? 0
             findings.append(
                 """
-                    \(open) complaint\(open == 1 ? " was" : "s were") open on \(quarter.lastDay.longDisplay); \
-                    \(overdue) had a deadline overdue.
-                    """
+                \(open) complaint\(open == 1 ? " was" : "s were") open on \(quarter.lastDay.longDisplay); \
+                \(overdue) had a deadline overdue.
+                """
             )
         }
         return ReportSection(id: "summary", title: "Summary", findings: findings, tables: [])

@@ -43,6 +43,19 @@ public struct Figure: Sendable, Hashable, Codable {
             basis: basis, display: rounding.percentage(part, of: whole))
     }
 
+    /// Shares of one whole, shown by `rounding.percentages`, so that they total 100% where the
+    /// council's convention says so.
+    public static func shares(
+        _ parts: [(id: String, label: String, part: Int)], of whole: Int, basis: CountingBasis, rounding: Rounding
+    ) -> [Figure] {
+        let shown = rounding.percentages(parts.map(\.part), of: whole)
+        return zip(parts, shown).map { p, display in
+            var figure = Figure.share(p.id, p.label, p.part, of: whole, basis: basis, rounding: rounding)
+            figure.display = display
+            return figure
+        }
+    }
+
     public static func average(
         _ id: String, _ label: String, sum: Int, count: Int, basis: CountingBasis, rounding: Rounding
     ) -> Figure {

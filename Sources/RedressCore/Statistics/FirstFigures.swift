@@ -68,8 +68,13 @@ public struct FirstFigures: Sendable, Hashable {
     /// the same definition, and the same figure ids, as the annual report's timeliness tables.
     public static func compute(
         year: FinancialYear, representations: [Representation], calendar: WorkingDayCalendar,
-        procedures: [ProcedureDefinition] = BuiltInProcedures.all, rounding: Rounding = Rounding()
+        procedures: [ProcedureDefinition] = BuiltInProcedures.all, rounding: Rounding = Rounding(),
+        conventions: CountingConventions = .standard
     ) -> FirstFigures {
+        // The council's conventions, as the reports count: which complaints count, and from when.
+        let representations = conventions.counted(representations)
+        var rounding = rounding
+        rounding.sharesTotal100 = conventions.sharesTotal100
         var counts: [ServiceArea: (Int, Int, Int)] = [:]
         // Pre-complaints, concerns and enquiries are reported separately.
         let period = year.firstDay...year.lastDay
@@ -93,7 +98,7 @@ public struct FirstFigures: Sendable, Hashable {
                 first.responseClock?.extendableToWorkingDays != nil,
                 let times = ResponseTimes.measure(
                     procedure, stage: first, records: representations, period: year.firstDay...year.lastDay,
-                    calendar: calendar)
+                    calendar: calendar, from: conventions.of(procedure.id).timedFrom)
             else { return nil }
             return StageOneTimeliness(times: times, rounding: rounding)
         }

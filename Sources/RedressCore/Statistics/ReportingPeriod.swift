@@ -104,15 +104,15 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
         case .openAtPeriodEnd: "Records still open on the last day of the period."
         case .decidedInPeriod:
             """
-                Counted on the date of the Ombudsman's decision: decisions dated in the period, whenever the \
-                complaint was made.
-                """
+            Counted on the date of the Ombudsman's decision: decisions dated in the period, whenever the \
+            complaint was made.
+            """
         case .happenedInPeriod: "Counted on the date each step happened: steps dated in the period."
         case .enteredForPeriod:
             """
-                Entered by the council for the period from its other systems (context measures); complaints are \
-                counted on the date received.
-                """
+            Entered by the council for the period from its other systems (context measures); complaints are \
+            counted on the date received.
+            """
         }
     }
 }
@@ -123,8 +123,14 @@ public struct Rounding: Sendable, Hashable {
     /// Decimal places for percentages: 0 (the default, as most councils publish) or 1
     /// (Hampshire's executive summary, Leicestershire's changes). [R]: configurable.
     public var percentDecimals: Int
+    /// Shares that make up one whole are rounded so they total 100% (largest remainder), as some
+    /// councils publish them; otherwise each share is rounded on its own.
+    public var sharesTotal100: Bool
 
-    public init(percentDecimals: Int = 0) { self.percentDecimals = max(0, min(1, percentDecimals)) }
+    public init(percentDecimals: Int = 0, sharesTotal100: Bool = false) {
+        self.percentDecimals = max(0, min(1, percentDecimals))
+        self.sharesTotal100 = sharesTotal100
+    }
 
     /// Percentages half rounded up, to `percentDecimals` places; a non-zero share that would
     /// show as 0 is "<1%" (or "<0.1%"), never "0%".
@@ -134,6 +140,27 @@ public struct Rounding: Sendable, Hashable {
         let rounded = (200 * scale * part + whole) / (2 * whole)  // round half up, integers only
         if rounded == 0 && part > 0 { return percentDecimals == 0 ? "<1%" : "<0.1%" }
         return percentDecimals == 0 ? "\(rounded)%" : "\(rounded / 10).\(rounded % 10)%"
+    }
+
+    /// The shares of `parts` in `whole`, shown. Where the parts make up the whole and shares are
+    /// to total 100%, by largest remainder: each share is rounded down, then the points left are
+    /// given one each to the shares with the largest remainders (the earlier row on a tie).
+    /// Otherwise each share is rounded on its own, halves upwards.
+    public func percentages(_ parts: [Int], of whole: Int) -> [String] {
+        guard sharesTotal100, whole > 0, parts.allSatisfy({ $0 >= 0 }), parts.reduce(0, +) == whole else {
+            return parts.map { percentage($0, of: whole) }
+        }
+        let scale = percentDecimals == 0 ? 100 : 1000
+        var units = parts.map { $0 * scale / whole }
+        let order = parts.indices.sorted { a, b in
+            let (ra, rb) = (parts[a] * scale % whole, parts[b] * scale % whole)
+            return ra != rb ? ra > rb : a < b
+        }
+        for i in order.prefix(scale - units.reduce(0, +)) { units[i] += 1 }
+        return zip(parts, units).map { part, u in
+            if u == 0 && part > 0 { return percentDecimals == 0 ? "<1%" : "<0.1%" }
+            return percentDecimals == 0 ? "\(u)%" : "\(u / 10).\(u % 10)%"
+        }
     }
 
     /// Mean to one decimal place, half rounded up: "9.6". `nil` when there is nothing to average.
@@ -149,8 +176,13 @@ public struct Rounding: Sendable, Hashable {
         let small = percentDecimals == 0 ? "<1%" : "<0.1%"
         return
             """
-                Percentages are rounded to \(places), halves upwards, and may not total 100; a share above 0 that \
-                rounds to 0 is shown as \(small). Averages are to one decimal place.
-                """
+            Percentages are rounded to \(places), halves upwards, and may not total 100; a share above 0 that \
+            rounds to 0 is shown as \(small). Averages are to one decimal place.
+            """
+                + (sharesTotal100
+                    ? """
+                     Shares that make up one whole (closed by stage, outcomes, response-time bands) are rounded to \
+                    total 100% instead: each is rounded down and the points left go to the largest remainders.
+                    """ : "")
     }
 }

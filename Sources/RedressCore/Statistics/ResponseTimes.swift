@@ -45,9 +45,11 @@ public struct ResponseTimes: Sendable, Hashable {
 
     /// The times for `stage` of `procedure` over the responses sent within `period`; `nil` when
     /// the stage's response clock is not counted in working days (the adults' agreed date).
+    /// `from` is the council's counting convention: the clock's own start, or the day requested.
     public static func measure(
         _ procedure: ProcedureDefinition, stage: StageDefinition, records: [Representation],
-        period: ClosedRange<CalendarDate>, calendar: WorkingDayCalendar
+        period: ClosedRange<CalendarDate>, calendar: WorkingDayCalendar,
+        from: CountingConventions.Procedure.ClockStart = .clock
     ) -> ResponseTimes? {
         guard let clock = stage.responseClock, case .workingDays(let limit) = clock.limit else { return nil }
         let maximum = clock.extendableToWorkingDays ?? limit
@@ -56,7 +58,7 @@ public struct ResponseTimes: Sendable, Hashable {
             guard let s = r.stages.first(where: { $0.key == stage.key }), let responded = s.respondedOn,
                 period.contains(responded)
             else { continue }
-            let start = clock.starts == .requested ? s.openedOn : (s.date(of: clock.starts) ?? s.openedOn)
+            let start = s.reportingStart(of: clock, from: from)
             let taken = calendar.workingDays(from: start, to: responded)
             sum += taken
             bands[taken <= limit ? 0 : (taken <= maximum ? 1 : 2)] += 1
@@ -64,18 +66,19 @@ public struct ResponseTimes: Sendable, Hashable {
         return ResponseTimes(
             procedureID: procedure.id, procedureName: procedure.name, stageKey: stage.key, stageName: stage.name,
             clockName: clock.name,
-            startsFrom: clock.starts == .requested ? "receipt" : stage.label(of: clock.starts).lowercased(),
+            startsFrom: clock.starts == .requested || from == .request
+                ? "receipt" : stage.label(of: clock.starts).lowercased(),
             limit: limit, maximum: maximum, bands: bands, workingDaysSum: sum)
     }
 
     /// Each band's count and share, as `(count, share)` figures in the order of `labels`.
     public func bandFigures(rounding: Rounding) -> [(count: Figure, share: Figure)] {
-        zip(labels, shownBands).enumerated().map { i, pair in
-            (
-                Figure.count("\(id).band\(i + 1)", pair.0, pair.1, basis: basis),
-                Figure.share(
-                    "\(id).band\(i + 1).share", pair.0, pair.1, of: responses, basis: basis, rounding: rounding)
-            )
+        let bands = Array(zip(labels, shownBands).enumerated())
+        let shares = Figure.shares(
+            bands.map { i, pair in ("\(id).band\(i + 1).share", pair.0, pair.1) }, of: responses, basis: basis,
+            rounding: rounding)
+        return zip(bands, shares).map { band, share in
+            (Figure.count("\(id).band\(band.offset + 1)", band.element.0, band.element.1, basis: basis), share)
         }
     }
 
@@ -92,5 +95,16 @@ public struct ResponseTimes: Sendable, Hashable {
         bandFigures(rounding: rounding).flatMap { [$0.count, $0.share] } + [
             responsesFigure(), averageFigure(rounding: rounding),
         ]
+    }
+}
+
+extension Stage {
+    /// Day 0 of `clock` for reporting: the clock's own start (receipt, or the milestone it counts
+    /// from, such as acknowledgement), or the day the stage was requested where the council's
+    /// convention counts from there.
+    public func reportingStart(
+        of clock: ClockDefinition, from: CountingConventions.Procedure.ClockStart = .clock
+    ) -> CalendarDate {
+        clock.starts == .requested || from == .request ? openedOn : (date(of: clock.starts) ?? openedOn)
     }
 }

@@ -116,9 +116,9 @@ struct CaseworkRoutes: Sendable {
         if let done = query.get("done") { notice = CasePageRoutes.doneMessage(done) }
         let extras: HTML =
             """
-                \(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r,
+            \(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r,
                 viewer: viewer))\(try await letters(r, viewer: viewer))
-                """
+            """
         return Page(
             status: .ok,
             html: CasePageView.render(
@@ -139,9 +139,9 @@ struct CaseworkRoutes: Sendable {
         guard r.kind == .complaint, viewer.may(.recordRepresentation) else { return "" }
         return
             """
-                <p class=\"app-body app-no-print\"><a class=\"app-link\" href=\"/complaints/\(r.id)/equality\">Record \
-                equality monitoring answers</a> (kept apart from the case record)</p>
-                """
+            <p class=\"app-body app-no-print\"><a class=\"app-link\" href=\"/complaints/\(r.id)/equality\">Record \
+            equality monitoring answers</a> (kept apart from the case record)</p>
+            """
     }
 
     @Sendable func statistics(_ request: Request, _ context: AppRequestContext) async throws -> Page {
@@ -158,10 +158,12 @@ struct CaseworkRoutes: Sendable {
             }
         }
         let records = try await context.cases(deps.database).forFigures(relevantTo: year.firstDay, year.lastDay)
+        let conventions = try await SettingsStore(database: deps.database).countingConventions().conventions
         let figures = FirstFigures.compute(
-            year: year, representations: records, calendar: casework.calendar, procedures: casework.procedures)
+            year: year, representations: records, calendar: casework.calendar, procedures: casework.procedures,
+            conventions: conventions)
         return Page(
             status: yearError == nil ? .ok : .badRequest,
-            html: StatisticsView.render(figures, years: years, yearError: yearError))
+            html: StatisticsView.render(figures, years: years, yearError: yearError, conventions: conventions))
     }
 }

@@ -36,7 +36,16 @@ struct CountingConventionsRoutes: Sendable {
             }
             chosen = preset
         } else {
-            chosen = CountingConventionsView.conventions(fields, procedures: procedures)
+            let read = CountingConventionsView.conventions(fields, procedures: procedures)
+            guard read.errors.isEmpty else {
+                return try Page(
+                    status: .unprocessableContent,
+                    html: CountingConventionsView.page(
+                        read.conventions, version: fields["version"] ?? "", procedures: procedures,
+                        errors: read.errors, saved: false)
+                ).response(from: request, context: context)
+            }
+            chosen = read.conventions
         }
         do {
             try await settings.save(SettingsStore.countingConventionsKey, chosen, expectedVersion: fields["version"])

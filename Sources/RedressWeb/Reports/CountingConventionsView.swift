@@ -3,23 +3,47 @@ import RedressCore
 /// The counting conventions page: a preset with where it comes from, or the council's own choice
 /// for each procedure. What is chosen is printed under every table it changes.
 enum CountingConventionsView {
-    /// Reads the per-procedure form; anything not sent is the standard choice.
-    static func conventions(_ fields: FormFields, procedures: [ProcedureDefinition]) -> CountingConventions {
-        var chosen: [String: CountingConventions.Procedure] = [:]
+    /// Reads the per-procedure form; a box not ticked or a choice not sent is the standard one. A
+    /// choice that is not one of those offered is an error naming its field.
+    static func conventions(
+        _ fields: FormFields, procedures: [ProcedureDefinition]
+    ) -> (conventions: CountingConventions, errors: [FieldError]) {
+        typealias Convention = CountingConventions.Procedure
+        var chosen: [String: Convention] = [:]
+        var errors: [FieldError] = []
+        func choice<T: RawRepresentable>(_ field: String, _ standard: T, _ what: String) -> T
+        where T.RawValue == String {
+            let sent = fields[field]
+            guard !sent.isEmpty else { return standard }
+            guard let value = T(rawValue: sent) else {
+                errors.append(FieldError(field: field, message: "Choose what \(what), from the choices given"))
+                return standard
+            }
+            return value
+        }
+        let standard = Convention.standard
         for p in procedures {
-            let procedure = CountingConventions.Procedure(
+            let procedure = Convention(
                 earlyResolutionIsStage: fields["\(p.id)-stage-zero"] == "yes",
                 ombudsmanIsFinalStage: fields["\(p.id)-ombudsman-stage"] == "yes",
                 earlyResolutionsAreComplaints: fields["\(p.id)-early-contacts"] != "yes",
-                outcomesOf: .init(rawValue: fields["\(p.id)-outcomes"]) ?? .closed,
-                ombudsmanCountedBy: .init(rawValue: fields["\(p.id)-ombudsman-count"]) ?? .decisions,
-                timedResponse: .init(rawValue: fields["\(p.id)-timed"]) ?? .last,
+                outcomesOf: choice("\(p.id)-outcomes", standard.outcomesOf, "outcome tables count"),
+                ombudsmanCountedBy: choice(
+                    "\(p.id)-ombudsman-count", standard.ombudsmanCountedBy, "the Ombudsman is counted by"),
+                timedResponse: choice("\(p.id)-timed", standard.timedResponse, "the 20-working-day measure times"),
+                timedFrom: choice("\(p.id)-timed-from", standard.timedFrom, "response times count from"),
                 timesWithdrawals: fields["\(p.id)-withdrawals"] == "yes",
-                sixMonthsShareOf: .init(rawValue: fields["\(p.id)-six-months"]) ?? .responses)
+                sixMonthsShareOf: choice("\(p.id)-six-months", standard.sixMonthsShareOf, "the six-month share is of"))
             if procedure != .standard { chosen[p.id] = procedure }
         }
-        let named = CountingConventions.presets.first { $0.procedures == chosen }
-        return named ?? CountingConventions(name: "Custom", source: "Chosen by the council", procedures: chosen)
+        let total100 = fields["shares-total-100"] == "yes"
+        let named = CountingConventions.presets.first { $0.procedures == chosen && $0.sharesTotal100 == total100 }
+        return (
+            named
+                ?? CountingConventions(
+                    name: "Custom", source: "Chosen by the council", procedures: chosen, sharesTotal100: total100),
+            errors
+        )
     }
 
     static func page(
@@ -73,12 +97,19 @@ enum CountingConventionsView {
                     selected: c.ombudsmanCountedBy.rawValue, errors: errors, errorField: "\(p.id)-ombudsman-count"))
                   \(CaseActionsView.radios(
                     "\(p.id)-timed", legend: "Over 20 working days at the first two stages times",
-                    choices: [("last", "The last stage's response"), ("first", "The first response")],
+                    choices: [("last", "The last stage's response"), ("first", "The first response"),
+                        ("each", "Each stage's response: over when any one took longer")],
                     selected: c.timedResponse.rawValue, errors: errors, errorField: "\(p.id)-timed"))
+                  \(CaseActionsView.radios(
+                    "\(p.id)-timed-from", legend: "Response times count from",
+                    choices: [("clock", "The day the stage's response clock started (receipt, or acknowledgement "
+                        + "where the procedure counts from it)"), ("request", "The day the stage was requested")],
+                    selected: c.timedFrom.rawValue, errors: errors, errorField: "\(p.id)-timed-from"))
                   \(box("withdrawals", "Time withdrawn complaints too, to the day withdrawn", c.timesWithdrawals))
                   \(CaseActionsView.radios(
                     "\(p.id)-six-months", legend: "The share answered after six months is of",
-                    choices: [("responses", "Responses sent in the year"), ("closed", "Complaints closed in the year")],
+                    choices: [("responses", "Responses sent in the year"), ("closed", "Complaints closed in the year"),
+                        ("received", "Complaints received in the year")],
                     selected: c.sixMonthsShareOf.rawValue, errors: errors, errorField: "\(p.id)-six-months"))
                 </fieldset>
                 """
@@ -107,6 +138,13 @@ enum CountingConventionsView {
             <h2>Or choose for each procedure</h2>
             <form method="post" action="/reports/conventions" novalidate>\(HTML.csrfField)
               <input type="hidden" name="version" value="\(version)">
+              <fieldset class="app-fieldset">
+                <legend class="app-label--m">Every procedure</legend>
+                <div class="app-checkboxes__item"><input id="shares-total-100" name="shares-total-100" \
+            type="checkbox" value="yes"\(HTML(trusted: conventions.sharesTotal100 ? " checked" : ""))><label \
+            class="app-label" for="shares-total-100">Round shares that make up one whole so they total 100% \
+            (largest remainder)</label></div>
+              </fieldset>
               \(fieldsets)
               <button type="submit" class="app-button" name="use" value="custom">Save conventions</button>
             </form>

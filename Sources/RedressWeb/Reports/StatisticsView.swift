@@ -3,23 +3,25 @@ import RedressCore
 /// `GET /statistics?year=2021`: the first derived figures, with counting basis and rounding
 /// stated under each table (the shape of Hampshire's data appendix Table 2).
 enum StatisticsView {
-    static func render(_ f: FirstFigures, years: [Int], yearError: String?) -> HTML {
+    static func render(
+        _ f: FirstFigures, years: [Int], yearError: String?, conventions: CountingConventions = .standard
+    ) -> HTML {
         let options: [HTML] = years.map {
             "<option value=\"\($0)\"\($0 == f.year.startYear ? " selected" : "")>\(FinancialYear(startYear: $0).description)</option>"
         }
         let receivedRows: [HTML] = f.received.rows.map {
             """
-                <tr><th scope=\"row\">\($0.area.displayName)</th><td class=\"app-numeric\">\($0.complaints)</td><td \
-                class=\"app-numeric\">\($0.compliments)</td><td class=\"app-numeric\">\($0.comments)</td></tr>
-                """
+            <tr><th scope=\"row\">\($0.area.displayName)</th><td class=\"app-numeric\">\($0.complaints)</td><td \
+            class=\"app-numeric\">\($0.compliments)</td><td class=\"app-numeric\">\($0.comments)</td></tr>
+            """
         }
         let stageTables: [HTML] = f.stageOne.map { t in
             let id = t.times.id
             let rows: [HTML] = [t.withinTen, t.elevenToTwenty, t.overTwenty].enumerated().map { i, band in
                 """
-                    <tr><th scope=\"row\">\(band.label)</th>\(cell("\(id).band\(i + 1)", "\(band.count)"))\
-                    \(cell("\(id).band\(i + 1).share", band.percentage))</tr>
-                    """
+                <tr><th scope=\"row\">\(band.label)</th>\(cell("\(id).band\(i + 1)", "\(band.count)"))\
+                \(cell("\(id).band\(i + 1).share", band.percentage))</tr>
+                """
             }
             return """
                 <div class="app-table-wrap">
@@ -43,9 +45,9 @@ enum StatisticsView {
         let error: HTML =
             yearError.map {
                 """
-                    <p class=\"app-error-message\" id=\"year-error\"><span \
-                    class=\"app-visually-hidden\">Error:</span> \($0)</p>
-                    """
+                <p class=\"app-error-message\" id=\"year-error\"><span \
+                class=\"app-visually-hidden\">Error:</span> \($0)</p>
+                """
             } ?? ""
         return Layout.page(
             title: "Statistics \(f.year.description)", section: .statistics, hasErrors: yearError != nil,
@@ -83,7 +85,15 @@ enum StatisticsView {
             <p class="app-note">Basis: \(f.received.basis.explanation)</p>
             \(stageTables)
             <p class="app-note">\(f.rounding.statement)</p>
+            <p class="app-note">Counting conventions: \(conventionsName(conventions)), as the annual and \
+            quarterly reports count.</p>
             """)
+    }
+
+    /// The conventions' name, a link to choose them for those who may.
+    static func conventionsName(_ conventions: CountingConventions) -> HTML {
+        RequestScope.current.viewer?.may(.manageReportInputs) == true
+            ? "<a class=\"app-link\" href=\"/reports/conventions\">\(conventions.name)</a>" : "\(conventions.name)"
     }
 
     /// A numeric cell carrying its figure id, as the annual report names the figure: the test
