@@ -153,6 +153,31 @@ struct ReferenceReportTests {
         #expect(Self.figure(standard, over) == "74" && Self.figure(standard, "\(over).closed") == "175")
     }
 
+    /// §2.2 (adults): "289 internal complaint investigations … 52% upheld/partly upheld (150), 10%
+    /// withdrawn/early resolution/signposted (28) and 37% not upheld (108)": the parts total 286.
+    @Test("Lancashire 2021/22 §2.2: 289 investigations, outcomes of 286; the appendix names the three")
+    func lancashireInvestigations() {
+        var f = Fixture()
+        let response = "response"
+        for (outcome, n) in [("upheld", 100), ("partly-upheld", 50), ("withdrawn", 28), ("not-upheld", 108)] {
+            f.add(
+                .adultSocialCare, received: "2021-06-01",
+                stages: [(response, "2021-06-01", [.responded: "2021-07-01"], outcome)], count: n)
+        }
+        f.add(
+            .adultSocialCare, received: "2021-06-01",
+            stages: [(response, "2021-06-01", [.responded: "2021-07-01"], nil)], count: 3)
+        let r = f.report(2021, .lancashire2021, scope: .adults)
+        #expect(Self.figure(r, "closed-at.adults-statutory.response") == "289")
+        #expect(Self.figure(r, "fault-found.adults.count") == "150" && Self.figure(r, "fault-found.adults") == "52%")
+        #expect(
+            Self.figure(r, "outcome.adults.not-upheld") == "108" && Self.figure(r, "outcome.adults.withdrawn") == "28")
+        #expect(Self.figure(r, "outcome.adults.none") == "3")
+        let builder = AnnualReportBuilder(
+            year: FinancialYear(startYear: 2021), scope: .adults, calendar: .englandAndWales)
+        #expect(builder.dataQuality(f.records).first { $0.id == "missing-outcome" }?.references.count == 3)
+    }
+
     /// §2.3 (adults): 43 complaints exceeded six months, 9% of the 484 closed.
     @Test("Lancashire 2021/22 §2.3: adults answered after six months, as a share of complaints closed")
     func lancashireSixMonths() {

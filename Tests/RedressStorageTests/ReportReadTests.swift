@@ -36,6 +36,29 @@ struct ReportReadTests {
     }
 }
 
+extension ReportReadTests {
+    @Test(
+        "a stored complaint with no service, method or relationship reads back and is counted 'Not recorded'",
+        arguments: TestDatabase.engines)
+    func emptyCodesStored(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let received = CalendarDate(iso: "2024-05-07")!
+            var r = Representation(
+                id: "empty-1", reference: "ASC-2024-09999", kind: .complaint, serviceArea: .adultSocialCare,
+                procedureID: BuiltInProcedures.defaultProcedure(for: .adultSocialCare).id, receivedOn: received,
+                methodOfReceipt: "", complainant: Complainant(relationship: ""), serviceCategory: "", summary: "s")
+            r.stages = [Stage(key: "response", openedOn: received, milestones: [.requested: received])]
+            try await RepresentationStore(database: database).insertAll([r])
+            let report = try await ReportSource(database: database).annual(
+                year: FinancialYear(startYear: 2024), scope: .adults)
+            for table in ["service.adults", "method.adults", "relationship.adults"] {
+                #expect(!report.figures.contains { $0.id == "\(table):retired" }, "\(table): no retired codes")
+                #expect(report.figures.first { $0.id == "\(table):uncoded" }?.value == 1, "\(table): not recorded")
+            }
+        }
+    }
+}
+
 @Suite("Upgrading a database an older Redress left")
 struct UpgradeTests {
     @Test(
