@@ -122,9 +122,15 @@ def test_counting_conventions(server, browser):
     assert browser.find_element(By.CSS_SELECTOR, ".app-notification").text.startswith("Counting conventions saved")
     assert "Now in use: Lancashire 2021/22" in browser.find_element(By.TAG_NAME, "main").text
     assert browser.find_element(By.ID, "children-statutory-stage-zero").is_selected()
+    assert browser.find_element(By.ID, "shares-total-100").is_selected()
+    assert browser.find_element(By.ID, "children-statutory-timed-from").is_selected()
     assert_accessible(browser)
     browser.get(server + "/reports/annual?year=2025&scope=children")
-    assert "Stage 0: early resolution" in browser.find_element(By.TAG_NAME, "main").text
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Stage 0: early resolution" in main
+    assert "rounded to total 100% instead" in main
+    browser.get(server + "/statistics?year=2025")
+    assert "Counting conventions: Lancashire 2021/22" in browser.find_element(By.TAG_NAME, "main").text
     # Back to the standard, so other tests see the report as it was.
     browser.get(server + "/reports/conventions")
     browser.find_element(By.CSS_SELECTOR, "input[name=preset][value='Redress standard']").click()

@@ -60,10 +60,13 @@ enum CountingConventionsView {
         let presetItems: [HTML] = CountingConventions.presets.enumerated().map { i, preset in
             let id = i == 0 ? "preset" : "preset-\(i + 1)"
             let checked = HTML(trusted: preset.name == conventions.name ? " checked" : "")
-            let hint: HTML = preset.source.isEmpty ? "" : "<p class=\"app-hint\">\(preset.source)</p>"
+            let hint: HTML =
+                preset.source.isEmpty ? "" : "<p class=\"app-hint\" id=\"\(id)-hint\">\(preset.source)</p>"
+            let described = HTML.attribute("aria-describedby", preset.source.isEmpty ? nil : "\(id)-hint")
             return """
                 <div class="app-radios__item"><input id="\(id)" name="preset" type="radio" \
-                value="\(preset.name)"\(checked)><label for="\(id)">\(preset.name)</label>\(hint)</div>
+                value="\(preset.name)"\(described)\(checked)><div class="app-radios__text"><label \
+                for="\(id)">\(preset.name)</label>\(hint)</div></div>
                 """
         }
         let fieldsets: [HTML] = procedures.map { p in

@@ -70,8 +70,8 @@ enum Stylesheet {
         .app-radios__item{display:flex;align-items:center;gap:10px;margin-bottom:10px;min-height:40px}
         .app-radios__item input{width:40px;height:40px;margin:0;accent-color:#0b0c0c;flex:0 0 auto}
         .app-radios__item label{margin:0}
-        .app-radios__item{flex-wrap:wrap}
-        .app-radios__item .app-hint{flex-basis:100%;padding-left:50px;margin:0}
+        .app-radios__text .app-hint{margin:0}
+        .app-checkboxes__item .app-label{font-weight:400}
         .app-checkboxes__item{display:flex;align-items:center;gap:10px;margin-bottom:10px;min-height:40px}
         .app-checkboxes__item input{width:40px;height:40px;margin:0;accent-color:#0b0c0c;flex:0 0 auto}
         .app-checkboxes__item label{margin:0}
