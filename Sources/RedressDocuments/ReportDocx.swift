@@ -209,7 +209,7 @@ extension ReportDocuments {
         let rows = t.rows.enumerated().map { i, row in
             let keep = keepTogether && i < t.rows.count - 1
             return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(row.label, keep: keep)
-                + row.cells.map { cell($0.display, right: true, keep: keep) }.joined()
+                + row.cells.map { cell($0.display, right: $0.kind != .text, keep: keep) }.joined()
                 + String(repeating: cell("", keep: keep), count: max(0, t.columns.count - row.cells.count)) + "</w:tr>"
         }.joined()
         return

@@ -1,3 +1,4 @@
+import SQLKit
 /// The migrations of the committee report and of what is said and sent on a case (10 onwards),
 /// kept apart so each file stays readable: the commentary, documents and the contact log, email in
 /// and email out. Each is one transaction, like the rest (`Migrator.migrate`).
@@ -69,5 +70,42 @@ extension Migrator {
         Migration(
             13, "Email out: case documents attached to outgoing messages",
             statements: { _ in ["ALTER TABLE outbox_message ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'"] }),
+        // The Complaint Handling Code's service requests are a kind of their own. PostgreSQL
+        // replaces the check; SQLite cannot alter one, so its stored table definition is edited
+        // as SQLite documents for changes that leave the stored rows as they are (ALTER TABLE §7).
+        Migration(
+            14, "Service requests, a kind of representation the Complaint Handling Code asks to be recorded",
+            statements: { engine in
+                engine == .postgres
+                    ? [
+                        "ALTER TABLE representation DROP CONSTRAINT representation_kind_check",
+                        """
+                        ALTER TABLE representation ADD CONSTRAINT representation_kind_check CHECK (kind IN \
+                        ('complaint', 'compliment', 'comment', 'pre-complaint', 'case-concern', 'enquiry', \
+                        'ombudsman-enquiry', 'professional-concern', 'other', 'service-request'))
+                        """,
+                    ] : []
+            },
+            seed: { sql in
+                guard sql.dialect.name == "sqlite" else { return }
+                let version =
+                    try await sql.raw("PRAGMA schema_version").first()?.decode(
+                        column: "schema_version", as: Int.self) ?? 0
+                try await sql.raw("PRAGMA writable_schema = ON").run()
+                try await sql.raw(
+                    """
+                    UPDATE sqlite_schema SET sql = replace(sql, '''professional-concern'', ''other'')', \
+                    '''professional-concern'', ''other'', ''service-request'')') \
+                    WHERE type = 'table' AND name = 'representation'
+                    """
+                ).run()
+                try await sql.raw("PRAGMA schema_version = \(unsafeRaw: String(version + 1))").run()
+                try await sql.raw("PRAGMA writable_schema = OFF").run()
+                let check = try await sql.raw("PRAGMA integrity_check").first()?.decode(
+                    column: "integrity_check", as: String.self)
+                guard check == "ok" else {
+                    throw DatabaseError.cannotOpen("the representation table's check did not take: \(check ?? "")")
+                }
+            }),
     ]
 }

@@ -51,6 +51,54 @@ public struct ReportSource: Sendable {
         return builder.build(from: records)
     }
 
+    /// The Complaint Handling Code's annual report for `year` (with the self-assessment, the
+    /// governing body's response and the Ombudsman letter figures), or the member's quarterly pack
+    /// for `quarter` when given.
+    public func code(
+        year: FinancialYear, quarter: FinancialQuarter? = nil, rounding: Rounding = Rounding()
+    ) async throws -> ComplaintsReport {
+        let setting = try await setting()
+        let procedure =
+            setting.procedures.first { $0.id == BuiltInProcedures.corporate.id } ?? BuiltInProcedures.corporate
+        let builder =
+            quarter.map {
+                CodeReportBuilder(
+                    quarter: $0, calendar: setting.calendar, procedure: procedure, reference: setting.reference,
+                    rounding: rounding)
+            }
+            ?? CodeReportBuilder(
+                year: year, calendar: setting.calendar, procedure: procedure, reference: setting.reference,
+                rounding: rounding)
+        let records = try await RepresentationStore(database: database).representations(
+            relevantTo: builder.firstDay, builder.lastDay, includingOmbudsmanDecisions: true)
+        guard quarter == nil else { return builder.build(from: records, assessment: nil) }
+        let assessment = try await CodeAssessmentStore(database: database).assessment(year: year.startYear).assessment
+        let letter = try await ReportInputStore(database: database).ombudsmanLetter(year: year.startYear).letter
+        return builder.build(from: records, assessment: assessment, letter: letter)
+    }
+
+    /// What Redress counts for one provision of the Code in `year`, in words; `nil` when it
+    /// counts nothing for it.
+    public func codeEvidence(_ provision: ComplaintHandlingCode.Provision, year: FinancialYear) async throws -> String?
+    {
+        guard let measure = provision.measure else { return nil }
+        let setting = try await setting()
+        let procedure =
+            setting.procedures.first { $0.id == BuiltInProcedures.corporate.id } ?? BuiltInProcedures.corporate
+        let builder = CodeReportBuilder(
+            year: year, calendar: setting.calendar, procedure: procedure, reference: setting.reference)
+        let records = try await RepresentationStore(database: database).representations(
+            relevantTo: builder.firstDay, builder.lastDay)
+        return builder.evidence(for: measure, builder.measures(records))
+    }
+
+    /// The Code's report as a document, with the council's details.
+    public func committee(code report: ComplaintsReport, preparedOn: CalendarDate) async throws -> CommitteeReport {
+        CommitteeReport(
+            code: report, council: try await SettingsStore(database: database).councilIdentity(), preparedOn: preparedOn
+        )
+    }
+
     private func setting() async throws -> (
         calendar: WorkingDayCalendar, procedures: [ProcedureDefinition], reference: ReferenceData
     ) {

@@ -21,7 +21,7 @@ public struct RepresentationStore: Sendable {
     ) async throws -> Representation {
         try await database.transaction { sql in
             let year = FinancialYear(containing: command.receivedOn)
-            let prefix = "\(command.serviceArea.referencePrefix)-\(year.startYear)"
+            let prefix = "\(Representation.referencePrefix(command.kind, command.serviceArea))-\(year.startYear)"
             let sequence = try await Self.nextSequence(prefix: prefix, on: sql)
             var representation = Representation(
                 id: UUID().uuidString.lowercased(), reference: "\(prefix)-\(String.paddedSequence(sequence))",

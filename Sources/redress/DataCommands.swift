@@ -138,6 +138,15 @@ func loadDemo(
             for letter in inputs.ombudsmanLetters {
                 try await reportInputs.saveOmbudsmanLetter(letter, expectedVersion: SettingsStore.unsavedVersion)
             }
+            // The Code's self-assessment for the last complete year; this year's is left to do.
+            let last = FinancialYear(startYear: FinancialYear(containing: first.today).startYear - 1)
+            let assessment = DemoCouncil.codeSelfAssessment(
+                year: last.startYear, answeredOn: last.lastDay.adding(days: 30))
+            let codeStore = CodeAssessmentStore(database: database)
+            for (provision, answer) in assessment.answers {
+                try await codeStore.save(
+                    answer, year: last.startYear, provision: provision, expectedVersion: SettingsStore.unsavedVersion)
+            }
         }
     }
     return total

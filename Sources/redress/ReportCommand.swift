@@ -10,7 +10,7 @@ extension ReportScope: ExpressibleByArgument {}
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Generate reports from the records.",
-        subcommands: [Annual.self, Quarterly.self])
+        subcommands: [Annual.self, Quarterly.self, Code.self])
 
     /// What every report command shares: scope, format, output file, calendar.
     struct Output: ParsableArguments {

@@ -37,7 +37,7 @@ struct IntakeTests {
         #expect(h.stages[0].openedOn == date("2022-06-08") && h.stages[0].dueOn == date("2022-06-22"))
         #expect(
             refusal(c, .convertToComplaint(on: date("2022-06-09")))?.message
-                == "Only a pre-complaint or a case concern can become a complaint")
+                == "Only a pre-complaint, a case concern or a service request can become a complaint")
         let closed = try lifecycle.apply(.closeWithoutComplaint(on: date("2022-06-03")), to: p)
         #expect(!closed.isOpen)
         #expect(
@@ -76,9 +76,9 @@ struct IntakeTests {
                 == LifecycleError(
                     "late-reason",
                     """
-                        The complaint came more than 12 months after the matter arose (the limit was 31 May 2022); \
-                        enter why the council will consider it, or refuse it as out of time
-                        """
+                    The complaint came more than 12 months after the matter arose (the limit was 31 May 2022); \
+                    enter why the council will consider it, or refuse it as out of time
+                    """
                 ))
         #expect(
             try lifecycle.apply(.recordTimeLimit(matterAroseOn: date("2021-06-01"), lateAcceptedReason: nil), to: open)

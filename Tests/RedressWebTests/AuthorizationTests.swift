@@ -46,9 +46,10 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
     case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .ombudsmanLetter,
         .saveOmbudsmanLetter, .reportCommentary,
         .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate, .countingConventions,
-        .saveCountingConventions:
+        .saveCountingConventions, .codeAssessment, .codeProvision, .saveCodeProvision, .codeGoverningBody,
+        .saveCodeGoverningBody:
         return role == .complaintsManager
-    case .statistics, .annualReport, .quarterlyReport:
+    case .statistics, .annualReport, .quarterlyReport, .codeReport:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)
     case .people, .addPerson, .personAvailability, .audit, .retention, .retentionPurge, .accessGrants:
         return [.complaintsManager, .administrator].contains(role)
@@ -105,6 +106,8 @@ private func uri(_ endpoint: Endpoint, caseID: String, personID: String, userID:
         .replacingOccurrences(of: "/users/:id", with: "/users/\(userID)")
         .replacingOccurrences(of: "/recommendations/:id", with: "/recommendations/demo-rec")
         .replacingOccurrences(of: "/letters/:letter", with: "/letters/no-such-letter")
+        .replacingOccurrences(of: ":year/:provision", with: "2025/stage-1-acknowledge")
+        .replacingOccurrences(of: "/governing-body/:year", with: "/governing-body/2025")
         .replacingOccurrences(of: "/letters/:key", with: "/letters/acknowledgement")
         .replacingOccurrences(of: "/triage/:id", with: "/triage/no-such-submission")
 }

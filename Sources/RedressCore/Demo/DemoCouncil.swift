@@ -153,16 +153,25 @@ public struct DemoCouncil: Sendable {
                 }
             }
         }
+        // Service requests and reasonable adjustments come from streams of their own, so adding
+        // them changed none of the other cases, their references or their names.
+        addCodeCases(to: &result, histories: &histories)
         result.sort { ($0.receivedOn, $0.id) < ($1.receivedOn, $1.id) }
         // Names from a separate stream, so adding them never changes the cases themselves.
         var names = SeededGenerator(seed: seed ^ 0x6E61_6D65)
+        var requestNames = SeededGenerator(seed: seed ^ 0x7372_6E6D)
         for i in result.indices {
             let key =
                 (councilCode.map { "\($0)-" } ?? "")
-                + "\(result[i].serviceArea.referencePrefix)-\(FinancialYear(containing: result[i].receivedOn).startYear)"
+                + "\(Representation.referencePrefix(result[i].kind, result[i].serviceArea))-"
+                + "\(FinancialYear(containing: result[i].receivedOn).startYear)"
             counters[key, default: 0] += 1
             result[i].reference = "\(key)-\(String.paddedSequence(counters[key]!))"
-            DemoCouncil.name(&result[i], &names)
+            if result[i].records.intake.convertedFrom?.from == .serviceRequest || result[i].kind == .serviceRequest {
+                DemoCouncil.name(&result[i], &requestNames)
+            } else {
+                DemoCouncil.name(&result[i], &names)
+            }
         }
         return result.map { ($0, histories[$0.id] ?? []) }
     }
@@ -238,7 +247,7 @@ public struct DemoCouncil: Sendable {
             "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
     }
 
-    private func make(
+    func make(
         kind: RepresentationKind, area: ServiceArea, received: CalendarDate, rng: inout SeededGenerator
     ) -> (Representation, [CaseHistoryEntry]) {
         let areaServices = services[area] ?? []
@@ -311,6 +320,8 @@ public struct DemoCouncil: Sendable {
             summary = "Concern raised by another professional about \(serviceLabel)."
         case .other:
             summary = "Request for information about \(serviceLabel)."
+        case .serviceRequest:
+            summary = "Asks the council to put something right: \(serviceLabel)."
         }
         var r = Representation(
             id: uuid(&rng), reference: "", kind: kind, serviceArea: area,
@@ -464,8 +475,11 @@ public struct DemoCouncil: Sendable {
         let procedure = BuiltInProcedures.defaultProcedure(for: r.serviceArea)
         let lifecycle = Lifecycle(
             procedure: procedure, calendar: calendar, today: today, people: directory, reference: reference)
-        let decided = calendar.adding(workingDays: Int.random(in: 1...8, using: &rng), to: r.receivedOn)
-        if Double.random(in: 0..<1, using: &rng) < mix.preComplaintConversion {
+        let request = r.kind == .serviceRequest
+        let decided = calendar.adding(
+            workingDays: Int.random(in: 1...(request ? 15 : 8), using: &rng), to: r.receivedOn)
+        if Double.random(in: 0..<1, using: &rng) < (request ? mix.serviceRequestConversion : mix.preComplaintConversion)
+        {
             apply([.convertToComplaint(on: decided)], to: &r, history: &history, lifecycle: lifecycle)
             if r.kind == .complaint { addHandling(to: &r, history: &history, rng: &rng) }
         } else {
@@ -474,7 +488,7 @@ public struct DemoCouncil: Sendable {
     }
 
     /// Applies steps in order, stopping at the first dated after today.
-    private func apply(
+    func apply(
         _ steps: [CaseCommand], to r: inout Representation, history: inout [CaseHistoryEntry], lifecycle: Lifecycle
     ) {
         for step in steps {

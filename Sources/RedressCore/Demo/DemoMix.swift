@@ -28,6 +28,12 @@ public struct DemoMix: Sendable {
     public var ombudsmanDecisions: [(OmbudsmanDecision, Double)]
     /// Pre-complaints and case concerns that become complaints (Hampshire: 146 of 359).
     public var preComplaintConversion: Double
+    /// Corporate service requests a year at scale 1, and the share that become complaints
+    /// ([R]: no reference report counts them yet; a council's own figures replace these).
+    public var serviceRequests: Int = 240
+    public var serviceRequestConversion: Double = 0.08
+    /// Complaints with a reasonable adjustment agreed ([R]).
+    public var adjustments: Double = 0.06
 
     /// The mixes of the reference reports.
     public static let referenceReports = DemoMix(

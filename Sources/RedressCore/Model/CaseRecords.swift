@@ -26,13 +26,16 @@ public struct CaseRecords: Sendable, Codable, Hashable {
     /// Services the complaint is also about, besides its main service (`serviceCategory`):
     /// multi-coded, as Lancashire and Hampshire code them (287 service codes for 188 complaints).
     public var otherServices: [String] = []
+    /// Reasonable adjustments agreed with the complainant (Complaint Handling Code §2), each kept
+    /// under review.
+    public var adjustments: [ReasonableAdjustment] = []
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case natures, outcomesSought, actualOutcomes, remedialActionTaken, ombudsman, costs, learning, actions, intake,
             team, publicationQuote
-        case quoteConsent, links, otherServices
+        case quoteConsent, links, otherServices, adjustments
     }
 
     /// Reads records written by any earlier version: lists added later default to empty.
@@ -52,6 +55,7 @@ public struct CaseRecords: Sendable, Codable, Hashable {
         quoteConsent = try c.decodeIfPresent(Bool.self, forKey: .quoteConsent)
         links = try c.decodeIfPresent([CaseLink].self, forKey: .links) ?? []
         otherServices = try c.decodeIfPresent([String].self, forKey: .otherServices) ?? []
+        adjustments = try c.decodeIfPresent([ReasonableAdjustment].self, forKey: .adjustments) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,6 +75,7 @@ public struct CaseRecords: Sendable, Codable, Hashable {
         // Written only when there are some, so records from before links existed encode as before.
         if !links.isEmpty { try c.encode(links, forKey: .links) }
         if !otherServices.isEmpty { try c.encode(otherServices, forKey: .otherServices) }
+        if !adjustments.isEmpty { try c.encode(adjustments, forKey: .adjustments) }
     }
 }
 

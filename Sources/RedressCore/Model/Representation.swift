@@ -40,6 +40,10 @@ public enum RepresentationKind: String, Sendable, Codable, CaseIterable, Hashabl
     case professionalConcern = "professional-concern"
     /// Freedom of information, subject access, requests for information, ad hoc.
     case other
+    /// A first request for a service, or to put something right (a missed bin, a repair): not a
+    /// complaint under the Complaint Handling Code, but recorded, monitored and reviewed; it
+    /// becomes a complaint if the person is unhappy with how it was dealt with.
+    case serviceRequest = "service-request"
 
     public var displayName: String {
         switch self {
@@ -52,14 +56,23 @@ public enum RepresentationKind: String, Sendable, Codable, CaseIterable, Hashabl
         case .ombudsmanEnquiry: "Ombudsman enquiry"
         case .professionalConcern: "Professional to professional concern"
         case .other: "Other (FOI, subject access, ad hoc)"
+        case .serviceRequest: "Service request"
         }
     }
 
     /// Kinds that can be turned into a complaint, keeping both dates.
-    public var canBecomeComplaint: Bool { self == .preComplaint || self == .caseConcern }
+    public var canBecomeComplaint: Bool { self == .preComplaint || self == .caseConcern || self == .serviceRequest }
 
     /// Kinds that stay open for handling (the others are recorded and closed on receipt).
     public var isHandledAsCase: Bool { self == .complaint || canBecomeComplaint }
+}
+
+extension Representation {
+    /// The start of a reference: the service area's (`COR`), or `SR` for a service request, so
+    /// service requests are numbered apart from complaints and keep their number if they become one.
+    public static func referencePrefix(_ kind: RepresentationKind, _ area: ServiceArea) -> String {
+        kind == .serviceRequest ? "SR" : area.referencePrefix
+    }
 }
 
 /// Who made the representation, as the annual report counts them (Hampshire Tables 5, 12–15).
@@ -428,7 +441,8 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         if mergedInto != nil { return false }
         return switch kind {
         case .complaint: stages.isEmpty ? records.intake.refusal == nil : currentStage != nil
-        case .preComplaint, .caseConcern: records.intake.closedOn == nil && records.intake.refusal == nil
+        case .preComplaint, .caseConcern, .serviceRequest:
+            records.intake.closedOn == nil && records.intake.refusal == nil
         default: false
         }
     }
@@ -444,7 +458,7 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
         switch kind {
         case .complaint:
             return stages.last?.closedOn ?? records.intake.refusal?.decidedOn ?? receivedOn
-        case .preComplaint, .caseConcern:
+        case .preComplaint, .caseConcern, .serviceRequest:
             return records.intake.closedOn ?? records.intake.refusal?.decidedOn ?? receivedOn
         default:
             return receivedOn

@@ -1,9 +1,11 @@
 /// The dashboard's work queues, derived from the cases: what is due soon, what is overdue,
 /// stage 2s waiting for an Investigating Officer and Independent Person, Ombudsman remedies
-/// outstanding and actions past their date.
+/// outstanding, actions past their date and reasonable adjustments due for review.
 public struct WorkQueues: Sendable {
     public enum Queue: String, Sendable, CaseIterable {
         case dueSoon = "due-soon", overdue, awaitingAllocation = "awaiting-allocation", remedies, actions
+        /// Reasonable adjustments whose review is overdue or due soon (the Complaint Handling Code).
+        case adjustments
 
         public var displayName: String {
             switch self {
@@ -12,6 +14,7 @@ public struct WorkQueues: Sendable {
             case .awaitingAllocation: "Awaiting Investigating Officer and Independent Person"
             case .remedies: "Ombudsman remedies outstanding"
             case .actions: "Actions overdue"
+            case .adjustments: "Reasonable adjustments to review"
             }
         }
     }
@@ -87,6 +90,15 @@ public struct WorkQueues: Sendable {
                         Item(
                             representation: r, what: "\(o.reference): respond to the public report",
                             dueOn: report.responseDueOn, isOverdue: today > report.responseDueOn))
+                }
+            }
+            // Adjustments are kept under review while the case is open.
+            if r.isOpen {
+                for a in r.adjustmentsDue(by: calendar.adding(workingDays: dueSoon, to: today)) {
+                    items[.adjustments, default: []].append(
+                        Item(
+                            representation: r, what: "Review: \(a.description)", dueOn: a.reviewOn,
+                            isOverdue: a.reviewOn.map { $0 < today } ?? false))
                 }
             }
             for a in r.records.actions where a.isOverdue(on: today) {

@@ -24,8 +24,10 @@ extension CaseCommand {
         case .recordAdvocacy(let on, _): on
         case .referToOmbudsman(_, _, let on, _), .recordOmbudsmanDecision(_, _, let on, _, _, _),
             .completeOmbudsmanRemedy(_, _, let on),
-            .recordPublicReport(_, let on), .respondToPublicReport(_, let on), .completeAction(_, let on):
+            .recordPublicReport(_, let on), .respondToPublicReport(_, let on), .completeAction(_, let on),
+            .reviewAdjustment(_, let on, _):
             on
+        case .addAdjustment(let adjustment): adjustment.agreedOn
         case .addOmbudsmanRemedy: nil  // recorded when decided; its due date may be ahead
         case .addCost(let cost): cost.paidOn
         case .addLearning(let point): point.recordedOn
@@ -60,35 +62,35 @@ extension CaseCommand {
         case .correctMilestone(let milestone, let to, let reason):
             return
                 """
-                    \(prefix)Corrected: \(stage?.label(of: milestone) ?? milestone.defaultLabel) \
-                    \(to.map { "now \($0.longDisplay)" } ?? "removed") (\(reason))
-                    """
+                \(prefix)Corrected: \(stage?.label(of: milestone) ?? milestone.defaultLabel) \
+                \(to.map { "now \($0.longDisplay)" } ?? "removed") (\(reason))
+                """
         case .reopen(let reason): return "\(prefix)Reopened (\(reason))"
         case .followCalendar(_, let from, let to, let change):
             return "\(prefix)Response due date moved from \(from.longDisplay) to \(to.longDisplay): \(change)"
         case .decideEligibility(let basis, let interest, let on, _):
             return
                 """
-                    Eligibility decided on \(on.longDisplay): \
-                    \(basis)\(interest.map { $0 ? " (sufficient interest)" : " (no sufficient interest)" } ?? "")
-                    """
+                Eligibility decided on \(on.longDisplay): \
+                \(basis)\(interest.map { $0 ? " (sufficient interest)" : " (no sufficient interest)" } ?? "")
+                """
         case .recordTimeLimit(let arose, let reason):
             return "Matter arose \(arose.longDisplay)\(reason == nil ? "" : "; late complaint accepted")"
         case .refuse(let reason, let on, _): return "\(prefix)Refused on \(on.longDisplay) (\(reason))"
         case .recordAdvocacy(let offered, let appointed):
             return
                 """
-                    Advocacy offered \
-                    \(offered.longDisplay)\(appointed.map { "; advocate appointed \($0.longDisplay)" } ?? "")
-                    """
+                Advocacy offered \
+                \(offered.longDisplay)\(appointed.map { "; advocate appointed \($0.longDisplay)" } ?? "")
+                """
         case .recordChildConsent(let given, let on):
             return "Child's consent \(given ? "given" : "not given"), recorded \(on.longDisplay)"
         case .markJoint(let partner, let councilLeads, let on):
             return
                 """
-                    Joint complaint with \(partner), \(councilLeads ? "council" : "partner") leading, agreed \
-                    \(on.longDisplay)
-                    """
+                Joint complaint with \(partner), \(councilLeads ? "council" : "partner") leading, agreed \
+                \(on.longDisplay)
+                """
         case .convertToComplaint(let on): return "Became a complaint on \(on.longDisplay)"
         case .closeWithoutComplaint(let on): return "Closed without a complaint on \(on.longDisplay)"
         case .assignOwner(let user, let on):
@@ -106,9 +108,9 @@ extension CaseCommand {
         case .code(let natures, let sought, let actual, _):
             return
                 """
-                    Coded: \(natures.count) nature(s), \(sought.count) outcome(s) sought, \(actual.count) actual \
-                    outcome(s)
-                    """
+                Coded: \(natures.count) nature(s), \(sought.count) outcome(s) sought, \(actual.count) actual \
+                outcome(s)
+                """
         case .codeServices(let others):
             return others.isEmpty ? "Other services: none" : "Other services: \(others.joined(separator: ", "))"
         case .referToOmbudsman(_, let reference, let on, _):
@@ -124,13 +126,22 @@ extension CaseCommand {
         case .addCost(let cost):
             return
                 """
-                    Cost recorded: \(cost.heading.displayName.lowercased()), \
-                    \(Money.display(pence: cost.amountPence)), paid \(cost.paidOn.longDisplay)
-                    """
+                Cost recorded: \(cost.heading.displayName.lowercased()), \
+                \(Money.display(pence: cost.amountPence)), paid \(cost.paidOn.longDisplay)
+                """
         case .addLearning(let point): return "Learning recorded (\(point.theme))"
         case .addAction(let action):
             return "Action (\(action.kind.displayName.lowercased())) due \(action.dueOn.longDisplay)"
         case .completeAction(_, let on): return "Action completed on \(on.longDisplay)"
+        case .addAdjustment(let adjustment):
+            return
+                """
+                Reasonable adjustment agreed on \(adjustment.agreedOn.longDisplay), to be reviewed by \
+                \((adjustment.reviewOn ?? adjustment.agreedOn).longDisplay)
+                """
+        case .reviewAdjustment(_, let on, let next):
+            return "Reasonable adjustment reviewed on \(on.longDisplay): "
+                + (next.map { "kept, next review by \($0.longDisplay)" } ?? "no longer needed, ended")
         }
     }
 }

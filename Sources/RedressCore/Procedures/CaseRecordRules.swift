@@ -54,9 +54,9 @@ extension Lifecycle {
                 throw LifecycleError(
                     "decision",
                     """
-                        The Ombudsman's decision (\(existing.displayName.lowercased())) is already recorded; correct \
-                        it instead
-                        """
+                    The Ombudsman's decision (\(existing.displayName.lowercased())) is already recorded; correct \
+                    it instead
+                    """
                 )
             }
             try check(decidedOn, "decided-on", "The decision date", notBefore: referral.councilNotifiedOn)
@@ -173,6 +173,37 @@ extension Lifecycle {
             }
             try check(on, "done-on", "The date it was done", notBefore: r.receivedOn)
             r.records.actions[index].doneOn = on
+        case .addAdjustment(let adjustment):
+            let words = adjustment.description.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !words.isEmpty else { throw LifecycleError("description", "Describe the adjustment agreed") }
+            guard words.count <= 500 else {
+                throw LifecycleError("description", "Describe the adjustment in 500 characters or fewer")
+            }
+            try check(adjustment.agreedOn, "agreed-on", "The date it was agreed", notBefore: r.receivedOn)
+            guard let review = adjustment.reviewOn, review > adjustment.agreedOn else {
+                throw LifecycleError("review-on", "The review date must be after the date it was agreed")
+            }
+            if r.records.adjustments.contains(where: { $0.id == adjustment.id }) {
+                throw LifecycleError("adjustment", "That adjustment is already recorded")
+            }
+            var kept = adjustment
+            kept.description = words
+            r.records.adjustments.append(kept)
+        case .reviewAdjustment(let id, let on, let next):
+            guard let index = r.records.adjustments.firstIndex(where: { $0.id == id }) else {
+                throw LifecycleError("adjustment", "No such adjustment on this case")
+            }
+            let adjustment = r.records.adjustments[index]
+            if let ended = adjustment.endedOn {
+                throw LifecycleError("adjustment", "The adjustment was ended on \(ended.longDisplay)")
+            }
+            try check(on, "reviewed-on", "The date of the review", notBefore: adjustment.agreedOn)
+            if let next, next <= on {
+                throw LifecycleError("next-review-on", "The next review must be after this one")
+            }
+            r.records.adjustments[index].reviewedOn.append(on)
+            r.records.adjustments[index].reviewOn = next
+            if next == nil { r.records.adjustments[index].endedOn = on }
         default:
             return false
         }

@@ -29,9 +29,9 @@ extension Lifecycle {
                     throw LifecycleError(
                         "late-reason",
                         """
-                            The complaint came more than \(months) months after the matter arose (the limit was \
-                            \(limit.longDisplay)); enter why the council will consider it, or refuse it as out of time
-                            """
+                        The complaint came more than \(months) months after the matter arose (the limit was \
+                        \(limit.longDisplay)); enter why the council will consider it, or refuse it as out of time
+                        """
                     )
                 }
             }
@@ -85,22 +85,27 @@ extension Lifecycle {
             r.records.intake.joint = Intake.JointComplaint(partner: name, councilLeads: councilLeads, agreedOn: on)
         case .convertToComplaint(let on):
             guard r.kind.canBecomeComplaint else {
-                throw LifecycleError("kind", "Only a pre-complaint or a case concern can become a complaint")
+                throw LifecycleError(
+                    "kind", "Only a pre-complaint, a case concern or a service request can become a complaint")
             }
             guard r.records.intake.closedOn == nil, r.records.intake.refusal == nil else {
                 throw LifecycleError("kind", "It is closed; it cannot become a complaint")
             }
             try check(on, "date", "The date it became a complaint", notBefore: r.receivedOn)
+            // A service request is not a complaint (the Complaint Handling Code): the complaint is
+            // made, and its clock starts, on the day the person says they are unhappy with it.
+            let startsOnConversion = procedure.clockStartsOnConversion || r.kind == .serviceRequest
             r.records.intake.convertedFrom = Intake.Conversion(
                 from: r.kind, firstReceivedOn: r.receivedOn, convertedOn: on)
             r.kind = .complaint
             r.procedureID = procedure.id
             r.stages =
-                engine.openingStage(for: procedure, receivedOn: procedure.clockStartsOnConversion ? on : r.receivedOn)
+                engine.openingStage(for: procedure, receivedOn: startsOnConversion ? on : r.receivedOn)
                 .map { [$0] } ?? []
         case .closeWithoutComplaint(let on):
             guard r.kind.canBecomeComplaint else {
-                throw LifecycleError("kind", "Only a pre-complaint or a case concern is closed this way")
+                throw LifecycleError(
+                    "kind", "Only a pre-complaint, a case concern or a service request is closed this way")
             }
             guard r.records.intake.closedOn == nil else { throw LifecycleError("date", "It is already closed") }
             try check(on, "date", "The closing date", notBefore: r.receivedOn)

@@ -51,9 +51,11 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     case recordChildConsent(given: Bool, on: CalendarDate)
     /// Handled jointly with an NHS body, with the agreed lead.
     case markJoint(partner: String, councilLeads: Bool, agreedOn: CalendarDate)
-    /// A pre-complaint or case concern becomes a complaint, keeping its first receipt date.
+    /// A pre-complaint, case concern or service request becomes a complaint, keeping its first
+    /// receipt date.
     case convertToComplaint(on: CalendarDate)
-    /// A pre-complaint or case concern closed without becoming a complaint.
+    /// A pre-complaint or case concern closed without becoming a complaint; a service request
+    /// resolved.
     case closeWithoutComplaint(on: CalendarDate)
 
     /// A stage as the council's previous system held it, brought in by a legacy import: only
@@ -97,6 +99,10 @@ public enum CaseCommand: Sendable, Hashable, Codable {
     case addLearning(LearningPoint)
     case addAction(ServiceAction)
     case completeAction(action: String, on: CalendarDate)
+    /// Records a reasonable adjustment agreed with the complainant, with the day it is reviewed.
+    case addAdjustment(ReasonableAdjustment)
+    /// Reviews an adjustment: kept, to be reviewed again on `nextReviewOn`, or ended (`nil`).
+    case reviewAdjustment(adjustment: String, on: CalendarDate, nextReviewOn: CalendarDate?)
 }
 
 /// Why a command was refused, in words for the person who tried it, naming the field at fault.
@@ -144,9 +150,9 @@ public struct Lifecycle: Sendable {
             throw LifecycleError(
                 "case",
                 """
-                    This case was merged into another \
-                    (\(r.records.links.first { $0.kind == .mergedInto }?.reference ?? survivor)); work on that case
-                    """
+                This case was merged into another \
+                (\(r.records.links.first { $0.kind == .mergedInto }?.reference ?? survivor)); work on that case
+                """
             )
         }
         if try applyCasework(command, to: &r) { return r }
@@ -368,9 +374,9 @@ public struct Lifecycle: Sendable {
                 throw LifecycleError(
                     "to",
                     """
-                        An extension cannot take \(clock.name.lowercased()) past \(maximum) working days from \
-                        \(start.longDisplay), which is \(latest.longDisplay)
-                        """
+                    An extension cannot take \(clock.name.lowercased()) past \(maximum) working days from \
+                    \(start.longDisplay), which is \(latest.longDisplay)
+                    """
                 )
             }
             if trimmed.isEmpty { throw LifecycleError("reason", "Enter the reason for the extension") }
@@ -391,13 +397,13 @@ public struct Lifecycle: Sendable {
             let onward =
                 procedure.stages.count == 1
                 ? """
-                    \(procedure.name)s have a single stage; after the response the complainant may go to the Local \
-                    Government and Social Care Ombudsman
-                    """
+                \(procedure.name)s have a single stage; after the response the complainant may go to the Local \
+                Government and Social Care Ombudsman
+                """
                 : """
-                    \(definition.name) is the last stage; the complainant may now go to the Local Government and \
-                    Social Care Ombudsman
-                    """
+                \(definition.name) is the last stage; the complainant may now go to the Local Government and \
+                Social Care Ombudsman
+                """
             throw LifecycleError("stage", onward)
         }
         if last.withdrawnOn != nil {
@@ -417,9 +423,9 @@ public struct Lifecycle: Sendable {
                 throw LifecycleError(
                     "stage",
                     """
-                        \(next.name) cannot start before “\(definition.label(of: .responded))” is recorded for \
-                        \(definition.name.lowercased())
-                        """
+                    \(next.name) cannot start before “\(definition.label(of: .responded))” is recorded for \
+                    \(definition.name.lowercased())
+                    """
                 )
             }
             previousClose = latest
@@ -429,10 +435,10 @@ public struct Lifecycle: Sendable {
             throw LifecycleError(
                 "date",
                 """
-                    The request cannot be before the \
-                    \(definition.label(of: .responded).lowercased().replacingOccurrences(of: " sent", with: "")) on \
-                    \(previousClose.longDisplay)
-                    """
+                The request cannot be before the \
+                \(definition.label(of: .responded).lowercased().replacingOccurrences(of: " sent", with: "")) on \
+                \(previousClose.longDisplay)
+                """
             )
         }
         if let window = next.requestWindowWorkingDays, last.respondedOn != nil {
@@ -441,9 +447,9 @@ public struct Lifecycle: Sendable {
                 throw LifecycleError(
                     "late-reason",
                     """
-                        The request came after the \(window) working days that ended on \(closes.longDisplay); enter \
-                        why the council accepts it
-                        """
+                    The request came after the \(window) working days that ended on \(closes.longDisplay); enter \
+                    why the council accepts it
+                    """
                 )
             }
         }
@@ -485,9 +491,9 @@ public struct Lifecycle: Sendable {
             throw LifecycleError(
                 "role",
                 """
-                    \(people[holder]?.name ?? "Someone") is already the \(role.displayName); correct the appointment \
-                    instead
-                    """
+                \(people[holder]?.name ?? "Someone") is already the \(role.displayName); correct the appointment \
+                instead
+                """
             )
         }
         switch role {
@@ -517,9 +523,9 @@ public struct Lifecycle: Sendable {
                 throw LifecycleError(
                     "person",
                     """
-                        Review panel members must be independent of the council; \(person.name) is a council officer \
-                        or member
-                        """
+                    Review panel members must be independent of the council; \(person.name) is a council officer \
+                    or member
+                    """
                 )
             }
             if r.stages.contains(where: { $0.appointee(.independentPerson) == personID }) {

@@ -198,7 +198,7 @@ extension ReportTable {
         var table = self
         table.rows = rows.filter { row in
             row.cells.contains { cell in
-                cell.kind == .suppressed || (cell.value ?? 0) != 0 || (cell.numerator ?? 0) != 0
+                cell.kind == .suppressed || cell.kind == .text || (cell.value ?? 0) != 0 || (cell.numerator ?? 0) != 0
             }
         }
         return table

@@ -38,3 +38,22 @@ extension CommitteeReport {
         self.chapters = chapters
     }
 }
+
+extension CommitteeReport {
+    /// The Complaint Handling Code's annual report (or the member's quarterly pack) as a document:
+    /// a chapter per section, every row printed (a self-assessment row says what it says even
+    /// when its figure is 0).
+    public init(code report: ComplaintsReport, council: CouncilIdentity, preparedOn: CalendarDate) {
+        self.init(quarterly: report, council: council, preparedOn: preparedOn, showZeroRows: true)
+        let governing = council.committee.isEmpty ? "its governing body" : "the \(council.committee)"
+        chapters[0].blocks[0] = .paragraph(
+            """
+            This report sets out how \(council.name) handled complaints under the Local Government and Social Care \
+            Ombudsman's Complaint Handling Code between \(report.firstDay.longDisplay) and \
+            \(report.lastDay.longDisplay): how it assesses itself against the Code, how many complaints and service \
+            requests it received, how quickly it answered them, the complaints it did not accept and why, what it \
+            found and what it changed, and the Ombudsman's decisions, for \(governing) to scrutinise. Every figure is \
+            counted from the case records, and each table says how. \(report.rounding)
+            """)
+    }
+}

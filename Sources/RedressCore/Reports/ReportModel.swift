@@ -14,6 +14,9 @@ public struct Figure: Sendable, Hashable, Codable {
         case entered
         /// A count hidden because it is under the small-numbers threshold (equality profile).
         case suppressed
+        /// The council's own words in a table cell (a self-assessment's answer, evidence and
+        /// action): not a figure, shown as written and never counted.
+        case text
     }
 
     /// Stable identifier, e.g. `received.complaint.2021`.
@@ -109,6 +112,13 @@ public struct Figure: Sendable, Hashable, Codable {
         Figure(
             id: id, label: label, kind: .suppressed, value: nil, numerator: nil, denominator: nil, basis: basis,
             display: display ?? "<\(threshold)")
+    }
+
+    /// The council's words for a table cell.
+    public static func text(_ id: String, _ label: String, _ words: String) -> Figure {
+        Figure(
+            id: id, label: label, kind: .text, value: nil, numerator: nil, denominator: nil, basis: .assessedByCouncil,
+            display: words)
     }
 
     public static func money(_ id: String, _ label: String, pence: Int, basis: CountingBasis) -> Figure {

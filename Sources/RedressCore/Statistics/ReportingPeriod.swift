@@ -95,6 +95,8 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
     /// Steps counted on the date each happened in the period: review panels requested on the
     /// date requested, held on the date they met.
     case happenedInPeriod = "happened"
+    /// The council's own answers for the year (the Complaint Handling Code self-assessment).
+    case assessedByCouncil = "assessed"
 
     public var explanation: String {
         switch self {
@@ -108,6 +110,11 @@ public enum CountingBasis: String, Sendable, Hashable, Codable {
             complaint was made.
             """
         case .happenedInPeriod: "Counted on the date each step happened: steps dated in the period."
+        case .assessedByCouncil:
+            """
+            The council's own assessment for the year, with the figures Redress counted from the records \
+            beside each provision.
+            """
         case .enteredForPeriod:
             """
             Entered by the council for the period from its other systems (context measures); complaints are \

@@ -259,5 +259,18 @@ struct APIStep: Sendable {
             fields: [
                 .text("action", "The action's id", maxLength: 64), .date("done-on", "Date it was done"),
             ]),
+        APIStep(
+            form: RecordStep.adjustment, summary: "Record a reasonable adjustment agreed with the complainant",
+            fields: [
+                .text("description", "The adjustment", maxLength: 500), .date("agreed-on", "Date it was agreed"),
+                .date("review-on", "Date to review it by"),
+            ]),
+        APIStep(
+            form: RecordStep.reviewAdjustment, summary: "Review a reasonable adjustment: keep it, or end it",
+            fields: [
+                .text("adjustment", "The adjustment's id", maxLength: 64), .date("reviewed-on", "Date of the review"),
+                .choice("keep", ["yes", "no"], "Whether it is still needed"),
+                .date("next-review-on", "Date of the next review, when kept", required: false),
+            ]),
     ]
 }

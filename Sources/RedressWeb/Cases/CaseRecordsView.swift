@@ -312,7 +312,8 @@ enum CaseRecordsView {
                 """, button: "Record action"))
             \(StepForms.disclosureEnd)
             """
-        return "\(coding)\(ombudsman)\(costs)\(learningSection)"
+        let adjustments = r.kind == .complaint ? AdjustmentsView.section(r, today: today, failed: failed) : ""
+        return "\(coding)\(ombudsman)\(costs)\(learningSection)\(adjustments)"
     }
 
     static func textInput(_ name: String, label: String, value: String, errors: [FieldError]) -> HTML {

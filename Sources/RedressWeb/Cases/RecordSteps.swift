@@ -6,6 +6,7 @@ import RedressCore
 enum RecordStep: String, Sendable, CaseIterable {
     case code, services, refer, decide, remedy, completeRemedy = "complete-remedy", publicReport = "public-report"
     case reportResponse = "report-response", cost, learning, action, completeAction = "complete-action"
+    case adjustment, reviewAdjustment = "review-adjustment"
 
     var anchor: String { "\(rawValue)-form" }
 
@@ -23,13 +24,15 @@ enum RecordStep: String, Sendable, CaseIterable {
         case .learning: "Learning recorded"
         case .action: "Action recorded"
         case .completeAction: "Action completed"
+        case .adjustment: "Reasonable adjustment recorded"
+        case .reviewAdjustment: "Review of the adjustment recorded"
         }
     }
 
     func fieldID(for field: String) -> String {
         switch field {
         case "notified-on", "received-on", "decided-on", "due-on", "completed-on", "report-received-on", "responded-on",
-            "paid-on", "recorded-on", "done-on":
+            "paid-on", "recorded-on", "done-on", "agreed-on", "review-on", "reviewed-on", "next-review-on":
             "\(rawValue)-\(field == "report-received-on" ? "received-on" : field)-day"
         case "reference", "decision", "satisfactory", "description", "amount", "kind", "owner", "theme", "heading",
             "natures",
@@ -153,6 +156,24 @@ enum RecordStep: String, Sendable, CaseIterable {
             }
         case .completeAction:
             if let on = date("done-on", "Date it was done") { command = .completeAction(action: f["action"], on: on) }
+        case .adjustment:
+            let description = required("description", "Describe the adjustment agreed")
+            let agreed = date("agreed-on", "Date it was agreed")
+            let review = date("review-on", "Date to review it by", future: true)
+            if let agreed, let review, errors.isEmpty {
+                command = .addAdjustment(
+                    ReasonableAdjustment(id: newID, description: description, agreedOn: agreed, reviewOn: review))
+            }
+        case .reviewAdjustment:
+            let on = date("reviewed-on", "Date of the review")
+            let keep = yesNo("keep")
+            if keep == nil {
+                errors.append(FieldError(field: "review-adjustment-keep", message: "Select whether it is still needed"))
+            }
+            let next = keep == true ? date("next-review-on", "Date of the next review", future: true) : nil
+            if let on, let keep, errors.isEmpty {
+                command = .reviewAdjustment(adjustment: f["adjustment"], on: on, nextReviewOn: keep ? next : nil)
+            }
         }
         guard errors.isEmpty, let command else { return .failure(FieldErrors(errors)) }
         return .success(command)

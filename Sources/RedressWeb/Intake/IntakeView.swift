@@ -23,9 +23,9 @@ enum IntakeView {
                 "First received as",
                 intake.convertedFrom.map {
                     """
-                        \($0.from.displayName) on \($0.firstReceivedOn.longDisplay); a complaint from \
-                        \($0.convertedOn.longDisplay)
-                        """
+                    \($0.from.displayName) on \($0.firstReceivedOn.longDisplay); a complaint from \
+                    \($0.convertedOn.longDisplay)
+                    """
                 }),
             row(
                 "Matter arose",
@@ -41,9 +41,9 @@ enum IntakeView {
                 "Refused",
                 intake.refusal.map {
                     """
-                        \(reference.label(.refusalReason, $0.reason)), \
-                        \($0.decidedOn.longDisplay)\($0.notifiedOn.map { "; complainant told \($0.longDisplay)" } ?? "")
-                        """
+                    \(reference.label(.refusalReason, $0.reason)), \
+                    \($0.decidedOn.longDisplay)\($0.notifiedOn.map { "; complainant told \($0.longDisplay)" } ?? "")
+                    """
                 }),
             row(
                 "Advocacy",
@@ -58,11 +58,11 @@ enum IntakeView {
                 "Joint complaint",
                 intake.joint.map {
                     """
-                        With \($0.partner); \($0.councilLeads ? "the council" : "the partner") leads (agreed \
-                        \($0.agreedOn.longDisplay))
-                        """
+                    With \($0.partner); \($0.councilLeads ? "the council" : "the partner") leads (agreed \
+                    \($0.agreedOn.longDisplay))
+                    """
                 }),
-            row("Closed without a complaint", intake.closedOn?.longDisplay),
+            row(r.kind == .serviceRequest ? "Resolved" : "Closed without a complaint", intake.closedOn?.longDisplay),
         ]
         var forms: [HTML] = []
         if r.kind.canBecomeComplaint && r.isOpen {
@@ -70,19 +70,23 @@ enum IntakeView {
                 Forms.form(
                     IntakeStep.convert, r, r.version, title: "Make it a complaint", errors: errors(.convert),
                     fields: """
-                        <p class="app-hint">The statutory clock counts from \
-                        \(procedure?.clockStartsOnConversion == true ? "the date it becomes a complaint" : "the first receipt, \(r.receivedOn.longDisplay)").</p>
+                        <p class="app-hint">The \(r.kind == .serviceRequest ? "response" : "statutory") clock counts \
+                        from \(procedure?.clockStartsOnConversion == true || r.kind == .serviceRequest
+                            ? "the date it becomes a complaint" : "the first receipt, \(r.receivedOn.longDisplay)").</p>
                         \(Forms.dateInput("convert-date", legend: "Date it became a complaint",
                         values: values(.convert), errors: errors(.convert)))
                         """, button: "Make it a complaint"))
+            // A service request is resolved (the service given); the other kinds close without a complaint.
+            let request = r.kind == .serviceRequest
             forms.append(
                 Forms.form(
-                    IntakeStep.closeIntake, r, r.version, title: "Close without a complaint",
+                    IntakeStep.closeIntake, r, r.version,
+                    title: request ? "The service request is resolved" : "Close without a complaint",
                     errors: errors(.closeIntake),
                     fields: """
-                        \(Forms.dateInput("close-intake-date", legend: "Date closed", values: values(.closeIntake),
-                        errors: errors(.closeIntake)))
-                        """, button: "Close"))
+                        \(Forms.dateInput("close-intake-date", legend: request ? "Date resolved" : "Date closed",
+                        values: values(.closeIntake), errors: errors(.closeIntake)))
+                        """, button: request ? "Record as resolved" : "Close"))
         }
         if r.isOpen && intake.refusal == nil {
             forms.append(

@@ -29,9 +29,18 @@ enum AnnualReportView {
     }
 
     static func table(section: String, _ t: ReportTable) -> HTML {
-        let head: [HTML] = t.columns.map { "<th scope=\"col\" class=\"app-numeric\">\($0)</th>" }
+        // Words (a self-assessment's answers) read from the left; figures line up on the right.
+        let words = Set(
+            t.columns.indices.filter { i in
+                t.rows.contains { $0.cells.indices.contains(i) && $0.cells[i].kind == .text }
+            })
+        let head: [HTML] = t.columns.enumerated().map { i, column in
+            "<th scope=\"col\"\(HTML(trusted: words.contains(i) ? "" : " class=\"app-numeric\""))>\(column)</th>"
+        }
         let rows: [HTML] = t.rows.map { row in
-            let cells: [HTML] = row.cells.map { "<td class=\"app-numeric\">\($0.display)</td>" }
+            let cells: [HTML] = row.cells.map {
+                "<td\(HTML(trusted: $0.kind == .text ? "" : " class=\"app-numeric\""))>\($0.display)</td>"
+            }
             return "<tr><th scope=\"row\">\(row.label)</th>\(cells)</tr>"
         }
         let notes: [HTML] = t.notes.map { "<p class=\"app-note\">\($0)</p>" }

@@ -74,7 +74,9 @@ public enum CommitteeReportView {
             case .table(let table):
                 // A chart, and a short table, are never split across pages (the heading stays with
                 // what follows it); a long table repeats its header on each page.
-                let keep = table.rows.count <= 24 ? " app-figure--keep" : ""
+                // A table of words (the self-assessment) flows on from the page it starts on.
+                let words = table.rows.contains { $0.cells.contains { $0.kind == .text } }
+                let keep = table.rows.count <= 24 && !words ? " app-figure--keep" : ""
                 return "<div class=\"app-figure\(keep)\">\(AnnualReportView.table(section: chapter.id, table))</div>"
             case .quotes(let quotes):
                 let items: [HTML] = quotes.map { "<blockquote class=\"app-quote\"><p>\($0)</p></blockquote>" }

@@ -58,6 +58,9 @@ enum StatisticsView {
               <li><a class="app-link" href="/reports/annual?year=\(f.year.startYear)">Annual complaints report for \
             \(f.year.description)</a></li>
               <li><a class="app-link" href="/reports/quarterly">Quarterly performance report</a></li>
+              <li><a class="app-link" href="/reports/code?year=\(f.year.startYear)">Complaint Handling Code report \
+            for \(f.year.description)</a>: self-assessment, service requests, refusals, the governing body's \
+            response</li>
               \(RequestScope.current.viewer?.may(.manageReportInputs) == true ? "<li><a class=\"app-link\" href=\"/reports/inputs\">Report inputs: context measures and recommendations</a></li>" as HTML : "")
             </ul>
             <form class="app-inline-form" method="get" action="/statistics">

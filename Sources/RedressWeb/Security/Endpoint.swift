@@ -23,6 +23,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case councilDetails, saveCouncilDetails, saveCouncilLogo, mailboxSettings, saveMailboxSettings
     case reportCommentary, reportCommentaryChapter, saveReportCommentary, reportTemplate, saveReportTemplate
     case countingConventions, saveCountingConventions
+    case codeReport, codeAssessment, codeProvision, saveCodeProvision, codeGoverningBody, saveCodeGoverningBody
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -51,7 +52,8 @@ enum Endpoint: String, CaseIterable, Sendable {
             .saveContextMeasure, .addRecommendation, .updateRecommendation, .saveOmbudsmanLetter, .feedbackStep,
             .recordSubmission,
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
-            .saveReportTemplate, .saveCouncilLogo, .saveMailboxSettings, .saveCountingConventions,
+            .saveReportTemplate, .saveCouncilLogo, .saveMailboxSettings, .saveCountingConventions, .saveCodeProvision,
+            .saveCodeGoverningBody,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase, .addCaseDocuments,
             .withholdDocument, .addCaseContact, .saveCaseContact, .sendCaseEmail:
@@ -120,6 +122,11 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .reportCommentaryChapter, .saveReportCommentary: "/reports/annual/commentary/:chapter"
         case .reportTemplate, .saveReportTemplate: "/reports/annual/template"
         case .countingConventions, .saveCountingConventions: "/reports/conventions"
+        case .codeReport: "/reports/code"
+        case .codeAssessment: "/reports/code/self-assessment"
+        case .codeProvision, .saveCodeProvision: "/reports/code/self-assessment/:year/:provision"
+        case .codeGoverningBody, .saveCodeGoverningBody: "/reports/code/governing-body/:year"
+
         case .saveContextMeasure: "/reports/inputs/context"
         case .ombudsmanLetter, .saveOmbudsmanLetter: "/reports/inputs/ombudsman"
         case .addRecommendation: "/reports/inputs/recommendations"
@@ -193,7 +200,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .withholdDocumentForm, .withholdDocument: .permission(.subjectAccess)
         case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)
         case .restrictCase: .permission(.restrictCase)
-        case .statistics, .annualReport, .quarterlyReport: .permission(.viewStatistics)
+        case .statistics, .annualReport, .quarterlyReport, .codeReport: .permission(.viewStatistics)
+        case .codeAssessment, .codeProvision, .saveCodeProvision, .codeGoverningBody, .saveCodeGoverningBody:
+            .permission(.manageReportInputs)
+
         case .reportInputs, .saveContextMeasure, .addRecommendation, .updateRecommendation, .ombudsmanLetter,
             .saveOmbudsmanLetter, .reportCommentary,
             .reportCommentaryChapter, .saveReportCommentary, .reportTemplate, .saveReportTemplate,

@@ -118,6 +118,13 @@ extension Endpoint {
         case .saveReportTemplate: return ReportTemplateRoutes(deps: deps).save
         case .countingConventions: return CountingConventionsRoutes(deps: deps).form
         case .saveCountingConventions: return CountingConventionsRoutes(deps: deps).save
+        case .codeReport: return CodeRoutes(deps: deps).report
+        case .codeAssessment: return CodeRoutes(deps: deps).assessment
+        case .codeProvision: return CodeRoutes(deps: deps).provision
+        case .saveCodeProvision: return CodeRoutes(deps: deps).saveProvision
+        case .codeGoverningBody: return CodeRoutes(deps: deps).governingBody
+        case .saveCodeGoverningBody: return CodeRoutes(deps: deps).saveGoverningBody
+
         case .saveContextMeasure: return ReportInputRoutes(deps: deps).saveContextMeasure
         case .addRecommendation: return ReportInputRoutes(deps: deps).addRecommendation
         case .updateRecommendation: return ReportInputRoutes(deps: deps).updateRecommendation
