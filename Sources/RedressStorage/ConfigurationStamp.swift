@@ -16,10 +16,16 @@ public enum ConfigurationStamp {
         }
     }
 
-    /// Marks a configuration change; called inside the transaction that makes it.
+    /// Marks a configuration change; called inside the transaction that makes it. One upsert, so
+    /// two changes committed at once both stamp (a delete then insert let the second transaction,
+    /// on PostgreSQL, insert a key the first had just inserted, and fail).
     static func bump(on sql: any SQLDatabase) async throws {
-        try await sql.raw("DELETE FROM setting WHERE key = \(bind: key)").run()
-        try await sql.insert(into: "setting").columns("key", "value", "updated_at")
-            .values(SQLBind(key), SQLBind(UUID().uuidString), SQLBind(Timestamp.now())).run()
+        try await sql.raw(
+            """
+            INSERT INTO setting (key, value, updated_at) VALUES (\(bind: key), \(bind: UUID().uuidString), \
+            \(bind: Timestamp.now())) ON CONFLICT (key) DO UPDATE SET value = excluded.value, \
+            updated_at = excluded.updated_at
+            """
+        ).run()
     }
 }

@@ -148,6 +148,7 @@ public struct RepresentationStore: Sendable {
             """
             UPDATE representation SET version = \(bind: updated.version), is_open = \(bind: updated.isOpen),
             kind = \(bind: updated.kind.rawValue), procedure_id = \(bind: updated.procedureID),
+            received_on = \(bind: updated.receivedOn.iso),
             has_follow_up = \(bind: updated.hasOpenFollowUps), detail = \(bind: detail), updated_at = \
             \(bind: Timestamp.now()),
             method = \(bind: updated.methodOfReceipt), relationship = \(bind: c.relationship), is_child = \

@@ -84,7 +84,7 @@ struct ComplaintHandlingCodeTests {
             complaint.records.intake.convertedFrom
                 == Intake.Conversion(
                     from: .serviceRequest, firstReceivedOn: date("2026-06-01"), convertedOn: date("2026-06-10")))
-        #expect(complaint.stages[0].openedOn == date("2026-06-10"))
+        #expect(complaint.stages[0].openedOn == date("2026-06-10") && complaint.receivedOn == date("2026-06-10"))
         #expect(
             ClockEngine(calendar: .englandAndWales).deadlines(for: complaint, procedure: code)[0].dueOn
                 == date("2026-06-17"))

@@ -34,7 +34,8 @@ struct DemoMixTests {
     @Test("volumes: each area's kinds in the configured proportions, and the scale multiplies the yearly volume")
     func volumes() {
         for area in ServiceArea.allCases {
-            let inArea = Self.settled.filter { $0.serviceArea == area }
+            // Service requests come from their own stream, at their own volume (checked below).
+            let inArea = Self.settled.filter { $0.serviceArea == area && Self.arrivedAs($0) != .serviceRequest }
             let configured = Self.mix.volumes[area]!
             let yearly = configured.reduce(0) { $0 + $1.1 }
             // Each kind's yearly count is its volume × scale, give or take 8% (year-to-year variation).
@@ -48,6 +49,22 @@ struct DemoMixTests {
                     "\(area.rawValue) \(kind.rawValue)")
             }
         }
+    }
+
+    @Test("service requests: the corporate yearly volume, a few made complaints; adjustments on some complaints")
+    func serviceRequests() {
+        let requests = Self.settled.filter { Self.arrivedAs($0) == .serviceRequest }
+        #expect(requests.allSatisfy { $0.serviceArea == .corporate })
+        let yearly = Double(Self.mix.serviceRequests * 2)
+        #expect(Double(requests.count) >= yearly * 0.9 && Double(requests.count) <= yearly * 1.1, "\(requests.count)")
+        Self.expectShare(
+            requests.count(where: { $0.kind == .complaint }), of: requests.count,
+            near: Self.mix.serviceRequestConversion,
+            "service requests made complaints")
+        let complaints = Self.settled.filter { $0.kind == .complaint }
+        Self.expectShare(
+            complaints.count(where: { !$0.records.adjustments.isEmpty }), of: complaints.count,
+            near: Self.mix.adjustments, "complaints with a reasonable adjustment")
     }
 
     @Test("stage 1: response-time bands, outcomes, escalation and refusals at their rates")

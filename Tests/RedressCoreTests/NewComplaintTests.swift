@@ -111,9 +111,9 @@ struct DemoCouncilTests {
 extension DemoCouncilTests {
     @Test(
         """
-            uses every procedure, stage, outcome, pool, cost heading and Ombudsman decision, with late remedies and a \
-            public report
-            """
+        uses every procedure, stage, outcome, pool, cost heading and Ombudsman decision, with late remedies and a \
+        public report
+        """
     )
     func demoUsesEverything() {
         let all = DemoCouncil(today: date("2026-11-21")).representations()
@@ -151,12 +151,18 @@ extension DemoCouncilTests {
         #expect(
             Set(all.map(\.kind))
                 == Set(RepresentationKind.allCases.filter { !$0.canBecomeComplaint }).union([
-                    .preComplaint, .caseConcern,
+                    .preComplaint, .caseConcern, .serviceRequest,
                 ]))
+        // Both dates kept: a pre-complaint's complaint is received when it was; a service request's
+        // when it was made a complaint.
         let converted = complaints.filter { $0.records.intake.convertedFrom != nil }
         #expect(
             converted.count > 50
-                && converted.allSatisfy { $0.records.intake.convertedFrom!.firstReceivedOn == $0.receivedOn })
+                && converted.allSatisfy {
+                    let c = $0.records.intake.convertedFrom!
+                    return $0.receivedOn == (c.from == .serviceRequest ? c.convertedOn : c.firstReceivedOn)
+                })
+        #expect(converted.contains { $0.records.intake.convertedFrom!.from == .serviceRequest })
         let refusals = complaints.compactMap(\.records.intake.refusal)
         #expect(Set(refusals.map(\.reason)).count >= 6)
         let refusalRate = Double(refusals.count) / Double(complaints.count)

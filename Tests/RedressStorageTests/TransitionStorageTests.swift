@@ -142,6 +142,7 @@ extension TransitionStorageTests {
                 replayed.records = CaseRecords()
                 if let conversion = original.records.intake.convertedFrom {
                     replayed.kind = conversion.from
+                    replayed.receivedOn = conversion.firstReceivedOn
                     replayed.stages = []
                 } else if original.kind.canBecomeComplaint {
                     replayed.stages = []

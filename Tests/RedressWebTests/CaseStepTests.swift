@@ -597,3 +597,57 @@ struct PointsAndCorrectionTests {
         }
     }
 }
+
+extension CaseStepTests {
+    @Test(
+        """
+            a reasonable adjustment is recorded with an error named first, joins the review queue, and leaves it when \
+            kept
+            """,
+        arguments: TestDatabase.engines)
+    func reasonableAdjustment(engine: DatabaseEngine) async throws {
+        try await withCase(engine) { client, database, r in
+            let session = CaseSession(client: client, id: r.id)
+            let missing = try await session.post(
+                "adjustment",
+                dateFields("adjustment-agreed-on", "2022-06-02").merging(
+                    dateFields("adjustment-review-on", "2023-12-05")
+                ) { a, _ in a })
+            #expect(missing.0 == .unprocessableContent)
+            #expect(missing.1.contains("Describe the adjustment agreed"))
+            let early = try await session.post(
+                "adjustment",
+                ["adjustment-description": "Letters in large print"].merging(
+                    dateFields("adjustment-agreed-on", "2022-06-02").merging(
+                        dateFields("adjustment-review-on", "2022-06-01")
+                    ) { a, _ in a }
+                ) { a, _ in a })
+            #expect(early.0 == .unprocessableContent)
+            #expect(early.1.contains("The review date must be after the date it was agreed"))
+            let saved = try await session.post(
+                "adjustment",
+                ["adjustment-description": "Letters in large print"].merging(
+                    dateFields("adjustment-agreed-on", "2022-06-02").merging(
+                        dateFields("adjustment-review-on", "2023-12-05")
+                    ) { a, _ in a }
+                ) { a, _ in a })
+            #expect(saved.0 == .seeOther)
+            let stored = try #require(try await RepresentationStore(database: database).representation(id: r.id))
+            let adjustment = try #require(stored.records.adjustments.first)
+            let queue = try await client.execute(uri: "/?queue=adjustments", method: .get) { String(buffer: $0.body) }
+            #expect(queue.contains("Review: Letters in large print") && queue.contains(r.reference))
+            let page = try await client.execute(uri: "/complaints/\(r.id)", method: .get) { String(buffer: $0.body) }
+            #expect(page.contains("Reasonable adjustments") && page.contains("review by Tue 5 Dec 2023"))
+            let kept = try await session.post(
+                "review-adjustment",
+                ["adjustment": adjustment.id, "review-adjustment-keep": "yes"].merging(
+                    dateFields("review-adjustment-reviewed-on", "2023-12-01").merging(
+                        dateFields("review-adjustment-next-review-on", "2024-03-01")
+                    ) { a, _ in a }
+                ) { a, _ in a })
+            #expect(kept.0 == .seeOther)
+            let after = try await client.execute(uri: "/?queue=adjustments", method: .get) { String(buffer: $0.body) }
+            #expect(!after.contains("Review: Letters in large print"))
+        }
+    }
+}

@@ -97,6 +97,8 @@ extension Lifecycle {
             let startsOnConversion = procedure.clockStartsOnConversion || r.kind == .serviceRequest
             r.records.intake.convertedFrom = Intake.Conversion(
                 from: r.kind, firstReceivedOn: r.receivedOn, convertedOn: on)
+            // The complaint is received that day; the request's own date is kept in the conversion.
+            if r.kind == .serviceRequest { r.receivedOn = on }
             r.kind = .complaint
             r.procedureID = procedure.id
             r.stages =
