@@ -152,7 +152,7 @@ struct ComplaintHandlingCodeTests {
         #expect(figure("code.self-assessment.stage-1-respond.status") == "Partly compliant")
         #expect(
             figure("code.self-assessment.stage-1-respond.evidence")
-                == "Weekly checks. 1 of 1 (100%) within 10 working days.")
+                == "Weekly checks. Counted by Redress: 1 of 1 (100%) within 10 working days.")
         #expect(figure("code.self-assessment.stage-1-respond.action") == "Escalate at day 8.")
         #expect(figure("code.self-assessment.staff.status") == "Not yet assessed")
         #expect(figure("code.refusals.out-of-time") == "1" && figure("code.refusals") == "1")

@@ -154,3 +154,31 @@ def _check_committee(pdf, what, committee="Corporate Governance Committee", kind
     last_pages = {start - 1 for start in starts} | {pages}
     for number, share in enumerate(_filled(pdf), start=1):
         assert share >= 0.10 or number in last_pages, f"{what}: page {number} is only {share:.0%} filled"
+
+
+def test_the_codes_report_in_pdf_and_docx():
+    """The Complaint Handling Code's report for the demo council: the self-assessment table, refusals by
+    type and the governing body's response, in Chromium's PDF and in LibreOffice's PDF of the DOCX."""
+    folder = tempfile.mkdtemp(prefix="redress-code-")
+    env = dict(os.environ)
+    env.pop("REDRESS_DATABASE_URL", None)
+    def redress(*args):
+        done = subprocess.run([_binary(), *args, "--data-dir", folder], env=env, capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, done.stderr
+    redress("demo")
+    for fmt in ["docx", "pdf"]:
+        redress("report", "code", "--year", str(YEAR), "--format", fmt, "--out", os.path.join(folder, f"code.{fmt}"))
+    done = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(folder, "c"),
+                           os.path.join(folder, "code.docx")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    for pdf, what in [(os.path.join(folder, "code.pdf"), "Chromium's PDF"),
+                      (os.path.join(folder, "c", "code.pdf"), "the DOCX in LibreOffice")]:
+        text = _squash(_text(pdf))
+        for words in ["Complaints performance and service improvement report", "Self-assessment 2025/26",
+                      "Part 5: Stage 1: respond", "Partly compliant", "Complaints not accepted, by reason",
+                      "Out of time", "The governing body's response",
+                      "once it has considered the report"]:
+            assert _squash(words) in text, f"{what}: no '{words}'"
+        pages = _pages(pdf)
+        for page in range(2, pages + 1):
+            assert f"Page {page} of {pages}" in _text(pdf, page), f"{what}: page {page} has no page number"

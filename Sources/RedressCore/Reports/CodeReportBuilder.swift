@@ -101,7 +101,8 @@ public struct CodeReportBuilder: Sendable {
             let answer = a.answers[p.id]
             let id = "code.self-assessment.\(p.id)"
             let counted = p.measure.map { self.evidence(for: $0, m) }
-            let words = [answer?.evidence, counted].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            let words = [answer?.evidence, counted.map { "Counted by Redress: \($0)" }].compactMap { $0 }
+                .filter { !$0.isEmpty }.joined(separator: " ")
             return ReportTable.Row(
                 label: "Part \(p.part): \(p.title)",
                 cells: [
