@@ -78,9 +78,9 @@ struct RemindersTests {
 struct LettersAndFormsTests {
     @Test(
         """
-            templates name each unknown or unclosed merge field by line; rendering fills the case and marks what is \
-            missing
-            """
+        templates name each unknown or unclosed merge field by line; rendering fills the case and marks what is \
+        missing
+        """
     )
     func templates() {
         #expect(
@@ -113,6 +113,19 @@ struct LettersAndFormsTests {
         #expect(
             LetterTemplate(key: "k", name: "n", body: "Finding: {{outcome}}").render(values)
                 == "Finding: [not recorded: outcome]")
+        // The Code: an extension letter gives the reason and the Ombudsman's details.
+        r.stages[0].extensions = [
+            Extension(
+                clockKey: "stage-1-response", agreedOn: day("2021-12-21"), newDueOn: day("2022-01-20"),
+                reason: "we are waiting for the foster carer's account")
+        ]
+        let extended = LetterTemplate.values(
+            for: r, procedure: BuiltInProcedures.childrenStatutory, reference: .defaults, calendar: .englandAndWales,
+            today: day("2021-12-21"), council: CouncilIdentity(name: "Anyshire County Council"), signedBy: "Olu Officer"
+        )
+        let longer = LetterTemplate.standard.first { $0.key == "extension" }!.render(extended)
+        #expect(longer.contains("because: we are waiting for the foster carer's account."))
+        #expect(longer.contains("you can contact the Local Government and Social Care Ombudsman, www.lgo.org.uk"))
     }
 
     @Test("each page of the form checks its own answers, in plain words on the young people's form")

@@ -37,6 +37,7 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
         ("due_date", "When the current stage's response is due, counting agreed extensions"),
         ("outcome", "The last stage's finding"),
         ("refusal_reason", "Why the council will not consider the complaint"),
+        ("extension_reason", "Why more time is needed: the reason recorded with the latest extension"),
         ("ombudsman", "How to contact the Local Government and Social Care Ombudsman"),
         ("signed_by", "The person making the letter"),
     ]
@@ -110,6 +111,7 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
             "stage": definition.map { Self.inSentence($0.name) } ?? "", "due_date": due?.longDisplay ?? "",
             "outcome": (r.stages.last?.outcome).map { reference.label(.outcome, $0) } ?? "",
             "refusal_reason": (r.records.intake.refusal?.reason).map { reference.label(.refusalReason, $0) } ?? "",
+            "extension_reason": stage?.extensions.last?.reason ?? "",
             "ombudsman": "Local Government and Social Care Ombudsman, www.lgo.org.uk, telephone 0300 061 0614",
             "signed_by": signedBy,
         ]
@@ -167,8 +169,10 @@ public struct LetterTemplate: Sendable, Hashable, Codable, Identifiable {
 
                 Your complaint, reference {{reference}}
 
-                We need more time to respond to your complaint properly. We will now respond by {{due_date}}. We are \
-                sorry for the delay.
+                We need more time to respond to your complaint properly, because: {{extension_reason}}. We will now \
+                respond by {{due_date}}. We are sorry for the delay.
+
+                If you are unhappy with the delay, you can contact the {{ombudsman}}.
 
                 Yours sincerely
 
