@@ -3,8 +3,8 @@ import Logging
 import RedressCore
 import RedressStorage
 
-/// Delivers what is due in the outbox: each message once per attempt, with exponential
-/// back-off (1, 2, 4 … minutes, at most 6 hours) after a failure, giving up after `maxAttempts`.
+/// Delivers what is due in the outbox: each message once per attempt, whichever node's pass
+/// claims it (`OutboxStore.claim`), with exponential back-off (1, 2, 4 … minutes, at most 6 hours) after a failure, giving up after `maxAttempts`.
 /// Nothing is removed: a message the sender cannot take stays pending for the next run.
 public struct OutboxDelivery: Sendable {
     public let store: OutboxStore
@@ -24,26 +24,42 @@ public struct OutboxDelivery: Sendable {
         min(6 * 60 * 60, 60 << min(20, max(0, attempt - 1)))
     }
 
-    /// Sends every due message; returns how many were sent.
+    /// Sends every due message this pass can claim (other nodes' passes claim the rest); returns
+    /// how many were sent.
     @discardableResult
     public func deliverDue(now: Int) async throws -> Int {
         var sent = 0
-        for message in try await store.due(now: now) {
-            do {
-                try await sender.send(message.attachments.isEmpty ? message : try await store.withContent(message))
-                try await store.markSent(message.id, now: now)
-                sent += 1
-            } catch {
-                let attempt = message.attempts + 1
-                let retryable = (error as? SendFailure)?.isRetryable ?? true
-                let retryAt = retryable && attempt < maxAttempts ? now + Self.backoff(afterAttempt: attempt) : nil
-                try await store.markAttemptFailed(message.id, error: "\(error)", retryAt: retryAt)
-                logger.warning(
-                    "message not sent",
-                    metadata: ["id": "\(message.id)", "attempt": "\(attempt)", "retrying": "\(retryAt != nil)"])
+        // Batch after batch until nothing due is left to claim: what another node claimed, or this
+        // pass tried, is no longer due now, so each batch is new work or the end.
+        while true {
+            let batch = try await store.due(now: now)
+            var claimed = 0
+            for message in batch {
+                guard try await store.claim(message.id, now: now) else { continue }
+                claimed += 1
+                sent += try await attempt(message, now: now) ? 1 : 0
             }
+            if claimed == 0 { break }
         }
         return sent
+    }
+
+    /// One attempt at one claimed message; whether it was sent.
+    private func attempt(_ message: OutboxMessage, now: Int) async throws -> Bool {
+        do {
+            try await sender.send(message.attachments.isEmpty ? message : try await store.withContent(message))
+            try await store.markSent(message.id, now: now)
+            return true
+        } catch {
+            let attempt = message.attempts + 1
+            let retryable = (error as? SendFailure)?.isRetryable ?? true
+            let retryAt = retryable && attempt < maxAttempts ? now + Self.backoff(afterAttempt: attempt) : nil
+            try await store.markAttemptFailed(message.id, error: "\(error)", retryAt: retryAt)
+            logger.warning(
+                "message not sent",
+                metadata: ["id": "\(message.id)", "attempt": "\(attempt)", "retrying": "\(retryAt != nil)"])
+            return false
+        }
     }
 }
 

@@ -92,6 +92,22 @@ public struct OutboxStore: Sendable {
         }
     }
 
+    /// Claims a due message for one delivery attempt: moves its next attempt `lease` seconds on,
+    /// if it is still pending and due. One statement, so of any number of nodes (or passes of one)
+    /// asking at once exactly one gets it; a node that dies holding it lets the lease run out and
+    /// another tries again. Returns whether this caller holds it.
+    public func claim(_ id: String, now: Int, lease: Int = 300) async throws -> Bool {
+        try await database.withSQL { sql in
+            try await sql.raw(
+                """
+                UPDATE outbox_message SET next_attempt_at = \(bind: now + max(1, lease)) WHERE id = \(bind: id) \
+                AND status = \(bind: OutboxMessage.Status.pending.rawValue) AND next_attempt_at <= \(bind: now) \
+                RETURNING id
+                """
+            ).first() != nil
+        }
+    }
+
     public func all() async throws -> [OutboxMessage] {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM outbox_message ORDER BY created_at, id").all().map(Self.decode)
@@ -126,13 +142,15 @@ public struct OutboxStore: Sendable {
     /// Records that the reminders for `day` were prepared, with their messages, once only: returns
     /// false (and writes nothing) when that day's run already happened.
     public func recordReminderRun(day: CalendarDate, messages: [OutboxMessage], now: Int) async throws -> Bool {
+        // One statement decides, so two nodes preparing the same day at once never both enqueue.
         try await database.transaction { sql in
-            guard try await sql.raw("SELECT day FROM reminder_run WHERE day = \(bind: day.iso)").first() == nil else {
-                return false
-            }
-            try await sql.insert(into: "reminder_run").columns("day", "messages", "created_at").values(
-                SQLBind(day.iso), SQLBind(messages.count), SQLBind(Timestamp.now())
-            ).run()
+            let inserted = try await sql.raw(
+                """
+                INSERT INTO reminder_run (day, messages, created_at) VALUES (\(bind: day.iso), \
+                \(bind: messages.count), \(bind: Timestamp.now())) ON CONFLICT (day) DO NOTHING RETURNING day
+                """
+            ).first()
+            guard inserted != nil else { return false }
             try await Self.enqueue(messages, now: now, on: sql)
             return true
         }

@@ -72,6 +72,22 @@ public enum TestDatabase {
         return result
     }
 
+    /// Runs `body` with two server nodes' databases: on PostgreSQL two connection pools to one new
+    /// database (two `redress serve` processes); on SQLite, which one machine serves, the same
+    /// database twice.
+    public static func withTwoNodes<T: Sendable>(
+        _ engine: DatabaseEngine, test: String = #function, _ body: @Sendable (Database, Database) async throws -> T
+    ) async throws -> T {
+        try await with(engine, test: test) { first in
+            guard engine == .postgres, case .postgres(let settings) = first.location else {
+                return try await body(first, first)
+            }
+            return try await Database.with(.postgres(settings), logger: logger) { second in
+                try await body(first, second)
+            }
+        }
+    }
+
     private static func drop(_ name: String, adminURL: String) async throws {
         guard case .postgres(let settings) = try DatabaseLocation(url: adminURL) else { return }
         try await Database.with(.postgres(settings), logger: logger) { admin in
