@@ -92,6 +92,20 @@ public struct ReportSource: Sendable {
         return builder.evidence(for: measure, builder.measures(records))
     }
 
+    /// The council's benchmark file for `year`: its figures on the common definitions, the
+    /// population from the Ombudsman letter inputs, signed with the council's key.
+    public func benchmarkFile(year: FinancialYear) async throws -> BenchmarkFile {
+        let setting = try await setting()
+        let records = try await RepresentationStore(database: database).representations(
+            relevantTo: year.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
+        let letter = try await ReportInputStore(database: database).ombudsmanLetter(year: year.startYear).letter
+        let file = BenchmarkFile.make(
+            council: try await SettingsStore(database: database).councilIdentity().name, year: year, records: records,
+            residents: letter.residents, children: letter.children, calendar: setting.calendar,
+            procedures: setting.procedures)
+        return try await BenchmarkSigner(database: database).sign(file)
+    }
+
     /// The Code's report as a document, with the council's details.
     public func committee(code report: ComplaintsReport, preparedOn: CalendarDate) async throws -> CommitteeReport {
         CommitteeReport(

@@ -19,6 +19,7 @@ struct Redress: AsyncParsableCommand {
             UserCommand.self, TokenCommand.self, RetentionCommand.self, SubjectAccessCommand.self, ReportCommand.self,
             CouncilNameCommand.self, RemindersCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self,
             RestoreCommand.self, CaseworkCommand.self, MailboxCommand.self, ConventionsCommand.self,
+            BenchmarkCommand.self,
         ])
 }
 
@@ -28,9 +29,9 @@ struct StorageOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             """
-                Database URL: sqlite:PATH or postgres://user:password@host:port/database. Default: \
-                REDRESS_DATABASE_URL, else an SQLite file in the data folder.
-                """,
+            Database URL: sqlite:PATH or postgres://user:password@host:port/database. Default: \
+            REDRESS_DATABASE_URL, else an SQLite file in the data folder.
+            """,
             valueName: "url"))
     var database: String?
 

@@ -49,7 +49,7 @@ private func allowed(_ endpoint: Endpoint, _ role: Role) -> Bool {
         .saveCountingConventions, .codeAssessment, .codeProvision, .saveCodeProvision, .codeGoverningBody,
         .saveCodeGoverningBody:
         return role == .complaintsManager
-    case .statistics, .annualReport, .quarterlyReport, .codeReport:
+    case .statistics, .annualReport, .quarterlyReport, .codeReport, .benchmark, .compareBenchmark, .benchmarkFile:
         return [.complaintsManager, .complaintsOfficer, .reportReader, .administrator].contains(role)
     case .people, .addPerson, .personAvailability, .audit, .retention, .retentionPurge, .accessGrants:
         return [.complaintsManager, .administrator].contains(role)

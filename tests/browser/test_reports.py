@@ -1,7 +1,12 @@
 """The quarterly report and the report inputs page, in real Chromium with axe-core."""
+import os
+import subprocess
+import tempfile
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+from conftest import _binary
 from test_pages import assert_accessible, click_and_wait
 
 
@@ -289,3 +294,27 @@ def test_the_report_template(server, browser):
     browser.get(server + "/reports/annual/template")
     click_and_wait(browser, button(browser, "Go back to the standard chapters"))
     assert browser.find_element(By.ID, "title-equality").get_attribute("value") == "Equality monitoring"
+
+
+def test_councils_compared_on_common_definitions(server, browser):
+    folder = tempfile.mkdtemp(prefix="redress-benchmark-")
+    done = subprocess.run([_binary(), "benchmark", "demo", "--out", folder, "--year", "2025"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    browser.get(server + "/statistics")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Compare councils"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Compare councils"
+    assert_accessible(browser)
+    click_and_wait(browser, button(browser, "Compare"))
+    assert "Choose at least two councils' files" in browser.find_element(By.CSS_SELECTOR, ".app-error-summary").text
+    assert_accessible(browser)
+    files = sorted(os.path.join(folder, name) for name in os.listdir(folder))
+    assert len(files) == 3
+    browser.find_element(By.ID, "files").send_keys("\n".join(files))
+    click_and_wait(browser, button(browser, "Compare"))
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "4 councils on the common definitions" in main
+    assert "Anyshire County Council (this council)" in main and "Eastmarch County Council" in main
+    assert "Northshire County Council: signature checked" in main
+    assert browser.find_elements(By.CSS_SELECTOR, "main svg"), "a chart comparing the councils"
+    assert_accessible(browser)

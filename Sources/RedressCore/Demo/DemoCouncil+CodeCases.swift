@@ -94,3 +94,12 @@ extension DemoCouncil {
         return CodeSelfAssessment(year: year, answers: answers)
     }
 }
+
+extension DemoCouncil {
+    /// The demo council's neighbours for benchmarking, of other sizes (invented); the demo
+    /// council's own file is exported from its database (`redress benchmark export`).
+    public static let benchmarkCouncils: [(name: String, scale: Double, residents: Int, children: Int)] = [
+        ("Northshire County Council", 0.6, 780_000, 161_000),
+        ("Westvale County Council", 0.35, 520_000, 109_000), ("Eastmarch County Council", 1.3, 1_490_000, 318_000),
+    ]
+}

@@ -9,6 +9,8 @@ public struct Figure: Sendable, Hashable, Codable {
         /// Per 100,000 of a population (the Ombudsman's upheld decisions per 100,000 residents),
         /// to one decimal place.
         case per100000 = "per-100000"
+        /// Per 10,000 of a population (complaints per 10,000 children), to one decimal place.
+        case per10000 = "per-10000"
         /// A figure typed in from another body's publication (a similar authority's rate), shown as
         /// published; never counted by Redress.
         case entered
@@ -96,6 +98,16 @@ public struct Figure: Sendable, Hashable, Codable {
             id: id, label: label, kind: .per100000, value: whole == 0 ? nil : 100_000 * Double(part) / Double(whole),
             numerator: part, denominator: whole,
             basis: basis, display: rounding.average(sum: 100_000 * part, count: whole) ?? "–")
+    }
+
+    /// `part` per 10,000 of `whole`, one decimal place, halves upwards.
+    public static func per10000(
+        _ id: String, _ label: String, _ part: Int, of whole: Int, basis: CountingBasis, rounding: Rounding
+    ) -> Figure {
+        Figure(
+            id: id, label: label, kind: .per10000, value: whole == 0 ? nil : 10_000 * Double(part) / Double(whole),
+            numerator: part, denominator: whole,
+            basis: basis, display: rounding.average(sum: 10_000 * part, count: whole) ?? "–")
     }
 
     /// A value published elsewhere and typed in, in tenths (9 → "0.9"), with its unit (`%` or none).

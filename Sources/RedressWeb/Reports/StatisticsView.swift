@@ -58,6 +58,8 @@ enum StatisticsView {
               <li><a class="app-link" href="/reports/annual?year=\(f.year.startYear)">Annual complaints report for \
             \(f.year.description)</a></li>
               <li><a class="app-link" href="/reports/quarterly">Quarterly performance report</a></li>
+              <li><a class="app-link" href="/reports/benchmark">Compare councils</a>: share this council's figures \
+            on common definitions, and compare other councils' files</li>
               <li><a class="app-link" href="/reports/code?year=\(f.year.startYear)">Complaint Handling Code report \
             for \(f.year.description)</a>: self-assessment, service requests, refusals, the governing body's \
             response</li>

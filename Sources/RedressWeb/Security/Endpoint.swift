@@ -24,6 +24,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case reportCommentary, reportCommentaryChapter, saveReportCommentary, reportTemplate, saveReportTemplate
     case countingConventions, saveCountingConventions
     case codeReport, codeAssessment, codeProvision, saveCodeProvision, codeGoverningBody, saveCodeGoverningBody
+    case benchmark, compareBenchmark, benchmarkFile
     case people, addPerson, personAvailability
     case audit
     case subjectAccessForm, subjectAccessSearch, subjectAccessExport
@@ -53,6 +54,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .recordSubmission,
             .declineSubmission, .makeLetter, .saveLetterTemplate, .saveCouncilDetails, .saveReportCommentary,
             .saveReportTemplate, .saveCouncilLogo, .saveMailboxSettings, .saveCountingConventions, .saveCodeProvision,
+            .compareBenchmark,
             .saveCodeGoverningBody,
             .apiRecordRepresentation, .apiCaseStep, .apiAddPerson,
             .saveCaseDetails, .saveCaseOwner, .addCaseLink, .removeCaseLink, .mergeCase, .addCaseDocuments,
@@ -123,6 +125,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .reportTemplate, .saveReportTemplate: "/reports/annual/template"
         case .countingConventions, .saveCountingConventions: "/reports/conventions"
         case .codeReport: "/reports/code"
+        case .benchmark, .compareBenchmark: "/reports/benchmark"
+        case .benchmarkFile: "/reports/benchmark/file"
         case .codeAssessment: "/reports/code/self-assessment"
         case .codeProvision, .saveCodeProvision: "/reports/code/self-assessment/:year/:provision"
         case .codeGoverningBody, .saveCodeGoverningBody: "/reports/code/governing-body/:year"
@@ -163,6 +167,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         // Each with room for the form's other fields and the parts' headers.
         switch self {
         case .saveCouncilLogo: (CouncilLogo.sizeLimit + 16 * 1024, "512 KB")
+        case .compareBenchmark: (2 * 1024 * 1024, "2 MB")
         case .addCaseDocuments: (deps.documentLimit + 64 * 1024, WebDependencies.words(deps.documentLimit))
         default: nil
         }
@@ -200,7 +205,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .withholdDocumentForm, .withholdDocument: .permission(.subjectAccess)
         case .search, .cases, .myCases, .casesExport, .deadlineCalendar: .permission(.viewCaseList)
         case .restrictCase: .permission(.restrictCase)
-        case .statistics, .annualReport, .quarterlyReport, .codeReport: .permission(.viewStatistics)
+        case .statistics, .annualReport, .quarterlyReport, .codeReport, .benchmark, .compareBenchmark, .benchmarkFile:
+            .permission(.viewStatistics)
         case .codeAssessment, .codeProvision, .saveCodeProvision, .codeGoverningBody, .saveCodeGoverningBody:
             .permission(.manageReportInputs)
 

@@ -119,6 +119,9 @@ extension Endpoint {
         case .countingConventions: return CountingConventionsRoutes(deps: deps).form
         case .saveCountingConventions: return CountingConventionsRoutes(deps: deps).save
         case .codeReport: return CodeRoutes(deps: deps).report
+        case .benchmark: return BenchmarkRoutes(deps: deps).page
+        case .compareBenchmark: return BenchmarkRoutes(deps: deps).compare
+        case .benchmarkFile: return BenchmarkRoutes(deps: deps).file
         case .codeAssessment: return CodeRoutes(deps: deps).assessment
         case .codeProvision: return CodeRoutes(deps: deps).provision
         case .saveCodeProvision: return CodeRoutes(deps: deps).saveProvision
