@@ -40,9 +40,9 @@ struct APIProblem: Error, Sendable, Codable {
         APIProblem(
             .forbidden,
             """
-                The token's user may not do this, or the case is restricted to named people. The attempt has been \
-                recorded.
-                """
+            The token's user may not do this, or the case is restricted to named people. The attempt has been \
+            recorded.
+            """
         )
     }
     static var unauthorized: APIProblem {
@@ -128,6 +128,10 @@ struct APIErrorMiddleware: RouterMiddleware {
             ).response()
         } catch is CaseAccessRefused {
             return APIProblem.forbidden.response()
+        } catch DatabaseError.unavailable {
+            return APIProblem(
+                .serviceUnavailable, "The database cannot be reached just now. Nothing was changed; try again shortly."
+            ).response()
         } catch is PasswordWork.Busy {
             return APIProblem(
                 .serviceUnavailable, "The service is busy. Nothing was changed; try again in a few seconds."
