@@ -40,6 +40,8 @@ struct CodeWebTests {
                         ($0.status, $0.headers[.location] ?? String(buffer: $0.body))
                     }
                 }
+                let dashboard = try await get("/")
+                #expect(dashboard.1.contains("not counted as complaints: 1 service request."))
                 let page = try await get("/complaints/\(request.id)")
                 #expect(page.1.contains("The service request is resolved") && page.1.contains("Make it a complaint"))
                 let converted = try await post(

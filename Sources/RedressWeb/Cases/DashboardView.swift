@@ -64,13 +64,16 @@ enum DashboardView {
         // Complaints only, as the quarterly report counts them; other open cases are listed below.
         let complaints = rows.count(where: { $0.representation.kind == .complaint })
         let others = rows.count - complaints
+        // Named by kind (these are the kinds that stay open: pre-complaints, case concerns, service requests).
+        let byKind = Dictionary(
+            grouping: rows.filter { $0.representation.kind != .complaint }, by: \.representation.kind
+        )
+        .sorted { $0.key.displayName < $1.key.displayName }
+        .map { "\($0.value.count) \($0.key.displayName.lowercased())\($0.value.count == 1 ? "" : "s")" }
         let otherCases: HTML =
             others == 0
             ? ""
-            : """
-             Also open and listed below: \(others) other case\(others == 1 ? "" : "s") (pre-complaints, case \
-            concerns).
-            """
+            : " Also open and listed below, not counted as complaints: \(byKind.joined(separator: ", "))."
         let openID = area.map { "open.complaints.\($0.rawValue)" } ?? "open.complaints"
         let options: [HTML] =
             [("", "All service areas")].map {
