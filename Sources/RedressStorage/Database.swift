@@ -66,6 +66,9 @@ public struct PostgresSettings: Sendable, Equatable {
     public var password: String?
     public var database: String
     public var tls: TLSMode
+    /// The most connections this process keeps open to the server (a node's pool). Tests, which
+    /// open many databases at once on one server, use fewer.
+    public var poolSize = 16
 
     public init(host: String, port: Int, user: String, password: String?, database: String, tls: TLSMode = .disable) {
         self.host = host
@@ -188,7 +191,7 @@ public final class Database: Sendable {
             var configuration = PostgresClient.Configuration(
                 host: settings.host, port: settings.port, username: settings.user, password: settings.password,
                 database: settings.database, tls: try settings.tls.clientTLS())
-            configuration.options.maximumConnections = 16
+            configuration.options.maximumConnections = max(1, settings.poolSize)
             configuration.options.connectTimeout = .seconds(10)
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
             let database = Database(location: location, sqlite: nil, readers: nil, postgres: client, logger: logger)

@@ -57,6 +57,9 @@ public enum TestDatabase {
                 try await admin.withSQL { try await $0.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             }
             settings.database = name
+            // Many test databases are open at once on one server: a small pool each keeps the
+            // server's connection limit for the tests that run beside this one.
+            settings.poolSize = 6
             do {
                 result = try await Database.with(.postgres(settings), logger: logger) { database in
                     try await Migrator(database: database).migrate(through: version)
