@@ -87,8 +87,7 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
     case corruptRow(table: String, column: String, value: String)
     case conflict(reference: String)
     case notFound
-    /// No connection to the database could be had in time (the server is down or unreachable):
-    /// nothing was read or written; the pool keeps reconnecting on its own.
+    /// The database cannot be reached (reserved for a node that loses its server).
     case unavailable
 
     public var description: String {
@@ -221,22 +220,8 @@ public final class Database: Sendable {
                 throw error
             }
         }
-        let client = postgres!
-        let server: (host: String, port: Int)? =
-            if case .postgres(let settings) = location { (settings.host, settings.port) } else { nil }
-        // The task group below awaits the work before it returns, so `body` does not outlive this call.
-        return try await withoutActuallyEscaping(body) { body in
-            try await Self.withinLeaseDeadline(
-                serverAnswers: {
-                    guard let server else { return true }
-                    return await Self.answers(host: server.host, port: server.port)
-                }
-            ) { started in
-                try await client.withConnection { connection in
-                    started.set()
-                    return try await body(connection.sql(queryLogLevel: nil))
-                }
-            }
+        return try await postgres!.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
         }
     }
 
@@ -292,77 +277,6 @@ public final class Database: Sendable {
             }
         }
     }
-
-    /// How long a unit of work waits for a pooled PostgreSQL connection before Redress checks
-    /// that the server is there at all: if it is not, the work is refused with
-    /// `DatabaseError.unavailable` (a page then says so, 503) rather than every request queueing for
-    /// as long as it is down; if it is (the pool is only busy), the work goes on waiting.
-    public static let leaseDeadline: Duration = .seconds(5)
-
-    /// Set once the unit of work has its connection: from then on it runs as long as it needs.
-    final class Leased: @unchecked Sendable {
-        private let lock = NSLock()
-        private var done = false
-        func set() { lock.withLock { done = true } }
-        var isSet: Bool { lock.withLock { done } }
-    }
-
-    /// Runs `work`; each `leaseDeadline` it waits for its connection, asks whether the server
-    /// answers at all, and refuses the work with `DatabaseError.unavailable` (cancelling the wait)
-    /// when it does not.
-    static func withinLeaseDeadline<T: Sendable>(
-        serverAnswers: @escaping @Sendable () async -> Bool,
-        _ work: @escaping @Sendable (Leased) async throws -> T
-    ) async throws -> T {
-        let leased = Leased()
-        return try await withThrowingTaskGroup(of: LeaseOutcome<T>.self) { group in
-            group.addTask { .done(try await work(leased)) }
-            group.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: leaseDeadline)
-                    if leased.isSet || Task.isCancelled { return .inTime }
-                    if await !serverAnswers() { throw DatabaseError.unavailable }
-                }
-                return .inTime
-            }
-            while let next = try await group.next() {
-                if case .done(let value) = next {
-                    group.cancelAll()
-                    return value
-                }
-            }
-            throw DatabaseError.unavailable
-        }
-    }
-
-    /// Whether something accepts a TCP connection at `host`:`port` within a second.
-    static func answers(host: String, port: Int) async -> Bool {
-        await Task.detached {
-            var hints = addrinfo()
-            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-            var found: UnsafeMutablePointer<addrinfo>?
-            guard getaddrinfo(host, String(port), &hints, &found) == 0, let first = found else { return false }
-            defer { freeaddrinfo(found) }
-            let fd = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            if connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 { return true }
-            guard errno == EINPROGRESS else { return false }
-            var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-            guard poll(&poller, 1, 1000) == 1 else { return false }
-            var failure: Int32 = 0
-            var size = socklen_t(MemoryLayout<Int32>.size)
-            getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &size)
-            return failure == 0
-        }.value
-    }
-}
-
-/// What a unit of work's race with its lease deadline came to.
-enum LeaseOutcome<T: Sendable>: Sendable {
-    case done(T)
-    case inTime
 }
 
 extension PostgresSettings.TLSMode {
