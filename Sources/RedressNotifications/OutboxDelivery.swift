@@ -5,7 +5,8 @@ import RedressStorage
 
 /// Delivers what is due in the outbox: each message once per attempt, whichever node's pass
 /// claims it (`OutboxStore.claim`), with exponential back-off (1, 2, 4 … minutes, at most 6
-/// hours) after a failure, giving up after `maxAttempts`. Nothing is removed: a message the sender cannot take stays pending for the next run.
+/// hours) after a failure, giving up after `maxAttempts`. Nothing is removed: a message the
+/// sender cannot take stays pending for the next run.
 public struct OutboxDelivery: Sendable {
     public let store: OutboxStore
     public let sender: any MessageSender

@@ -87,8 +87,6 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
     case corruptRow(table: String, column: String, value: String)
     case conflict(reference: String)
     case notFound
-    /// The database cannot be reached (reserved for a node that loses its server).
-    case unavailable
 
     public var description: String {
         switch self {
@@ -99,7 +97,6 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
         case .conflict(let reference):
             "\(reference) was changed by someone else since you opened it. Reload it and make your change again."
         case .notFound: "Not found."
-        case .unavailable: "The database cannot be reached just now."
         }
     }
 }

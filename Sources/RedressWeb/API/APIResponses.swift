@@ -128,10 +128,6 @@ struct APIErrorMiddleware: RouterMiddleware {
             ).response()
         } catch is CaseAccessRefused {
             return APIProblem.forbidden.response()
-        } catch DatabaseError.unavailable {
-            return APIProblem(
-                .serviceUnavailable, "The database cannot be reached just now. Nothing was changed; try again shortly."
-            ).response()
         } catch is PasswordWork.Busy {
             return APIProblem(
                 .serviceUnavailable, "The service is busy. Nothing was changed; try again in a few seconds."

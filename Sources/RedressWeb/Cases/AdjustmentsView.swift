@@ -52,7 +52,8 @@ enum AdjustmentsView {
                 """
         }
         let v = values(.adjustment)
-        let list: HTML = items.isEmpty ? "<p class=\"app-body\">None recorded.</p>" : "<ul class=\"app-list\">\(items)</ul>"
+        let list: HTML =
+            items.isEmpty ? "<p class=\"app-body\">None recorded.</p>" : "<ul class=\"app-list\">\(items)</ul>"
         return """
             <h2>Reasonable adjustments</h2>
             \(list)
