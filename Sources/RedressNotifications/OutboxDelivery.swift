@@ -83,6 +83,7 @@ public struct ReminderJob: Sendable {
     @discardableResult
     public func run(today: CalendarDate, now: Int, settings: ReminderSettings) async throws -> Int {
         guard settings.enabled else { return 0 }
+        guard try await !OutboxStore(database: database).reminderRunExists(day: today) else { return 0 }
         let feed = try await CalendarStore(database: database).effectiveFeed()
         let calendar = WorkingDayCalendar(division: division, feed: feed)
         guard calendar.isWorkingDay(today) else { return 0 }

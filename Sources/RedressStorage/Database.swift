@@ -28,7 +28,10 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             self = .sqlite(path: path)
             return
         }
-        guard let components = URLComponents(string: text), let scheme = components.scheme,
+        // libpq's multi-host form, postgres://user:password@host1:port1,host2:port2/database:
+        // URLComponents reads one host, so the list is taken out and the first put back.
+        let (single, servers) = try PostgresSettings.splitServers(text)
+        guard let components = URLComponents(string: single), let scheme = components.scheme,
             ["postgres", "postgresql"].contains(scheme)
         else { throw DatabaseError.badURL("the database URL must start with postgres:// or sqlite:") }
         guard let host = components.host, !host.isEmpty else {
@@ -42,17 +45,24 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         guard let tls = PostgresSettings.TLSMode(rawValue: mode) else {
             throw DatabaseError.badURL("sslmode must be disable, prefer or require, not \"\(mode)\"")
         }
-        self = .postgres(
-            PostgresSettings(
-                host: host, port: components.port ?? 5432, user: user.removingPercentEncoding ?? user,
-                password: components.password?.removingPercentEncoding, database: database ?? user, tls: tls))
+        let attributes = components.queryItems?.first { $0.name == "target_session_attrs" }?.value ?? "any"
+        guard ["any", "read-write", "primary"].contains(attributes) else {
+            throw DatabaseError.badURL("target_session_attrs must be any, read-write or primary, not \"\(attributes)\"")
+        }
+        var settings = PostgresSettings(
+            host: host, port: components.port ?? 5432, user: user.removingPercentEncoding ?? user,
+            password: components.password?.removingPercentEncoding, database: database ?? user, tls: tls)
+        settings.moreServers = Array(servers.dropFirst())
+        settings.readWriteOnly = attributes != "any"
+        self = .postgres(settings)
     }
 
     /// A description without the password, safe for logs.
     public var description: String {
         switch self {
         case .sqlite(let path): "SQLite file \(path)"
-        case .postgres(let s): "PostgreSQL \(s.user)@\(s.host):\(s.port)/\(s.database)"
+        case .postgres(let s):
+            "PostgreSQL \(s.user)@\(s.servers.map(\.description).joined(separator: ","))/\(s.database)"
         }
     }
 }
@@ -69,6 +79,59 @@ public struct PostgresSettings: Sendable, Equatable {
     /// The most connections this process keeps open to the server (a node's pool). Tests, which
     /// open many databases at once on one server, use fewer.
     public var poolSize = 16
+    /// Further servers named in the URL, tried in order when the first cannot be used: a
+    /// standby that may be promoted (see `PostgresServers`).
+    public var moreServers: [Server] = []
+    /// Use only a server that accepts writes (`target_session_attrs=read-write`, as libpq):
+    /// a standby still in recovery is passed over.
+    public var readWriteOnly = false
+    /// How often a serving node checks that its server is there and still the one to write to;
+    /// `nil` (commands that run and stop, tests) does not watch.
+    public var watchInterval: Duration?
+
+    /// One PostgreSQL server's address.
+    public struct Server: Sendable, Equatable, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
+        public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    }
+
+    /// Every server, in the order the URL lists them.
+    public var servers: [Server] { [Server(host: host, port: port)] + moreServers }
+
+    /// Takes the host list out of a URL: the URL with only its first host, and every server.
+    static func splitServers(_ text: String) throws -> (String, [Server]) {
+        guard let schemeEnd = text.range(of: "://") else { return (text, []) }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        let hostsStart = authority.lastIndex(of: "@").map { authority.index(after: $0) } ?? authority.startIndex
+        let list = authority[hostsStart...]
+        guard list.contains(",") else { return (text, []) }
+        var servers: [Server] = []
+        for entry in list.split(separator: ",", omittingEmptySubsequences: false) {
+            var host = Substring(entry)
+            var port = 5432
+            if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+                let after = host[host.index(after: close)...]
+                if after.hasPrefix(":") { port = Int(after.dropFirst()) ?? -1 }
+                host = host[host.index(after: host.startIndex)..<close]
+            } else if let colon = host.lastIndex(of: ":") {
+                port = Int(host[host.index(after: colon)...]) ?? -1
+                host = host[..<colon]
+            }
+            guard !host.isEmpty, (1...65535).contains(port) else {
+                throw DatabaseError.badURL("\"\(entry)\" in the host list is not host or host:port")
+            }
+            servers.append(Server(host: String(host), port: port))
+        }
+        let single = text[..<list.startIndex] + servers[0].description + text[authorityEnd...]
+        return (String(single), servers)
+    }
 
     public init(host: String, port: Int, user: String, password: String?, database: String, tls: TLSMode = .disable) {
         self.host = host
@@ -87,6 +150,8 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
     case corruptRow(table: String, column: String, value: String)
     case conflict(reference: String)
     case notFound
+    /// The database cannot be reached (reserved for a node that loses its server).
+    case unavailable
 
     public var description: String {
         switch self {
@@ -97,6 +162,7 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
         case .conflict(let reference):
             "\(reference) was changed by someone else since you opened it. Reload it and make your change again."
         case .notFound: "Not found."
+        case .unavailable: "The database cannot be reached just now."
         }
     }
 }
@@ -107,15 +173,15 @@ public enum DatabaseError: Error, CustomStringConvertible, Equatable {
 /// SQLite has one writing connection, whose units of work are serialised (two requests'
 /// transactions must never interleave on one connection), and a few read-only connections for
 /// `read`, which in WAL mode see the last commit without waiting for the writer. PostgreSQL
-/// leases a pooled connection per unit of work from a `PostgresClient`, whose `run()` must be
-/// running (see `Database.with`).
+/// leases a pooled connection per unit of work from the client of the server in use
+/// (`PostgresServers`, whose `run()` must be running: see `Database.with`).
 public final class Database: Sendable {
     public let engine: DatabaseEngine
     public let location: DatabaseLocation
     private let sqlite: SQLiteConnection?
     private let readers: SQLiteReaderPool?
     private let gate = SerialGate()
-    private let postgres: PostgresClient?
+    private let postgres: PostgresServers?
     let logger: Logger
     /// Decoded cases kept between reads while their version is unchanged.
     public let representationCache = RepresentationCache(capacity: Database.cachedRepresentations)
@@ -129,7 +195,7 @@ public final class Database: Sendable {
     public static let sqliteReaders = 4
 
     private init(
-        location: DatabaseLocation, sqlite: SQLiteConnection?, readers: SQLiteReaderPool?, postgres: PostgresClient?,
+        location: DatabaseLocation, sqlite: SQLiteConnection?, readers: SQLiteReaderPool?, postgres: PostgresServers?,
         logger: Logger
     ) {
         self.location = location
@@ -184,18 +250,18 @@ public final class Database: Sendable {
                 throw error
             }
         case .postgres(let settings):
-            var configuration = PostgresClient.Configuration(
-                host: settings.host, port: settings.port, username: settings.user, password: settings.password,
-                database: settings.database, tls: try settings.tls.clientTLS())
-            configuration.options.maximumConnections = max(1, settings.poolSize)
-            configuration.options.connectTimeout = .seconds(10)
-            let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-            let database = Database(location: location, sqlite: nil, readers: nil, postgres: client, logger: logger)
+            let servers = PostgresServers(settings: settings, logger: logger)
+            let database = Database(location: location, sqlite: nil, readers: nil, postgres: servers, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await client.run() }
+                group.addTask { await servers.run() }
                 defer { group.cancelAll() }
                 do {
-                    try await database.withSQL { sql in _ = try await sql.raw("SELECT 1").all() }
+                    try await servers.open()
+                    try await servers.client().withConnection { connection in
+                        _ = try await connection.sql(queryLogLevel: nil).raw("SELECT 1").all()
+                    }
+                } catch let error as DatabaseError {
+                    throw error
                 } catch {
                     throw DatabaseError.cannotOpen("\(location) (\(String(reflecting: error).prefix(300)))")
                 }
@@ -217,8 +283,12 @@ public final class Database: Sendable {
                 throw error
             }
         }
-        return try await postgres!.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: nil))
+        do {
+            return try await postgres!.client().withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil))
+            }
+        } catch  where PostgresServers.meansUnavailable(error) {
+            throw DatabaseError.unavailable
         }
     }
 
@@ -253,7 +323,9 @@ public final class Database: Sendable {
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
-                try? await sql.raw("ROLLBACK").run()
+                // A connection the server has closed has no transaction left to roll back (and
+                // PostgresNIO may never answer a statement sent on it).
+                if !PostgresServers.connectionLost(error) { try? await sql.raw("ROLLBACK").run() }
                 throw error
             }
         }
@@ -269,7 +341,9 @@ public final class Database: Sendable {
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
-                try? await sql.raw("ROLLBACK").run()
+                // A connection the server has closed has no transaction left to roll back (and
+                // PostgresNIO may never answer a statement sent on it).
+                if !PostgresServers.connectionLost(error) { try? await sql.raw("ROLLBACK").run() }
                 throw error
             }
         }

@@ -139,6 +139,14 @@ public struct OutboxStore: Sendable {
         }
     }
 
+    /// Whether the reminders for `day` were prepared already: checked before preparing them, so a
+    /// node's minutely pass reads one row instead of working out every digest again.
+    public func reminderRunExists(day: CalendarDate) async throws -> Bool {
+        try await database.read { sql in
+            try await sql.raw("SELECT day FROM reminder_run WHERE day = \(bind: day.iso)").first() != nil
+        }
+    }
+
     /// Records that the reminders for `day` were prepared, with their messages, once only: returns
     /// false (and writes nothing) when that day's run already happened.
     public func recordReminderRun(day: CalendarDate, messages: [OutboxMessage], now: Int) async throws -> Bool {

@@ -56,18 +56,24 @@ extension WebDependencies {
 
 /// Today's date in England, whatever the server's time zone.
 public enum LondonClock {
-    @Sendable public static func today() -> CalendarDate {
+    @Sendable public static func today() -> CalendarDate { today(at: Date()) }
+
+    /// The date in London at `instant`.
+    public static func today(at instant: Date) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
         return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     /// The hour of the day in London (0–23), for "send reminders from 7am".
-    @Sendable public static func hour() -> Int {
+    @Sendable public static func hour() -> Int { hour(at: Date()) }
+
+    /// The hour in London at `instant`.
+    public static func hour(at instant: Date) -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        return calendar.component(.hour, from: Date())
+        return calendar.component(.hour, from: instant)
     }
 }
 

@@ -51,9 +51,13 @@ struct StorageOptions: ParsableArguments {
 
     /// Opens the database, applies pending migrations, and runs `body`.
     func withDatabase<T: Sendable>(
-        migrate: Bool = true, _ body: @Sendable (Database) async throws -> T
+        migrate: Bool = true, watch: Duration? = nil, _ body: @Sendable (Database) async throws -> T
     ) async throws -> T {
-        let location = try location()
+        var location = try location()
+        if case .postgres(var settings) = location, let watch {
+            settings.watchInterval = watch
+            location = .postgres(settings)
+        }
         do {
             return try await Database.with(location, logger: Log.logger) { database in
                 if migrate {

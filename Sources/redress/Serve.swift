@@ -49,7 +49,17 @@ struct Serve: AsyncParsableCommand {
             """
     ) var teamEmail: String?
 
+    @Option(help: .hidden) var simulateFrom: String?
+    @Option(help: .hidden) var simulateAnchor: Double?
+    @Option(help: .hidden) var simulateSpeed: Double = 1
+
     func validate() throws {
+        if let simulateFrom, ISO8601DateFormatter().date(from: simulateFrom) == nil {
+            throw ValidationError("--simulate-from must be an ISO 8601 time, like 2027-01-05T05:00:00Z")
+        }
+        guard simulateSpeed >= 1 && simulateSpeed <= 100_000 else {
+            throw ValidationError("--simulate-speed must be between 1 and 100000")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let smtp {
             let parts = smtp.split(separator: ":")
@@ -94,8 +104,13 @@ struct Serve: AsyncParsableCommand {
             return LogSender(logger: logger)
         }()
         let teamEmail = self.teamEmail
+        let clock = BackgroundClock(
+            from: simulateFrom.flatMap { ISO8601DateFormatter().date(from: $0) },
+            anchor: simulateAnchor.map { Date(timeIntervalSince1970: $0) } ?? Date(), speed: simulateSpeed)
         let location = try storage.location()
-        try await storage.withDatabase { database in
+        // A serving node checks its PostgreSQL server every second: a lost server is a 503 at once,
+        // and the node carries on by itself on the first server in the URL that can be written to.
+        try await storage.withDatabase(watch: .seconds(1)) { database in
             if demo, let loaded = try await loadDemo(into: database) {
                 logger.info("demo council loaded", metadata: ["representations": "\(loaded)"])
             }
@@ -127,7 +142,8 @@ struct Serve: AsyncParsableCommand {
                         MailboxReader(mailbox: $0, database: database, today: LondonClock.today, logger: logger)
                     }
                 },
-                today: LondonClock.today, hour: LondonClock.hour, logger: logger)
+                today: { LondonClock.today(at: clock.now()) }, hour: { LondonClock.hour(at: clock.now()) },
+                now: { Int(clock.now().timeIntervalSince1970) }, interval: clock.interval, logger: logger)
             let app = buildApplication(deps, host: host, port: port, services: [background]) { actualPort in
                 let shown = host == "0.0.0.0" ? "localhost" : host
                 // Printed (and flushed) for people and scripts: the one line to look for.
@@ -137,4 +153,22 @@ struct Serve: AsyncParsableCommand {
             try await app.runService()
         }
     }
+}
+
+/// The clock background work reads: the real one, or, to rehearse a day of reminders and
+/// deliveries with real processes (`--simulate-from`, hidden, for tests), one that reads `from` at
+/// the real time `anchor` and runs `speed` times as fast, passing every simulated minute. Nodes
+/// given the same three agree on the time. Pages and records keep the real clock.
+struct BackgroundClock: Sendable {
+    let from: Date?
+    let anchor: Date
+    let speed: Double
+
+    func now() -> Date {
+        guard let from else { return Date() }
+        return from.addingTimeInterval(Date().timeIntervalSince(anchor) * speed)
+    }
+
+    /// A pass every minute of the clock's time (at most 50 a second).
+    var interval: Duration { from == nil ? .seconds(60) : .milliseconds(max(20, Int(60_000 / speed))) }
 }

@@ -237,7 +237,22 @@ struct DatabaseURLTests {
                         host: "db.example", port: 6543, user: "u", password: "p@ss", database: "redress", tls: .require)
                 ))
         #expect(String(describing: try DatabaseLocation(url: "postgres://u:secret@h/d")).contains("secret") == false)
-        for bad in ["mysql://x", "postgres://h/d", "postgres://u@/d", "sqlite:", "postgres://u@h/d?sslmode=maybe"] {
+        // libpq's host list: a primary and a standby, only the one accepting writes to be used.
+        let listed = try DatabaseLocation(
+            url: "postgres://u:p%40ss@db1:6543,db2,[::1]:6544/redress?target_session_attrs=read-write")
+        guard case .postgres(let settings) = listed else {
+            Issue.record("not PostgreSQL")
+            return
+        }
+        #expect(settings.servers.map(\.description) == ["db1:6543", "db2:5432", "[::1]:6544"])
+        #expect(settings.readWriteOnly && settings.password == "p@ss" && settings.database == "redress")
+        #expect(String(describing: listed) == "PostgreSQL u@db1:6543,db2:5432,[::1]:6544/redress")
+        guard case .postgres(let one) = try DatabaseLocation(url: "postgres://u@h/d") else { return }
+        #expect(one.servers.count == 1 && !one.readWriteOnly)
+        for bad in [
+            "mysql://x", "postgres://h/d", "postgres://u@/d", "sqlite:", "postgres://u@h/d?sslmode=maybe",
+            "postgres://u@h1,/d", "postgres://u@h1,h2:99999/d", "postgres://u@h1,h2/d?target_session_attrs=standby",
+        ] {
             #expect(throws: DatabaseError.self) { try DatabaseLocation(url: bad) }
         }
     }

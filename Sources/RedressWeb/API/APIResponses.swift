@@ -54,6 +54,7 @@ struct APIProblem: Error, Sendable, Codable {
     func response() -> Response {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == 401 { headers[.wwwAuthenticate] = #"Bearer realm="redress""# }
+        if status == 503 { headers[.retryAfter] = "5" }
         return Response(
             status: .init(code: status), headers: headers,
             body: .init(byteBuffer: ByteBuffer(data: APIJSON.encode(self))))
@@ -128,6 +129,12 @@ struct APIErrorMiddleware: RouterMiddleware {
             ).response()
         } catch is CaseAccessRefused {
             return APIProblem.forbidden.response()
+        } catch DatabaseError.unavailable {
+            return APIProblem(
+                .serviceUnavailable,
+                "The database cannot be reached just now; try again shortly. A change sent as the connection was "
+                    + "lost may have been saved: look before sending it again."
+            ).response()
         } catch is PasswordWork.Busy {
             return APIProblem(
                 .serviceUnavailable, "The service is busy. Nothing was changed; try again in a few seconds."

@@ -20,7 +20,15 @@ extension Endpoint {
         switch self {
         case .health:
             return { _, _ in
-                let version = try await Migrator(database: deps.database).appliedVersions().max() ?? 0
+                // A load balancer takes a node whose database is unreachable out of service.
+                let version: Int
+                do {
+                    version = try await Migrator(database: deps.database).appliedVersions().max() ?? 0
+                } catch DatabaseError.unavailable {
+                    return Response(
+                        status: .serviceUnavailable, headers: [.contentType: "application/json", .retryAfter: "5"],
+                        body: .init(byteBuffer: ByteBuffer(string: #"{"status":"database unavailable"}"#)))
+                }
                 let body =
                     #"{"status":"ok","database":"\#(deps.database.engine.rawValue)","schemaVersion":\#(version)}"#
                 return Response(

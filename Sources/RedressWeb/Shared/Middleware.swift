@@ -60,6 +60,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch is CaseAccessRefused {
             return try Page(status: .forbidden, html: AccessPages.forbidden).response(from: request, context: context)
+        } catch DatabaseError.unavailable {
+            var response = try Page(status: .serviceUnavailable, html: ErrorPages.databaseDown).response(
+                from: request, context: context)
+            response.headers[.retryAfter] = "5"
+            return response
         } catch let busy as PasswordWork.Busy {
             var response = try Page(status: .serviceUnavailable, html: ErrorPages.busy(busy.purpose)).response(
                 from: request, context: context)
@@ -94,6 +99,18 @@ enum ErrorPages {
             <h1>The file is too large</h1>
             <p>Nothing was saved. Files sent here must be \(limit) or smaller.</p>
             <p>Go back to the form and choose a smaller file.</p>
+            """)
+    }
+    static var databaseDown: HTML {
+        Layout.page(
+            title: "Redress cannot reach its database",
+            """
+            <h1>Redress cannot reach its database</h1>
+            <p>The database is not answering just now. Redress keeps trying and will work again as soon as it \
+            does: wait a minute and try again.</p>
+            <p>If you were saving a change as this happened, look at the case before making it again: it may have \
+            been saved.</p>
+            <p>If this goes on, tell your system administrator.</p>
             """)
     }
     static func busy(_ purpose: String) -> HTML {
