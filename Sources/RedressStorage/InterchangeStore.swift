@@ -16,47 +16,75 @@ public struct InterchangeStore: Sendable {
     /// Every representation as interchange lines, in receipt order, then the trailer that seals
     /// the file (`InterchangeFile`); `write` is called with each line, newline included.
     /// Returns the number of representations.
-    public func export(_ write: @escaping (String) throws -> Void) async throws -> Int {
-        var writer = InterchangeFile.Writer(write)
-        for record in try await records() { try writer.append(record) }
-        return try writer.finish()
+    ///
+    /// The whole file is one consistent snapshot, read a page of `pageSize` cases at a time in
+    /// receipt order (keyset paging on `received_on, reference`): memory stays flat however many
+    /// cases there are, and no case is decoded into the shared cache.
+    public func export(pageSize: Int = 1000, _ write: @escaping (String) throws -> Void) async throws -> Int {
+        let sink = Sink(InterchangeFile.Writer(write))
+        return try await database.snapshot { sql in
+            var after: (String, String)?
+            while true {
+                let page = try await RepresentationStore.page(after: after, limit: pageSize, on: sql)
+                guard let last = page.last else { break }
+                for record in try await Self.records(of: page, on: sql) { try sink.writer.append(record) }
+                after = (last.receivedOn.iso, last.reference)
+            }
+            return try sink.writer.finish()
+        }
     }
 
-    /// Every representation as an interchange record, in receipt order.
-    public func records() async throws -> [InterchangeRecord] {
-        let representations = try await RepresentationStore(database: database).all()
-        let (events, equality, letters) = try await database.read { sql in
-            var events: [String: [InterchangeEvent]] = [:]
-            let decoder = JSONDecoder()
-            for row in try await sql.raw(
-                """
-                    SELECT representation_id, sequence, recorded_at, recorded_by, command, summary FROM case_event \
-                    ORDER BY representation_id, sequence
-                    """
-            ).all() {
-                let json = try row.decode(column: "command", as: String.self)
-                guard let command = try? decoder.decode(CaseCommand.self, from: Data(json.utf8)) else {
-                    throw DatabaseError.corruptRow(
-                        table: "case_event", column: "command", value: String(json.prefix(80)))
-                }
-                events[try row.decode(column: "representation_id", as: String.self), default: []].append(
-                    InterchangeEvent(
-                        sequence: try row.decode(column: "sequence", as: Int.self),
-                        recordedAt: try row.decode(column: "recorded_at", as: String.self),
-                        recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command,
-                        summary: try row.decode(column: "summary", as: String.self)))
+    /// The writer, used from the snapshot's body one page after another, never at once.
+    private final class Sink: @unchecked Sendable {
+        var writer: InterchangeFile.Writer
+        init(_ writer: InterchangeFile.Writer) { self.writer = writer }
+    }
+
+    /// `representations` with their history, equality answers and letters, read on `sql`.
+    static func records(
+        of representations: [Representation], on sql: any SQLDatabase
+    ) async throws
+        -> [InterchangeRecord]
+    {
+        let ids: [any Encodable & Sendable] = representations.map(\.id)
+        var events: [String: [InterchangeEvent]] = [:]
+        let decoder = JSONDecoder()
+        for row in try await sql.raw(
+            """
+            SELECT representation_id, sequence, recorded_at, recorded_by, command, summary FROM case_event \
+            WHERE representation_id IN (\(binds: ids)) ORDER BY representation_id, sequence
+            """
+        ).all() {
+            let json = try row.decode(column: "command", as: String.self)
+            guard let command = try? decoder.decode(CaseCommand.self, from: Data(json.utf8)) else {
+                throw DatabaseError.corruptRow(table: "case_event", column: "command", value: String(json.prefix(80)))
             }
-            var letters: [String: [Letter]] = [:]
-            for row in try await sql.raw("SELECT * FROM letter ORDER BY created_on, id").all() {
-                let letter = try LetterStore.decodeLetter(row)
-                letters[letter.representationID, default: []].append(letter)
-            }
-            return (events, try await ReportInputStore.equality(on: sql), letters)
+            events[try row.decode(column: "representation_id", as: String.self), default: []].append(
+                InterchangeEvent(
+                    sequence: try row.decode(column: "sequence", as: Int.self),
+                    recordedAt: try row.decode(column: "recorded_at", as: String.self),
+                    recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command,
+                    summary: try row.decode(column: "summary", as: String.self)))
         }
+        var letters: [String: [Letter]] = [:]
+        for row in try await sql.raw(
+            "SELECT * FROM letter WHERE representation_id IN (\(binds: ids)) ORDER BY created_on, id"
+        ).all() {
+            let letter = try LetterStore.decodeLetter(row)
+            letters[letter.representationID, default: []].append(letter)
+        }
+        let equality = try await ReportInputStore.equality(on: sql, of: representations.map(\.id))
         return representations.map { r in
             InterchangeRecord(
                 representation: r, history: events[r.id] ?? [], equality: equality[r.id], letters: letters[r.id] ?? [])
         }
+    }
+
+    /// Every representation as an interchange record, in receipt order (all in memory: for
+    /// checks and tests; `export` streams).
+    public func records() async throws -> [InterchangeRecord] {
+        let representations = try await RepresentationStore(database: database).all()
+        return try await database.read { sql in try await Self.records(of: representations, on: sql) }
     }
 
     /// What an import did.

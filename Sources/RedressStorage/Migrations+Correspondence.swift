@@ -107,5 +107,12 @@ extension Migrator {
                     throw DatabaseError.cannotOpen("the representation table's check did not take: \(check ?? "")")
                 }
             }),
+        // Every case in receipt order (export, the full list) is read a page at a time after the
+        // last (received_on, reference) seen: an index range scan per page, not a sort of them all.
+        Migration(
+            15, "Index cases in receipt order, for reading them a page at a time",
+            statements: { _ in
+                ["CREATE INDEX representation_receipt_order ON representation (received_on, reference)"]
+            }),
     ]
 }

@@ -143,11 +143,20 @@ public struct ReportInputStore: Sendable {
         try await database.read { sql in try await Self.equality(on: sql) }
     }
 
-    static func equality(on sql: any SQLDatabase) async throws -> [String: EqualityMonitoring] {
+    static func equality(
+        on sql: any SQLDatabase, of ids: [String]? = nil
+    ) async throws
+        -> [String: EqualityMonitoring]
+    {
         var result: [String: EqualityMonitoring] = [:]
-        for row in try await sql.raw(
-            "SELECT representation_id, disability, gender, age_band, ethnicity FROM equality_monitoring"
-        ).all() {
+        var query = SQLQueryString(
+            "SELECT representation_id, disability, gender, age_band, ethnicity FROM equality_monitoring")
+        if let ids {
+            guard !ids.isEmpty else { return [:] }
+            let binds: [any Encodable & Sendable] = ids
+            query = query + " WHERE representation_id IN (\(binds: binds))"
+        }
+        for row in try await sql.raw(query).all() {
             result[try row.decode(column: "representation_id", as: String.self)] = EqualityMonitoring(
                 disability: try row.decode(column: "disability", as: String.self),
                 gender: try row.decode(column: "gender", as: String.self),
@@ -163,9 +172,9 @@ public struct ReportInputStore: Sendable {
             guard
                 let row = try await sql.raw(
                     """
-                        SELECT disability, gender, age_band, ethnicity FROM equality_monitoring WHERE \
-                        representation_id = \(bind: id)
-                        """
+                    SELECT disability, gender, age_band, ethnicity FROM equality_monitoring WHERE \
+                    representation_id = \(bind: id)
+                    """
                 ).first()
             else { return nil }
             return EqualityMonitoring(

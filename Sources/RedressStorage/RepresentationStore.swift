@@ -305,6 +305,36 @@ public struct RepresentationStore: Sendable {
         return representations
     }
 
+    /// Up to `limit` representations with their stages, in receipt order, after the one received on
+    /// `after.0` with reference `after.1` (from the first when `nil`): a page for streaming through
+    /// every case without holding them all (keyset paging: each page is an index range scan).
+    static func page(
+        after: (String, String)?, limit: Int, on sql: any SQLDatabase
+    ) async throws
+        -> [Representation]
+    {
+        var query = SQLQueryString("SELECT \(Self.columns) FROM representation")
+        if let (received, reference) = after {
+            query = query + " WHERE (received_on, reference) > (\(bind: received), \(bind: reference))"
+        }
+        query = query + " ORDER BY received_on, reference LIMIT \(literal: limit)"
+        var representations = try await sql.raw(query).all().map(Self.decodeRepresentation)
+        guard !representations.isEmpty else { return [] }
+        let ids: [any Encodable & Sendable] = representations.map(\.id)
+        var stages: [String: [Stage]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT representation_id, detail FROM stage WHERE representation_id IN (\(binds: ids)) \
+            ORDER BY representation_id, position
+            """
+        ).all() {
+            stages[try row.decode(column: "representation_id", as: String.self), default: []].append(
+                try Self.decodeStage(row))
+        }
+        for i in representations.indices { representations[i].stages = stages[representations[i].id] ?? [] }
+        return representations
+    }
+
     static func insert(_ representations: [Representation], on sql: any SQLDatabase) async throws {
         guard !representations.isEmpty else { return }
         let now = Timestamp.now()

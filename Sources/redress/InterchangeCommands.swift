@@ -10,9 +10,9 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract:
             """
-                Write every representation, with its history, equality answers and letters, as JSON Lines; or a \
-                one-row-per-case CSV summary without personal data (--format csv).
-                """
+            Write every representation, with its history, equality answers and letters, as JSON Lines; or a \
+            one-row-per-case CSV summary without personal data (--format csv).
+            """
     )
     @OptionGroup var storage: StorageOptions
     @Option(help: "File to write; standard output if not given.") var out: String?
@@ -21,23 +21,76 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let (path, format) = (out, self.format)
         guard ["jsonl", "csv"].contains(format) else { throw Failure(description: "--format must be jsonl or csv.") }
-        let (text, count) = try await storage.withDatabase { database in
-            if format == "csv" {
-                let all = try await RepresentationStore(database: database).all()
-                return (FlatProfile.csv(all), all.count)
-            }
-            nonisolated(unsafe) var text = ""
-            let count = try await InterchangeStore(database: database).export { text += $0 }
-            return (text, count)
+        // Written as it is read, to a file beside the one asked for that takes its name only when
+        // complete: an export that fails part way leaves no half file under the name.
+        let partial = path.map { $0 + ".partial" }
+        let output: StreamedOutput
+        if let partial {
+            guard FileManager.default.createFile(atPath: partial, contents: nil),
+                let handle = FileHandle(forWritingAtPath: partial)
+            else { throw Failure(description: "Cannot write \(path ?? partial).") }
+            output = StreamedOutput(handle)
+        } else {
+            output = StreamedOutput(.standardOutput, isFile: false)
         }
-        if let path {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+        let count: Int
+        do {
+            count = try await storage.withDatabase { database in
+                if format == "csv" {
+                    let all = try await RepresentationStore(database: database).all()
+                    try output.write(FlatProfile.csv(all))
+                    return all.count
+                }
+                return try await InterchangeStore(database: database).export { try output.write($0) }
+            }
+            try output.finish()
+        } catch {
+            if let partial { try? FileManager.default.removeItem(atPath: partial) }
+            if error is StreamedOutput.CannotWrite {
+                throw Failure(description: "Cannot write \(path ?? "the output").")
+            }
+            throw error
+        }
+        if let path, let partial {
+            _ = try? FileManager.default.removeItem(atPath: path)
+            do { try FileManager.default.moveItem(atPath: partial, toPath: path) } catch {
                 throw Failure(description: "Cannot write \(path).")
             }
             print("Exported \(count) representation\(count == 1 ? "" : "s") to \(path).")
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+}
+
+/// Text written out through a buffer of about a megabyte, so an export of a million cases never
+/// holds more than a page of them. Used from one task at a time.
+final class StreamedOutput: @unchecked Sendable {
+    struct CannotWrite: Error {}
+    private let handle: FileHandle
+    private let isFile: Bool
+    private var buffer: [UInt8] = []
+    private static let flushAt = 1 << 20
+
+    init(_ handle: FileHandle, isFile: Bool = true) {
+        self.handle = handle
+        self.isFile = isFile
+        buffer.reserveCapacity(Self.flushAt + 65_536)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.flushAt { try flush() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch { throw CannotWrite() }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and, for a file, closes it.
+    func finish() throws {
+        try flush()
+        if isFile { try? handle.close() }
     }
 }
 
@@ -46,17 +99,17 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract:
             """
-                Import an interchange file. The whole file is checked first; on any problem nothing is imported. \
-                Representations already here (same reference) are left as they are.
-                """
+            Import an interchange file. The whole file is checked first; on any problem nothing is imported. \
+            Representations already here (same reference) are left as they are.
+            """
     )
     @OptionGroup var storage: StorageOptions
     @Argument(
         help:
             """
-                The JSON Lines file, as `redress export` writes it; or, with --mapping, a CSV exported from another \
-                system.
-                """
+            The JSON Lines file, as `redress export` writes it; or, with --mapping, a CSV exported from another \
+            system.
+            """
     ) var file: String
     @Option(
         help: "A legacy column-mapping file (JSON; see docs/interchange.md): FILE is then a CSV from another system.")
@@ -66,9 +119,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(
         help:
             """
-                Bank-holiday calendar the histories' clocks are checked on. Default: REDRESS_CALENDAR, else \
-                england-and-wales.
-                """
+            Bank-holiday calendar the histories' clocks are checked on. Default: REDRESS_CALENDAR, else \
+            england-and-wales.
+            """
     )
     var calendar: Division?
 
@@ -87,9 +140,9 @@ struct ImportCommand: AsyncParsableCommand {
                 throw Failure(
                     description:
                         """
-                            Nothing was imported: the mapping file \(mappingPath) is not right: \
-                            \(describe(decodingError: error))
-                            """
+                        Nothing was imported: the mapping file \(mappingPath) is not right: \
+                        \(describe(decodingError: error))
+                        """
                 )
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -97,9 +150,9 @@ struct ImportCommand: AsyncParsableCommand {
                 throw Failure(
                     description:
                         """
-                            Nothing was imported: line \(line) of \(file) is not UTF-8 text; save the file as UTF-8 \
-                            (CSV UTF-8 in Excel) and try again
-                            """
+                        Nothing was imported: line \(line) of \(file) is not UTF-8 text; save the file as UTF-8 \
+                        (CSV UTF-8 in Excel) and try again
+                        """
                 )
             }
             do { legacy = (mapping, try CSV.records(text)) } catch {
@@ -157,18 +210,18 @@ struct ImportCommand: AsyncParsableCommand {
             throw Failure(
                 description: ([
                     """
-                        Nothing was imported: \(list.problems.count) problem\(list.problems.count == 1 ? "" : "s") in \
-                        \(file)
-                        """
+                    Nothing was imported: \(list.problems.count) problem\(list.problems.count == 1 ? "" : "s") in \
+                    \(file)
+                    """
                 ] + shown + more).joined(separator: "\n"))
         case .success(let result):
             print(
                 dryRun
                     ? "\(file) is ready to import: no problems found."
                     : """
-                        Imported \(result.imported) representation\(result.imported == 1 ? "" : "s"); \
-                        \(result.alreadyPresent) already here.
-                        """
+                    Imported \(result.imported) representation\(result.imported == 1 ? "" : "s"); \
+                    \(result.alreadyPresent) already here.
+                    """
             )
         }
     }

@@ -52,6 +52,39 @@ private func fill(_ database: Database) async throws {
 
 @Suite("Interchange: export and import")
 struct InterchangeTests {
+    @Test(
+        "export streams a page at a time: pages of 1, 2, 3 and 7 cases give the file the whole council in memory gives",
+        arguments: TestDatabase.engines)
+    func pagedExport(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            try await fill(database)
+            // Three more on the day `fill` recorded one: pages must break ties by reference.
+            for summary in ["One", "Two", "Three"] {
+                _ = try await RepresentationStore(database: database).record(
+                    NewComplaint(
+                        serviceArea: .childrensSocialCare, procedure: BuiltInProcedures.childrenStatutory,
+                        receivedOn: CalendarDate(iso: "2023-11-20")!, methodOfReceipt: "email",
+                        complainant: Complainant(relationship: "parent"), serviceCategory: "fostering",
+                        summary: summary),
+                    engine: ClockEngine(calendar: .englandAndWales))
+            }
+            let store = InterchangeStore(database: database)
+            // Built from every record at once, as export did before it streamed.
+            nonisolated(unsafe) var whole = ""
+            var writer = InterchangeFile.Writer { whole += $0 }
+            let records = try await store.records()
+            for record in records { try writer.append(record) }
+            _ = try writer.finish()
+            #expect(Set(records.map(\.representation.receivedOn)).count < records.count, "some share a day")
+            for size in [1, 2, 3, 7] {
+                nonisolated(unsafe) var paged = ""
+                let count = try await store.export(pageSize: size) { paged += $0 }
+                #expect(count == records.count)
+                #expect(paged == whole, "pages of \(size)")
+            }
+        }
+    }
+
     @Test("export → import into an empty database → export gives identical output", arguments: TestDatabase.engines)
     func roundTrip(engine: DatabaseEngine) async throws {
         let first = try await TestDatabase.with(engine) { database -> String in
