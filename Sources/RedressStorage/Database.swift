@@ -250,7 +250,10 @@ public final class Database: Sendable {
                 throw error
             }
         case .postgres(let settings):
-            let servers = PostgresServers(settings: settings, logger: logger)
+            let servers: PostgresServers
+            do { servers = try PostgresServers(settings: settings, logger: logger) } catch {
+                throw DatabaseError.cannotOpen("\(location): its TLS settings cannot be made (\(error))")
+            }
             let database = Database(location: location, sqlite: nil, readers: nil, postgres: servers, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await servers.run() }
@@ -272,6 +275,24 @@ public final class Database: Sendable {
 
     /// Runs `body` with exclusive use of a connection.
     public func withSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await oneUnit { try await self.unitWithSQL(body) }
+    }
+
+    /// The unit of work running in this task, if any. A unit started inside another on the same
+    /// database waits for a second connection while holding the first: with every connection held
+    /// that way, nothing moves. Debug builds (the tests) stop at once to show where.
+    @TaskLocal static var unitInProgress: ObjectIdentifier?
+
+    private func oneUnit<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        #if DEBUG
+            if Self.unitInProgress == ObjectIdentifier(self) {
+                preconditionFailure("a unit of work was started inside another on the same database")
+            }
+        #endif
+        return try await Self.$unitInProgress.withValue(ObjectIdentifier(self)) { try await body() }
+    }
+
+    private func unitWithSQL<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if let sqlite {
             await gate.acquire()
             do {
@@ -296,6 +317,12 @@ public final class Database: Sendable {
     /// read-only connection, alongside other reads and the writer; elsewhere it is `withSQL`.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await withSQL(body) }
+        return try await oneUnit { try await self.readOnReader(readers, body) }
+    }
+
+    private func readOnReader<T: Sendable>(
+        _ readers: SQLiteReaderPool, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         let connection = await readers.lease()
         let sql = connection.sql(queryLogLevel: nil)
         do {

@@ -98,52 +98,97 @@ public struct InterchangeStore: Sendable {
         }
     }
 
-    /// Imports checked records in one transaction: all or nothing. Records whose reference is
-    /// already here are skipped; an id already used by another reference is a problem.
+    /// Imports `records` (checked already) in one transaction; see `importBatches`.
     public func importRecords(
         _ records: [InterchangeRecord], progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> Result<ImportResult, ImportProblemList> {
-        try await database.transaction { sql in
-            var existing: [String: String] = [:]  // reference -> id
-            for row in try await sql.raw("SELECT id, reference FROM representation").all() {
-                existing[try row.decode(column: "reference", as: String.self)] = try row.decode(
-                    column: "id", as: String.self)
-            }
-            let ids = Set(existing.values)
-            var fresh: [InterchangeRecord] = [], problems: [ImportProblem] = [], skipped = 0
-            for (i, record) in records.enumerated() {
-                if let id = existing[record.representation.reference] {
-                    if id == record.representation.id {
-                        skipped += 1
-                    } else {
-                        problems.append(
-                            ImportProblem(
-                                line: i + 1, field: "representation.reference",
-                                message: "\(record.representation.reference) is already here with another id"))
+        let batches = RecordBatches(records.chunked(into: Self.batchSize).map(Array.init))
+        return try await importBatches(total: records.count, progress: progress) { batches.next() }
+    }
+
+    /// How many records are written at a time.
+    public static let batchSize = 500
+
+    /// Imports records (checked already) a batch at a time from `next` (`nil` when there are no
+    /// more), all in one transaction: a representation whose reference is here already with the
+    /// same id is left as it is; one whose reference or id is here for another case is a problem,
+    /// and then nothing is imported. Only one batch is held at a time, so a file of any size
+    /// imports in flat memory. An error from `next` (a file changed since it was checked) rolls
+    /// everything back too.
+    public func importBatches(
+        total: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        _ next: @escaping @Sendable () throws -> [InterchangeRecord]?
+    ) async throws -> Result<ImportResult, ImportProblemList> {
+        do {
+            return .success(
+                try await database.transaction { sql in
+                    var existing: [String: String] = [:]  // reference -> id
+                    for row in try await sql.raw("SELECT id, reference FROM representation").all() {
+                        existing[try row.decode(column: "reference", as: String.self)] = try row.decode(
+                            column: "id", as: String.self)
                     }
-                } else if ids.contains(record.representation.id) {
-                    problems.append(
-                        ImportProblem(
-                            line: i + 1, field: "representation.id",
-                            message: "is already used here by another reference"))
-                } else {
-                    fresh.append(record)
-                }
-            }
-            guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
-            for (n, chunk) in fresh.chunked(into: 500).enumerated() {
-                try await RepresentationStore.insert(chunk.map(\.representation), on: sql)
-                progress?(min(fresh.count, (n + 1) * 500), fresh.count)
-            }
-            try await CaseEventLog.insertEvents(
-                Dictionary(uniqueKeysWithValues: fresh.map { ($0.representation.id, $0.history) }), on: sql)
-            try await ReportInputStore.setEquality(
-                Dictionary(
-                    uniqueKeysWithValues: fresh.compactMap { r in r.equality.map { (r.representation.id, $0) } }),
-                on: sql)
-            for letter in fresh.flatMap(\.letters) { try await LetterStore.insert(letter, on: sql) }
-            try await RepresentationStore.advanceReferenceCounters(for: fresh.map(\.representation), on: sql)
-            return .success(ImportResult(imported: fresh.count, alreadyPresent: skipped))
+                    let ids = Set(existing.values)
+                    var problems: [ImportProblem] = [], skipped = 0, imported = 0, seen = 0
+                    while let batch = try next() {
+                        var fresh: [InterchangeRecord] = []
+                        for record in batch {
+                            seen += 1
+                            if let id = existing[record.representation.reference] {
+                                if id == record.representation.id {
+                                    skipped += 1
+                                } else {
+                                    problems.append(
+                                        ImportProblem(
+                                            line: seen, field: "representation.reference",
+                                            message:
+                                                "\(record.representation.reference) is already here with another id"
+                                        ))
+                                }
+                            } else if ids.contains(record.representation.id) {
+                                problems.append(
+                                    ImportProblem(
+                                        line: seen, field: "representation.id",
+                                        message: "is already used here by another reference"))
+                            } else {
+                                fresh.append(record)
+                            }
+                        }
+                        // With a problem found, the rest is only checked: all of it is rolled back.
+                        guard problems.isEmpty, !fresh.isEmpty else { continue }
+                        try await Self.write(fresh, on: sql)
+                        imported += fresh.count
+                        progress?(imported, total)
+                    }
+                    guard problems.isEmpty else { throw ImportProblemList(problems: problems) }
+                    return ImportResult(imported: imported, alreadyPresent: skipped)
+                })
+        } catch let problems as ImportProblemList {
+            return .failure(problems)
+        }
+    }
+
+    /// Writes one batch of new records: cases and stages, histories, equality answers, letters,
+    /// and the reference counters moved past them.
+    private static func write(_ fresh: [InterchangeRecord], on sql: any SQLDatabase) async throws {
+        try await RepresentationStore.insert(fresh.map(\.representation), on: sql)
+        try await CaseEventLog.insertEvents(
+            Dictionary(uniqueKeysWithValues: fresh.map { ($0.representation.id, $0.history) }), on: sql)
+        try await ReportInputStore.setEquality(
+            Dictionary(uniqueKeysWithValues: fresh.compactMap { r in r.equality.map { (r.representation.id, $0) } }),
+            on: sql)
+        for letter in fresh.flatMap(\.letters) { try await LetterStore.insert(letter, on: sql) }
+        try await RepresentationStore.advanceReferenceCounters(for: fresh.map(\.representation), on: sql)
+    }
+
+    /// Batches of an array handed out one at a time.
+    private final class RecordBatches: @unchecked Sendable {
+        private var batches: [[InterchangeRecord]]
+        private var index = 0
+        init(_ batches: [[InterchangeRecord]]) { self.batches = batches }
+        func next() -> [InterchangeRecord]? {
+            guard index < batches.count else { return nil }
+            defer { index += 1 }
+            return batches[index]
         }
     }
 }

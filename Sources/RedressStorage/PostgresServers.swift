@@ -32,9 +32,15 @@ final class PostgresServers: Sendable {
     /// A check that has had no answer after this long has failed.
     static let checkDeadline: Duration = .seconds(4)
 
-    init(settings: PostgresSettings, logger: Logger) {
+    private let poolTLS: PostgresClient.Configuration.TLS
+    private let checkTLS: PostgresConnection.Configuration.TLS
+
+    /// Throws when the TLS settings cannot be made: never falls back to no TLS.
+    init(settings: PostgresSettings, logger: Logger) throws {
         self.settings = settings
         self.logger = logger
+        self.poolTLS = try settings.tls.clientTLS()
+        self.checkTLS = try settings.tls.connectionTLS()
     }
 
     /// The client of the server in use; `DatabaseError.unavailable` while there is none.
@@ -94,7 +100,7 @@ final class PostgresServers: Sendable {
         let server = settings.servers[index]
         var configuration = PostgresClient.Configuration(
             host: server.host, port: server.port, username: settings.user, password: settings.password,
-            database: settings.database, tls: (try? settings.tls.clientTLS()) ?? .disable)
+            database: settings.database, tls: poolTLS)
         configuration.options.maximumConnections = max(1, settings.poolSize)
         configuration.options.connectTimeout = .seconds(10)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -142,7 +148,7 @@ final class PostgresServers: Sendable {
         let quiet = Logger(label: "redress.postgres-check", factory: { _ in SwiftLogNoOpLogHandler() })
         var configuration = PostgresConnection.Configuration(
             host: server.host, port: server.port, username: settings.user, password: settings.password,
-            database: settings.database, tls: (try? settings.tls.connectionTLS()) ?? .disable)
+            database: settings.database, tls: checkTLS)
         configuration.options.connectTimeout = .seconds(3)
         let connection: PostgresConnection
         do {

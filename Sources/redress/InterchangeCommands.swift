@@ -127,8 +127,10 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let division = try statutoryDivision(calendar)
-        let data = try readFile(file)
-        let bytes = [UInt8](data)
+        // An interchange file is read as it is checked and again as it is written (`streamed`); only
+        // a legacy CSV, mapped as a whole, is read into memory.
+        let bytes = mapping == nil ? [] : [UInt8](try readFile(file))
+        let size = try FileChunks.size(of: file)
         let (quiet, dryRun, file) = (self.quiet, self.dryRun, self.file)
         @Sendable func say(_ line: String) { if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
         var legacy: (LegacyMapping, [CSV.Record])?
@@ -161,7 +163,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             say("import: checking \(max(0, (legacy?.1.count ?? 1) - 1)) rows against the mapping")
         } else {
-            say("import: checking \(bytes.count) bytes")
+            say("import: checking \(size) bytes")
         }
         let outcome = try await storage.withDatabase {
             [legacy] database -> Result<InterchangeStore.ImportResult, ImportProblemList> in
@@ -173,20 +175,18 @@ struct ImportCommand: AsyncParsableCommand {
             let validator = InterchangeValidator(
                 reference: reference, procedures: procedures, calendar: calendar, people: people,
                 today: LondonClock.today())
-            var (records, problems) =
-                legacy.map {
-                    LegacyImport(
-                        mapping: $0.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()
-                    ).convert($0.1)
-                } ?? validator.check(file: bytes)
-            if legacy != nil {
-                // What the mapping made goes through the same history check as any import.
-                for (i, record) in records.enumerated() {
-                    problems += validator.replay.problems(in: record, line: i + 2).map {
-                        ImportProblem(
-                            line: $0.line, field: "\(record.representation.reference): \($0.field)", message: $0.message
-                        )
-                    }
+            guard let legacy else {
+                return try await Self.streamed(
+                    file: file, validator: validator, database: database, dryRun: dryRun, say: say)
+            }
+            var (records, problems) = LegacyImport(
+                mapping: legacy.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()
+            ).convert(legacy.1)
+            // What the mapping made goes through the same history check as any import.
+            for (i, record) in records.enumerated() {
+                problems += validator.replay.problems(in: record, line: i + 2).map {
+                    ImportProblem(
+                        line: $0.line, field: "\(record.representation.reference): \($0.field)", message: $0.message)
                 }
             }
             guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }

@@ -85,6 +85,37 @@ struct InterchangeTests {
         }
     }
 
+    @Test("a file read in chunks of any size gives the lines and problems the whole file gives")
+    func chunkedReading() async throws {
+        let text = try await TestDatabase.with(.sqlite) { database in
+            try await fill(database)
+            return try await exportText(database)
+        }
+        let good = Array(text.utf8)
+        let crlf = Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let cut = Array(good.dropLast(40))
+        var notUTF8 = good
+        notUTF8[200] = 0xFF
+        for file in [good, crlf, cut, notUTF8, Array(good.dropLast())] {
+            let whole = InterchangeFile.recordLines(of: file)
+            for size in [1, 2, 7, 100, 4096, file.count] {
+                var reader = InterchangeFile.RecordLineReader()
+                var lines: [InterchangeFile.Line] = []
+                var start = 0
+                while start < file.count {
+                    lines += reader.feed(file[start..<min(start + size, file.count)])
+                    start += size
+                }
+                lines += reader.finish()
+                #expect(reader.problems == whole.problems, "chunks of \(size)")
+                if whole.problems.isEmpty { #expect(lines == whole.lines, "chunks of \(size)") }
+            }
+        }
+        #expect(InterchangeFile.recordLines(of: good).problems.isEmpty)
+        #expect(!InterchangeFile.recordLines(of: cut).problems.isEmpty)
+        #expect(!InterchangeFile.recordLines(of: notUTF8).problems.isEmpty)
+    }
+
     @Test("export → import into an empty database → export gives identical output", arguments: TestDatabase.engines)
     func roundTrip(engine: DatabaseEngine) async throws {
         let first = try await TestDatabase.with(engine) { database -> String in

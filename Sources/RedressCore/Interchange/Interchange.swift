@@ -91,13 +91,28 @@ public struct InterchangeValidator: Sendable {
 
     /// Decodes and checks every record line; returns the records, or every problem found.
     public func check(lines: [InterchangeFile.Line]) -> (records: [InterchangeRecord], problems: [ImportProblem]) {
+        var checker = Checker(validator: self)
         var records: [InterchangeRecord] = []
-        var problems: [ImportProblem] = []
-        var seenReferences: [String: Int] = [:], seenIDs: [String: Int] = [:]
-        let decoder = JSONDecoder()
         for line in lines {
+            if let record = checker.check(line) { records.append(record) }
+        }
+        return (records, checker.problems)
+    }
+
+    /// Checks record lines one at a time, remembering what later lines are checked against (the
+    /// references and ids seen), so a file is checked as it is read without holding its records.
+    public struct Checker {
+        public let validator: InterchangeValidator
+        public private(set) var problems: [ImportProblem] = []
+        private var seenReferences: [String: Int] = [:], seenIDs: [String: Int] = [:]
+        private let decoder = JSONDecoder()
+
+        public init(validator: InterchangeValidator) { self.validator = validator }
+
+        /// The line's record when it has no problem; its problems are added to `problems`.
+        public mutating func check(_ line: InterchangeFile.Line) -> InterchangeRecord? {
             let (number, text) = (line.number, line.text)
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
             let record: InterchangeRecord
             do {
                 record = try decoder.decode(InterchangeRecord.self, from: Data(text.utf8))
@@ -106,15 +121,18 @@ public struct InterchangeValidator: Sendable {
                     ImportProblem(
                         line: number, field: "the line", message: "is not complete JSON (cut short, or not JSON at all)"
                     ))
-                continue
+                return nil
             } catch {
                 problems.append(
-                    ImportProblem(line: number, field: Self.field(of: error), message: describe(decodingError: error)))
-                continue
+                    ImportProblem(
+                        line: number, field: InterchangeValidator.field(of: error),
+                        message: describe(decodingError: error)
+                    ))
+                return nil
             }
             let before = problems.count
-            problems += check(record, line: number)
-            if problems.count == before { problems += replay.problems(in: record, line: number) }
+            problems += validator.check(record, line: number)
+            if problems.count == before { problems += validator.replay.problems(in: record, line: number) }
             if let earlier = seenReferences[record.representation.reference] {
                 problems.append(
                     ImportProblem(
@@ -130,9 +148,8 @@ public struct InterchangeValidator: Sendable {
             } else {
                 seenIDs[record.representation.id] = number
             }
-            if problems.count == before { records.append(record) }
+            return problems.count == before ? record : nil
         }
-        return (records, problems)
     }
 
     static func field(of error: any Error) -> String {

@@ -80,65 +80,115 @@ public enum InterchangeFile {
     /// The record lines of a whole file, after checking that every line is UTF-8 and that the
     /// trailer is there and matches; or every problem that stops the file being read.
     public static func recordLines(of bytes: [UInt8]) -> (lines: [Line], problems: [ImportProblem]) {
-        var lines: [Line] = [], problems: [ImportProblem] = []
-        var digest = SHA256Digest()
-        var start = 0, number = 0
-        var trailer: (line: Int, text: String, digestBefore: String)?
-        while start < bytes.count {
+        var reader = RecordLineReader()
+        let lines = reader.feed(bytes[...]) + reader.finish()
+        return reader.problems.isEmpty ? (lines, []) : ([], reader.problems)
+    }
+
+    /// Reads a file's lines as its bytes come, a chunk at a time, so a file of any size is checked
+    /// without being held: each line must be UTF-8, the trailer must come last, and at the end
+    /// (`finish`) it must be there and match the records before it (their count and SHA-256).
+    /// Record lines are returned as they are completed; `problems` holds what stops the file.
+    public struct RecordLineReader: Sendable {
+        private var digest = SHA256Digest()
+        private var number = 0
+        private var records = 0
+        private var trailer: (line: Int, text: String, digestBefore: String)?
+        private var pending: [UInt8] = []
+        public private(set) var problems: [ImportProblem] = []
+
+        public init() {}
+
+        /// The record lines the next `chunk` of the file completes.
+        public mutating func feed(_ chunk: ArraySlice<UInt8>) -> [Line] {
+            var lines: [Line] = []
+            var rest = chunk
+            if !pending.isEmpty {
+                guard let newline = chunk.firstIndex(of: 0x0A) else {
+                    pending.append(contentsOf: chunk)
+                    return []
+                }
+                pending.append(contentsOf: chunk[...newline])
+                let whole = pending
+                pending.removeAll(keepingCapacity: true)
+                if let line = take(whole[...]) { lines.append(line) }
+                rest = chunk[(newline + 1)...]
+            }
+            while let newline = rest.firstIndex(of: 0x0A) {
+                if let line = take(rest[...newline]) { lines.append(line) }
+                rest = rest[(newline + 1)...]
+            }
+            pending.append(contentsOf: rest)
+            return lines
+        }
+
+        /// The end of the file: its last line if it had no line ending, then the trailer's checks.
+        public mutating func finish() -> [Line] {
+            var lines: [Line] = []
+            if !pending.isEmpty {
+                let whole = pending
+                pending.removeAll()
+                if let line = take(whole[...]) { lines.append(line) }
+            }
+            guard let trailer else {
+                problems.append(
+                    ImportProblem(
+                        line: number + 1, field: "trailer",
+                        message:
+                            "is missing: the file was cut short, or not written by `redress export`; export it again"))
+                return lines
+            }
+            guard let sealed = try? JSONDecoder().decode(TrailerLine.self, from: Data(trailer.text.utf8)) else {
+                problems.append(ImportProblem(line: trailer.line, field: "trailer", message: "cannot be read"))
+                return lines
+            }
+            if sealed.trailer.records != records {
+                problems.append(
+                    ImportProblem(
+                        line: trailer.line, field: "trailer.records",
+                        message:
+                            """
+                            says \(sealed.trailer.records) records, but the file holds \(records): lines are \
+                            missing or were added
+                            """
+                    ))
+            } else if sealed.trailer.sha256 != trailer.digestBefore {
+                problems.append(
+                    ImportProblem(
+                        line: trailer.line, field: "trailer.sha256",
+                        message: "does not match the file: it was changed or damaged after export"))
+            }
+            return lines
+        }
+
+        /// One whole line, its line ending included when it has one.
+        private mutating func take(_ whole: ArraySlice<UInt8>) -> Line? {
             number += 1
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            var slice = bytes[start..<end]
+            var slice = whole
+            if slice.last == 0x0A { slice = slice.dropLast() }
             if slice.last == 0x0D { slice = slice.dropLast() }
-            let whole = bytes[start..<min(end + 1, bytes.count)]
-            start = end + 1
             guard let text = String(validating: slice, as: UTF8.self) else {
                 digest.update(whole)
                 problems.append(
                     ImportProblem(
                         line: number, field: "the line",
                         message: "is not UTF-8 text (the file was changed or damaged, or saved in another encoding)"))
-                continue
+                return nil
             }
             let isTrailer = text.hasPrefix("{\"format\":") && text.contains("\"trailer\":")
             if isTrailer && trailer == nil { trailer = (number, text, digest.hexDigest()) }
             digest.update(whole)
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
             if let sealed = trailer, !(isTrailer && sealed.line == number) {
                 problems.append(
                     ImportProblem(
                         line: number, field: "the line",
                         message: "comes after the trailer line \(sealed.line); the trailer must be last"))
-            } else if !isTrailer {
-                lines.append(Line(number: number, text: Substring(text)))
+                return nil
             }
+            guard !isTrailer else { return nil }
+            records += 1
+            return Line(number: number, text: Substring(text))
         }
-        guard let trailer else {
-            problems.append(
-                ImportProblem(
-                    line: number + 1, field: "trailer",
-                    message: "is missing: the file was cut short, or not written by `redress export`; export it again"))
-            return ([], problems)
-        }
-        guard let sealed = try? JSONDecoder().decode(TrailerLine.self, from: Data(trailer.text.utf8)) else {
-            problems.append(ImportProblem(line: trailer.line, field: "trailer", message: "cannot be read"))
-            return ([], problems)
-        }
-        if sealed.trailer.records != lines.count {
-            problems.append(
-                ImportProblem(
-                    line: trailer.line, field: "trailer.records",
-                    message:
-                        """
-                            says \(sealed.trailer.records) records, but the file holds \(lines.count): lines are \
-                            missing or were added
-                            """
-                ))
-        } else if sealed.trailer.sha256 != trailer.digestBefore {
-            problems.append(
-                ImportProblem(
-                    line: trailer.line, field: "trailer.sha256",
-                    message: "does not match the file: it was changed or damaged after export"))
-        }
-        return problems.isEmpty ? (lines, []) : ([], problems)
     }
 }
