@@ -85,9 +85,11 @@ struct InterchangeTests {
         }
     }
 
-    @Test("a file read in chunks of any size gives the lines and problems the whole file gives")
-    func chunkedReading() async throws {
-        let text = try await TestDatabase.with(.sqlite) { database in
+    @Test(
+        "a file read in chunks of any size gives the lines and problems the whole file gives",
+        arguments: TestDatabase.engines)
+    func chunkedReading(engine: DatabaseEngine) async throws {
+        let text = try await TestDatabase.with(engine) { database in
             try await fill(database)
             return try await exportText(database)
         }
