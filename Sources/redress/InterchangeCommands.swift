@@ -175,27 +175,16 @@ struct ImportCommand: AsyncParsableCommand {
             let validator = InterchangeValidator(
                 reference: reference, procedures: procedures, calendar: calendar, people: people,
                 today: LondonClock.today())
-            guard let legacy else {
-                return try await Self.streamed(
-                    file: file, validator: validator, database: database, dryRun: dryRun, say: say)
-            }
-            var (records, problems) = LegacyImport(
-                mapping: legacy.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()
-            ).convert(legacy.1)
-            // What the mapping made goes through the same history check as any import.
-            for (i, record) in records.enumerated() {
-                problems += validator.replay.problems(in: record, line: i + 2).map {
-                    ImportProblem(
-                        line: $0.line, field: "\(record.representation.reference): \($0.field)", message: $0.message)
+            let result =
+                if let legacy {
+                    try await Self.mapped(
+                        legacy, validator: validator, reference: reference, procedures: procedures,
+                        database: database, dryRun: dryRun, say: say)
+                } else {
+                    try await Self.streamed(
+                        file: file, validator: validator, database: database, dryRun: dryRun, say: say)
                 }
-            }
-            guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
-            if dryRun { return .success(.init(imported: 0, alreadyPresent: 0)) }
-            say("import: \(records.count) records checked; writing")
-            let result = try await InterchangeStore(database: database).importRecords(records) { done, total in
-                say("import: \(done)/\(total) written")
-            }
-            if case .success(let r) = result {
+            if !dryRun, case .success(let r) = result {
                 try await AuditLog(database: database).append(
                     AuditEntry(
                         userID: nil, username: operatorName(), action: .recordedCase,

@@ -99,12 +99,32 @@ extension ImportCommand {
         } catch let changed as StreamedRecords.Changed {
             throw Failure(description: "Nothing was imported: \(changed.description).")
         }
-        if case .success(let r) = result {
-            try await AuditLog(database: database).append(
-                AuditEntry(
-                    userID: nil, username: operatorName(), action: .recordedCase,
-                    detail: "imported \(r.imported) from \(URL(fileURLWithPath: file).lastPathComponent)"))
-        }
         return result
+    }
+}
+
+extension ImportCommand {
+    /// A legacy CSV, read whole and mapped as a whole, then checked like any import and written in
+    /// one transaction.
+    static func mapped(
+        _ legacy: (LegacyMapping, [CSV.Record]), validator: InterchangeValidator, reference: ReferenceData,
+        procedures: [ProcedureDefinition], database: Database, dryRun: Bool, say: @escaping @Sendable (String) -> Void
+    ) async throws -> Result<InterchangeStore.ImportResult, ImportProblemList> {
+        var (records, problems) = LegacyImport(
+            mapping: legacy.0, reference: reference, procedures: procedures, importedAt: InterchangeStore.now()
+        ).convert(legacy.1)
+        // What the mapping made goes through the same history check as any import.
+        for (i, record) in records.enumerated() {
+            problems += validator.replay.problems(in: record, line: i + 2).map {
+                ImportProblem(
+                    line: $0.line, field: "\(record.representation.reference): \($0.field)", message: $0.message)
+            }
+        }
+        guard problems.isEmpty else { return .failure(ImportProblemList(problems: problems)) }
+        if dryRun { return .success(.init(imported: 0, alreadyPresent: 0)) }
+        say("import: \(records.count) records checked; writing")
+        return try await InterchangeStore(database: database).importRecords(records) { done, total in
+            say("import: \(done)/\(total) written")
+        }
     }
 }
