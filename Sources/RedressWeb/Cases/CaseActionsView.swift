@@ -169,9 +169,9 @@ enum CaseActionsView {
             let window: HTML =
                 next.requestWindowWorkingDays.map {
                     """
-                        <p class=\"app-hint\">The complainant should ask within \($0) working days of the response; a \
-                        later request needs the council's reason.</p>
-                        """
+                    <p class=\"app-hint\">The complainant should ask within \($0) working days of the response; a \
+                    later request needs the council's reason.</p>
+                    """
                 } ?? ""
             forms.append(
                 form(
@@ -236,12 +236,17 @@ enum CaseActionsView {
     // MARK: - Form parts
 
     static func form(
-        _ step: any CaseForm, _ r: Representation, _ version: Int, title: String, errors: [FieldError], fields: HTML,
-        button: String, hidden: [(String, String)] = []
+        _ step: any CaseForm, _ r: Representation, _ version: Int, title: String, errors: [FieldError],
+        fields: @autoclosure () -> HTML, button: String, hidden: [(String, String)] = []
     ) -> HTML {
         // Read-only roles (Independent Persons, panel members) see the case without its forms.
         guard RequestScope.current.viewer?.may(.takeCaseSteps) ?? false else { return "" }
         let key = StepForms.key(step.rawValue, hidden: hidden)
+        // Listed by title on the case page: its fields are not drawn.
+        if let collector = StepForms.collector, collector.drawing != key {
+            collector.add(.init(key: key, step: step.rawValue, title: title, html: ""))
+            return ""
+        }
         let extra: [HTML] = (hidden + [("form-key", key)]).map {
             "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">"
         }
@@ -249,7 +254,7 @@ enum CaseActionsView {
             <form class="app-step-form" method="post" action="/complaints/\(r.id)/steps/\(step.rawValue)" \
             novalidate>\(HTML.csrfField)
               <input type="hidden" name="version" value="\(version)">\(extra)
-              \(fields)
+              \(fields())
               <div class="app-button-group">
                 <button type="submit" class="app-button">\(button)</button>
                 <a class="app-link" href="/complaints/\(r.id)">Cancel</a>
@@ -267,9 +272,9 @@ enum CaseActionsView {
         guard let e = errors.first(where: { prefix ? $0.field.hasPrefix(id + "-") : $0.field == id }) else { return "" }
         return
             """
-                <p class=\"app-error-message\" id=\"\(id)-error\"><span class=\"app-visually-hidden\">Error:</span> \
-                \(e.message)</p>
-                """
+            <p class=\"app-error-message\" id=\"\(id)-error\"><span class=\"app-visually-hidden\">Error:</span> \
+            \(e.message)</p>
+            """
     }
 
     static func dateInput(_ name: String, legend: String, values: FormFields, errors: [FieldError]) -> HTML {
@@ -329,9 +334,9 @@ enum CaseActionsView {
             let id = i == 0 ? name : "\(name)-\(i + 1)"
             return
                 """
-                    <div class=\"app-radios__item\"><input id=\"\(id)\" name=\"\(name)\" type=\"radio\" \
-                    value=\"\(c.0)\"\(c.0 == selected ? " checked" : "")><label for=\"\(id)\">\(c.1)</label></div>
-                    """
+                <div class=\"app-radios__item\"><input id=\"\(id)\" name=\"\(name)\" type=\"radio\" \
+                value=\"\(c.0)\"\(c.0 == selected ? " checked" : "")><label for=\"\(id)\">\(c.1)</label></div>
+                """
         }
         return """
             <div class="app-form-group\(hasError ? " app-form-group--error" : "")">

@@ -71,7 +71,7 @@ struct CasePageRoutes: Sendable {
         let casework = try await Casework.load(deps)
         let procedure = HistoryReplay.procedure(for: r, in: casework.procedures)
         let today = deps.today()
-        let (_, forms) = StepForms.collecting(today: today) { () -> Void in
+        let (_, forms) = StepForms.collecting(today: today, drawing: key) { () -> Void in
             if let procedure {
                 _ = CaseActionsView.render(
                     r, procedure: procedure, engine: ClockEngine(calendar: casework.calendar),

@@ -15,8 +15,13 @@ final class StepFormCollector: @unchecked Sendable {
         var html: HTML
     }
 
+    /// The key of the one form to draw in full (a step's own page), or `nil` to list the steps
+    /// by title only (the case page): a form nobody will see is not drawn.
+    let drawing: String?
     private let lock = NSLock()
     private var collected: [Form] = []
+
+    init(drawing: String?) { self.drawing = drawing }
 
     func add(_ form: Form) { lock.withLock { collected.append(form) } }
     var forms: [Form] { lock.withLock { collected } }
@@ -33,9 +38,12 @@ enum StepForms {
         ([step] + hidden.filter { $0.0 != "form-key" }.map(\.1)).joined(separator: "-")
     }
 
-    /// Draws `body` collecting the step forms it builds.
-    static func collecting<T>(today: CalendarDate, _ body: () throws -> T) rethrows -> (T, [StepFormCollector.Form]) {
-        let collector = StepFormCollector()
+    /// Draws `body` collecting the step forms it builds: by title only, but for the one with the
+    /// key `drawing`, drawn in full.
+    static func collecting<T>(
+        today: CalendarDate, drawing: String? = nil, _ body: () throws -> T
+    ) rethrows -> (T, [StepFormCollector.Form]) {
+        let collector = StepFormCollector(drawing: drawing)
         let result = try $collector.withValue(collector) { try $today.withValue(today) { try body() } }
         return (result, collector.forms)
     }
