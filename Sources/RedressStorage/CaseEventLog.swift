@@ -82,7 +82,10 @@ public enum CaseEventLog {
 
     /// The events of one case, oldest first.
     public static func events(of id: String, in database: Database) async throws -> [CaseEvent] {
-        try await database.read { sql in
+        try await database.read { sql in try await events(of: id, on: sql) }
+    }
+
+    static func events(of id: String, on sql: any SQLDatabase) async throws -> [CaseEvent] {
             try await sql.raw(
                 """
                     SELECT sequence, recorded_at, recorded_by, command, summary FROM case_event WHERE \
@@ -101,6 +104,5 @@ public enum CaseEventLog {
                     recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command,
                     summary: try row.decode(column: "summary", as: String.self))
             }
-        }
     }
 }

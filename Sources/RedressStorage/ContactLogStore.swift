@@ -73,14 +73,16 @@ public struct ContactLogStore: Sendable {
 
     /// The case's contact log, in the order things happened.
     public func entries(of representationID: String) async throws -> [ContactEntry] {
-        try await database.read { sql in
-            try await sql.raw(
-                """
-                SELECT * FROM case_contact WHERE representation_id = \(bind: representationID) \
-                ORDER BY occurred_on, recorded_at, id
-                """
-            ).all().map(Self.decode)
-        }
+        try await database.read { sql in try await Self.entries(of: representationID, on: sql) }
+    }
+
+    static func entries(of representationID: String, on sql: any SQLDatabase) async throws -> [ContactEntry] {
+        try await sql.raw(
+            """
+            SELECT * FROM case_contact WHERE representation_id = \(bind: representationID) \
+            ORDER BY occurred_on, recorded_at, id
+            """
+        ).all().map(Self.decode)
     }
 
     public func entry(id: String) async throws -> ContactEntry? {

@@ -98,14 +98,16 @@ public struct DocumentStore: Sendable {
 
     /// The documents on a case, oldest first.
     public func documents(of representationID: String) async throws -> [CaseDocument] {
-        try await database.read { sql in
-            try await sql.raw(
-                """
-                SELECT * FROM case_document WHERE representation_id = \(bind: representationID) \
-                ORDER BY uploaded_at, filename, id
-                """
-            ).all().map(Self.decode)
-        }
+        try await database.read { sql in try await Self.documents(of: representationID, on: sql) }
+    }
+
+    static func documents(of representationID: String, on sql: any SQLDatabase) async throws -> [CaseDocument] {
+        try await sql.raw(
+            """
+            SELECT * FROM case_document WHERE representation_id = \(bind: representationID) \
+            ORDER BY uploaded_at, filename, id
+            """
+        ).all().map(Self.decode)
     }
 
     public func document(id: String) async throws -> CaseDocument? {

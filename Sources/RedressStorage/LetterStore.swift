@@ -16,7 +16,10 @@ public struct LetterStore: Sendable {
     }
 
     public func templates() async throws -> [LetterTemplate] {
-        try await database.read { sql in
+        try await database.read { sql in try await Self.templates(on: sql) }
+    }
+
+    static func templates(on sql: any SQLDatabase) async throws -> [LetterTemplate] {
             try await sql.raw("SELECT key, name, body, version FROM letter_template ORDER BY name").all().map { row in
                 LetterTemplate(
                     key: try row.decode(column: "key", as: String.self),
@@ -24,7 +27,6 @@ public struct LetterStore: Sendable {
                     body: try row.decode(column: "body", as: String.self),
                     version: try row.decode(column: "version", as: Int.self))
             }
-        }
     }
 
     /// Saves an edited template from the version the editor saw; a stale one is refused.
@@ -65,11 +67,13 @@ public struct LetterStore: Sendable {
 
     /// The letters on a case, oldest first.
     public func letters(of representationID: String) async throws -> [Letter] {
-        try await database.read { sql in
-            try await sql.raw(
-                "SELECT * FROM letter WHERE representation_id = \(bind: representationID) ORDER BY created_at, id"
-            ).all().map(Self.decodeLetter)
-        }
+        try await database.read { sql in try await Self.letters(of: representationID, on: sql) }
+    }
+
+    static func letters(of representationID: String, on sql: any SQLDatabase) async throws -> [Letter] {
+        try await sql.raw(
+            "SELECT * FROM letter WHERE representation_id = \(bind: representationID) ORDER BY created_at, id"
+        ).all().map(Self.decodeLetter)
     }
 
     public func letter(id: String) async throws -> Letter? {

@@ -25,6 +25,10 @@ final actor SQLiteReaderPool {
                 let sql = connection.sql(queryLogLevel: nil)
                 try await sql.raw("PRAGMA query_only = ON").run()
                 try await sql.raw("PRAGMA busy_timeout = 5000").run()
+                // Pages read through a memory map rather than a read() call each, and a larger
+                // page cache: the work queue and the case list touch a thousand rows a page.
+                try await sql.raw("PRAGMA mmap_size = 268435456").run()
+                try await sql.raw("PRAGMA cache_size = -16384").run()
             }
         } catch {
             for connection in opened { try? await connection.close() }

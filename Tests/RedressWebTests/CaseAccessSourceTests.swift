@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// "One place decides who sees a case, and every path that reads cases goes through it": the
-/// web layer's sources are held to that. Only `CaseAccess.swift` may use the case store or a
-/// case's history; everything else asks `CaseAccess`, which checks the viewer first.
+/// web layer's sources are held to that. Only `CaseAccess.swift` may use the case store, a
+/// case's history or the case page's one read of its records (`CaseWorkspaceRead`); everything
+/// else asks `CaseAccess`, which checks the viewer first.
 @Suite("Case access: one place")
 struct CaseAccessSourceTests {
     /// A read of a case's documents or contact log straight from its store, which only
@@ -29,6 +30,7 @@ struct CaseAccessSourceTests {
             let text = try String(contentsOf: file, encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where line.contains("RepresentationStore(") || line.contains("CaseEventLog.")
+                || line.contains("CaseWorkspaceRead.read")
                 || Self.readsCorrespondence(line) {
                 offenders.append("\(file.lastPathComponent):\(number + 1)")
             }

@@ -117,10 +117,11 @@ public struct UserStore: Sendable {
     }
 
     public func all() async throws -> [User] {
-        try await database.read { sql in
-            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user ORDER BY username").all().map(
-                Self.decode)
-        }
+        try await database.read { sql in try await Self.all(on: sql) }
+    }
+
+    static func all(on sql: any SQLDatabase) async throws -> [User] {
+        try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM app_user ORDER BY username").all().map(Self.decode)
     }
 
     public func user(id: String) async throws -> User? {

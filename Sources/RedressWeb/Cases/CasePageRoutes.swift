@@ -9,10 +9,15 @@ struct CasePageRoutes: Sendable {
     let deps: WebDependencies
 
     /// What the case page shows for `r` to `viewer`.
-    func page(_ r: Representation, viewer: Viewer, notice: String?, extras: HTML) async throws -> CasePage {
+    func page(
+        _ r: Representation, viewer: Viewer, workspace read: CaseWorkspaceRead? = nil, notice: String?,
+        extras: HTML
+    ) async throws -> CasePage {
         let casework = try await Casework.load(deps)
         let access = CaseAccess(database: deps.database, viewer: viewer)
-        let staff = try await UserStore(database: deps.database).all()
+        let workspace: CaseWorkspaceRead
+        if let read { workspace = read } else { workspace = try await access.workspace(of: r) }
+        let staff = workspace.users
         var merged: [(reference: String, events: [CaseEvent])] = []
         for link in r.records.links where link.kind == .mergedFrom {
             if let duplicate = try await access.visible(id: link.representationID) {
@@ -21,13 +26,13 @@ struct CasePageRoutes: Sendable {
         }
         return CasePage(
             representation: r, procedure: HistoryReplay.procedure(for: r, in: casework.procedures),
-            events: try await access.history(of: r),
+            events: workspace.events,
             mergedHistories: merged, today: deps.today(), calendar: casework.calendar, reference: casework.reference,
             people: casework.people,
             users: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.displayName) }),
             staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.username, $0.displayName) }),
             notice: notice, extras: extras, canTakeSteps: viewer.may(.takeCaseSteps, on: r),
-            documents: try await access.documents(of: r), contacts: try await access.contacts(of: r),
+            documents: workspace.documents, contacts: workspace.contacts,
             viewerUsername: viewer.username)
     }
 

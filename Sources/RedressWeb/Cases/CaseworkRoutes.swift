@@ -26,7 +26,7 @@ struct CaseworkRoutes: Sendable {
         let queues = WorkQueues(
             cases: queued, procedures: casework.procedures, calendar: casework.calendar, today: today)
         let queue = request.uri.queryParameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
-        var rows: [DashboardRow] = queued.filter { $0.isOpen && (area == nil || $0.serviceArea == area) }
+        let unsorted: [DashboardRow] = queued.filter { $0.isOpen && (area == nil || $0.serviceArea == area) }
             .map { r in
                 let procedure = casework.procedure(r.procedureID)
                 let next = procedure.flatMap { engine.nextDeadline(for: r, procedure: $0) }
@@ -34,10 +34,9 @@ struct CaseworkRoutes: Sendable {
                     representation: r, procedure: procedure, next: next,
                     status: next?.status(on: today, calendar: casework.calendar))
             }
-        rows.sort { a, b in
-            let da = a.next?.dueOn ?? CalendarDate(dayNumber: .max), db = b.next?.dueOn ?? CalendarDate(dayNumber: .max)
-            return (da, a.representation.reference) < (db, b.representation.reference)
-        }
+        // Next deadline first, then reference; the rows are large, so their positions are sorted.
+        let keys = unsorted.map { ($0.next?.dueOn?.dayNumber ?? .max, $0.representation.reference) }
+        let rows = unsorted.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
         return try DashboardView.render(
             rows: rows, area: area, today: today, reference: casework.reference, queues: queues, queue: queue
         )
@@ -114,23 +113,25 @@ struct CaseworkRoutes: Sendable {
         var notice: String?
         if query.get("recorded") == "1" { notice = "\(r.kind.displayName) recorded: reference \(r.reference)" }
         if let done = query.get("done") { notice = CasePageRoutes.doneMessage(done) }
+        let workspace = try await CaseAccess(database: deps.database, viewer: viewer).workspace(of: r)
         let extras: HTML =
             """
-            \(try await RestrictionForm.render(r, viewer: viewer, deps: deps))\(Self.equalityLink(r,
-                viewer: viewer))\(try await letters(r, viewer: viewer))
+            \(RestrictionForm.render(r, viewer: viewer, users: workspace.users,
+                policy: try await deps.configuration().accessPolicy))\(Self.equalityLink(r,
+                viewer: viewer))\(Self.letters(r, viewer: viewer, workspace: workspace))
             """
         return Page(
             status: .ok,
             html: CasePageView.render(
-                try await CasePageRoutes(deps: deps).page(r, viewer: viewer, notice: notice, extras: extras)))
+                try await CasePageRoutes(deps: deps).page(
+                    r, viewer: viewer, workspace: workspace, notice: notice, extras: extras)))
     }
 
     /// The case's letters and, for those who work the case, the form to make one.
-    func letters(_ r: Representation, viewer: Viewer) async throws -> HTML {
+    static func letters(_ r: Representation, viewer: Viewer, workspace: CaseWorkspaceRead) -> HTML {
         guard r.kind == .complaint else { return "" }
-        let store = LetterStore(database: deps.database)
         return LetterViews.onCase(
-            r, letters: try await store.letters(of: r.id), templates: try await store.templates(),
+            r, letters: workspace.letters, templates: workspace.templates,
             canMake: viewer.may(.takeCaseSteps) && viewer.canSee(r))
     }
 

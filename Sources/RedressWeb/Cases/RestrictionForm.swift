@@ -3,11 +3,10 @@ import RedressStorage
 
 /// The "who can see this case" form on the case page, for those allowed to restrict cases.
 enum RestrictionForm {
-    static func render(_ r: Representation, viewer: Viewer, deps: WebDependencies) async throws -> HTML {
+    static func render(_ r: Representation, viewer: Viewer, users: [User], policy: AccessPolicy) -> HTML {
         guard viewer.may(.restrictCase) else { return "" }
-        let policy = try await deps.configuration().accessPolicy
-        let candidates = try await UserStore(database: deps.database).all()
-            .filter {
+        let candidates =
+            users.filter {
                 !$0.isDisabled && $0.id != viewer.userID && policy.grant(for: $0.role).permissions.contains(.viewCase)
             }
         let named = Set(r.restrictedTo ?? [])

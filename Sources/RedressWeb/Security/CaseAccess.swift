@@ -95,6 +95,14 @@ struct CaseAccess: Sendable {
         return try await CaseEventLog.events(of: r.id, in: database)
     }
 
+    /// What the case page shows beside a case the asker may see, in one read: its history,
+    /// documents, contact log, letters (complaints only) and the templates and staff its forms
+    /// need. Nothing of the case for one they may not see.
+    func workspace(of r: Representation) async throws -> CaseWorkspaceRead {
+        guard canSee(r) else { return CaseWorkspaceRead() }
+        return try await CaseWorkspaceRead.read(caseID: r.id, withLetters: r.kind == .complaint, in: database)
+    }
+
     /// The documents kept on a case the asker may see (none for one they may not).
     func documents(of r: Representation) async throws -> [CaseDocument] {
         guard canSee(r) else { return [] }
