@@ -150,3 +150,52 @@ struct MailFilingTests {
         }
     }
 }
+
+@Suite("The case page's one read")
+struct CaseWorkspaceReadTests {
+    @Test(
+        "one unit reads what the separate reads give, for this case only; letters only when asked",
+        arguments: TestDatabase.engines)
+    func sameAsSeparateReads(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let (a, b) = (try await complaint(database, name: "Ann"), try await complaint(database, name: "Bob"))
+            let day = CalendarDate(iso: "2024-02-02")!
+            for r in [a, b] {
+                try await LetterStore(database: database).add(
+                    Letter(
+                        id: "l-\(r.id)", representationID: r.id, templateKey: "acknowledgement",
+                        title: "Acknowledgement", body: "Dear \(r.reference)", createdOn: day, createdBy: "manager"))
+                _ = try await DocumentStore(database: database).add(
+                    [.init(filename: "\(r.reference).txt", kind: .other, bytes: Array(r.id.utf8))], to: r.id,
+                    by: "officer")
+                _ = try await ContactLogStore(database: database).add(
+                    ContactEntry(
+                        id: "c-\(r.id)", representationID: r.id, kind: .call, direction: .incoming, occurredOn: day,
+                        withWhom: "Cara", summary: "Rang about \(r.reference)", author: "officer",
+                        authorName: "Olu"))
+            }
+            let lifecycle = Lifecycle(
+                procedure: try #require(BuiltInProcedures.all.first { $0.id == a.procedureID }),
+                calendar: .englandAndWales, today: day)
+            _ = try await RepresentationStore(database: database).apply(
+                .respond(on: day, outcome: "upheld"), to: a.id, expectedVersion: 1, lifecycle: lifecycle,
+                recordedBy: "officer")
+            let read = try await CaseWorkspaceRead.read(caseID: a.id, withLetters: true, in: database)
+            #expect(read.events == (try await CaseEventLog.events(of: a.id, in: database)))
+            #expect(!read.events.isEmpty)
+            #expect(read.documents == (try await DocumentStore(database: database).documents(of: a.id)))
+            #expect(read.documents.map(\.filename) == ["\(a.reference).txt"])
+            #expect(read.contacts == (try await ContactLogStore(database: database).entries(of: a.id)))
+            #expect(read.contacts.map(\.id) == ["c-\(a.id)"])
+            #expect(read.letters == (try await LetterStore(database: database).letters(of: a.id)))
+            #expect(read.letters.map(\.id) == ["l-\(a.id)"])
+            #expect(read.templates == (try await LetterStore(database: database).templates()))
+            #expect(!read.templates.isEmpty)
+            #expect(read.users.map(\.id) == (try await UserStore(database: database).all()).map(\.id))
+
+            let without = try await CaseWorkspaceRead.read(caseID: b.id, withLetters: false, in: database)
+            #expect(without.letters.isEmpty && without.templates.isEmpty)
+            #expect(without.contacts.map(\.id) == ["c-\(b.id)"])
+        }
+    }
+}
