@@ -86,23 +86,23 @@ public enum CaseEventLog {
     }
 
     static func events(of id: String, on sql: any SQLDatabase) async throws -> [CaseEvent] {
-            try await sql.raw(
-                """
-                    SELECT sequence, recorded_at, recorded_by, command, summary FROM case_event WHERE \
-                    representation_id = \(bind: id) ORDER BY sequence
-                    """
-            )
-            .all().map { row in
-                let json = try row.decode(column: "command", as: String.self)
-                guard let command = try? JSONDecoder().decode(CaseCommand.self, from: Data(json.utf8)) else {
-                    throw DatabaseError.corruptRow(
-                        table: "case_event", column: "command", value: String(json.prefix(80)))
-                }
-                return CaseEvent(
-                    sequence: try row.decode(column: "sequence", as: Int.self),
-                    recordedAt: try row.decode(column: "recorded_at", as: String.self),
-                    recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command,
-                    summary: try row.decode(column: "summary", as: String.self))
+        try await sql.raw(
+            """
+            SELECT sequence, recorded_at, recorded_by, command, summary FROM case_event WHERE \
+            representation_id = \(bind: id) ORDER BY sequence
+            """
+        )
+        .all().map { row in
+            let json = try row.decode(column: "command", as: String.self)
+            guard let command = try? JSONDecoder().decode(CaseCommand.self, from: Data(json.utf8)) else {
+                throw DatabaseError.corruptRow(
+                    table: "case_event", column: "command", value: String(json.prefix(80)))
             }
+            return CaseEvent(
+                sequence: try row.decode(column: "sequence", as: Int.self),
+                recordedAt: try row.decode(column: "recorded_at", as: String.self),
+                recordedBy: try row.decode(column: "recorded_by", as: String.self), command: command,
+                summary: try row.decode(column: "summary", as: String.self))
+        }
     }
 }

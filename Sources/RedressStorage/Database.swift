@@ -185,6 +185,8 @@ public final class Database: Sendable {
     let logger: Logger
     /// Decoded cases kept between reads while their version is unchanged.
     public let representationCache = RepresentationCache(capacity: Database.cachedRepresentations)
+    /// Audit entries waiting for the next group commit (`AuditLog.append`).
+    let auditBatcher = AuditBatcher()
 
     /// How many decoded cases `representationCache` holds at most: a large council's open and
     /// recent cases several times over, a few hundred megabytes at most.

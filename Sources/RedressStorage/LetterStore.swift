@@ -20,13 +20,13 @@ public struct LetterStore: Sendable {
     }
 
     static func templates(on sql: any SQLDatabase) async throws -> [LetterTemplate] {
-            try await sql.raw("SELECT key, name, body, version FROM letter_template ORDER BY name").all().map { row in
-                LetterTemplate(
-                    key: try row.decode(column: "key", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    body: try row.decode(column: "body", as: String.self),
-                    version: try row.decode(column: "version", as: Int.self))
-            }
+        try await sql.raw("SELECT key, name, body, version FROM letter_template ORDER BY name").all().map { row in
+            LetterTemplate(
+                key: try row.decode(column: "key", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                body: try row.decode(column: "body", as: String.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
     }
 
     /// Saves an edited template from the version the editor saw; a stale one is refused.

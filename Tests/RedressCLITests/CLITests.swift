@@ -20,7 +20,13 @@ struct Command {
             .appendingPathComponent(".build/debug/redress")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Command {
+    /// Runs the command and waits for it without holding a thread: the wait is the process's
+    /// termination handler. A test that blocked in `waitUntilExit` held one of the cooperative
+    /// threads (two, on two cores) for the whole subprocess, and two such tests starved every
+    /// other test of the suite for as long — long enough for a test of concurrent work to exceed
+    /// a minute. Output goes to files, not pipes: a child filling one pipe while the parent reads
+    /// the other to its end would wait on each other for ever.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Command {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -28,16 +34,22 @@ struct Command {
         env.removeValue(forKey: "REDRESS_DATABASE_URL")
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (outFile, errFile) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
+        for file in [outFile, errFile] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let (out, err) = (try FileHandle(forWritingTo: outFile), try FileHandle(forWritingTo: errFile))
+        defer { (try? out.close(), try? err.close()) }
         process.standardOutput = out
         process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in done.resume() }
+            do { try process.run() } catch { done.resume(throwing: error) }
+        }
         return Command(
-            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-            errors: String(decoding: errors, as: UTF8.self))
+            status: process.terminationStatus, output: String(decoding: try Data(contentsOf: outFile), as: UTF8.self),
+            errors: String(decoding: try Data(contentsOf: errFile), as: UTF8.self))
     }
 }
 
@@ -59,7 +71,7 @@ struct CLITests {
                 try await Migrator(database: database).migrate()
                 try await RepresentationStore(database: database).insertAll(HandBuiltYear.representations())
             }
-            let result = try Command.run(["stats", "--year", "2021", "--database", "sqlite:\(path)"])
+            let result = try await Command.run(["stats", "--year", "2021", "--database", "sqlite:\(path)"])
             #expect(result.status == 0, "\(result.errors)")
             #expect(
                 result.output == """
@@ -116,14 +128,14 @@ struct CLITests {
             (
                 ["calendar", "show", "--year", "2029", "--division", "wales"],
                 """
-                    The value 'wales' is invalid for '--division <division>'. Please provide one of \
-                    'england-and-wales', 'scotland' or 'northern-ireland'.
-                    """
+                The value 'wales' is invalid for '--division <division>'. Please provide one of \
+                'england-and-wales', 'scotland' or 'northern-ireland'.
+                """
             ),
         ])
     func badArguments(arguments: [String], message: String) async throws {
         try await withTemporaryFolder { folder in
-            let result = try Command.run(arguments + ["--data-dir", folder.path])
+            let result = try await Command.run(arguments + ["--data-dir", folder.path])
             #expect(result.status != 0)
             #expect(result.errors.split(separator: "\n").first == "Error: \(message)"[...])
         }
@@ -131,23 +143,23 @@ struct CLITests {
 
     @Test(
         """
-            `redress calendar import` takes the GOV.UK file, and refuses a bad one naming line and field, importing \
-            nothing
-            """
+        `redress calendar import` takes the GOV.UK file, and refuses a bad one naming line and field, importing \
+        nothing
+        """
     )
     func calendarImport() async throws {
         try await withTemporaryFolder { folder in
             let feed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent()
                 .appendingPathComponent("../shared/reference/data/govuk-bank-holidays.json").standardized
-            let good = try Command.run(["calendar", "import", feed.path, "--data-dir", folder.path])
+            let good = try await Command.run(["calendar", "import", feed.path, "--data-dir", folder.path])
             #expect(good.status == 0, "\(good.errors)")
             #expect(
                 good.output
                     == """
-                        Imported 471 bank holidays (England and Wales 2012–2028; Northern Ireland 2012–2028; Scotland \
-                        2012–2028).\n
-                        """
+                    Imported 471 bank holidays (England and Wales 2012–2028; Northern Ireland 2012–2028; Scotland \
+                    2012–2028).\n
+                    """
             )
 
             let bad = folder.appendingPathComponent("bad.json")
@@ -155,12 +167,12 @@ struct CLITests {
                 #"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "Proclaimed", "date": "2029-02-30", "notes": "", "bunting": true}]}}"#
                     .utf8
             ).write(to: bad)
-            let refused = try Command.run(["calendar", "import", bad.path, "--data-dir", folder.path])
+            let refused = try await Command.run(["calendar", "import", bad.path, "--data-dir", folder.path])
             #expect(refused.status != 0)
             #expect(
                 refused.errors.contains(
                     #"england-and-wales event 1 field "date": "2029-02-30" is not a real date in the form YYYY-MM-DD"#))
-            let show = try Command.run(["calendar", "show", "--year", "2029", "--data-dir", folder.path])
+            let show = try await Command.run(["calendar", "show", "--year", "2029", "--data-dir", folder.path])
             #expect(show.output == "No England and Wales bank holidays are known for 2029.\n")
         }
     }
@@ -172,7 +184,7 @@ extension CLITests {
     )
     func procedures() async throws {
         try await withTemporaryFolder { folder in
-            let exported = try Command.run(["procedures", "export", "--data-dir", folder.path])
+            let exported = try await Command.run(["procedures", "export", "--data-dir", folder.path])
             #expect(exported.status == 0, "\(exported.errors)")
             var procedures = try JSONDecoder().decode([ProcedureDefinition].self, from: Data(exported.output.utf8))
             #expect(Set(procedures.map(\.id)) == ["adults-statutory", "children-statutory", "corporate"])
@@ -181,18 +193,18 @@ extension CLITests {
             procedures[index].stages[0].clocks[0].extendableToWorkingDays = 25
             let good = folder.appendingPathComponent("good.json")
             try JSONEncoder().encode(procedures).write(to: good)
-            let imported = try Command.run(["procedures", "import", good.path, "--data-dir", folder.path])
+            let imported = try await Command.run(["procedures", "import", good.path, "--data-dir", folder.path])
             #expect(imported.status == 0, "\(imported.errors)")
             let after = try JSONDecoder().decode(
                 [ProcedureDefinition].self,
-                from: Data(try Command.run(["procedures", "export", "--data-dir", folder.path]).output.utf8))
+                from: Data(try await Command.run(["procedures", "export", "--data-dir", folder.path]).output.utf8))
             #expect(after.first { $0.id == "children-statutory" }?.stages[0].clocks[0].limit == .workingDays(15))
 
             procedures[index].stages[0].clocks[0].extendableToWorkingDays = 10
             procedures[index].stages[1].milestones.removeLast()
             let bad = folder.appendingPathComponent("bad.json")
             try JSONEncoder().encode(procedures).write(to: bad)
-            let refused = try Command.run(["procedures", "import", bad.path, "--data-dir", folder.path])
+            let refused = try await Command.run(["procedures", "import", bad.path, "--data-dir", folder.path])
             #expect(refused.status != 0)
             #expect(
                 refused.errors.contains(
@@ -203,7 +215,7 @@ extension CLITests {
                     "procedure \"children-statutory\" stage \"stage-2\": the last milestone must be \"responded\""))
             let unchanged = try JSONDecoder().decode(
                 [ProcedureDefinition].self,
-                from: Data(try Command.run(["procedures", "export", "--data-dir", folder.path]).output.utf8))
+                from: Data(try await Command.run(["procedures", "export", "--data-dir", folder.path]).output.utf8))
             #expect(
                 unchanged.first { $0.id == "children-statutory" }?.stages[0].clocks[0].extendableToWorkingDays == 25)
         }
@@ -214,7 +226,7 @@ extension CLITests {
     )
     func usersAndPrivacy() async throws {
         try await withTemporaryFolder { folder in
-            let added = try Command.run([
+            let added = try await Command.run([
                 "user", "add", "--username", "Ada", "--name", "Ada Admin", "--role", "administrator", "--data-dir",
                 folder.path,
             ])
@@ -223,17 +235,17 @@ extension CLITests {
                 .dropFirst("Password: ".count)
             #expect(password.count == 20)
             #expect(!added.errors.contains(String(password)), "never in the logs")
-            let again = try Command.run([
+            let again = try await Command.run([
                 "user", "add", "--username", "ada", "--name", "Ada Again", "--role", "report-reader", "--data-dir",
                 folder.path,
             ])
             #expect(again.status != 0 && again.errors.contains("There is already a user called ada"))
-            let badRole = try Command.run([
+            let badRole = try await Command.run([
                 "user", "add", "--username", "x", "--name", "X", "--role", "superuser", "--data-dir", folder.path,
             ])
             #expect(badRole.status != 0 && badRole.errors.contains("superuser"))
             #expect(
-                try Command.run(["user", "list", "--data-dir", folder.path]).output
+                try await Command.run(["user", "list", "--data-dir", folder.path]).output
                     == "ada\tadministrator\tAda Admin\tactive\n")
 
             let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("redress.sqlite").path)
@@ -248,20 +260,20 @@ extension CLITests {
                     command, engine: ClockEngine(calendar: .englandAndWales))
             }
             let out = folder.appendingPathComponent("sar.json")
-            let exported = try Command.run([
+            let exported = try await Command.run([
                 "subject-access", "--name", "farid fisher", "--format", "json", "--out", out.path, "--data-dir",
                 folder.path,
             ])
             #expect(exported.status == 0 && exported.output == "Wrote 1 case to \(out.path).\n", "\(exported.errors)")
             #expect(try String(contentsOf: out, encoding: .utf8).contains("\"name\" : \"Farid Fisher\""))
 
-            let report = try Command.run(["retention", "report", "--data-dir", folder.path])
+            let report = try await Command.run(["retention", "report", "--data-dir", folder.path])
             #expect(report.status == 0 && report.output.hasSuffix("0 cases due for destruction.\n"))
-            let refused = try Command.run(["retention", "purge", "--data-dir", folder.path])
+            let refused = try await Command.run(["retention", "purge", "--data-dir", folder.path])
             #expect(refused.status != 0 && refused.errors.contains("--yes"))
             let schedule = folder.appendingPathComponent("schedule.json")
             try Data(#"{"rules":[{"serviceArea":"adults","yearsAfterClosure":0}]}"#.utf8).write(to: schedule)
-            let badSchedule = try Command.run([
+            let badSchedule = try await Command.run([
                 "retention", "schedule", "--set", schedule.path, "--data-dir", folder.path,
             ])
             #expect(
@@ -280,7 +292,7 @@ extension CLITests {
             }
             let one = folder.appendingPathComponent("one.json"), two = folder.appendingPathComponent("two.json")
             for out in [one, two] {
-                let run = try Command.run([
+                let run = try await Command.run([
                     "report", "annual", "--year", "2021", "--format", "json", "--out", out.path, "--data-dir",
                     folder.path,
                 ])
@@ -290,7 +302,7 @@ extension CLITests {
             #expect(data == (try Data(contentsOf: two)))
             let report = try JSONDecoder().decode(ComplaintsReport.self, from: data)
             #expect(report.period == "2021/22" && !report.figures.isEmpty)
-            let text = try Command.run([
+            let text = try await Command.run([
                 "report", "annual", "--year", "2021", "--scope", "children", "--data-dir", folder.path,
             ])
             #expect(
@@ -298,18 +310,18 @@ extension CLITests {
             #expect(
                 text.output.contains("Basis: Counted on the date received")
                     && text.output.contains("Percentages are rounded"))
-            let html = try Command.run([
+            let html = try await Command.run([
                 "report", "annual", "--year", "2021", "--format", "html", "--data-dir", folder.path,
             ])
             #expect(
                 html.status == 0 && html.output.hasPrefix("<!DOCTYPE html>")
                     && html.output.contains("<svg role=\"img\""))
-            let bad = try Command.run([
+            let bad = try await Command.run([
                 "report", "annual", "--year", "2021", "--format", "odt", "--data-dir", folder.path,
             ])
             #expect(bad.status != 0 && bad.errors.contains("--format must be text, json, html, csv, xlsx, docx or pdf"))
             #expect(text.errors.contains("report: 16/16 sections — data quality"), "progress on standard error")
-            let quiet = try Command.run([
+            let quiet = try await Command.run([
                 "report", "annual", "--year", "2021", "--quiet", "--percent-decimals", "1", "--data-dir", folder.path,
             ])
             #expect(quiet.errors.isEmpty && quiet.output.contains("rounded to one decimal place"))
@@ -324,7 +336,7 @@ extension CLITests {
                 try await Migrator(database: database).migrate()
                 try await RepresentationStore(database: database).insertAll(HandBuiltYear.representations())
             }
-            let text = try Command.run([
+            let text = try await Command.run([
                 "report", "quarterly", "--quarter", "2021-Q3", "--quiet", "--data-dir", folder.path,
             ])
             #expect(
@@ -335,10 +347,10 @@ extension CLITests {
             #expect(
                 text.output.contains("Complaints by quarter") && text.output.contains("Q3 2020/21"),
                 "five quarters: the same quarter last year first")
-            let bad = try Command.run(["report", "quarterly", "--quarter", "2021-Q5", "--data-dir", folder.path])
+            let bad = try await Command.run(["report", "quarterly", "--quarter", "2021-Q5", "--data-dir", folder.path])
             #expect(bad.status != 0 && bad.errors.contains("--quarter must look like 2025-Q2"))
             let out = folder.appendingPathComponent("q.json")
-            let json = try Command.run([
+            let json = try await Command.run([
                 "report", "quarterly", "--quarter", "2021-Q3", "--format", "json", "--out", out.path, "--quiet",
                 "--data-dir", folder.path,
             ])
@@ -367,23 +379,31 @@ extension CLITests {
                         stages: [stage])
                 ])
             }
-            let preview = try Command.run(["reminders", "preview", "--date", "2021-12-23", "--data-dir", folder.path])
+            let preview = try await Command.run([
+                "reminders", "preview", "--date", "2021-12-23", "--data-dir", folder.path,
+            ])
             #expect(
                 preview.status == 0 && preview.output.contains("To: complaints team")
                     && preview.output.contains("Overdue (1)\n- CS-2021-00001: Stage 1 response, due 15 December 2021"))
-            let badDate = try Command.run(["reminders", "preview", "--date", "23/12/2021", "--data-dir", folder.path])
+            let badDate = try await Command.run([
+                "reminders", "preview", "--date", "23/12/2021", "--data-dir", folder.path,
+            ])
             #expect(badDate.status != 0 && badDate.errors.contains("--date must be a date like 2026-12-23"))
             let file = folder.appendingPathComponent("reminders.json")
             try Data(#"{"enabled": true, "dueWithinWorkingDays": 50, "remediesWithinWorkingDays": 5, "hour": 8}"#.utf8)
                 .write(to: file)
-            let set = try Command.run(["reminders", "settings", "--set", file.path, "--data-dir", folder.path])
+            let set = try await Command.run(["reminders", "settings", "--set", file.path, "--data-dir", folder.path])
             #expect(
                 set.status == 0 && set.output.contains(#""dueWithinWorkingDays" : 20"#)
                     && set.output.contains(#""hour" : 8"#))
             try Data(#"{"enabled": true}"#.utf8).write(to: file)
-            let partial = try Command.run(["reminders", "settings", "--set", file.path, "--data-dir", folder.path])
+            let partial = try await Command.run([
+                "reminders", "settings", "--set", file.path, "--data-dir", folder.path,
+            ])
             #expect(partial.status != 0 && partial.errors.contains("is not reminder settings"))
-            let name = try Command.run(["council-name", "--set", "Anyshire County Council", "--data-dir", folder.path])
+            let name = try await Command.run([
+                "council-name", "--set", "Anyshire County Council", "--data-dir", folder.path,
+            ])
             #expect(name.status == 0 && name.output == "Anyshire County Council\n")
         }
     }
@@ -403,17 +423,17 @@ extension CLITests {
             }
             let file = folder.appendingPathComponent("export.jsonl"),
                 again = folder.appendingPathComponent("again.jsonl")
-            #expect(try Command.run(["export", "--out", file.path, "--data-dir", source.path]).status == 0)
-            let imported = try Command.run(["import", file.path, "--data-dir", target.path])
+            #expect(try await Command.run(["export", "--out", file.path, "--data-dir", source.path]).status == 0)
+            let imported = try await Command.run(["import", file.path, "--data-dir", target.path])
             #expect(
                 imported.status == 0
                     && imported.output.hasPrefix(
                         "Imported \(HandBuiltYear.representations().count) representations; 0 already here.")
             )
             #expect(imported.errors.contains("import: checking"), "progress on standard error")
-            #expect(try Command.run(["export", "--out", again.path, "--data-dir", target.path]).status == 0)
+            #expect(try await Command.run(["export", "--out", again.path, "--data-dir", target.path]).status == 0)
             #expect(try Data(contentsOf: file) == Data(contentsOf: again))
-            let twice = try Command.run(["import", file.path, "--quiet", "--data-dir", target.path])
+            let twice = try await Command.run(["import", file.path, "--quiet", "--data-dir", target.path])
             #expect(
                 twice.output.hasPrefix(
                     "Imported 0 representations; \(HandBuiltYear.representations().count) already here."))
@@ -424,12 +444,12 @@ extension CLITests {
             try Data(
                 (lines.joined(separator: "\n") + "\n").replacingOccurrences(of: "Fixture 2\"", with: "Fixture 7\"").utf8
             ).write(to: changed)
-            let refused = try Command.run([
+            let refused = try await Command.run([
                 "import", cut.path, "--data-dir", folder.appendingPathComponent("empty").path,
             ])
             #expect(refused.status != 0 && refused.errors.contains("Nothing was imported: 1 problem"))
             #expect(refused.errors.contains("trailer: is missing: the file was cut short"))
-            let tampered = try Command.run([
+            let tampered = try await Command.run([
                 "import", changed.path, "--data-dir", folder.appendingPathComponent("empty").path,
             ])
             #expect(tampered.status != 0 && tampered.errors.contains("trailer.sha256: does not match the file"))
@@ -464,13 +484,15 @@ extension CLITests {
                 """#.utf8
             ).write(to: map)
             let data = folder.appendingPathComponent("data").path
-            let imported = try Command.run(["import", csv.path, "--mapping", map.path, "--data-dir", data])
+            let imported = try await Command.run(["import", csv.path, "--mapping", map.path, "--data-dir", data])
             #expect(
                 imported.status == 0 && imported.output.hasPrefix("Imported 2 representations; 0 already here."),
                 "\(imported.errors)")
-            let twice = try Command.run(["import", csv.path, "--mapping", map.path, "--quiet", "--data-dir", data])
+            let twice = try await Command.run([
+                "import", csv.path, "--mapping", map.path, "--quiet", "--data-dir", data,
+            ])
             #expect(twice.output.hasPrefix("Imported 0 representations; 2 already here."))
-            let flat = try Command.run(["export", "--format", "csv", "--data-dir", data])
+            let flat = try await Command.run(["export", "--format", "csv", "--data-dir", data])
             let rows = flat.output.split(separator: "\r\n")
             #expect(rows.count == 3 && rows[0].hasPrefix("reference,kind,service_area,procedure,received_on"))
             #expect(
@@ -483,7 +505,7 @@ extension CLITests {
                     with: "OLD-3,10/06/2022,Children,Fostering,Fax,Parent"
                 ).utf8
             ).write(to: csv)
-            let refused = try Command.run([
+            let refused = try await Command.run([
                 "import", csv.path, "--mapping", map.path, "--data-dir", folder.appendingPathComponent("empty").path,
             ])
             #expect(refused.status != 0 && refused.errors.contains("Nothing was imported: 1 problem"))
@@ -501,38 +523,39 @@ extension CLITests {
         try await withTemporaryFolder { folder in
             let source = folder.appendingPathComponent("source"), target = folder.appendingPathComponent("target")
             #expect(
-                try Command.run(["demo", "--years", "1", "--scale", "0.03", "--data-dir", source.path]).status == 0)
+                try await Command.run(["demo", "--years", "1", "--scale", "0.03", "--data-dir", source.path]).status
+                    == 0)
             #expect(
-                try Command.run([
+                try await Command.run([
                     "user", "add", "--username", "ada", "--name", "Ada", "--role", "administrator", "--data-dir",
                     source.path,
                 ]).status == 0)
             let backup = folder.appendingPathComponent("council.backup")
-            let made = try Command.run(["backup", "--out", backup.path, "--data-dir", source.path])
+            let made = try await Command.run(["backup", "--out", backup.path, "--data-dir", source.path])
             #expect(made.status == 0 && made.output.hasPrefix("Backed up "), "\(made.errors)")
             #expect(
-                try Command.run(["backup", "--out", backup.path, "--data-dir", source.path]).status != 0,
+                try await Command.run(["backup", "--out", backup.path, "--data-dir", source.path]).status != 0,
                 "never overwrites a file")
-            let checked = try Command.run(["restore", backup.path, "--dry-run", "--data-dir", target.path])
+            let checked = try await Command.run(["restore", backup.path, "--dry-run", "--data-dir", target.path])
             #expect(checked.status == 0 && checked.output.contains("is a complete backup"))
-            let restored = try Command.run(["restore", backup.path, "--data-dir", target.path])
+            let restored = try await Command.run(["restore", backup.path, "--data-dir", target.path])
             #expect(restored.status == 0 && restored.output.hasPrefix("Restored "), "\(restored.errors)")
             let a = folder.appendingPathComponent("a.jsonl"), b = folder.appendingPathComponent("b.jsonl")
-            #expect(try Command.run(["export", "--out", a.path, "--data-dir", source.path]).status == 0)
-            #expect(try Command.run(["export", "--out", b.path, "--data-dir", target.path]).status == 0)
+            #expect(try await Command.run(["export", "--out", a.path, "--data-dir", source.path]).status == 0)
+            #expect(try await Command.run(["export", "--out", b.path, "--data-dir", target.path]).status == 0)
             #expect(try Data(contentsOf: a) == Data(contentsOf: b))
-            #expect(try Command.run(["user", "list", "--data-dir", target.path]).output.contains("ada"))
-            let again = try Command.run(["restore", backup.path, "--data-dir", target.path])
+            #expect(try await Command.run(["user", "list", "--data-dir", target.path]).output.contains("ada"))
+            let again = try await Command.run(["restore", backup.path, "--data-dir", target.path])
             #expect(again.status != 0 && again.errors.contains("already holds data"))
             let text = try String(contentsOf: backup, encoding: .utf8)
             let cut = folder.appendingPathComponent("cut.backup")
             try Data(text.split(separator: "\n").dropLast().joined(separator: "\n").utf8).write(to: cut)
-            let refused = try Command.run([
+            let refused = try await Command.run([
                 "restore", cut.path, "--data-dir", folder.appendingPathComponent("third").path,
             ])
             #expect(refused.status != 0 && refused.errors.contains("no trailer"))
             let file = folder.appendingPathComponent("copy.sqlite")
-            let copied = try Command.run([
+            let copied = try await Command.run([
                 "backup", "--format", "sqlite", "--out", file.path, "--data-dir", source.path,
             ])
             #expect(copied.status == 0 && copied.output.contains("integrity check passed"), "\(copied.errors)")

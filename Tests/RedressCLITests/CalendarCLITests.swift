@@ -27,7 +27,7 @@ extension CLITests {
             try JSONSerialization.data(withJSONObject: root).write(to: earlier)
 
             let path = folder.appendingPathComponent("redress.sqlite").path
-            let first = try Command.run(["calendar", "import", earlier.path, "--database", "sqlite:\(path)"])
+            let first = try await Command.run(["calendar", "import", earlier.path, "--database", "sqlite:\(path)"])
             #expect(first.status == 0, "\(first.errors)")
             let (spanning, later) = try await Database.with(.sqlite(path: path), logger: TestDatabase.logger) {
                 database in
@@ -41,7 +41,7 @@ extension CLITests {
             }
             #expect(spanning.stages[0].dueOn == CalendarDate(iso: "2022-09-26"))
 
-            let second = try Command.run(["calendar", "import", govuk.path, "--database", "sqlite:\(path)"])
+            let second = try await Command.run(["calendar", "import", govuk.path, "--database", "sqlite:\(path)"])
             #expect(second.status == 0, "\(second.errors)")
             #expect(second.output.contains("Response deadlines moved on 1 open case"))
             #expect(second.output.contains(spanning.reference) && !second.output.contains(later.reference))
@@ -61,10 +61,10 @@ extension CLITests {
     func conventions() async throws {
         try await withTemporaryFolder { folder in
             let database = ["--data-dir", folder.path]
-            let preset = try Command.run(["conventions", "use", "Lincolnshire 2019/20"] + database)
+            let preset = try await Command.run(["conventions", "use", "Lincolnshire 2019/20"] + database)
             #expect(preset.status == 0, "\(preset.errors)")
             #expect(preset.output == "Reports now count with Lincolnshire 2019/20.\n")
-            let report = try Command.run(
+            let report = try await Command.run(
                 ["report", "annual", "--year", "2019", "--format", "json", "--scope", "children", "--quiet"] + database)
             #expect(report.status == 0, "\(report.errors)")
             #expect(report.output.contains("\"lgsco.children.referrals\""))
@@ -72,10 +72,10 @@ extension CLITests {
 
             let bad = folder.appendingPathComponent("bad.json")
             try Data(#"{"name": 3}"#.utf8).write(to: bad)
-            let refused = try Command.run(["conventions", "use", bad.path] + database)
+            let refused = try await Command.run(["conventions", "use", bad.path] + database)
             #expect(refused.status != 0)
             #expect(refused.errors.contains("is not a convention file: name has the wrong type of value"))
-            let shown = try Command.run(["conventions", "show"] + database)
+            let shown = try await Command.run(["conventions", "show"] + database)
             #expect(shown.output.contains("\"name\" : \"Lincolnshire 2019\\/20\""), "the refused file changed nothing")
         }
     }

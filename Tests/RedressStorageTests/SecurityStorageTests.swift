@@ -69,9 +69,9 @@ struct SecurityStorageTests {
 
     @Test(
         """
-            the retention dry run lists closed cases past their period; the purge keeps the counts and removes every \
-            name and word
-            """,
+        the retention dry run lists closed cases past their period; the purge keeps the counts and removes every \
+        name and word
+        """,
         arguments: TestDatabase.engines)
     func retention(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
@@ -161,6 +161,38 @@ struct SecurityStorageTests {
             #expect(
                 trail.map(\.action) == [.purgedCase] && trail.first?.reference == old.reference
                     && trail.first?.username == "manager")
+        }
+    }
+
+    @Test(
+        "audit entries appended at once by many requests are each kept once, in each request's order",
+        .timeLimit(.minutes(5)), arguments: TestDatabase.engines)
+    func auditUnderConcurrency(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let log = AuditLog(database: database)
+            let (requests, each) = (16, 5)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for request in 0..<requests {
+                    group.addTask {
+                        for n in 0..<each {
+                            try await log.append(
+                                AuditEntry(
+                                    userID: nil, username: "user\(request)", action: .viewedCase,
+                                    detail: "\(request)/\(n)"))
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            var query = AuditLog.Query()
+            query.limit = 1000
+            let trail = try await log.search(query).reversed()
+            #expect(trail.count == requests * each)
+            #expect(Set(trail.map(\.detail)).count == requests * each, "none twice")
+            for request in 0..<requests {
+                let mine = trail.filter { $0.username == "user\(request)" }.map(\.detail)
+                #expect(mine == (0..<each).map { "\(request)/\($0)" }, "each request's entries in its order")
+            }
         }
     }
 }

@@ -93,19 +93,30 @@ public struct AuditLog: Sendable {
     public let database: Database
     public init(database: Database) { self.database = database }
 
+    /// Writes `entry`, returning once it is committed. Entries appended at the same time by
+    /// other requests share one statement and one commit (`AuditBatcher`), so a page's audit row
+    /// no longer takes a write of its own.
     public func append(_ entry: AuditEntry) async throws {
-        try await database.withSQL { sql in try await Self.append(entry, on: sql) }
+        try await database.auditBatcher.append(entry, to: database)
     }
 
     static func append(_ entry: AuditEntry, on sql: any SQLDatabase) async throws {
-        try await sql.insert(into: "audit_entry").columns(
+        try await append([entry], on: sql)
+    }
+
+    /// Writes `entries` in one statement, in order.
+    static func append(_ entries: [AuditEntry], on sql: any SQLDatabase) async throws {
+        guard !entries.isEmpty else { return }
+        var insert = sql.insert(into: "audit_entry").columns(
             "at", "user_id", "username", "action", "representation_id", "reference", "detail", "address"
         )
-        .values(
-            SQLBind(entry.at), SQLBind(entry.userID), SQLBind(entry.username), SQLBind(entry.action.rawValue),
-            SQLBind(entry.representationID), SQLBind(entry.reference), SQLBind(entry.detail), SQLBind(entry.address)
-        )
-        .run()
+        for entry in entries {
+            insert = insert.values(
+                SQLBind(entry.at), SQLBind(entry.userID), SQLBind(entry.username), SQLBind(entry.action.rawValue),
+                SQLBind(entry.representationID), SQLBind(entry.reference), SQLBind(entry.detail),
+                SQLBind(entry.address))
+        }
+        try await insert.run()
     }
 
     /// Filters for the audit search screen; empty fields match everything.

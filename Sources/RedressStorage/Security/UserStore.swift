@@ -164,9 +164,9 @@ public struct UserStore: Sendable {
         try await database.transaction { sql in
             try await sql.raw(
                 """
-                    UPDATE app_user SET is_disabled = \(bind: disabled), updated_at = \(bind: Timestamp.now()) WHERE \
-                    id = \(bind: userID)
-                    """
+                UPDATE app_user SET is_disabled = \(bind: disabled), updated_at = \(bind: Timestamp.now()) WHERE \
+                id = \(bind: userID)
+                """
             ).run()
             if disabled { try await sql.raw("DELETE FROM user_session WHERE user_id = \(bind: userID)").run() }
         }

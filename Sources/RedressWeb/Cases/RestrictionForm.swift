@@ -19,10 +19,10 @@ enum RestrictionForm {
         }
         func radio(_ value: String, _ label: String, checked: Bool) -> HTML {
             """
-                <div class=\"app-radios__item\"><input id=\"restrict-\(value)\" name=\"restrict\" type=\"radio\" \
-                value=\"\(value)\"\(HTML.attribute("checked", checked ? "checked" : nil))><label \
-                for=\"restrict-\(value)\">\(label)</label></div>
-                """
+            <div class=\"app-radios__item\"><input id=\"restrict-\(value)\" name=\"restrict\" type=\"radio\" \
+            value=\"\(value)\"\(HTML.attribute("checked", checked ? "checked" : nil))><label \
+            for=\"restrict-\(value)\">\(label)</label></div>
+            """
         }
         return """
             <h2 id="restriction">Who can see this case</h2>
