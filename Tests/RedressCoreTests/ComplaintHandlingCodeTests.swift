@@ -97,6 +97,20 @@ struct ComplaintHandlingCodeTests {
         #expect(m.serviceRequestsResolved == 1 && m.serviceRequestWorkingDays == 2)
         #expect(m.complaintsReceived == 1)
         #expect(Representation.referencePrefix(.serviceRequest, .corporate) == "SR")
+        // Exported and imported, its history replays from the request as it was recorded (its
+        // own date), not from the day it became a complaint.
+        let replay = HistoryReplay(
+            procedures: [code], calendar: .englandAndWales, people: PeopleDirectory([]),
+            reference: .defaults, today: date("2026-11-30"))
+        let record = InterchangeRecord(
+            representation: complaint,
+            history: [
+                InterchangeEvent(
+                    sequence: 1, recordedAt: "2026-06-10T09:00:00Z", recordedBy: "officer",
+                    command: .convertToComplaint(on: date("2026-06-10")), summary: "Became a complaint")
+            ])
+        #expect(replay.problems(in: record, line: 1).isEmpty)
+        #expect(replay.asRecorded(complaint, history: record.history).receivedOn == date("2026-06-01"))
     }
 
     @Test("Reasonable adjustments are recorded, reviewed, kept or ended, and due reviews are a work queue")

@@ -50,6 +50,9 @@ public struct HistoryReplay: Sendable {
             for change in changes { change.field.set(change.from, on: &first) }
         }
         first.kind = r.records.intake.convertedFrom?.from ?? r.kind
+        // A service request made a complaint is received again that day; it was recorded on the
+        // request's own date, which the conversion keeps.
+        if let conversion = r.records.intake.convertedFrom { first.receivedOn = conversion.firstReceivedOn }
         first.records = Lifecycle.recordsAsRecorded(first.records)
         first.owner = nil
         first.mergedInto = nil
