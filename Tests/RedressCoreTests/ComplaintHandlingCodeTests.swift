@@ -111,6 +111,20 @@ struct ComplaintHandlingCodeTests {
             ])
         #expect(replay.problems(in: record, line: 1).isEmpty)
         #expect(replay.asRecorded(complaint, history: record.history).receivedOn == date("2026-06-01"))
+        // Replayed to something else, it is still named.
+        var changed = record
+        changed.representation.records.intake.convertedFrom?.convertedOn = date("2026-06-11")
+        #expect(
+            replay.problems(in: changed, line: 7).map(\.field) == [
+                "representation.records.intake.convertedFrom.convertedOn"
+            ])
+    }
+
+    @Test("A line of only whitespace is blank; a record line is not, whatever it holds")
+    func blankLines() {
+        for blank in ["", " ", "\t \t", "\u{00A0}", "\u{2003} "] { #expect(InterchangeFile.isBlank(blank), "\(blank)") }
+        for text in [" {", "{}", "x", " \u{00A0}a"] { #expect(!InterchangeFile.isBlank(text), "\(text)") }
+        #expect(!InterchangeFile.isBlank(Substring(String(repeating: "{\"a\":1}", count: 2000))))
     }
 
     @Test("Reasonable adjustments are recorded, reviewed, kept or ended, and due reviews are a work queue")

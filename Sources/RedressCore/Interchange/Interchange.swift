@@ -112,7 +112,7 @@ public struct InterchangeValidator: Sendable {
         /// The line's record when it has no problem; its problems are added to `problems`.
         public mutating func check(_ line: InterchangeFile.Line) -> InterchangeRecord? {
             let (number, text) = (line.number, line.text)
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+            if InterchangeFile.isBlank(text) { return nil }
             let record: InterchangeRecord
             do {
                 record = try decoder.decode(InterchangeRecord.self, from: Data(text.utf8))
