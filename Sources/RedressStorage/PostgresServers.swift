@@ -31,6 +31,8 @@ final class PostgresServers: Sendable {
     private let inUse = NIOLockedValueBox<InUse?>(nil)
     /// A check that has had no answer after this long has failed.
     static let checkDeadline: Duration = .seconds(4)
+    /// How long shutting a client may take before it is left to close by itself.
+    static let stopDeadline: Duration = .seconds(15)
 
     private let poolTLS: PostgresClient.Configuration.TLS
     private let checkTLS: PostgresConnection.Configuration.TLS
@@ -126,7 +128,31 @@ final class PostgresServers: Sendable {
             return
         }
         stopping.runner.cancel()
-        await stopping.runner.value
+        // PostgresNIO's client returns from `run()` once its connections are closed. One it never
+        // hears close from would hold this, and with it a node's shutdown or a test's end, for
+        // ever; after `stopDeadline` the client is left to finish by itself.
+        let closed = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+            let answered = NIOLockedValueBox(false)
+            let finish: @Sendable (Bool) -> Void = { value in
+                if answered.withLockedValue({ first in
+                    defer { first = true }; return !first
+                }) {
+                    done.resume(returning: value)
+                }
+            }
+            let deadline = Task {
+                try? await Task.sleep(for: Self.stopDeadline)
+                if !Task.isCancelled { finish(false) }
+            }
+            Task {
+                await stopping.runner.value
+                finish(true)
+                deadline.cancel()
+            }
+        }
+        if !closed {
+            logger.warning("the database client had not closed after \(Self.stopDeadline); left to close by itself")
+        }
     }
 
     /// Connects to `server` on a connection of its own and asks whether it is in recovery,
