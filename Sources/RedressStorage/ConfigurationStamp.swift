@@ -10,7 +10,7 @@ public enum ConfigurationStamp {
 
     /// The current stamp (empty before the first change since the database was created).
     public static func current(in database: Database) async throws -> String {
-        try await database.read { sql in
+        try await database.readStatement { sql in
             try await sql.raw("SELECT value FROM setting WHERE key = \(bind: key)").first()?.decode(
                 column: "value", as: String.self) ?? ""
         }

@@ -322,6 +322,25 @@ public final class Database: Sendable {
         return try await oneUnit { try await self.readOnReader(readers, body) }
     }
 
+    /// Runs `body`, which runs one statement that only reads. A statement is its own snapshot on
+    /// both engines, so on SQLite this leaves out `read`'s `BEGIN` and `COMMIT` — two of the three
+    /// statements of a one-query read, each prepared afresh: for the small reads of every request
+    /// (the session, the configuration's stamp, the work queue's stamp).
+    public func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let readers else { return try await withSQL(body) }
+        return try await oneUnit {
+            let connection = await readers.lease()
+            do {
+                let result = try await body(connection.sql(queryLogLevel: nil))
+                await readers.giveBack(connection)
+                return result
+            } catch {
+                await readers.giveBack(connection)
+                throw error
+            }
+        }
+    }
+
     private func readOnReader<T: Sendable>(
         _ readers: SQLiteReaderPool, _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {

@@ -114,5 +114,17 @@ extension Migrator {
             statements: { _ in
                 ["CREATE INDEX representation_receipt_order ON representation (received_on, reference)"]
             }),
+        // The work queue's stamp (each queued case's id and version, in id order) is read on every
+        // dashboard: from this index alone, without visiting the cases or sorting them.
+        Migration(
+            16, "Index the work queue's cases by id and version, for its stamp",
+            statements: { _ in
+                [
+                    """
+                    CREATE INDEX representation_work_queue ON representation (id, version) \
+                    WHERE is_open OR has_follow_up
+                    """
+                ]
+            }),
     ]
 }

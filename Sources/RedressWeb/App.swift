@@ -26,6 +26,8 @@ public struct WebDependencies: Sendable {
     public var documentLimit: Int = WebDependencies.configuredDocumentLimit
     /// Configuration kept between requests while its `ConfigurationStamp` is unchanged.
     let configurationCache = ConfigurationCache()
+    /// The work queues and open cases as last worked out, kept while nothing on them changed.
+    let workQueueMemo = WorkQueueMemo()
 
     public init(
         database: Database, today: @escaping @Sendable () -> CalendarDate = LondonClock.today,
@@ -97,6 +99,9 @@ struct Casework: Sendable {
 struct Configuration: Sendable {
     var casework: Casework
     var accessPolicy: AccessPolicy
+    /// The `ConfigurationStamp` it was loaded under: what was worked out from it (the work
+    /// queues' deadlines) is kept under the same stamp.
+    var stamp = ""
 }
 
 /// The last configuration loaded and the stamp it was loaded under.
@@ -116,9 +121,11 @@ extension WebDependencies {
     /// The configuration as stored now: one small read of the stamp, and a full load only when
     /// the stamp has changed. The stamp is read first, so a change made during the load is
     /// picked up by the next request. Within a signed-in request, the one read at sign-in.
-    func configuration() async throws -> Configuration {
+    /// `stamp` is the stamp when the caller has just read it (with the session).
+    func configuration(stamp known: String? = nil) async throws -> Configuration {
         if let current = RequestScope.current.configuration { return current }
-        let stamp = try await ConfigurationStamp.current(in: database)
+        var stamp = known ?? ""
+        if known == nil { stamp = try await ConfigurationStamp.current(in: database) }
         if let cached = await configurationCache.configuration(stamp: stamp) { return cached }
         async let reference = ReferenceStore(database: database).load()
         async let procedures = ProcedureStore(database: database).load()
@@ -129,7 +136,7 @@ extension WebDependencies {
             casework: Casework(
                 reference: try await reference, procedures: try await procedures,
                 calendar: WorkingDayCalendar(division: division, feed: try await feed), people: try await people),
-            accessPolicy: try await policy)
+            accessPolicy: try await policy, stamp: stamp)
         await configurationCache.keep(loaded, stamp: stamp)
         return loaded
     }

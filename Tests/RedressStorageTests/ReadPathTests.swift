@@ -76,9 +76,9 @@ struct ReadPathTests {
 
     @Test(
         """
-            every configuration change moves the stamp, so cached code lists, procedures, calendars, people and \
-            settings reload
-            """,
+        every configuration change moves the stamp, so cached code lists, procedures, calendars, people and \
+        settings reload
+        """,
         arguments: TestDatabase.engines)
     func stampMoves(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
@@ -106,6 +106,52 @@ struct ReadPathTests {
             #expect(try await changed())
             _ = try await RepresentationStore(database: database).all()
             #expect(try await !changed())  // reading and casework do not move it
+        }
+    }
+
+    @Test(
+        "the work queue's stamp moves when a case joins, changes on or leaves the queue, and only then",
+        arguments: TestDatabase.engines)
+    func workQueueStamp(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let store = RepresentationStore(database: database)
+            let empty = try await store.workQueueStamp()
+            let first = try await record(store, on: "2022-06-01")
+            let one = try await store.workQueueStamp()
+            #expect(one != empty)
+            let second = try await record(store, on: "2022-06-02")
+            let two = try await store.workQueueStamp()
+            #expect(![empty, one].contains(two))
+            // A compliment is closed on receipt: never on the queue, so the stamp stays.
+            var compliment = second
+            (compliment.id, compliment.reference, compliment.kind, compliment.stages) = (
+                "c-1", "CMP-1", .compliment, []
+            )
+            try await store.insertAll([compliment])
+            #expect(try await store.workQueueStamp() == two)
+            _ = try await store.restrict(
+                second.id, to: ["someone"], expectedVersion: 1,
+                audit: AuditEntry(userID: nil, username: "t", action: .restrictedCase))
+            let restricted = try await store.workQueueStamp()
+            #expect(![empty, one, two].contains(restricted))
+            // Readings taken while the first case closes are the stamp before or after, nothing else.
+            let readings = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<12 { group.addTask { try await store.workQueueStamp() } }
+                group.addTask {
+                    _ = try await store.apply(
+                        .respond(on: day("2022-06-10"), outcome: "upheld"), to: first.id, expectedVersion: 1,
+                        lifecycle: lifecycle, recordedBy: "t")
+                    return restricted
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let closed = try await store.workQueueStamp()
+            #expect(![empty, one, two, restricted].contains(closed))
+            #expect(readings.allSatisfy { $0 == restricted || $0 == closed })
+            // One case left and another joined: as many cases as before and the same sum of
+            // versions (2 + 1), but not the same cases.
+            _ = try await record(store, on: "2022-06-03")
+            #expect(![empty, one, two, restricted, closed].contains(try await store.workQueueStamp()))
         }
     }
 

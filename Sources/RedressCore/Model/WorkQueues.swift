@@ -34,6 +34,14 @@ public struct WorkQueues: Sendable {
 
     public func items(_ queue: Queue) -> [Item] { items[queue] ?? [] }
 
+    /// The same queues holding only the cases `isIncluded` accepts, in the same order: what one
+    /// person sees of queues worked out once for every case (each item is its own case's alone).
+    public func filtered(_ isIncluded: (Representation) -> Bool) -> WorkQueues {
+        var kept = self
+        kept.items = items.mapValues { $0.filter { isIncluded($0.representation) } }
+        return kept
+    }
+
     /// How many working days ahead counts as "due soon" on the dashboard.
     public static let dueSoonWorkingDays = 5
 

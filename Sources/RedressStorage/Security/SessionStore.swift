@@ -8,6 +8,10 @@ public struct UserSession: Sendable, Hashable {
     public var token: String
     public var csrfToken: String
     public var user: User
+    /// The `ConfigurationStamp` read in the same statement as the session when it was resumed
+    /// (`nil` when started), so a signed-in request needs no second read to check its
+    /// configuration is current.
+    public var configurationStamp: String? = nil
 }
 
 /// Sessions: created on sign-in (a new token every time, so a token planted before sign-in is
@@ -36,11 +40,13 @@ public struct SessionStore: Sendable {
     public func resume(token: String, now: Int, policy: SignInPolicy) async throws -> UserSession? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
         let hash = Tokens.digest(token)
-        let found = try await database.read { sql -> (User, created: Int, lastSeen: Int, csrf: String)? in
+        typealias Found = (User, created: Int, lastSeen: Int, csrf: String, stamp: String)
+        let found = try await database.readStatement { sql -> Found? in
             guard
                 let row = try await sql.raw(
                     """
-                    SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.userColumns)
+                    SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.userColumns),
+                    (SELECT value FROM setting WHERE key = \(bind: ConfigurationStamp.key)) AS configuration_stamp
                     FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = \(bind: hash)
                     """
                 ).first()
@@ -48,10 +54,11 @@ public struct SessionStore: Sendable {
             return (
                 try UserStore.decode(row), try row.decode(column: "created_at", as: Int.self),
                 try row.decode(column: "last_seen_at", as: Int.self),
-                try row.decode(column: "csrf_token", as: String.self)
+                try row.decode(column: "csrf_token", as: String.self),
+                try row.decode(column: "configuration_stamp", as: String?.self) ?? ""
             )
         }
-        guard let (user, created, lastSeen, csrf) = found else { return nil }
+        guard let (user, created, lastSeen, csrf, stamp) = found else { return nil }
         // Writes only when something changes: an ended session, or "last seen" once a minute.
         if user.isDisabled || now - lastSeen > policy.idleSeconds || now - created > policy.absoluteSeconds {
             try await database.withSQL { sql in
@@ -66,7 +73,7 @@ public struct SessionStore: Sendable {
                 ).run()
             }
         }
-        return UserSession(token: token, csrfToken: csrf, user: user)
+        return UserSession(token: token, csrfToken: csrf, user: user, configurationStamp: stamp)
     }
 
     private static let userColumns = UserStore.columns(alias: "u")

@@ -18,27 +18,19 @@ struct CaseworkRoutes: Sendable {
             }
             return Response(status: .seeOther, headers: [.location: home])
         }
-        let casework = try await Casework.load(deps)
+        let configuration = try await deps.configuration()
         let today = deps.today()
-        let area = request.uri.queryParameters.get("area").flatMap(ServiceArea.init(rawValue:))
-        let engine = ClockEngine(calendar: casework.calendar)
-        let queued = try await CaseAccess(database: deps.database, viewer: viewer).workQueue()
-        let queues = WorkQueues(
-            cases: queued, procedures: casework.procedures, calendar: casework.calendar, today: today)
-        let queue = request.uri.queryParameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
-        let unsorted: [DashboardRow] = queued.filter { $0.isOpen && (area == nil || $0.serviceArea == area) }
-            .map { r in
-                let procedure = casework.procedure(r.procedureID)
-                let next = procedure.flatMap { engine.nextDeadline(for: r, procedure: $0) }
-                return DashboardRow(
-                    representation: r, procedure: procedure, next: next,
-                    status: next?.status(on: today, calendar: casework.calendar))
-            }
-        // Next deadline first, then reference; the rows are large, so their positions are sorted.
-        let keys = unsorted.map { ($0.next?.dueOn?.dayNumber ?? .max, $0.representation.reference) }
-        let rows = unsorted.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
+        let parameters = request.uri.queryParameters
+        let area = parameters.get("area").flatMap(ServiceArea.init(rawValue:))
+        let state = try await CaseAccess(database: deps.database, viewer: viewer).workQueueState(
+            memo: deps.workQueueMemo, configuration: configuration, today: today)
+        let queue = parameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
         return try DashboardView.render(
-            rows: rows, area: area, today: today, reference: casework.reference, queues: queues, queue: queue
+            rows: state.rows(in: area), area: area, today: today,
+            reference: configuration.casework.reference, queues: state.queues, queue: queue,
+            pages: DashboardView.Pages(
+                rows: parameters.get("page").flatMap { Int($0) } ?? 1,
+                queue: parameters.get("queue-page").flatMap { Int($0) } ?? 1)
         )
         .response(from: request, context: context)
     }

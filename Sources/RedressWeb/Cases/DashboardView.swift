@@ -1,17 +1,73 @@
 import RedressCore
 
-/// One open complaint as the dashboard shows it.
-struct DashboardRow: Sendable {
-    var representation: Representation
-    var procedure: ProcedureDefinition?
-    var next: Deadline?
-    var status: Deadline.Status?
+/// One open complaint as the dashboard shows it. A class: the rows are worked out once and kept
+/// (`WorkQueueState`), and each request picks its viewer's out of them without copying them.
+final class DashboardRow: Sendable {
+    let representation: Representation
+    let procedure: ProcedureDefinition?
+    let next: Deadline?
+    let status: Deadline.Status?
+
+    init(representation: Representation, procedure: ProcedureDefinition?, next: Deadline?, status: Deadline.Status?) {
+        self.representation = representation
+        self.procedure = procedure
+        self.next = next
+        self.status = status
+    }
 }
 
 /// `GET /`: open complaints with their next statutory deadline, overdue ones first.
 enum DashboardView {
-    /// The queue links with their counts, and the chosen queue's table.
-    static func queues(_ queues: WorkQueues, selected: WorkQueues.Queue?) -> (nav: HTML, table: HTML) {
+    /// The pages asked for (`page` of the open cases, `queue-page` of the chosen queue), from 1.
+    /// Both lists are long in a large council (hundreds of open cases): 50 rows a page, most
+    /// urgent first, so the first page is the one that matters and each page loads quickly.
+    struct Pages: Sendable {
+        var rows = 1
+        var queue = 1
+        static let size = 50
+
+        /// The page of `items` numbered `asked` (the last page when past it), with its place.
+        static func slice<T>(_ items: [T], asked: Int) -> (items: ArraySlice<T>, page: Int, first: Int, last: Int) {
+            let pages = max(1, (items.count + size - 1) / size)
+            let page = min(max(asked, 1), pages)
+            let start = (page - 1) * size
+            let end = min(items.count, start + size)
+            return (items[start..<end], page, items.isEmpty ? 0 : start + 1, end)
+        }
+    }
+
+    /// "Showing 51 to 100 of 416 …" and the links to the pages either side, keeping the other
+    /// choices on the page (`others`: area, queue and the other list's page).
+    static func pager(
+        total: Int, shown: (page: Int, first: Int, last: Int), noun: String, parameter: String,
+        others: [(String, String)], id: String
+    ) -> HTML {
+        guard total > Pages.size else { return "" }
+        func link(_ page: Int) -> String {
+            // Only what differs from the page's defaults: no empty choice, no page 1.
+            let items = (others + [(parameter, String(page))]).filter {
+                !$0.1.isEmpty && !($0.0.hasSuffix("page") && $0.1 == "1")
+            }
+            return items.isEmpty ? "/" : "/?" + items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        }
+        var links: [HTML] = []
+        if shown.page > 1 {
+            links.append("<a class=\"app-link\" href=\"\(link(shown.page - 1))\" rel=\"prev\">Previous page</a>")
+        }
+        if shown.last < total {
+            links.append("<a class=\"app-link\" href=\"\(link(shown.page + 1))\" rel=\"next\">Next page</a>")
+        }
+        return """
+            <p class="app-body" id="\(id)-count">Showing \(shown.first.grouped) to \(shown.last.grouped) of \
+            \(total.grouped) \(noun)</p>
+            <nav class="app-pager" aria-label="Pages of \(noun)">\(links)</nav>
+            """
+    }
+
+    /// The queue links with their counts, and the chosen queue's table (a page of it).
+    static func queues(
+        _ queues: WorkQueues, selected: WorkQueues.Queue?, page: Int = 1, others: [(String, String)] = []
+    ) -> (nav: HTML, table: HTML) {
         let links: [HTML] = WorkQueues.Queue.allCases.map { q in
             let count = queues.items(q).count
             let current: HTML = q == selected ? " aria-current=\"true\"" : ""
@@ -24,7 +80,9 @@ enum DashboardView {
         }
         let nav: HTML = "<h2>Work queues</h2><ul class=\"app-list app-queue-list\">\(links)</ul>"
         guard let selected else { return (nav, "") }
-        let rows: [HTML] = queues.items(selected).map { item in
+        let all = queues.items(selected)
+        let shown = Pages.slice(all, asked: page)
+        let rows: [HTML] = shown.items.map { item in
             let r = item.representation
             let due: HTML =
                 item.dueOn.map { d in
@@ -49,24 +107,52 @@ enum DashboardView {
             scope="col">Due</th></tr></thead>
               <tbody>\(rows)</tbody>
             </table></div>
+            \(pager(total: all.count, shown: (shown.page, shown.first, shown.last), noun: "items in this queue",
+                parameter: "queue-page", others: others, id: "queue"))
             """
         return (nav, table)
     }
 
+    /// One open case's row in the table of open cases.
+    static func row(_ row: DashboardRow) -> HTML {
+        let r = row.representation
+        let stageName = row.procedure?.stage(r.currentStage?.key ?? "")?.name ?? "–"
+        var isOverdue = false
+        if case .overdue = row.status { isOverdue = true }
+        let deadline: HTML =
+            row.next.map { d in
+                let when: HTML = d.dueOn.map { "<br><span class=\"app-hint-inline\">\($0.shortDisplay)</span>" } ?? ""
+                return "\(d.name)\(when)"
+            } ?? "–"
+        return """
+            <tr class="\(isOverdue ? "app-row--overdue" : "")">
+              <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
+              <td>\(r.serviceArea.displayName)</td>
+              <td>\(r.receivedOn.shortDisplay)</td>
+              <td>\(stageName)</td>
+              <td>\(deadline)</td>
+              <td>\(row.status.map(Layout.statusTag) ?? "–")</td>
+            </tr>
+            """
+    }
+
     static func render(
-        rows: [DashboardRow], area: ServiceArea?, today: CalendarDate, reference: ReferenceData, queues: WorkQueues,
-        queue: WorkQueues.Queue?
+        rows: [WorkQueueState.Listed], area: ServiceArea?, today: CalendarDate, reference: ReferenceData,
+        queues: WorkQueues, queue: WorkQueues.Queue?, pages: Pages = Pages()
     ) -> HTML {
-        let (queueNav, queueTable) = Self.queues(queues, selected: queue)
+        let shown = Pages.slice(rows, asked: pages.rows)
+        let (queueNav, queueTable) = Self.queues(
+            queues, selected: queue, page: pages.queue,
+            others: [("area", area?.rawValue ?? ""), ("queue", queue?.rawValue ?? ""), ("page", String(shown.page))])
         // The headline counts what the queues list: cases, each once.
         let overdue = queues.items(.overdue).count
         let dueSoon = queues.items(.dueSoon).count
         // Complaints only, as the quarterly report counts them; other open cases are listed below.
-        let complaints = rows.count(where: { $0.representation.kind == .complaint })
+        let complaints = rows.count(where: { $0.row.representation.kind == .complaint })
         let others = rows.count - complaints
         // Named by kind (these are the kinds that stay open: pre-complaints, case concerns, service requests).
         let byKind = Dictionary(
-            grouping: rows.filter { $0.representation.kind != .complaint }, by: \.representation.kind
+            grouping: rows.filter { $0.row.representation.kind != .complaint }, by: \.row.representation.kind
         )
         .sorted { $0.key.displayName < $1.key.displayName }
         .map { "\($0.value.count) \($0.key.displayName.lowercased())\($0.value.count == 1 ? "" : "s")" }
@@ -82,28 +168,7 @@ enum DashboardView {
             + ServiceArea.allCases.map {
                 "<option value=\"\($0.rawValue)\"\(area == $0 ? " selected" : "")>\($0.displayName)</option>"
             }
-        let body: [HTML] = rows.map { row in
-            let r = row.representation
-            let stageName = row.procedure?.stage(r.currentStage?.key ?? "")?.name ?? "–"
-            var isOverdue = false
-            if case .overdue = row.status { isOverdue = true }
-            let deadline: HTML =
-                row.next.map { d in
-                    let when: HTML =
-                        d.dueOn.map { "<br><span class=\"app-hint-inline\">\($0.shortDisplay)</span>" } ?? ""
-                    return "\(d.name)\(when)"
-                } ?? "–"
-            return """
-                <tr class="\(isOverdue ? "app-row--overdue" : "")">
-                  <th scope="row"><a class="app-link" href="/complaints/\(r.id)">\(r.reference)</a></th>
-                  <td>\(r.serviceArea.displayName)</td>
-                  <td>\(r.receivedOn.shortDisplay)</td>
-                  <td>\(stageName)</td>
-                  <td>\(deadline)</td>
-                  <td>\(row.status.map(Layout.statusTag) ?? "–")</td>
-                </tr>
-                """
-        }
+        let body: [HTML] = shown.items.map(\.html)
         let table: HTML =
             rows.isEmpty
             ? "<p>There are no open complaints\(area.map { " in \($0.displayName.lowercased())" } ?? "").</p>"
@@ -119,6 +184,10 @@ enum DashboardView {
               <tbody>\(body)</tbody>
             </table>
             </div>
+            \(pager(total: rows.count, shown: (shown.page, shown.first, shown.last), noun: "open cases",
+                parameter: "page",
+                others: [("area", area?.rawValue ?? ""), ("queue", queue?.rawValue ?? ""),
+                    ("queue-page", String(pages.queue))], id: "open"))
             """
         return Layout.page(
             title: "Open complaints", section: .dashboard,

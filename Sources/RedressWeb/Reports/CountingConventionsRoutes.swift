@@ -41,7 +41,7 @@ struct CountingConventionsRoutes: Sendable {
                 return try Page(
                     status: .unprocessableContent,
                     html: CountingConventionsView.page(
-                        read.conventions, version: fields["version"] ?? "", procedures: procedures,
+                        read.conventions, version: fields["version"], procedures: procedures,
                         errors: read.errors, saved: false)
                 ).response(from: request, context: context)
             }

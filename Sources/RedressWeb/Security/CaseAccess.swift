@@ -149,6 +149,26 @@ struct CaseAccess: Sendable {
         try await store.workQueueCases().filter(canSee)
     }
 
+    /// The work queues and open cases the asker may see. Worked out for every case on the queue
+    /// once and kept in `memo` while the queue's stamp, the configuration and the day stay the
+    /// same (the stamp is read first, so a change made meanwhile is worked out next time); then
+    /// held to the asker here, like every other read of cases.
+    func workQueueState(
+        memo: WorkQueueMemo, configuration: Configuration, today: CalendarDate
+    ) async throws -> WorkQueueState {
+        let key = WorkQueueMemo.Key(
+            cases: try await store.workQueueStamp(), configuration: configuration.stamp, today: today)
+        let all: WorkQueueState
+        if let held = await memo.state(for: key) {
+            all = held
+        } else {
+            all = WorkQueueState(
+                cases: try await store.workQueueCases(), casework: configuration.casework, today: today)
+            await memo.keep(all, for: key)
+        }
+        return all.visible(to: canSee)
+    }
+
     /// One page of the cases matching `filter` that the asker may see.
     func page(_ filter: RepresentationFilter, limit: Int, offset: Int) async throws -> RepresentationPage {
         switch asker {

@@ -63,7 +63,7 @@ struct SessionMiddleware: RouterMiddleware {
             let session = try await SessionStore(database: deps.database).resume(
                 token: token, now: deps.security.now(), policy: deps.security.signIn)
         {
-            let loaded = try await deps.configuration()
+            let loaded = try await deps.configuration(stamp: session.configurationStamp)
             (configuration, context.session, context.viewer) = (
                 loaded, session, session.user.viewer(policy: loaded.accessPolicy)
             )
