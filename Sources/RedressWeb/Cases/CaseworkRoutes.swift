@@ -25,14 +25,19 @@ struct CaseworkRoutes: Sendable {
         let state = try await CaseAccess(database: deps.database, viewer: viewer).workQueueState(
             memo: deps.workQueueMemo, configuration: configuration, today: today)
         let queue = parameters.get("queue").flatMap(WorkQueues.Queue.init(rawValue:))
-        return try DashboardView.render(
-            rows: state.rows(in: area), area: area, today: today,
-            reference: configuration.casework.reference, queues: state.queues, queue: queue,
-            pages: DashboardView.Pages(
-                rows: parameters.get("page").flatMap { Int($0) } ?? 1,
-                queue: parameters.get("queue-page").flatMap { Int($0) } ?? 1)
-        )
-        .response(from: request, context: context)
+        let pages = DashboardView.Pages(
+            rows: parameters.get("page").flatMap { Int($0) } ?? 1,
+            queue: parameters.get("queue-page").flatMap { Int($0) } ?? 1)
+        // A page drawn for someone who sees every case is the same for the next such person.
+        let asked = "\(area?.rawValue ?? "")|\(queue?.rawValue ?? "")|\(pages.rows)|\(pages.queue)"
+        if let key = state.keptUnder, let drawn = await deps.workQueueMemo.drawn(asked, under: key) {
+            return try DashboardView.render(drawn).response(from: request, context: context)
+        }
+        let content = DashboardView.content(
+            rows: state.rows(in: area), area: area, today: today, reference: configuration.casework.reference,
+            queues: state.queues, queue: queue, pages: pages)
+        if let key = state.keptUnder { await deps.workQueueMemo.keep(drawn: content, asked, under: key) }
+        return try DashboardView.render(content).response(from: request, context: context)
     }
 
     @Sendable func newComplaint(_ request: Request, _ context: AppRequestContext) async throws -> HTML {

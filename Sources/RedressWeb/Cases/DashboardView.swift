@@ -136,7 +136,15 @@ enum DashboardView {
             """
     }
 
-    static func render(
+    /// The page: the content below in the layout (which names the viewer and carries their
+    /// sign-out form, so it is drawn for each request).
+    static func render(_ content: HTML) -> HTML {
+        Layout.page(title: "Open complaints", section: .dashboard, content)
+    }
+
+    /// What the page shows below the layout. The same for everyone who may see every case on the
+    /// queue, so it is kept with the work it was drawn from (`WorkQueueMemo.drawn`).
+    static func content(
         rows: [WorkQueueState.Listed], area: ServiceArea?, today: CalendarDate, reference: ReferenceData,
         queues: WorkQueues, queue: WorkQueues.Queue?, pages: Pages = Pages()
     ) -> HTML {
@@ -189,9 +197,7 @@ enum DashboardView {
                 others: [("area", area?.rawValue ?? ""), ("queue", queue?.rawValue ?? ""),
                     ("queue-page", String(pages.queue))], id: "open"))
             """
-        return Layout.page(
-            title: "Open complaints", section: .dashboard,
-            """
+        return """
             <h1>Open complaints</h1>
             <p class="app-body">Today is \(today.longDisplay). Working days left are counted on the England and Wales \
             calendar.</p>
@@ -217,6 +223,6 @@ enum DashboardView {
             </form>
             \(table)
             <p><a class="app-button" href="/complaints/new" role="button" draggable="false">Record a complaint</a></p>
-            """)
+            """
     }
 }

@@ -18,6 +18,9 @@ struct WorkQueueState: Sendable {
     var queues: WorkQueues
     /// Every open case, next deadline first, then reference.
     var rows: [Listed]
+    /// What this state is kept under in the memo while it is every case's (`nil` once held to a
+    /// viewer who may not see them all): pages drawn from it are kept under the same key.
+    var keptUnder: WorkQueueMemo.Key?
 
     init(cases: [Representation], casework: Casework, today: CalendarDate) {
         self.cases = cases
@@ -49,7 +52,7 @@ struct WorkQueueState: Sendable {
         var hidden: Set<String> = []
         for r in cases where !canSee(r) { hidden.insert(r.id) }
         guard !hidden.isEmpty else { return self }
-        return WorkQueueState(
+        return WorkQueueState(  // `keptUnder` is left out: this is one viewer's
             cases: cases.filter { !hidden.contains($0.id) },
             queues: queues.filtered { !hidden.contains($0.id) },
             rows: rows.filter { !hidden.contains($0.row.representation.id) })
@@ -74,6 +77,10 @@ actor WorkQueueMemo {
     }
 
     private var held: (key: Key, state: WorkQueueState)?
+    /// Pages drawn from the held state for viewers who see every case, by what was asked (area,
+    /// queue, pages); at most `drawnLimit`, and forgotten with the state.
+    private var drawn: [String: HTML] = [:]
+    static let drawnLimit = 64
 
     func state(for key: Key) -> WorkQueueState? {
         held?.key == key ? held?.state : nil
@@ -81,5 +88,15 @@ actor WorkQueueMemo {
 
     func keep(_ state: WorkQueueState, for key: Key) {
         held = (key, state)
+        drawn = [:]
+    }
+
+    func drawn(_ page: String, under key: Key) -> HTML? {
+        held?.key == key ? drawn[page] : nil
+    }
+
+    func keep(drawn content: HTML, _ page: String, under key: Key) {
+        guard held?.key == key, drawn.count < Self.drawnLimit else { return }
+        drawn[page] = content
     }
 }

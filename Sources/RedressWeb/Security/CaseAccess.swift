@@ -158,12 +158,13 @@ struct CaseAccess: Sendable {
     ) async throws -> WorkQueueState {
         let key = WorkQueueMemo.Key(
             cases: try await store.workQueueStamp(), configuration: configuration.stamp, today: today)
-        let all: WorkQueueState
+        var all: WorkQueueState
         if let held = await memo.state(for: key) {
             all = held
         } else {
             all = WorkQueueState(
                 cases: try await store.workQueueCases(), casework: configuration.casework, today: today)
+            all.keptUnder = key
             await memo.keep(all, for: key)
         }
         return all.visible(to: canSee)
