@@ -247,4 +247,12 @@ struct CaseCorrespondenceTests {
             }
         }
     }
+
+    @Test("the history shows when each event was recorded as a date, a time and UTC")
+    func recordedAt() {
+        #expect(HistoryText.when("2026-12-02T09:10:11Z") == "2026-12-02 09:10:11 UTC")
+        // Any other form is shown with its T and Z replaced, as before.
+        #expect(HistoryText.when("2026-12-02T09:10Z") == "2026-12-02 09:10 UTC")
+        #expect(HistoryText.when("") == "")
+    }
 }

@@ -43,8 +43,7 @@ enum CaseCorrespondenceView {
     ) -> HTML {
         guard !events.isEmpty || !contacts.isEmpty else { return "<p class=\"app-body\">\(empty)</p>" }
         var rows: [(key: String, html: HTML)] = events.map {
-            let when = $0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
-                of: "Z", with: " UTC")
+            let when = HistoryText.when($0.recordedAt)
             let by = history.staffNames[$0.recordedBy] ?? $0.recordedBy
             return ($0.recordedAt, "<tr><td>\(when)</td><td>\(by)</td><td>\(history.describe($0))</td></tr>")
         }

@@ -190,8 +190,7 @@ enum CasePageView {
     static func changes(_ events: [CaseEvent], history: HistoryText, empty: String) -> HTML {
         guard !events.isEmpty else { return "<p class=\"app-body\">\(empty)</p>" }
         let rows: [HTML] = events.map {
-            let when = $0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
-                of: "Z", with: " UTC")
+            let when = HistoryText.when($0.recordedAt)
             return
                 "<tr><td>\(when)</td><td>\(history.staffNames[$0.recordedBy] ?? $0.recordedBy)</td><td>\(history.describe($0))</td></tr>"
         }

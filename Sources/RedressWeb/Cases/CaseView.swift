@@ -54,9 +54,8 @@ enum CaseView {
             } ?? ""
         let auditRows: [HTML] = events.map {
             """
-                <tr><td>\($0.recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z",
-                with: " UTC"))</td><td>\($0.recordedBy)</td><td>\($0.summary)</td></tr>
-                """
+            <tr><td>\(HistoryText.when($0.recordedAt))</td><td>\($0.recordedBy)</td><td>\($0.summary)</td></tr>
+            """
         }
         let audit: HTML =
             events.isEmpty
@@ -76,9 +75,9 @@ enum CaseView {
         if let purged = r.purgedOn {
             warnings.append(
                 """
-                    <p class=\"app-warning\">Personal data removed on \(purged.longDisplay) under the retention \
-                    schedule.</p>
-                    """
+                <p class=\"app-warning\">Personal data removed on \(purged.longDisplay) under the retention \
+                schedule.</p>
+                """
             )
         }
         return Layout.page(
@@ -111,9 +110,9 @@ enum CaseView {
     ) -> HTML {
         let appointed: [HTML] = stage.appointments.map {
             """
-                <li>\($0.role.displayName): \(people[$0.personID]?.name ?? $0.personID), appointed \
-                \($0.appointedOn.shortDisplay)</li>
-                """
+            <li>\($0.role.displayName): \(people[$0.personID]?.name ?? $0.personID), appointed \
+            \($0.appointedOn.shortDisplay)</li>
+            """
         }
         let milestoneRows: [HTML] = definition.milestones.map { m in
             "<tr><th scope=\"row\">\(m.label)</th><td>\(stage.date(of: m.milestone)?.shortDisplay ?? "Not yet")</td></tr>"
@@ -149,18 +148,18 @@ enum CaseView {
         }
         let pauses: [HTML] = stage.pauses.map {
             """
-                <li>\($0.reason.displayName) from \($0.from.shortDisplay) \
-                \($0.until.map { "to \($0.shortDisplay)" } ?? "(still paused)")</li>
-                """
+            <li>\($0.reason.displayName) from \($0.from.shortDisplay) \
+            \($0.until.map { "to \($0.shortDisplay)" } ?? "(still paused)")</li>
+            """
         }
         let outcome: HTML =
             stage.outcome.map { "<p class=\"app-body\">Outcome: <strong>\(reference.label(.outcome, $0))</strong></p>" }
             ?? ""
         let points: [HTML] = stage.points.map {
             """
-                <li>\($0.text) — \
-                <strong>\($0.finding.map { reference.label(.outcome, $0) } ?? "finding not yet recorded")</strong></li>
-                """
+            <li>\($0.text) — \
+            <strong>\($0.finding.map { reference.label(.outcome, $0) } ?? "finding not yet recorded")</strong></li>
+            """
         }
         let late: HTML =
             stage.lateRequestReason.map {
@@ -224,8 +223,8 @@ enum CaseView {
         let noun = r.kind == .complaint ? "complaint" : r.kind.displayName.lowercased()
         return
             """
-                <table class=\"app-summary-list\"><caption class=\"app-visually-hidden\">Details of the \
-                \(noun)</caption><tbody>\(rows)</tbody></table>
-                """
+            <table class=\"app-summary-list\"><caption class=\"app-visually-hidden\">Details of the \
+            \(noun)</caption><tbody>\(rows)</tbody></table>
+            """
     }
 }

@@ -21,9 +21,9 @@ struct HistoryText {
         case .respond(let on, let outcome):
             return
                 """
-                    \(prefix)\(stage?.label(of: .responded) ?? "Response sent") on \(on.longDisplay): \
-                    \(reference.label(.outcome, outcome))
-                    """
+                \(prefix)\(stage?.label(of: .responded) ?? "Response sent") on \(on.longDisplay): \
+                \(reference.label(.outcome, outcome))
+                """
         case .appoint(let role, let personID, let on):
             return "\(prefix)\(role.displayName) appointed: \(people[personID]?.name ?? personID), on \(on.longDisplay)"
         case .refuse(let reason, let on, _):
@@ -57,5 +57,18 @@ struct HistoryText {
         default:
             return event.summary
         }
+    }
+}
+
+extension HistoryText {
+    /// When an event was recorded, as the history tables show it: "2026-12-02 09:10:11 UTC" for
+    /// the stored "2026-12-02T09:10:11Z" (any other form with its `T` and `Z` replaced the same way).
+    static func when(_ recordedAt: String) -> String {
+        let utf8 = Array(recordedAt.utf8)
+        guard utf8.count == 20, utf8[10] == UInt8(ascii: "T"), utf8[19] == UInt8(ascii: "Z") else {
+            return recordedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+        }
+        return String(decoding: utf8[0..<10], as: UTF8.self) + " " + String(decoding: utf8[11..<19], as: UTF8.self)
+            + " UTC"
     }
 }
