@@ -28,9 +28,9 @@ struct AccessPolicyTests {
 
     @Test(
         """
-            case scope: managers and officers see every case; appointed roles only their appointments; readers and \
-            administrators none
-            """
+        case scope: managers and officers see every case; appointed roles only their appointments; readers and \
+        administrators none
+        """
     )
     func scope() {
         let io = Appointment(
@@ -150,5 +150,30 @@ struct PrivacyTests {
             RetentionSchedule(rules: [.init(serviceArea: .corporate, yearsAfterClosure: 0)]).problems == [
                 "Rule 1 (Corporate): years after closure must be 1 or more"
             ])
+    }
+
+    @Test("ASCII text is normalised in one pass exactly as the general path does it")
+    func asciiNormalisation() {
+        // Every ASCII character alone, between letters and between spaces.
+        for byte in UInt8(0)..<128 {
+            let c = String(decoding: [byte], as: UTF8.self)
+            for text in [c, "a\(c)b", " \(c) ", "Ab\(c)\(c)Cd \(c)"] {
+                #expect(SubjectAccess.asciiNormalised(text) == SubjectAccess.unicodeNormalised(text), "\(byte)")
+            }
+        }
+        // Random ASCII strings, weighted towards letters, spaces and punctuation.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ09 -'.,\t\n_/&xY  --")
+        for _ in 0..<2_000 {
+            let text = String(
+                (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                    Bool.random(using: &generator)
+                        ? alphabet.randomElement(using: &generator)!
+                        : Character(Unicode.Scalar(UInt8.random(in: 0..<128, using: &generator)))
+                })
+            #expect(SubjectAccess.asciiNormalised(text) == SubjectAccess.unicodeNormalised(text), "\(Array(text.utf8))")
+        }
+        #expect(SubjectAccess.normalise("  Sian O'Neil-Smith\t") == "sian oneil smith")
+        #expect(SubjectAccess.asciiNormalised("Siân") == nil && SubjectAccess.normalise("Siân O’Neil") == "sian oneil")
     }
 }

@@ -42,6 +42,36 @@ public enum SubjectAccess {
 
     /// Lower case, accents folded, punctuation dropped, single spaces.
     public static func normalise(_ text: String) -> String {
+        asciiNormalised(text) ?? unicodeNormalised(text)
+    }
+
+    /// `normalise` for ASCII text (most of what is searched and indexed) in one pass over its
+    /// bytes, with the same result as the general path: letters lowered, digits kept, whitespace
+    /// and hyphens one space between words, anything else dropped. `nil` for any other text.
+    static func asciiNormalised(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var spaced = false
+        for byte in text.utf8 {
+            var kept = byte
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 32
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case 0x09...0x0D, UInt8(ascii: " "), UInt8(ascii: "-"):
+                spaced = true
+                continue
+            default: continue
+            }
+            if spaced && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            spaced = false
+            out.append(kept)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `normalise` for any text: Foundation folds case and accents, then character sets decide.
+    static func unicodeNormalised(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         let kept = folded.unicodeScalars.map {
             CharacterSet.alphanumerics.contains($0)
