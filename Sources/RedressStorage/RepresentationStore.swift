@@ -219,9 +219,19 @@ public struct RepresentationStore: Sendable {
         return try await load(where: "reference = \(bind: wanted)").first
     }
 
-    /// One representation with its stages, or `nil`.
+    /// One representation with its stages, or `nil`. A case already decoded at its stored version
+    /// costs one statement (its version); otherwise it is read whole.
     public func representation(id: String) async throws -> Representation? {
-        try await load(where: "id = \(bind: id)").first
+        let cache = database.representationCache
+        if cache.capacity > 0 {
+            let version = try await database.readStatement { sql in
+                try await sql.raw("SELECT version FROM representation WHERE id = \(bind: id)").first()?.decode(
+                    column: "version", as: Int.self)
+            }
+            guard let version else { return nil }
+            if let held = await cache.current([(id: id, version: version)]).found[id] { return held }
+        }
+        return try await load(where: "id = \(bind: id)").first
     }
 
     /// Everything on a work queue: open complaints, and closed ones with Ombudsman remedies or
