@@ -8,6 +8,8 @@ import Testing
 @testable import RedressWeb
 
 private let today = CalendarDate(iso: "2023-12-01")!
+private let lifecycle = Lifecycle(
+    procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: today)
 
 /// `count` open children's complaints, received a day apart from 1 September 2023 (the first
 /// received is the most urgent), oldest first.
@@ -116,8 +118,6 @@ struct DashboardTests {
             #expect(try await managerOnA.dashboard().openCount == 2)
             // A response recorded elsewhere (here, straight to the store) closes the first case:
             // both nodes show it gone on their next request.
-            let lifecycle = Lifecycle(
-                procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: today)
             _ = try await store.apply(
                 .respond(on: today, outcome: "upheld"), to: cases[0].id, expectedVersion: 1, lifecycle: lifecycle,
                 recordedBy: "t")
@@ -135,8 +135,6 @@ struct DashboardTests {
             let cases = try await openComplaints(12, in: database)
             let manager = try await signIn(a, database, as: .complaintsManager)
             let nodes = [manager, SignedInClient(base: b, session: manager.session)]
-            let lifecycle = Lifecycle(
-                procedure: BuiltInProcedures.childrenStatutory, calendar: .englandAndWales, today: today)
             let store = RepresentationStore(database: database)
             let counts = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for i in 0..<24 {
