@@ -328,32 +328,23 @@ public final class Database: Sendable {
     /// (the session, the configuration's stamp, the work queue's stamp).
     public func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await withSQL(body) }
-        return try await oneUnit {
-            let connection = await readers.lease()
-            do {
-                let result = try await body(connection.sql(queryLogLevel: nil))
-                await readers.giveBack(connection)
-                return result
-            } catch {
-                await readers.giveBack(connection)
-                throw error
-            }
-        }
+        return try await oneUnit { try await self.readOnReader(readers, transaction: false, body) }
     }
 
+    /// `body` on a leased read-only connection, inside `BEGIN`…`COMMIT` when `transaction`.
     private func readOnReader<T: Sendable>(
-        _ readers: SQLiteReaderPool, _ body: @Sendable (any SQLDatabase) async throws -> T
+        _ readers: SQLiteReaderPool, transaction: Bool = true, _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         let connection = await readers.lease()
         let sql = connection.sql(queryLogLevel: nil)
         do {
-            try await sql.raw("BEGIN").run()
+            if transaction { try await sql.raw("BEGIN").run() }
             let result = try await body(sql)
-            try await sql.raw("COMMIT").run()
+            if transaction { try await sql.raw("COMMIT").run() }
             await readers.giveBack(connection)
             return result
         } catch {
-            try? await sql.raw("ROLLBACK").run()
+            if transaction { try? await sql.raw("ROLLBACK").run() }
             await readers.giveBack(connection)
             throw error
         }

@@ -124,8 +124,8 @@ extension WebDependencies {
     /// `stamp` is the stamp when the caller has just read it (with the session).
     func configuration(stamp known: String? = nil) async throws -> Configuration {
         if let current = RequestScope.current.configuration { return current }
-        var stamp = known ?? ""
-        if known == nil { stamp = try await ConfigurationStamp.current(in: database) }
+        let stamp: String
+        if let known { stamp = known } else { stamp = try await ConfigurationStamp.current(in: database) }
         if let cached = await configurationCache.configuration(stamp: stamp) { return cached }
         async let reference = ReferenceStore(database: database).load()
         async let procedures = ProcedureStore(database: database).load()

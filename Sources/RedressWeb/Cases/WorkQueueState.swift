@@ -66,9 +66,10 @@ struct WorkQueueState: Sendable {
 
 /// The last `WorkQueueState` worked out, and what it was worked out from: the work queue's stamp
 /// (`RepresentationStore.workQueueStamp`: how many cases, the sum of their versions, their ids),
-/// the configuration stamp (procedures, calendar; a restore moves it too) and the day. Any of them changing means working it out again, so a
-/// dashboard is never older than the records; each node keeps its own and checks the stamp
-/// against the database on every request, so a change made through another node shows at once.
+/// the configuration stamp (procedures, calendar; a restore moves it too) and the day. Any of
+/// them changing means working it out again, so a dashboard is never older than the records;
+/// each node keeps its own and checks the stamp against the database on every request, so a
+/// change made through another node shows at once.
 actor WorkQueueMemo {
     struct Key: Equatable, Sendable {
         var cases: String
