@@ -17,7 +17,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case postgres(PostgresSettings)
 
     /// Parses a database URL: `sqlite:PATH` / `sqlite://PATH`, or
-    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require`.
+    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require`, with
+    /// `target_session_attrs` and `prepared_statements=on|off` as further options.
     public init(url text: String) throws {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
@@ -54,6 +55,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             password: components.password?.removingPercentEncoding, database: database ?? user, tls: tls)
         settings.moreServers = Array(servers.dropFirst())
         settings.readWriteOnly = attributes != "any"
+        let prepared = components.queryItems?.first { $0.name == "prepared_statements" }?.value ?? "on"
+        guard ["on", "off"].contains(prepared) else {
+            throw DatabaseError.badURL("prepared_statements must be on or off, not \"\(prepared)\"")
+        }
+        settings.preparedStatements = prepared == "on"
         self = .postgres(settings)
     }
 
@@ -85,6 +91,10 @@ public struct PostgresSettings: Sendable, Equatable {
     /// Use only a server that accepts writes (`target_session_attrs=read-write`, as libpq):
     /// a standby still in recovery is passed over.
     public var readWriteOnly = false
+    /// Keep the statements every request runs prepared on each connection (`RepeatedRead`).
+    /// `prepared_statements=off` in the URL is for a PgBouncer in transaction mode before 1.21,
+    /// which does not carry prepared statements from one transaction to the next.
+    public var preparedStatements = true
     /// How often a serving node checks that its server is there and still the one to write to;
     /// `nil` (commands that run and stop, tests) does not watch.
     public var watchInterval: Duration?
@@ -306,10 +316,25 @@ public final class Database: Sendable {
                 throw error
             }
         }
+        return try await onPostgresConnection { connection in try await body(connection.sql(queryLogLevel: nil)) }
+    }
+
+    /// Whether `RepeatedRead`s are kept prepared: on PostgreSQL, unless the URL turned it off.
+    var preparesStatements: Bool { postgres?.settings.preparedStatements ?? false }
+
+    /// Runs `body` on a pooled PostgreSQL connection as one unit of work, for what SQLKit cannot
+    /// say (a statement kept prepared). PostgreSQL only.
+    func withPostgresConnection<T: Sendable>(
+        _ body: @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await oneUnit { try await self.onPostgresConnection(body) }
+    }
+
+    private func onPostgresConnection<T: Sendable>(
+        _ body: @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
         do {
-            return try await postgres!.client().withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
-            }
+            return try await postgres!.client().withConnection(body)
         } catch  where PostgresServers.meansUnavailable(error) {
             throw DatabaseError.unavailable
         }

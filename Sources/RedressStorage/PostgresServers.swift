@@ -26,7 +26,7 @@ final class PostgresServers: Sendable {
         var runner: Task<Void, Never>
     }
 
-    private let settings: PostgresSettings
+    let settings: PostgresSettings
     private let logger: Logger
     private let inUse = NIOLockedValueBox<InUse?>(nil)
     /// A check that has had no answer after this long has failed.

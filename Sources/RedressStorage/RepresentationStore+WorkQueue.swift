@@ -24,20 +24,25 @@ extension RepresentationStore {
     /// per case. Read it before the cases it stands for: a change made in between then makes the
     /// next reading differ, never the other way round.
     public func workQueueStamp() async throws -> String {
-        // The ids come in the index's order; were an engine to join them in another, the stamp
-        // would differ and the work be done again. PostgreSQL sends the ids' MD5 digest rather
-        // than the ids (40 KB at a thousand cases), since they cross the network on every
-        // dashboard; SQLite has no digest and no network.
-        let join =
-            database.engine == .postgres
-            ? "md5(coalesce(string_agg(id, ','), ''))" : "coalesce(group_concat(id, ','), '')"
-        let query = SQLQueryString(
+        try await database.readRepeated(WorkQueueStamp()) { row in try row.decode(column: "stamp", as: String.self) }
+            ?? ""
+    }
+
+    /// The stamp's statement. The ids come in the index's order; were an engine to join them in
+    /// another, the stamp would differ and the work be done again. PostgreSQL sends the ids' MD5
+    /// digest rather than the ids (40 KB at a thousand cases), since they cross the network on
+    /// every dashboard; SQLite has no digest and no network.
+    struct WorkQueueStamp: RepeatedRead {
+        static let name = "redress_work_queue_stamp"
+        static let sql = text(joining: "md5(coalesce(string_agg(id, ','), ''))")
+        static let sqliteText = text(joining: "coalesce(group_concat(id, ','), '')")
+        var values: [String] { [] }
+
+        static func text(joining join: String) -> String {
             """
-            SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || \(unsafeRaw: join) AS stamp \
-            FROM (SELECT id, version FROM representation WHERE \(unsafeRaw: Self.onWorkQueue) ORDER BY id) queued
-            """)
-        return try await database.readStatement { sql in
-            try await sql.raw(query).first()?.decode(column: "stamp", as: String.self) ?? ""
+            SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || \(join) AS stamp \
+            FROM (SELECT id, version FROM representation WHERE \(onWorkQueue) ORDER BY id) queued
+            """
         }
     }
 }

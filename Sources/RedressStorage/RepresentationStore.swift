@@ -224,14 +224,20 @@ public struct RepresentationStore: Sendable {
     public func representation(id: String) async throws -> Representation? {
         let cache = database.representationCache
         if cache.capacity > 0 {
-            let version = try await database.readStatement { sql in
-                try await sql.raw("SELECT version FROM representation WHERE id = \(bind: id)").first()?.decode(
-                    column: "version", as: Int.self)
+            let version = try await database.readRepeated(Version(values: [id])) { row in
+                try row.decode(column: "version", as: Int.self)
             }
             guard let version else { return nil }
             if let held = await cache.current([(id: id, version: version)]).found[id] { return held }
         }
         return try await load(where: "id = \(bind: id)").first
+    }
+
+    /// A case's version by its id (`$1`): read each time a case is opened.
+    struct Version: RepeatedRead {
+        static let name = "redress_case_version"
+        static let sql = "SELECT version FROM representation WHERE id = $1"
+        var values: [String]
     }
 
     /// Open complaints, oldest first.

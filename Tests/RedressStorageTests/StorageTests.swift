@@ -248,10 +248,14 @@ struct DatabaseURLTests {
         #expect(settings.readWriteOnly && settings.password == "p@ss" && settings.database == "redress")
         #expect(String(describing: listed) == "PostgreSQL u@db1:6543,db2:5432,[::1]:6544/redress")
         guard case .postgres(let one) = try DatabaseLocation(url: "postgres://u@h/d") else { return }
-        #expect(one.servers.count == 1 && !one.readWriteOnly)
+        #expect(one.servers.count == 1 && !one.readWriteOnly && one.preparedStatements)
+        guard case .postgres(let bounced) = try DatabaseLocation(url: "postgres://u@h/d?prepared_statements=off")
+        else { return }
+        #expect(!bounced.preparedStatements)
         for bad in [
             "mysql://x", "postgres://h/d", "postgres://u@/d", "sqlite:", "postgres://u@h/d?sslmode=maybe",
             "postgres://u@h1,/d", "postgres://u@h1,h2:99999/d", "postgres://u@h1,h2/d?target_session_attrs=standby",
+            "postgres://u@h/d?prepared_statements=yes",
         ] {
             #expect(throws: DatabaseError.self) { try DatabaseLocation(url: bad) }
         }

@@ -41,17 +41,8 @@ public struct SessionStore: Sendable {
         guard !token.isEmpty, token.count <= 128 else { return nil }
         let hash = Tokens.digest(token)
         typealias Found = (User, created: Int, lastSeen: Int, csrf: String, stamp: String)
-        let found = try await database.readStatement { sql -> Found? in
-            guard
-                let row = try await sql.raw(
-                    """
-                    SELECT s.csrf_token, s.created_at, s.last_seen_at, \(unsafeRaw: Self.userColumns),
-                    (SELECT value FROM setting WHERE key = \(bind: ConfigurationStamp.key)) AS configuration_stamp
-                    FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = \(bind: hash)
-                    """
-                ).first()
-            else { return nil }
-            return (
+        let found = try await database.readRepeated(Resume(values: [ConfigurationStamp.key, hash])) { row -> Found in
+            (
                 try UserStore.decode(row), try row.decode(column: "created_at", as: Int.self),
                 try row.decode(column: "last_seen_at", as: Int.self),
                 try row.decode(column: "csrf_token", as: String.self),
@@ -77,6 +68,18 @@ public struct SessionStore: Sendable {
     }
 
     private static let userColumns = UserStore.columns(alias: "u")
+
+    /// A session by its token's digest (`$2`), with its user and the configuration's stamp
+    /// (`$1` is the stamp's key): read on every signed-in request.
+    struct Resume: RepeatedRead {
+        static let name = "redress_session_resume"
+        static let sql = """
+            SELECT s.csrf_token, s.created_at, s.last_seen_at, \(userColumns),
+            (SELECT value FROM setting WHERE key = $1) AS configuration_stamp
+            FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $2
+            """
+        var values: [String]
+    }
 
     public func end(token: String) async throws {
         try await database.withSQL { sql in

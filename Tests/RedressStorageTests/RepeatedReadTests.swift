@@ -1,0 +1,75 @@
+import Foundation
+import RedressCore
+@testable import RedressStorage
+import RedressTestSupport
+import SQLKit
+import Testing
+
+/// Numbers its parameters out of order and uses one twice; counts cases so a change shows.
+private struct Probe: RepeatedRead {
+    static let sql = """
+        SELECT $2 || '/' || $1 || '/' || $2 || '/' || (SELECT count(*) FROM representation WHERE id <> $1) AS answer
+        """
+    var values: [String]
+}
+
+/// Whether it runs as a statement prepared on its connection: PostgreSQL lists a session's
+/// prepared statements, and one being executed is among them.
+private struct PreparedHere: RepeatedRead {
+    static let name = "redress_test_prepared_here"
+    static let sql = "SELECT count(*) AS listed FROM pg_prepared_statements WHERE name = $1"
+    var values: [String] { [Self.name] }
+}
+
+/// The reads every request makes are kept prepared on PostgreSQL; they must answer exactly as the
+/// same statement sent afresh, on every connection, however many at once and after the tables
+/// under them change.
+@Suite("Storage: reads kept prepared")
+struct RepeatedReadTests {
+    @Test("a repeated read binds its numbered parameters and sees every change", arguments: TestDatabase.engines)
+    func answers(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let answer: @Sendable (any SQLRow) throws -> String = { try $0.decode(column: "answer", as: String.self) }
+            #expect(try await database.readRepeated(Probe(values: ["a", "b"]), answer) == "b/a/b/0")
+            let store = RepresentationStore(database: database)
+            let generated = DemoCouncil(today: CalendarDate(iso: "2026-11-21")!).representations()
+            try await store.insertAll(Array(generated.prefix(60)))
+            let count = 60
+            // More reads at once than the pool has connections: each connection prepares it once.
+            let answers = try await withThrowingTaskGroup(of: String?.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        try await database.readRepeated(Probe(values: ["x\(i)", "y"]), answer)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(answers) == Set((0..<40).map { "y/x\($0)/y/\(count)" }))
+            // The table under a kept statement changes (as a migration run by another node would),
+            // and more cases arrive: every connection's statement sees both.
+            try await database.withSQL { sql in
+                try await sql.raw("ALTER TABLE representation ADD COLUMN probe_note TEXT").run()
+            }
+            try await store.insertAll(Array(generated.dropFirst(60).prefix(5)))
+            for _ in 0..<12 {
+                #expect(
+                    try await database.readRepeated(Probe(values: ["none", "z"]), answer) == "z/none/z/\(count + 5)")
+            }
+        }
+    }
+
+    @Test("on PostgreSQL the reads are prepared, unless the database URL turns it off")
+    func preparedOnPostgres() async throws {
+        guard TestDatabase.engines.contains(.postgres) else { return }
+        try await TestDatabase.with(.postgres) { database in
+            guard case .postgres(var settings) = database.location else { return }
+            let listed: @Sendable (any SQLRow) throws -> Int = { try $0.decode(column: "listed", as: Int.self) }
+            #expect(try await database.readRepeated(PreparedHere(), listed) == 1)
+            settings.preparedStatements = false
+            let unprepared = try await Database.with(.postgres(settings), logger: TestDatabase.logger) { database in
+                try await database.readRepeated(PreparedHere(), listed)
+            }
+            #expect(unprepared == 0)
+        }
+    }
+}
