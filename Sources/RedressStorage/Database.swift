@@ -361,7 +361,7 @@ public final class Database: Sendable {
         _ readers: SQLiteReaderPool, transaction: Bool = true, _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         let connection = await readers.lease()
-        let sql = connection.sql(queryLogLevel: nil)
+        let sql = SQLiteReadDatabase(connection: connection, logger: logger)
         do {
             if transaction { try await sql.raw("BEGIN").run() }
             let result = try await body(sql)
