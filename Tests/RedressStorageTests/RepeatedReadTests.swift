@@ -73,3 +73,63 @@ struct RepeatedReadTests {
         }
     }
 }
+
+/// SQLite's read-only connections are used through its C API (`SQLiteReadConnection`): what they
+/// read must be what sqlite-nio would have read, on both engines the same.
+@Suite("Storage: what reads return, value by value")
+struct ReadValuesTests {
+    @Test(
+        "values read back as written; a bad statement is an error; more statements than are kept; a changed table",
+        arguments: TestDatabase.engines)
+    func values(engine: DatabaseEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let blob = engine == .postgres ? "BYTEA" : "BLOB"
+            try await database.withSQL { sql in
+                try await sql.raw(
+                    "CREATE TABLE probe (n BIGINT, r DOUBLE PRECISION, t TEXT, b \(unsafeRaw: blob), z TEXT)"
+                ).run()
+                try await sql.raw(
+                    """
+                    INSERT INTO probe (n, r, t, b, z) VALUES \
+                    (\(bind: Int.max), \(bind: -0.125), \(bind: "Zoë — 学校 🏫 'quoted'"), \(bind: Data([0, 1, 255])), NULL)
+                    """
+                ).run()
+            }
+            let row = try await database.read { sql in try await sql.raw("SELECT * FROM probe").first() }
+            #expect(try row?.decode(column: "n", as: Int.self) == Int.max)
+            #expect(try row?.decode(column: "r", as: Double.self) == -0.125)
+            #expect(try row?.decode(column: "t", as: String.self) == "Zoë — 学校 🏫 'quoted'")
+            #expect(try row?.decode(column: "b", as: Data.self) == Data([0, 1, 255]))
+            #expect(try row?.decodeNil(column: "z") == true && row?.contains(column: "z") == true)
+            #expect(try row?.decode(column: "z", as: String?.self) == nil)
+            #expect(row?.contains(column: "nothing") == false)
+            await #expect(throws: (any Error).self) {
+                try await database.read { sql in try await sql.raw("SELECT nothing FROM probe").all() }
+            }
+            // More distinct statements than a connection keeps, each answering its own question.
+            for i in 0..<300 {
+                let n = try await database.readStatement { sql in
+                    try await sql.raw("SELECT \(unsafeRaw: String(i)) + count(*) AS n FROM probe").first()?.decode(
+                        column: "n", as: Int.self)
+                }
+                #expect(n == i + 1)
+            }
+            // The table under a kept statement changes on the writer; every reader sees the change.
+            try await database.withSQL { sql in
+                try await sql.raw("ALTER TABLE probe ADD COLUMN extra TEXT").run()
+                try await sql.raw("INSERT INTO probe (n, extra) VALUES (2, 'x')").run()
+            }
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        try await database.read { sql in
+                            try await sql.raw("SELECT * FROM probe").all().count
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(counts == Array(repeating: 2, count: 16))
+        }
+    }
+}
