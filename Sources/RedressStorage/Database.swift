@@ -356,6 +356,18 @@ public final class Database: Sendable {
         return try await oneUnit { try await self.readOnReader(readers, transaction: false, body) }
     }
 
+    /// Runs `body` on a leased SQLite read-only connection, as one unit of work; `nil` on
+    /// PostgreSQL. `body` runs there and then, with nothing awaited while it holds the connection.
+    func onSQLiteReader<T: Sendable>(_ body: @Sendable (SQLiteReadConnection) throws -> T) async throws -> T? {
+        guard let readers else { return nil }
+        return try await oneUnit {
+            let connection = await readers.lease()
+            let result = Result { try body(connection) }
+            await readers.giveBack(connection)
+            return try result.get()
+        }
+    }
+
     /// `body` on a leased read-only connection, inside `BEGIN`…`COMMIT` when `transaction`.
     private func readOnReader<T: Sendable>(
         _ readers: SQLiteReaderPool, transaction: Bool = true, _ body: @Sendable (any SQLDatabase) async throws -> T

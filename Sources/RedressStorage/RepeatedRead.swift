@@ -51,13 +51,28 @@ extension RepeatedRead {
 
 extension Database {
     /// Runs `read`, a statement that only reads, and decodes its first row with `decode` (`nil`
-    /// when it finds none). On PostgreSQL the statement is prepared on each pooled connection the
-    /// first time it runs there and kept with it, unless the database URL says
-    /// `prepared_statements=off` (a PgBouncer in transaction mode before 1.21 does not carry
-    /// prepared statements between transactions); otherwise this is `readStatement`.
+    /// when it finds none). On SQLite the answer is kept on each read-only connection and read
+    /// again only after a commit (`SQLiteReadConnection.kept`). On PostgreSQL the statement is
+    /// prepared on each pooled connection the first time it runs there and kept with it, unless
+    /// the database URL says `prepared_statements=off` (a PgBouncer in transaction mode before
+    /// 1.21 does not carry prepared statements between transactions).
     func readRepeated<R: RepeatedRead, T: Sendable>(
         _ read: R, _ decode: @escaping @Sendable (any SQLRow) throws -> T
     ) async throws -> T? {
+        if engine == .sqlite {
+            let key = ([R.name, String(reflecting: T.self)] + read.values).joined(separator: "\u{1F}")
+            let query = read.query(for: .sqlite), logger = self.logger
+            let answer = try await onSQLiteReader { connection in
+                try connection.kept(key) { () throws -> T? in
+                    var found: T?
+                    try SQLiteReadDatabase(connection: connection, logger: logger).run(query) { row in
+                        if found == nil { found = try decode(row) }
+                    }
+                    return found
+                }
+            }
+            if let answer { return answer }
+        }
         guard preparesStatements else {
             let query = read.query(for: engine)
             return try await readStatement { sql in try await sql.raw(query).first().map(decode) }

@@ -51,6 +51,27 @@ final class SQLiteReadConnection: @unchecked Sendable {
 
     deinit { close() }
 
+    /// Answers kept by `kept(_:_:)`, each with the `data_version` it was read at.
+    private var answers: [String: (dataVersion: Int, answer: any Sendable)] = [:]
+
+    /// What `read` answers for `key`, read again only when something has been committed to the
+    /// file since it was last read on this connection. SQLite's `data_version` changes for this
+    /// connection with every commit made through any other — the writer, or another process such
+    /// as the command line — and these connections never write. For the reads of every request
+    /// (the session, the work queue's stamp): one `PRAGMA` instead of the query, while nobody writes.
+    func kept<T: Sendable>(_ key: String, _ read: () throws -> T) throws -> T {
+        var dataVersion = 0
+        try run("PRAGMA data_version", []) { dataVersion = try $0.decode(column: "data_version", as: Int.self) }
+        if let kept = answers[key], kept.dataVersion == dataVersion, let answer = kept.answer as? T { return answer }
+        let answer = try read()
+        if answers.count >= Self.keptAnswers { answers = [:] }
+        answers[key] = (dataVersion, answer)
+        return answer
+    }
+
+    /// At most this many answers are kept (a session's is one); past it all are let go.
+    static let keptAnswers = 512
+
     func close() {
         for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.statement) }
         statements = [:]
@@ -200,8 +221,9 @@ struct SQLiteReadDatabase: SQLDatabase {
         try run(query, onRow)
     }
 
-    private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
+    /// Runs `query` here and now, handing each row to `onRow`.
+    func run(_ query: any SQLExpression, _ onRow: (any SQLRow) throws -> Void) throws {
         let (sql, binds) = serialize(query)
-        try connection.run(sql, try binds.map { try Self.encoder.encode($0) }) { onRow($0) }
+        try connection.run(sql, try binds.map { try Self.encoder.encode($0) }) { try onRow($0) }
     }
 }

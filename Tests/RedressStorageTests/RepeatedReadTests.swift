@@ -58,6 +58,34 @@ struct RepeatedReadTests {
         }
     }
 
+    @Test("on SQLite a kept answer is read again after every commit, made here or through another connection")
+    func keptUntilCommit() async throws {
+        try await TestDatabase.with(.sqlite, test: "sqlite-only/keptUntilCommit") { database in
+            guard case .sqlite(let path) = database.location else { return }
+            let store = RepresentationStore(database: database)
+            let open = DemoCouncil(today: CalendarDate(iso: "2026-11-21")!).representations().filter(\.isOpen)
+            try await store.insertAll([open[0]])
+            let first = try await store.workQueueStamp()
+            #expect(first.hasPrefix("1:"))
+            // Asked on every read-only connection at once, the answer stays the same while nobody writes.
+            let stamps = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<16 { group.addTask { try await store.workQueueStamp() } }
+                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            }
+            #expect(stamps == [first])
+            // A second connection to the file, as `redress import` run beside the server would be.
+            try await Database.with(.sqlite(path: path), logger: TestDatabase.logger) { other in
+                try await RepresentationStore(database: other).insertAll([open[1]])
+            }
+            for _ in 0..<8 { #expect(try await store.workQueueStamp().hasPrefix("2:")) }
+            // And through this database's own writer: a case leaves the queue.
+            try await store.insertAll([open[2]])
+            let third = try await store.workQueueStamp()
+            #expect(third.hasPrefix("3:") && third != first)
+            #expect(try await store.representation(id: open[2].id)?.version == open[2].version)
+        }
+    }
+
     @Test("on PostgreSQL the reads are prepared, unless the database URL turns it off")
     func preparedOnPostgres() async throws {
         guard TestDatabase.engines.contains(.postgres) else { return }
