@@ -34,10 +34,13 @@ let package = Package(
     targets: [
         .target(name: "RedressCore"),
         .target(name: "RedressDocuments", dependencies: ["RedressCore"]),
+        // One call into sqlite-nio's SQLite that Swift cannot make (a C variable argument list).
+        .target(name: "CRedressSQLite"),
         .target(
             name: "RedressStorage",
             dependencies: [
                 "RedressCore",
+                "CRedressSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -1,3 +1,4 @@
+import CRedressSQLite
 import Logging
 import NIOCore
 import NIOPosix
@@ -38,6 +39,13 @@ final class SQLiteReadConnection: @unchecked Sendable {
             let why = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite_nio_sqlite3_close_v2(handle)
             throw DatabaseError.cannotOpen("\(path) (\(why))")
+        }
+        // Statements are kept prepared; without the planner's stability guarantee SQLite would
+        // prepare many of them again whenever a new value is bound (a case page's every read).
+        var enabled: Int32 = 0
+        guard redress_sqlite_enable_qpsg(handle, &enabled) == SQLITE_OK, enabled == 1 else {
+            sqlite_nio_sqlite3_close_v2(handle)
+            throw DatabaseError.cannotOpen("\(path) (SQLite would not keep its query plans)")
         }
         // Pages read through a memory map rather than a read() call each, and a larger page
         // cache: the work queue and the case list touch a thousand rows a page.
