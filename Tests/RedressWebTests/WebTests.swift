@@ -161,6 +161,15 @@ struct WebTests {
             HTML.escape("Zoë's \"café\" <b>&</b> 👩🏽‍⚕️ ok") == "Zoë&#39;s &quot;café&quot; &lt;b&gt;&amp;&lt;/b&gt; 👩🏽‍⚕️ ok")
         #expect(HTML.escape("plain text, nothing to do: ŵ") == "plain text, nothing to do: ŵ")
         #expect(HTML.escape("") == "" && HTML.escape("a&b"[...]) == "a&amp;b")
+        let named: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for byte in UInt8(0)...127 {
+            let c = Character(UnicodeScalar(byte))
+            // Short (stored inline), long (stored apart) and a substring of it: one rule for each.
+            let long = String(repeating: "x", count: 40) + String(c)
+            #expect(HTML.escape(String(c)) == named[c, default: String(c)])
+            #expect(HTML.escape(long) == String(repeating: "x", count: 40) + named[c, default: String(c)])
+            #expect(HTML.escape(long.dropFirst(39)) == "x" + named[c, default: String(c)])
+        }
     }
 
     @Test("text is escaped, never interpreted as markup", arguments: TestDatabase.engines)

@@ -99,6 +99,8 @@ public struct Category: Sendable, Codable, Hashable {
 public struct ReferenceData: Sendable {
     public private(set) var categories: [Category]
     private var byKey: [String: Category]
+    /// Each list's active entries in stored order: pages ask for them many times over.
+    private var activeByList: [CategoryList: [Category]]
 
     public init(_ categories: [Category]) {
         self.categories = categories
@@ -108,11 +110,14 @@ public struct ReferenceData: Sendable {
             if byKey["\(c.list.rawValue)//\(c.code)"] == nil { byKey["\(c.list.rawValue)//\(c.code)"] = c }
         }
         self.byKey = byKey
+        self.activeByList = Dictionary(grouping: categories.filter(\.isActive), by: \.list)
     }
 
     /// Active entries of a list, optionally within one group, in their stored order.
     public func active(_ list: CategoryList, group: String? = nil) -> [Category] {
-        categories.filter { $0.list == list && $0.isActive && (group == nil || $0.group == group) }
+        let active = activeByList[list] ?? []
+        guard let group else { return active }
+        return active.filter { $0.group == group }
     }
 
     /// The entry for a code, active or retired; within `group` when given (service codes such

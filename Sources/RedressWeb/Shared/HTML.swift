@@ -34,9 +34,11 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     /// returns the text as it is when there is nothing to escape, the usual case.
     public static func escape(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return String(text)
-        }
+        // Over the bytes in place where the text is stored contiguously (a native String is):
+        // the generic walk over a UTF-8 view cost 2% of a case page.
+        let special =
+            utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? utf8.contains(where: isSpecial)
+        guard special else { return String(text) }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
@@ -50,6 +52,11 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One of `& < > " '` (all at or below `>`, so most bytes fail the first test).
+    @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte <= 0x3E && (byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27)
     }
 }
 
