@@ -111,7 +111,7 @@ struct ReadValuesTests {
         arguments: TestDatabase.engines)
     func values(engine: DatabaseEngine) async throws {
         try await TestDatabase.with(engine) { database in
-            let blob = engine == .postgres ? "BYTEA" : "BLOB"
+            let blob = engine == .postgres ? "BYTEA" : "BLOB", bytes = Data([0, 1, 255])
             try await database.withSQL { sql in
                 try await sql.raw(
                     "CREATE TABLE probe (n BIGINT, r DOUBLE PRECISION, t TEXT, b \(unsafeRaw: blob), z TEXT)"
@@ -119,7 +119,7 @@ struct ReadValuesTests {
                 try await sql.raw(
                     """
                     INSERT INTO probe (n, r, t, b, z) VALUES \
-                    (\(bind: Int.max), \(bind: -0.125), \(bind: "Zoë — 学校 🏫 'quoted'"), \(bind: Data([0, 1, 255])), NULL)
+                    (\(bind: Int.max), \(bind: -0.125), \(bind: "Zoë — 学校 🏫 'quoted'"), \(bind: bytes), NULL)
                     """
                 ).run()
             }
@@ -127,7 +127,7 @@ struct ReadValuesTests {
             #expect(try row?.decode(column: "n", as: Int.self) == Int.max)
             #expect(try row?.decode(column: "r", as: Double.self) == -0.125)
             #expect(try row?.decode(column: "t", as: String.self) == "Zoë — 学校 🏫 'quoted'")
-            #expect(try row?.decode(column: "b", as: Data.self) == Data([0, 1, 255]))
+            #expect(try row?.decode(column: "b", as: Data.self) == bytes)
             #expect(try row?.decodeNil(column: "z") == true && row?.contains(column: "z") == true)
             #expect(try row?.decode(column: "z", as: String?.self) == nil)
             #expect(row?.contains(column: "nothing") == false)
