@@ -23,12 +23,25 @@ final class SQLiteReadConnection: @unchecked Sendable {
     /// A statement kept prepared, with its columns' names.
     private final class Prepared {
         let statement: OpaquePointer
-        let columns: SQLiteReadRow.Columns
+        var columns: SQLiteReadRow.Columns
         init(_ statement: OpaquePointer) {
             self.statement = statement
+            columns = Self.columns(of: statement)
+        }
+
+        static func columns(of statement: OpaquePointer) -> SQLiteReadRow.Columns {
             let count = sqlite_nio_sqlite3_column_count(statement)
-            let names = (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
-            columns = SQLiteReadRow.Columns(names)
+            return SQLiteReadRow.Columns(
+                (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) })
+        }
+
+        /// The columns again if SQLite prepared the statement again since last asked (only after
+        /// the schema changed: `SELECT *` then has the new table's columns).
+        func columnsAfterStep() -> SQLiteReadRow.Columns {
+            if sqlite_nio_sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_REPREPARE, 1) > 0 {
+                columns = Self.columns(of: statement)
+            }
+            return columns
         }
     }
 
@@ -89,6 +102,7 @@ final class SQLiteReadConnection: @unchecked Sendable {
 
     /// Runs `sql` with `binds`, handing each row to `onRow`.
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteReadRow) throws -> Void) throws {
+        guard handle != nil else { throw SQLiteReadError(code: SQLITE_MISUSE, message: "the connection is closed") }
         let prepared = try statement(sql)
         let statement = prepared.statement
         defer {
@@ -98,15 +112,15 @@ final class SQLiteReadConnection: @unchecked Sendable {
         for (index, value) in binds.enumerated() {
             try check(bind(value, at: Int32(index + 1), on: statement))
         }
-        let count = Int32(prepared.columns.names.count)
         while true {
             let step = sqlite_nio_sqlite3_step(statement)
             if step == SQLITE_DONE { return }
             guard step == SQLITE_ROW else { try check(step); return }
+            let columns = prepared.columnsAfterStep()
             var values: [SQLiteData] = []
-            values.reserveCapacity(Int(count))
-            for column in 0..<count { values.append(value(of: statement, at: column)) }
-            try onRow(SQLiteReadRow(columns: prepared.columns, values: values))
+            values.reserveCapacity(columns.names.count)
+            for column in 0..<Int32(columns.names.count) { values.append(value(of: statement, at: column)) }
+            try onRow(SQLiteReadRow(columns: columns, values: values))
         }
     }
 

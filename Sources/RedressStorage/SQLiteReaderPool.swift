@@ -28,9 +28,20 @@ final actor SQLiteReaderPool {
 
     func giveBack(_ connection: SQLiteReadConnection) {
         if waiting.isEmpty { idle.append(connection) } else { waiting.removeFirst().resume(returning: connection) }
+        if idle.count == connections.count, let drained {
+            self.drained = nil
+            drained.resume()
+        }
     }
 
+    /// Resumed when every connection is back, for `closeAll`.
+    private var drained: CheckedContinuation<Void, Never>?
+
+    /// Closes every connection once none is lent: SQLite's handle is freed when closed, so one
+    /// closed under a read still running would be used after it was freed. A connection lent
+    /// after this refuses every statement.
     func closeAll() async {
+        while idle.count < connections.count { await withCheckedContinuation { drained = $0 } }
         for connection in connections { connection.close() }
     }
 }
