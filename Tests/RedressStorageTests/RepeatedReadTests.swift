@@ -89,7 +89,7 @@ struct RepeatedReadTests {
     @Test("on PostgreSQL the reads are prepared, unless the database URL turns it off")
     func preparedOnPostgres() async throws {
         guard TestDatabase.engines.contains(.postgres) else { return }
-        try await TestDatabase.with(.postgres) { database in
+        try await TestDatabase.with(.postgres, test: "postgres-only/preparedOnPostgres") { database in
             guard case .postgres(var settings) = database.location else { return }
             let listed: @Sendable (any SQLRow) throws -> Int = { try $0.decode(column: "listed", as: Int.self) }
             #expect(try await database.readRepeated(PreparedHere(), listed) == 1)
