@@ -50,14 +50,14 @@ final class SQLiteReadConnection: @unchecked Sendable {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         guard sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
             let why = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite_nio_sqlite3_close_v2(handle)
+            close()
             throw DatabaseError.cannotOpen("\(path) (\(why))")
         }
         // Statements are kept prepared; without the planner's stability guarantee SQLite would
         // prepare many of them again whenever a new value is bound (a case page's every read).
         var enabled: Int32 = 0
         guard redress_sqlite_enable_qpsg(handle, &enabled) == SQLITE_OK, enabled == 1 else {
-            sqlite_nio_sqlite3_close_v2(handle)
+            close()
             throw DatabaseError.cannotOpen("\(path) (SQLite would not keep its query plans)")
         }
         // Pages read through a memory map rather than a read() call each, and a larger page

@@ -167,3 +167,13 @@ struct ReadValuesTests {
         }
     }
 }
+
+@Test("a read-only connection to a file that is not there, or not a database, is refused with the reason")
+func readConnectionRefused() throws {
+    #expect(throws: DatabaseError.self) { try SQLiteReadConnection(path: "/nonexistent-folder/redress.sqlite") }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-sqlite-\(UUID().uuidString)").path
+    FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: 4096))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    // SQLite opens lazily; the first statement (a pragma) finds the file is not a database.
+    #expect(throws: (any Error).self) { try SQLiteReadConnection(path: path) }
+}
