@@ -102,7 +102,7 @@ let package = Package(
             name: "RedressDocumentsTests", dependencies: ["RedressDocuments", "RedressCore", "RedressTestSupport"]),
         .testTarget(
             name: "RedressCLITests",
-            dependencies: ["redress", "RedressStorage", "RedressFixtures", "RedressTestSupport"]),
+            dependencies: ["redress", "RedressStorage", "RedressDocuments", "RedressFixtures", "RedressTestSupport"]),
         .testTarget(
             name: "RedressNotificationsTests",
             dependencies: [

@@ -43,28 +43,31 @@ public enum PDFPrinter {
         let input = folder.appendingPathComponent("document.html"),
             output = folder.appendingPathComponent("document.pdf")
         try Data(html.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments =
+        let arguments =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                 "--user-data-dir=\(folder.path)/profile",
                 "--print-to-pdf=\(output.path)", input.absoluteString,
             ] + (outline ? ["--generate-pdf-document-outline"] : [])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let chromium = try ChildProcess.start(browser, arguments, environment: ProcessInfo.processInfo.environment)
         // A Chromium that never exits must not hold the printing thread for ever: after
         // `timeLimit` it is stopped and the print fails with a message.
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        if finished.wait(timeout: .now() + timeLimit) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+        let deadline = Date().addingTimeInterval(timeLimit)
+        var status = chromium.ended()
+        while status == nil, Date() < deadline {
+            usleep(20_000)
+            status = chromium.ended()
+        }
+        guard let status else {
+            kill(chromium.id, SIGTERM)
+            let grace = Date().addingTimeInterval(5)
+            while chromium.ended() == nil, Date() < grace { usleep(20_000) }
+            kill(chromium.id, SIGKILL)
+            _ = chromium.wait()
             throw Failure(description: "Chromium did not finish printing within \(Int(timeLimit)) seconds.")
         }
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
-            throw Failure(description: "Chromium could not print to PDF (exit \(process.terminationStatus)).")
+        guard status == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
+            throw Failure(description: "Chromium could not print to PDF (exit \(status)).")
         }
         return Array(data)
     }

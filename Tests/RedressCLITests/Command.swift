@@ -1,4 +1,5 @@
 import Foundation
+import RedressDocuments
 
 /// Runs the built `redress` executable, as a person or script would.
 struct Command {
@@ -15,33 +16,24 @@ struct Command {
             .appendingPathComponent(".build/debug/redress")
     }
 
-    /// Runs the command and waits for it without holding a thread: the wait is the process's
-    /// termination handler. A test that blocked in `waitUntilExit` held one of the cooperative
-    /// threads (two, on two cores) for the whole subprocess, and two such tests starved every
+    /// Runs the command and waits for it without holding a task's thread: the wait is on a
+    /// thread of its own (`ChildProcess`, not Foundation's `Process`, whose `run()` can crash).
+    /// A test that blocked in `waitUntilExit` held one of the cooperative threads (two, on two
+    /// cores) for the whole subprocess, and two such tests starved every
     /// other test of the suite for as long — long enough for a test of concurrent work to exceed
     /// a minute. Output goes to files, not pipes: a child filling one pipe while the parent reads
     /// the other to its end would wait on each other for ever.
     static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Command {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "REDRESS_DATABASE_URL")
         for (k, v) in environment { env[k] = v }
-        process.environment = env
         return try await withTemporaryFolder { folder in
             let (outFile, errFile) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
-            for file in [outFile, errFile] { FileManager.default.createFile(atPath: file.path, contents: nil) }
-            let (out, err) = (try FileHandle(forWritingTo: outFile), try FileHandle(forWritingTo: errFile))
-            defer { (try? out.close(), try? err.close()) }
-            process.standardOutput = out
-            process.standardError = err
-            try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-                process.terminationHandler = { _ in done.resume() }
-                do { try process.run() } catch { done.resume(throwing: error) }
-            }
+            let child = try ChildProcess.start(
+                executable.path, arguments, environment: env, output: outFile.path, errors: errFile.path)
+            let status = await child.waitInBackground()
             return Command(
-                status: process.terminationStatus,
+                status: status,
                 output: String(decoding: try Data(contentsOf: outFile), as: UTF8.self),
                 errors: String(decoding: try Data(contentsOf: errFile), as: UTF8.self))
         }
