@@ -61,11 +61,13 @@ extension Database {
     ) async throws -> T? {
         if engine == .sqlite {
             let key = ([R.name, String(reflecting: T.self)] + read.values).joined(separator: "\u{1F}")
-            let query = read.query(for: .sqlite), logger = self.logger
+            let logger = self.logger
             let answer = try await onSQLiteReader { connection in
                 try connection.kept(key) { () throws -> T? in
+                    // Written out only when the kept answer will not do (the text is parsed for `$n`).
                     var found: T?
-                    try SQLiteReadDatabase(connection: connection, logger: logger).run(query) { row in
+                    try SQLiteReadDatabase(connection: connection, logger: logger).run(read.query(for: .sqlite)) {
+                        row in
                         if found == nil { found = try decode(row) }
                     }
                     return found
