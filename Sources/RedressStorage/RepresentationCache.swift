@@ -43,6 +43,13 @@ extension RepresentationStore {
         where condition: SQLQueryString, on sql: any SQLDatabase, cache: RepresentationCache?
     ) async throws -> [Representation] {
         guard let cache, cache.capacity > 0 else { return try await load(where: condition, on: sql) }
+        // Nothing held yet (a command's one report, a server's first read): every case would be
+        // read anyway, so the narrow `id, version` pass over the same rows is skipped.
+        if await cache.count == 0 {
+            let loaded = try await load(where: condition, on: sql)
+            await cache.keep(loaded)
+            return loaded
+        }
         let keys = try await sql.raw(
             "SELECT id, version FROM representation WHERE " + condition + " ORDER BY received_on, reference"
         ).all().map { row in

@@ -298,7 +298,12 @@ public struct RepresentationStore: Sendable {
     static func load(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [Representation] {
         let base = SQLQueryString("SELECT \(Self.columns) FROM representation WHERE ")
         let rows = try await sql.raw(base + condition + " ORDER BY received_on, reference").all()
-        var representations = try rows.map(Self.decodeRepresentation)
+        // Decoding the documents is most of a large read's time: the rows are shared out over
+        // the cores, one JSON decoder to each run of rows.
+        var representations = try Parallel.chunked(rows) { run in
+            let decoder = JSONDecoder()
+            return try run.map { try Self.decodeRepresentation($0, decoder: decoder) }
+        }
         guard !representations.isEmpty else { return [] }
         let stageQuery =
             SQLQueryString(
@@ -306,11 +311,18 @@ public struct RepresentationStore: Sendable {
                 SELECT representation_id, detail FROM stage
                 WHERE representation_id IN (SELECT id FROM representation WHERE
                 """) + " " + condition + ") ORDER BY representation_id, position"
-        var stages: [String: [Stage]] = [:]
-        for row in try await sql.raw(stageQuery).all() {
-            let owner = try row.decode(column: "representation_id", as: String.self)
-            stages[owner, default: []].append(try Self.decodeStage(row))
+        let stageRows = try await sql.raw(stageQuery).all()
+        let decoded = try Parallel.chunked(stageRows) { run in
+            let decoder = JSONDecoder()
+            return try run.map { row in
+                (
+                    owner: try row.decode(column: "representation_id", as: String.self),
+                    stage: try Self.decodeStage(row, decoder: decoder)
+                )
+            }
         }
+        var stages: [String: [Stage]] = [:]
+        for (owner, stage) in decoded { stages[owner, default: []].append(stage) }
         for i in representations.indices { representations[i].stages = stages[representations[i].id] ?? [] }
         return representations
     }
@@ -328,7 +340,7 @@ public struct RepresentationStore: Sendable {
             query = query + " WHERE (received_on, reference) > (\(bind: received), \(bind: reference))"
         }
         query = query + " ORDER BY received_on, reference LIMIT \(literal: limit)"
-        var representations = try await sql.raw(query).all().map(Self.decodeRepresentation)
+        var representations = try await sql.raw(query).all().map { try Self.decodeRepresentation($0) }
         guard !representations.isEmpty else { return [] }
         let ids: [any Encodable & Sendable] = representations.map(\.id)
         var stages: [String: [Stage]] = [:]
@@ -413,7 +425,7 @@ public struct RepresentationStore: Sendable {
         return try row.decode(column: "last_value", as: Int.self)
     }
 
-    static func decodeRepresentation(_ row: any SQLRow) throws -> Representation {
+    static func decodeRepresentation(_ row: any SQLRow, decoder: JSONDecoder = JSONDecoder()) throws -> Representation {
         func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
         func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
         func day(from value: String, column: String) throws -> CalendarDate {
@@ -440,7 +452,8 @@ public struct RepresentationStore: Sendable {
                 advocate: try optionalText("advocate"), name: try optionalText("complainant_name"),
                 contact: try optionalText("complainant_contact")),
             serviceCategory: try text("service_category"), summary: try text("summary"),
-            records: try records(text("detail")), version: try row.decode(column: "version", as: Int.self),
+            records: try records(text("detail"), decoder: decoder),
+            version: try row.decode(column: "version", as: Int.self),
             subjectName: try optionalText("subject_name"))
         if let named = try optionalText("restricted_to") {
             guard let ids = try? JSONDecoder().decode([String].self, from: Data(named.utf8)) else {
@@ -459,16 +472,16 @@ public struct RepresentationStore: Sendable {
         try ids.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
     }
 
-    static func records(_ json: String) throws -> CaseRecords {
-        do { return try JSONDecoder().decode(CaseRecords.self, from: Data(json.utf8)) } catch {
+    static func records(_ json: String, decoder: JSONDecoder = JSONDecoder()) throws -> CaseRecords {
+        do { return try decoder.decode(CaseRecords.self, from: Data(json.utf8)) } catch {
             throw DatabaseError.corruptRow(table: "representation", column: "detail", value: String(json.prefix(80)))
         }
     }
 
-    static func decodeStage(_ row: any SQLRow) throws -> Stage {
+    static func decodeStage(_ row: any SQLRow, decoder: JSONDecoder = JSONDecoder()) throws -> Stage {
         let detail = try row.decode(column: "detail", as: String.self)
         do {
-            return try JSONDecoder().decode(Stage.self, from: Data(detail.utf8))
+            return try decoder.decode(Stage.self, from: Data(detail.utf8))
         } catch {
             throw DatabaseError.corruptRow(table: "stage", column: "detail", value: String(detail.prefix(80)))
         }

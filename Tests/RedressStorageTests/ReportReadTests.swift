@@ -104,3 +104,36 @@ struct UpgradeTests {
         }
     }
 }
+
+extension ReportReadTests {
+    @Test(
+        "a year's cases read back whole and in receipt order, cold and cached, when enough to be decoded side by side",
+        arguments: TestDatabase.engines)
+    func largeReadInOrder(engine: DatabaseEngine) async throws {
+        let demo = DemoCouncil(seed: 11, today: CalendarDate(iso: "2026-11-30")!, completeYears: 1, scale: 2)
+        let stored = demo.representations()
+        try await TestDatabase.with(engine) { database in
+            try await RepresentationStore(database: database).insertAll(stored)
+            let year = FinancialYear(startYear: 2025), store = RepresentationStore(database: database)
+            let expected = stored.filter { $0.receivedOn >= year.firstDay && $0.receivedOn <= year.lastDay }
+            // More rows than one run of the decoder takes, so several threads decode them on 2 cores.
+            #expect(expected.count > 4_000)
+            #expect(await database.representationCache.count == 0)
+            let cold = try await store.representations(relevantTo: year.firstDay, year.lastDay)
+            let wanted = Set(expected.map(\.id))
+            let read = Dictionary(uniqueKeysWithValues: cold.filter { wanted.contains($0.id) }.map { ($0.id, $0) })
+            #expect(read.count == expected.count)
+            #expect(expected.allSatisfy { read[$0.id]?.stages == $0.stages && read[$0.id]?.records == $0.records })
+            #expect(cold.map(\.receivedOn) == cold.map(\.receivedOn).sorted())
+            #expect(cold.contains { !$0.stages.isEmpty })
+            // The same cases read 500 at a time, each batch decoded on the calling thread alone.
+            let oneByOne = try await database.read { sql in
+                try await RepresentationStore.load(ids: cold.map(\.id), on: sql)
+            }
+            #expect(oneByOne == cold, "decoded side by side as one after another")
+            // The cold read filled the cache; read again, every case comes from it, the same.
+            #expect(await database.representationCache.count == cold.count)
+            #expect(try await store.representations(relevantTo: year.firstDay, year.lastDay) == cold)
+        }
+    }
+}

@@ -53,7 +53,7 @@ public struct AnnualReportBuilder: Sendable {
         let records = conventions.counted(all.filter { scope.areas.contains($0.serviceArea) }).sorted {
             ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference)
         }
-        let steps: [(String, () -> ReportSection)] = [
+        let steps: [(String, @Sendable () -> ReportSection)] = [
             ("received", { received(records) }), ("stages", { stages(records) }), ("outcomes", { outcomes(records) }),
             ("timeliness", { timeliness(records) }), ("escalation", { escalation(records) }),
             ("how and who", { howAndWho(records) }),
@@ -66,10 +66,13 @@ public struct AnnualReportBuilder: Sendable {
             ("recommendations", { recommendations(inputs.recommendations) }),
             ("data quality", { dataQualitySection(records) }),
         ]
-        var sections: [ReportSection] = []
-        for (index, step) in steps.enumerated() {
-            sections.append(step.1())
-            progress?(index + 1, steps.count, step.0)
+        // Each section counts the same records on its own, so they are counted side by side on
+        // the machine's cores and put back in their order.
+        let done = Parallel.Counter()
+        let sections = Parallel.map(steps.count) { index in
+            let section = steps[index].1()
+            progress?(done.increment(), steps.count, steps[index].0)
+            return section
         }
         return ComplaintsReport(
             title: "Annual complaints report \(year): \(scope.displayName)", period: year.description,
