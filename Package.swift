@@ -112,7 +112,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressStorageTests",
-            dependencies: ["RedressStorage", "RedressNotifications", "RedressTestSupport", "RedressFixtures"]),
+            dependencies: [
+                "RedressStorage", "RedressNotifications", "RedressTestSupport", "RedressFixtures",
+                .product(name: "SQLiteKit", package: "sqlite-kit"), .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         .testTarget(
             name: "RedressWebTests",
             dependencies: [

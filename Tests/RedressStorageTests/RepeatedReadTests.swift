@@ -2,7 +2,9 @@ import Foundation
 import RedressCore
 @testable import RedressStorage
 import RedressTestSupport
+import NIOCore
 import SQLKit
+import SQLiteKit
 import Testing
 
 /// Numbers its parameters out of order and uses one twice; counts cases so a change shows.
@@ -176,4 +178,29 @@ func readConnectionRefused() throws {
     defer { try? FileManager.default.removeItem(atPath: path) }
     // SQLite opens lazily; the first statement (a pragma) finds the file is not a database.
     #expect(throws: (any Error).self) { try SQLiteReadConnection(path: path) }
+}
+
+@Test("a read-only row answers every type as SQLiteKit's decoder does, for every kind of stored value")
+func readRowAnswersAsSQLiteKit() throws {
+    let stored: [SQLiteData] = [
+        .text("text"), .text(""), .text("1"), .integer(0), .integer(1), .integer(2), .integer(-7), .float(1.5), .null,
+        .blob(ByteBuffer(bytes: [1, 2])),
+    ]
+    let row = SQLiteReadRow(columns: .init(stored.indices.map { "c\($0)" }), values: stored)
+    let kit = SQLiteDataDecoder()
+    /// The answer, or that there was none, as text to compare.
+    func answer<T: Decodable>(_ read: () throws -> T) -> String {
+        do { return "\(try read())" } catch { return "error" }
+    }
+    func same<T: Decodable>(_ type: T.Type, _ index: Int) -> Bool {
+        answer { try row.decode(column: "c\(index)", as: type) } == answer { try kit.decode(type, from: stored[index]) }
+    }
+    for index in stored.indices {
+        #expect(same(String.self, index), "String from \(stored[index])")
+        #expect(same(String?.self, index), "String? from \(stored[index])")
+        #expect(same(Int.self, index), "Int from \(stored[index])")
+        #expect(same(Int?.self, index), "Int? from \(stored[index])")
+        #expect(same(Bool.self, index), "Bool from \(stored[index])")
+        #expect(same(Double.self, index), "Double from \(stored[index])")
+    }
 }
