@@ -343,7 +343,7 @@ public final class Database: Sendable {
     /// Runs `body`, which only reads, as one consistent snapshot. On SQLite it runs on a
     /// read-only connection, alongside other reads and the writer; elsewhere it is `withSQL`.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard let readers else { return try await withSQL(body) }
+        guard let readers else { return try await readWithoutReaders(body) }
         return try await oneUnit { try await self.readOnReader(readers, body) }
     }
 
@@ -352,8 +352,20 @@ public final class Database: Sendable {
     /// statements of a one-query read, each prepared afresh: for the small reads of every request
     /// (the session, the configuration's stamp, the work queue's stamp).
     public func readStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard let readers else { return try await withSQL(body) }
+        guard let readers else { return try await readWithoutReaders(body) }
         return try await oneUnit { try await self.readOnReader(readers, transaction: false, body) }
+    }
+
+    /// A read on PostgreSQL, through `PostgresReadDatabase`'s rows; elsewhere `withSQL`.
+    private func readWithoutReaders<T: Sendable>(
+        _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        guard postgres != nil else { return try await withSQL(body) }
+        return try await oneUnit {
+            try await onPostgresConnection { connection in
+                try await body(PostgresReadDatabase(connection: connection, base: connection.sql(queryLogLevel: nil)))
+            }
+        }
     }
 
     /// Runs `body` on a leased SQLite read-only connection, as one unit of work; `nil` on

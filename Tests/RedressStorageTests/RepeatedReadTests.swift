@@ -204,3 +204,56 @@ func readRowAnswersAsSQLiteKit() throws {
         #expect(same(Double.self, index), "Double from \(stored[index])")
     }
 }
+
+@Test("a PostgreSQL read's row answers every type as PostgresKit's row does, for every kind of stored value")
+func postgresReadRowAnswersAsPostgresKit() async throws {
+    guard TestDatabase.engines.contains(.postgres) else { return }
+    try await TestDatabase.with(.postgres, test: "postgres-only/postgresReadRowAnswersAsPostgresKit") { database in
+        let columns = ["big", "small", "t", "v", "flag", "real", "num", "bytes"]
+        try await database.withSQL { sql in
+            try await sql.raw(
+                """
+                CREATE TABLE probe (k INTEGER, big BIGINT, small INTEGER, t TEXT, v VARCHAR(20), flag BOOLEAN, \
+                real DOUBLE PRECISION, num NUMERIC(8, 3), bytes BYTEA)
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO probe VALUES \
+                (1, \(bind: Int.max), -7, 'Zoë — 学校', '12', TRUE, -0.125, 2.5, '\\x0102'), \
+                (2, 0, 1, '', '', FALSE, 1e300, -0.001, ''), (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+                """
+            ).run()
+        }
+        let query: SQLQueryString = "SELECT * FROM probe WHERE k > \(bind: 0) ORDER BY k"
+        let fast = try await database.read { sql in try await sql.raw(query).all() }
+        let kit = try await database.withSQL { sql in try await sql.raw(query).all() }
+        #expect(fast.count == 3 && fast.allSatisfy { $0 is PostgresReadRow })
+        func answer<T: Decodable>(_ read: () throws -> T) -> String {
+            do { return "\(try read())" } catch { return "error" }
+        }
+        func same<T: Decodable>(_ type: T.Type, _ row: Int, _ column: String) -> Bool {
+            answer { try fast[row].decode(column: column, as: type) }
+                == answer { try kit[row].decode(column: column, as: type) }
+        }
+        for row in 0..<3 {
+            for column in columns + ["absent"] {
+                #expect(same(String.self, row, column), "String from \(column) of row \(row)")
+                #expect(same(String?.self, row, column), "String? from \(column) of row \(row)")
+                #expect(same(Int.self, row, column), "Int from \(column) of row \(row)")
+                #expect(same(Int?.self, row, column), "Int? from \(column) of row \(row)")
+                #expect(same(Bool.self, row, column), "Bool from \(column) of row \(row)")
+                #expect(same(Double.self, row, column), "Double from \(column) of row \(row)")
+                #expect(
+                    (try? fast[row].decodeNil(column: column)) == (try? kit[row].decodeNil(column: column)),
+                    "nil in \(column) of row \(row)")
+            }
+            #expect(fast[row].allColumns == kit[row].allColumns)
+        }
+        // A bind of another type (bytes) is encoded by PostgresKit, as before.
+        let matched = try await database.read { sql in
+            try await sql.raw("SELECT k FROM probe WHERE bytes = \(bind: Data([1, 2]))").all()
+        }
+        #expect(try matched.map { try $0.decode(column: "k", as: Int.self) } == [1])
+    }
+}
