@@ -94,7 +94,7 @@ public enum CaseEventLog {
         )
         .all().map { row in
             let json = try row.decode(column: "command", as: String.self)
-            guard let command = try? JSONDecoder().decode(CaseCommand.self, from: Data(json.utf8)) else {
+            guard let command = try? DocumentDecoder().decode(CaseCommand.self, from: json) else {
                 throw DatabaseError.corruptRow(
                     table: "case_event", column: "command", value: String(json.prefix(80)))
             }

@@ -48,7 +48,6 @@ public struct InterchangeStore: Sendable {
     {
         let ids: [any Encodable & Sendable] = representations.map(\.id)
         var events: [String: [InterchangeEvent]] = [:]
-        let decoder = JSONDecoder()
         for row in try await sql.raw(
             """
             SELECT representation_id, sequence, recorded_at, recorded_by, command, summary FROM case_event \
@@ -56,7 +55,7 @@ public struct InterchangeStore: Sendable {
             """
         ).all() {
             let json = try row.decode(column: "command", as: String.self)
-            guard let command = try? decoder.decode(CaseCommand.self, from: Data(json.utf8)) else {
+            guard let command = try? DocumentDecoder().decode(CaseCommand.self, from: json) else {
                 throw DatabaseError.corruptRow(table: "case_event", column: "command", value: String(json.prefix(80)))
             }
             events[try row.decode(column: "representation_id", as: String.self), default: []].append(

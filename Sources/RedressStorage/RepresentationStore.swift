@@ -7,7 +7,7 @@ public struct RepresentationStore: Sendable {
     public let database: Database
     public init(database: Database) { self.database = database }
 
-    private static let columns = """
+    static let columns = """
         id, reference, kind, service_area, procedure_id, received_on, method, relationship, is_child, advocate,
         service_category, summary, detail, version, complainant_name, complainant_contact, subject_name, \
         restricted_to, purged_on,
@@ -295,38 +295,6 @@ public struct RepresentationStore: Sendable {
         }
     }
 
-    static func load(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [Representation] {
-        let base = SQLQueryString("SELECT \(Self.columns) FROM representation WHERE ")
-        let rows = try await sql.raw(base + condition + " ORDER BY received_on, reference").all()
-        // Decoding the documents is most of a large read's time: the rows are shared out over
-        // the cores, one JSON decoder to each run of rows.
-        var representations = try Parallel.chunked(rows) { run in
-            let decoder = JSONDecoder()
-            return try run.map { try Self.decodeRepresentation($0, decoder: decoder) }
-        }
-        guard !representations.isEmpty else { return [] }
-        let stageQuery =
-            SQLQueryString(
-                """
-                SELECT representation_id, detail FROM stage
-                WHERE representation_id IN (SELECT id FROM representation WHERE
-                """) + " " + condition + ") ORDER BY representation_id, position"
-        let stageRows = try await sql.raw(stageQuery).all()
-        let decoded = try Parallel.chunked(stageRows) { run in
-            let decoder = JSONDecoder()
-            return try run.map { row in
-                (
-                    owner: try row.decode(column: "representation_id", as: String.self),
-                    stage: try Self.decodeStage(row, decoder: decoder)
-                )
-            }
-        }
-        var stages: [String: [Stage]] = [:]
-        for (owner, stage) in decoded { stages[owner, default: []].append(stage) }
-        for i in representations.indices { representations[i].stages = stages[representations[i].id] ?? [] }
-        return representations
-    }
-
     /// Up to `limit` representations with their stages, in receipt order, after the one received on
     /// `after.0` with reference `after.1` (from the first when `nil`): a page for streaming through
     /// every case without holding them all (keyset paging: each page is an index range scan).
@@ -425,65 +393,4 @@ public struct RepresentationStore: Sendable {
         return try row.decode(column: "last_value", as: Int.self)
     }
 
-    static func decodeRepresentation(_ row: any SQLRow, decoder: JSONDecoder = JSONDecoder()) throws -> Representation {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        func day(from value: String, column: String) throws -> CalendarDate {
-            guard let d = CalendarDate(iso: value) else {
-                throw DatabaseError.corruptRow(table: "representation", column: column, value: value)
-            }
-            return d
-        }
-        func day(_ column: String) throws -> CalendarDate { try day(from: text(column), column: column) }
-        let kindText = try text("kind"), areaText = try text("service_area")
-        guard let kind = RepresentationKind(rawValue: kindText) else {
-            throw DatabaseError.corruptRow(table: "representation", column: "kind", value: kindText)
-        }
-        guard let area = ServiceArea(rawValue: areaText) else {
-            throw DatabaseError.corruptRow(table: "representation", column: "service_area", value: areaText)
-        }
-        var r = Representation(
-            id: try text("id"), reference: try text("reference"), kind: kind, serviceArea: area,
-            procedureID: try optionalText("procedure_id"), receivedOn: try day("received_on"),
-            methodOfReceipt: try text("method"),
-            complainant: Complainant(
-                relationship: try text("relationship"),
-                isChildOrYoungPerson: try row.decode(column: "is_child", as: Bool.self),
-                advocate: try optionalText("advocate"), name: try optionalText("complainant_name"),
-                contact: try optionalText("complainant_contact")),
-            serviceCategory: try text("service_category"), summary: try text("summary"),
-            records: try records(text("detail"), decoder: decoder),
-            version: try row.decode(column: "version", as: Int.self),
-            subjectName: try optionalText("subject_name"))
-        if let named = try optionalText("restricted_to") {
-            guard let ids = try? JSONDecoder().decode([String].self, from: Data(named.utf8)) else {
-                throw DatabaseError.corruptRow(
-                    table: "representation", column: "restricted_to", value: String(named.prefix(80)))
-            }
-            r.restrictedTo = ids
-        }
-        r.purgedOn = try optionalText("purged_on").map { try day(from: $0, column: "purged_on") }
-        r.owner = try optionalText("owner_id")
-        r.mergedInto = try optionalText("merged_into")
-        return r
-    }
-
-    static func restrictedJSON(_ ids: [String]?) throws -> String? {
-        try ids.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
-    }
-
-    static func records(_ json: String, decoder: JSONDecoder = JSONDecoder()) throws -> CaseRecords {
-        do { return try decoder.decode(CaseRecords.self, from: Data(json.utf8)) } catch {
-            throw DatabaseError.corruptRow(table: "representation", column: "detail", value: String(json.prefix(80)))
-        }
-    }
-
-    static func decodeStage(_ row: any SQLRow, decoder: JSONDecoder = JSONDecoder()) throws -> Stage {
-        let detail = try row.decode(column: "detail", as: String.self)
-        do {
-            return try decoder.decode(Stage.self, from: Data(detail.utf8))
-        } catch {
-            throw DatabaseError.corruptRow(table: "stage", column: "detail", value: String(detail.prefix(80)))
-        }
-    }
 }

@@ -32,7 +32,6 @@ final class StreamedRecords: @unchecked Sendable {
     private var reader = InterchangeFile.RecordLineReader()
     private var waiting: [InterchangeFile.Line] = []
     private var ended = false
-    private let decoder = JSONDecoder()
 
     struct Changed: Error, CustomStringConvertible {
         var description: String { "the file changed while it was being imported; nothing was imported" }
@@ -62,7 +61,7 @@ final class StreamedRecords: @unchecked Sendable {
         let batch = waiting.prefix(InterchangeStore.batchSize)
         waiting.removeFirst(batch.count)
         do {
-            return try batch.map { try decoder.decode(InterchangeRecord.self, from: Data($0.text.utf8)) }
+            return try batch.map { try DocumentDecoder().decode(InterchangeRecord.self, from: $0.text) }
         } catch {
             throw Changed()
         }

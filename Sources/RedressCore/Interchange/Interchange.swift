@@ -105,8 +105,6 @@ public struct InterchangeValidator: Sendable {
         public let validator: InterchangeValidator
         public private(set) var problems: [ImportProblem] = []
         private var seenReferences: [String: Int] = [:], seenIDs: [String: Int] = [:]
-        private let decoder = JSONDecoder()
-
         public init(validator: InterchangeValidator) { self.validator = validator }
 
         /// The line's record when it has no problem; its problems are added to `problems`.
@@ -115,7 +113,7 @@ public struct InterchangeValidator: Sendable {
             if InterchangeFile.isBlank(text) { return nil }
             let record: InterchangeRecord
             do {
-                record = try decoder.decode(InterchangeRecord.self, from: Data(text.utf8))
+                record = try DocumentDecoder().decode(InterchangeRecord.self, from: text)
             } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
                 problems.append(
                     ImportProblem(

@@ -21,6 +21,9 @@ public struct AnnualReportBuilder: Sendable {
     /// Whether the data-quality appendix may name a case's reference to whoever reads this
     /// report (the web passes the reader's case access; a restricted case is counted, not named).
     public var listsReference: @Sendable (Representation) -> Bool = { _ in true }
+    /// The complaints closed in the year among the report's records, worked out once per build:
+    /// ten sections ask for them.
+    var closedMemo: ClosedInYear?
 
     public init(
         year: FinancialYear, scope: ReportScope = .all, earlierYears: Int = 1, calendar: WorkingDayCalendar,
@@ -53,6 +56,14 @@ public struct AnnualReportBuilder: Sendable {
         let records = conventions.counted(all.filter { scope.areas.contains($0.serviceArea) }).sorted {
             ($0.receivedOn, $0.reference) < ($1.receivedOn, $1.reference)
         }
+        var builder = self
+        builder.closedMemo = ClosedInYear(of: records, closed: closedInYear(records))
+        return builder.build(sorted: records, inputs: inputs, progress: progress)
+    }
+
+    private func build(
+        sorted records: [Representation], inputs: ReportInputs, progress: (@Sendable (Int, Int, String) -> Void)?
+    ) -> ComplaintsReport {
         let steps: [(String, @Sendable () -> ReportSection)] = [
             ("received", { received(records) }), ("stages", { stages(records) }), ("outcomes", { outcomes(records) }),
             ("timeliness", { timeliness(records) }), ("escalation", { escalation(records) }),
@@ -83,7 +94,8 @@ public struct AnnualReportBuilder: Sendable {
 
     /// Complaints closed in the period: the last stage closed in it and nothing left open.
     func closedInYear(_ records: [Representation]) -> [Representation] {
-        Counting.closedComplaints(records, in: year.firstDay...year.lastDay)
+        if let closedMemo, closedMemo.isOf(records) { return closedMemo.closed }
+        return Counting.closedComplaints(records, in: year.firstDay...year.lastDay)
     }
 
     // MARK: - Representations received (Hampshire Table 1.1, STAT-02, STAT-22)
