@@ -115,3 +115,14 @@ struct DocumentDecoderTests {
         #expect(same(foundation, fast))
     }
 }
+
+@Test(
+    "a line mentions the trailer key wherever it is, and only the whole key",
+    arguments: [
+        (#"{"format":"x","trailer":{}}"#, true), (#""trailer":"#, true), (#"{"a":1,"b":"trailer","trailer":2}"#, true),
+        (#"{"format":"x","history":[]}"#, false), (#"{"trailer" :1}"#, false), (#""trailer""#, false), ("", false),
+        (#"{"summary":"the \"trailer\" word"}"#, false),
+    ])
+func mentionsTrailer(line: String, mentions: Bool) {
+    #expect(InterchangeFile.RecordLineReader.mentionsTrailer(Array(line.utf8)[...]) == mentions)
+}

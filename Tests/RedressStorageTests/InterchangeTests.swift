@@ -166,8 +166,11 @@ struct InterchangeTests {
                     of: #""methodOfReceipt":""#, with: #""methodOfReceipt":"carrier-pigeon-"#)
                 let missing = lines[2].replacingOccurrences(of: #""summary":"#, with: #""notes":"#)
                 let truncated = String(lines[3].prefix(lines[3].count / 2))
-                let (_, problems) = try await validator(empty).check(
-                    lines: numbered([good, badDate, unknownCode, missing, truncated, good]))
+                let all = numbered([good, badDate, unknownCode, missing, truncated, good])
+                let (records, problems) = try await validator(empty).check(lines: all)
+                // Checked as a batch (lines examined side by side, as `redress import` does): the same.
+                var batch = InterchangeValidator.Checker(validator: try await validator(empty))
+                #expect(batch.check(all) == records && batch.problems == problems)
                 let byLine = Dictionary(grouping: problems, by: \.line)
                 #expect(
                     byLine[2]?.first?.field == "representation.receivedOn"

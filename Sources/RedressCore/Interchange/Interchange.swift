@@ -109,28 +109,51 @@ public struct InterchangeValidator: Sendable {
 
         /// The line's record when it has no problem; its problems are added to `problems`.
         public mutating func check(_ line: InterchangeFile.Line) -> InterchangeRecord? {
+            admit(line, Self.examine(line, validator: validator))
+        }
+
+        /// The records of these lines that have no problem, in order; their problems are added to
+        /// `problems` in the order of the lines. Each line is decoded and checked on its own side
+        /// by side with the others; what one line is checked against the ones before (a reference
+        /// or id used twice) is then checked in order.
+        public mutating func check(_ lines: [InterchangeFile.Line]) -> [InterchangeRecord] {
+            let validator = validator
+            let examined = Parallel.map(lines.count) { Self.examine(lines[$0], validator: validator) }
+            return lines.indices.compactMap { admit(lines[$0], examined[$0]) }
+        }
+
+        /// What one line shows alone: its record (if it decodes) and the problems found in it.
+        static func examine(
+            _ line: InterchangeFile.Line, validator: InterchangeValidator
+        ) -> (record: InterchangeRecord?, problems: [ImportProblem]) {
             let (number, text) = (line.number, line.text)
-            if InterchangeFile.isBlank(text) { return nil }
+            if InterchangeFile.isBlank(text) { return (nil, []) }
             let record: InterchangeRecord
             do {
                 record = try DocumentDecoder().decode(InterchangeRecord.self, from: text)
             } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-                problems.append(
-                    ImportProblem(
-                        line: number, field: "the line", message: "is not complete JSON (cut short, or not JSON at all)"
-                    ))
-                return nil
+                let problem = ImportProblem(
+                    line: number, field: "the line", message: "is not complete JSON (cut short, or not JSON at all)")
+                return (nil, [problem])
             } catch {
-                problems.append(
-                    ImportProblem(
-                        line: number, field: InterchangeValidator.field(of: error),
-                        message: describe(decodingError: error)
-                    ))
-                return nil
+                let problem = ImportProblem(
+                    line: number, field: InterchangeValidator.field(of: error), message: describe(decodingError: error))
+                return (nil, [problem])
             }
+            var problems = validator.check(record, line: number)
+            if problems.isEmpty { problems = validator.replay.problems(in: record, line: number) }
+            return (record, problems)
+        }
+
+        /// Adds an examined line's problems, then checks its reference and id against the lines
+        /// before; the record when the line has no problem.
+        mutating func admit(
+            _ line: InterchangeFile.Line, _ examined: (record: InterchangeRecord?, problems: [ImportProblem])
+        ) -> InterchangeRecord? {
             let before = problems.count
-            problems += validator.check(record, line: number)
-            if problems.count == before { problems += validator.replay.problems(in: record, line: number) }
+            problems += examined.problems
+            guard let record = examined.record else { return nil }
+            let number = line.number
             if let earlier = seenReferences[record.representation.reference] {
                 problems.append(
                     ImportProblem(

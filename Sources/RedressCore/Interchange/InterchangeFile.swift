@@ -169,6 +169,19 @@ public enum InterchangeFile {
         }
 
         /// One whole line, its line ending included when it has one.
+        /// Whether the line has the key `"trailer":`. Searched in the bytes: Foundation's
+        /// `String.contains` (through CFString) took 7% of an import, on every line.
+        static func mentionsTrailer(_ line: ArraySlice<UInt8>) -> Bool {
+            let key: [UInt8] = Array("\"trailer\":".utf8)
+            return line.withUnsafeBufferPointer { bytes in
+                guard bytes.count >= key.count else { return false }
+                for start in 0...(bytes.count - key.count) where bytes[start] == 0x22 {
+                    if (1..<key.count).allSatisfy({ bytes[start + $0] == key[$0] }) { return true }
+                }
+                return false
+            }
+        }
+
         private mutating func take(_ whole: ArraySlice<UInt8>) -> Line? {
             number += 1
             var slice = whole
@@ -182,7 +195,7 @@ public enum InterchangeFile {
                         message: "is not UTF-8 text (the file was changed or damaged, or saved in another encoding)"))
                 return nil
             }
-            let isTrailer = text.hasPrefix("{\"format\":") && text.contains("\"trailer\":")
+            let isTrailer = text.hasPrefix("{\"format\":") && Self.mentionsTrailer(slice)
             if isTrailer && trailer == nil { trailer = (number, text, digest.hexDigest()) }
             digest.update(whole)
             if InterchangeFile.isBlank(text) { return nil }
