@@ -20,6 +20,12 @@ public enum SearchIndex {
     /// How many people matches are ranked; of more than this, the rest are left out.
     static let rankedAtMost = 1_000
 
+    /// Documents written a statement. SQLite's full-text index writes what it holds to disk as a
+    /// new segment at every statement that changes it, and merges segments as they pile up; 200 a
+    /// statement made those merges a sixth of loading a council. Six values a row: well inside
+    /// both engines' limits on binds.
+    static let batch = 1_000
+
     /// Writes (or rewrites) the documents of `representations`, with the words of their contact
     /// logs. `asAtMigration7`: as the table stood when migration 7 made it — no date received (it
     /// came with migration 9, which fills it) and no contact log yet — so a database from before
@@ -27,7 +33,7 @@ public enum SearchIndex {
     static func update(_ representations: [Representation], on sql: any SQLDatabase, asAtMigration7: Bool = false)
         async throws
     {
-        for chunk in representations.chunked(into: 200) {
+        for chunk in representations.chunked(into: Self.batch) {
             if asAtMigration7 {
                 for r in chunk {
                     let d = SearchDocument(r)
