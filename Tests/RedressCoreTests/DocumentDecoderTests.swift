@@ -126,3 +126,13 @@ struct DocumentDecoderTests {
 func mentionsTrailer(line: String, mentions: Bool) {
     #expect(InterchangeFile.RecordLineReader.mentionsTrailer(Array(line.utf8)[...]) == mentions)
 }
+
+@Test("a document nested deeper than the stack should bear is refused with Foundation's error, not a crash")
+func deepDocument() {
+    struct Nested: Decodable { var text: String }
+    let deep = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+    #expect(Document(deep) == nil)
+    #expect(throws: DecodingError.self) { try DocumentDecoder().decode([[String]].self, from: deep) }
+    let object = String(repeating: #"{"a":"#, count: 100_000) + "1" + String(repeating: "}", count: 100_000)
+    #expect(throws: DecodingError.self) { try DocumentDecoder().decode(Nested.self, from: object) }
+}

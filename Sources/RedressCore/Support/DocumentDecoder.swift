@@ -58,7 +58,12 @@ final class Document {
         }
     }
 
-    private func parseValue(_ at: inout Int) throws {
+    /// Deeper than this is refused (Foundation's decoder then answers, refusing it too): the
+    /// parser calls itself for each level, and a file made to be deep must not exhaust the stack.
+    static let deepest = 256
+
+    private func parseValue(_ at: inout Int, depth: Int = 0) throws {
+        guard depth < Self.deepest else { throw NotPlainJSON() }
         skipSpace(&at)
         guard at < bytes.count else { throw NotPlainJSON() }
         let index = nodes.count
@@ -78,7 +83,7 @@ final class Document {
                     skipSpace(&at)
                     guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw NotPlainJSON() }
                     at += 1
-                    try parseValue(&at)
+                    try parseValue(&at, depth: depth + 1)
                     count += 1
                     skipSpace(&at)
                     guard at < bytes.count else { throw NotPlainJSON() }
@@ -98,7 +103,7 @@ final class Document {
                 at += 1
             } else {
                 while true {
-                    try parseValue(&at)
+                    try parseValue(&at, depth: depth + 1)
                     count += 1
                     skipSpace(&at)
                     guard at < bytes.count else { throw NotPlainJSON() }
