@@ -57,7 +57,10 @@ rm -rf "$W/empty" && "$BIN" migrate --data-dir "$W/empty" >/dev/null
 # starts as a migrated store holding the source's pool, as a council would set it up first.
 rm -rf "$W/pooled" && "$BIN" migrate --data-dir "$W/pooled" >/dev/null
 sqlite3 "$W/pooled/redress.sqlite" "ATTACH '$W/s100k/redress.sqlite' AS s; INSERT INTO person SELECT * FROM s.person;"
-hyperfine -N --runs "$RUNS" --export-json "$W/import.json" --prepare "rm -rf $W/import && cp -r $W/pooled $W/import" \
+# With -N hyperfine runs the preparation without a shell too, so `&&` needs one of its own (without
+# it, `rm -rf` took `$W/pooled` as one more folder to remove).
+hyperfine -N --runs "$RUNS" --export-json "$W/import.json" \
+  --prepare "bash -c 'rm -rf $W/import && cp -r $W/pooled $W/import'" \
   -n "redress import" "$BIN import $W/s100k/export.jsonl --data-dir $W/import --quiet"
 for i in $(seq 1 "$RUNS"); do "$PY" benchmarks/raw_insert.py "$W/s100k/redress.sqlite" "$W/empty/redress.sqlite" "$W/raw.sqlite"; done
 rm -rf "$W/import-rss" && cp -r "$W/pooled" "$W/import-rss"
