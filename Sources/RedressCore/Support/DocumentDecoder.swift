@@ -70,50 +70,22 @@ final class Document {
         switch bytes[at] {
         case UInt8(ascii: "{"):
             nodes.append(Node(kind: .object))
-            at += 1
-            var count: Int32 = 0
-            skipSpace(&at)
-            if at < bytes.count, bytes[at] == UInt8(ascii: "}") {
+            let members = try parseMembers(&at, closing: UInt8(ascii: "}")) { at in
+                skipSpace(&at)
+                guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw NotPlainJSON() }
+                try parseString(&at)
+                skipSpace(&at)
+                guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw NotPlainJSON() }
                 at += 1
-            } else {
-                while true {
-                    skipSpace(&at)
-                    guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw NotPlainJSON() }
-                    try parseString(&at)
-                    skipSpace(&at)
-                    guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw NotPlainJSON() }
-                    at += 1
-                    try parseValue(&at, depth: depth + 1)
-                    count += 1
-                    skipSpace(&at)
-                    guard at < bytes.count else { throw NotPlainJSON() }
-                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
-                    guard bytes[at] == UInt8(ascii: "}") else { throw NotPlainJSON() }
-                    at += 1
-                    break
-                }
+                try parseValue(&at, depth: depth + 1)
             }
-            nodes[index].count = count
+            nodes[index].count = members
         case UInt8(ascii: "["):
             nodes.append(Node(kind: .array))
-            at += 1
-            var count: Int32 = 0
-            skipSpace(&at)
-            if at < bytes.count, bytes[at] == UInt8(ascii: "]") {
-                at += 1
-            } else {
-                while true {
-                    try parseValue(&at, depth: depth + 1)
-                    count += 1
-                    skipSpace(&at)
-                    guard at < bytes.count else { throw NotPlainJSON() }
-                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
-                    guard bytes[at] == UInt8(ascii: "]") else { throw NotPlainJSON() }
-                    at += 1
-                    break
-                }
+            let elements = try parseMembers(&at, closing: UInt8(ascii: "]")) { at in
+                try parseValue(&at, depth: depth + 1)
             }
-            nodes[index].count = count
+            nodes[index].count = elements
         case UInt8(ascii: "\""): try parseString(&at)
         case UInt8(ascii: "t"): try word("true", .yes, &at)
         case UInt8(ascii: "f"): try word("false", .no, &at)
@@ -121,6 +93,31 @@ final class Document {
         default: try parseNumber(&at)
         }
         nodes[index].next = Int32(nodes.count)
+    }
+
+    /// The members of the object or array opening at `at`, each read by `member`, separated by
+    /// commas and ended by `closing`; how many there were.
+    private func parseMembers(_ at: inout Int, closing: UInt8, _ member: (inout Int) throws -> Void) throws -> Int32 {
+        at += 1
+        skipSpace(&at)
+        if at < bytes.count, bytes[at] == closing {
+            at += 1
+            return 0
+        }
+        var count: Int32 = 0
+        while true {
+            try member(&at)
+            count += 1
+            skipSpace(&at)
+            guard at < bytes.count else { throw NotPlainJSON() }
+            if bytes[at] == UInt8(ascii: ",") {
+                at += 1
+                continue
+            }
+            guard bytes[at] == closing else { throw NotPlainJSON() }
+            at += 1
+            return count
+        }
     }
 
     private func parseString(_ at: inout Int) throws {
