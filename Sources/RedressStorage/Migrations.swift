@@ -354,7 +354,7 @@ public struct Migrator: Sendable {
             statements: { engine in
                 SearchIndex.peopleSchema(engine)
             }),
-    ] + reportAndCorrespondence
+    ] + reportAndCorrespondence + reportFacts
 
     /// The newest migration version this build knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -158,7 +158,7 @@ public struct RepresentationStore: Sendable {
             complainant_name = \(bind: c.name), complainant_contact = \(bind: c.contact), subject_name = \
             \(bind: updated.subjectName),
             owner_id = \(bind: updated.owner), merged_into = \(bind: updated.mergedInto), closed_on = \
-            \(bind: updated.closedOn?.iso)
+            \(bind: updated.closedOn?.iso), ombudsman_referred = \(bind: updated.isReferredToOmbudsman)
             WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
             """
         ).all()
@@ -261,7 +261,7 @@ public struct RepresentationStore: Sendable {
             OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND s.responded_on BETWEEN \
             \(bind: start.iso) AND \(bind: end.iso))
             """
-        let relevant = includingOmbudsmanDecisions ? base + " OR detail LIKE '%\"councilNotifiedOn\"%'" : base
+        let relevant = includingOmbudsmanDecisions ? base + " OR ombudsman_referred = \(bind: true)" : base
         // A duplicate merged into another case is counted once, as the survivor.
         return try await load(where: "(" + relevant + ") AND merged_into IS NULL")
     }
@@ -277,7 +277,7 @@ public struct RepresentationStore: Sendable {
                 has_follow_up = \(bind: true)
                 OR EXISTS (SELECT 1 FROM stage s WHERE s.representation_id = representation.id AND (s.closed_on >= \
                 \(bind: start.iso) OR s.responded_on >= \(bind: start.iso)))
-                OR detail LIKE '%"councilNotifiedOn"%') AND merged_into IS NULL
+                OR ombudsman_referred = \(bind: true)) AND merged_into IS NULL
                 """)
     }
 
@@ -334,7 +334,7 @@ public struct RepresentationStore: Sendable {
             "advocate", "service_category", "summary", "is_open", "has_follow_up", "detail", "version", "created_at",
             "updated_at",
             "complainant_name", "complainant_contact", "subject_name", "restricted_to", "purged_on", "owner_id",
-            "merged_into", "closed_on")
+            "merged_into", "closed_on", "ombudsman_referred")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for r in representations {
@@ -349,7 +349,8 @@ public struct RepresentationStore: Sendable {
                 SQLBind(now), SQLBind(now),
                 SQLBind(r.complainant.name), SQLBind(r.complainant.contact), SQLBind(r.subjectName),
                 SQLBind(try restrictedJSON(r.restrictedTo)),
-                SQLBind(r.purgedOn?.iso), SQLBind(r.owner), SQLBind(r.mergedInto), SQLBind(r.closedOn?.iso))
+                SQLBind(r.purgedOn?.iso), SQLBind(r.owner), SQLBind(r.mergedInto), SQLBind(r.closedOn?.iso),
+                SQLBind(r.isReferredToOmbudsman))
         }
         try await insert.run()
         try await insertStages(of: representations, on: sql)

@@ -23,6 +23,9 @@ struct ReportCommand: AsyncParsableCommand {
         @Flag(help: "No progress messages on standard error.") var quiet = false
 
         var rounding: Rounding { Rounding(percentDecimals: percentDecimals) }
+        /// Whether the format prints the committee document (HTML, DOCX, PDF); the others carry the
+        /// report's figures alone, so the document is not made for them.
+        var printsCommittee: Bool { ["html", "docx", "pdf"].contains(format) }
 
         static let formats = ["text", "json", "html", "csv", "xlsx", "docx", "pdf"]
 
@@ -113,10 +116,12 @@ struct ReportCommand: AsyncParsableCommand {
             let (year, scope, earlier, rounding, progress) = (
                 FinancialYear(startYear: self.year), output.scope, earlierYears, output.rounding, output.progress()
             )
+            let printsCommittee = output.printsCommittee
             let (report, committee) = try await storage.withDatabase { database in
                 let source = ReportSource(database: database, division: division)
                 let report = try await source.annual(
                     year: year, scope: scope, earlierYears: earlier, rounding: rounding, progress: progress)
+                guard printsCommittee else { return (report, nil as CommitteeReport?) }
                 return (
                     report,
                     try await source.committee(
@@ -159,10 +164,12 @@ struct ReportCommand: AsyncParsableCommand {
             let chosen =
                 quarter.flatMap { FinancialQuarter($0) } ?? FinancialQuarter(containing: LondonClock.today()).previous
             let (scope, trend, rounding, progress) = (output.scope, self.trend, output.rounding, output.progress())
+            let printsCommittee = output.printsCommittee
             let (report, committee) = try await storage.withDatabase { database in
                 let source = ReportSource(database: database, division: division)
                 let report = try await source.quarterly(
                     quarter: chosen, scope: scope, trendQuarters: trend, rounding: rounding, progress: progress)
+                guard printsCommittee else { return (report, nil as CommitteeReport?) }
                 return (report, try await source.committee(quarterly: report, preparedOn: LondonClock.today()))
             }
             try output.write(report, committee: committee)

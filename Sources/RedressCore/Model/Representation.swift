@@ -474,6 +474,10 @@ public struct Representation: Sendable, Codable, Hashable, Identifiable {
             || records.actions.contains { $0.doneOn == nil }
     }
 
+    /// Whether the case has been taken to the Ombudsman: kept beside the case as a report fact, so
+    /// reports find the Ombudsman's decisions of a year without reading every case.
+    public var isReferredToOmbudsman: Bool { !records.ombudsman.isEmpty }
+
     /// The first stage's acknowledgement date.
     public var acknowledgedOn: CalendarDate? { stages.first?.date(of: .acknowledged) }
 

@@ -23,6 +23,12 @@ final class DocumentReader: Decoder {
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             throw NotPlainJSON()
         }
+        // The case documents a report reads by the ten thousand, read without `Codable`'s containers.
+        if T.self == CalendarDate.self { return unsafeBitCast(try document.date(node), to: T.self) }
+        if T.self == Stage.self { return unsafeBitCast(try Stage(document: document, node: node), to: T.self) }
+        if T.self == CaseRecords.self {
+            return unsafeBitCast(try CaseRecords(document: document, node: node), to: T.self)
+        }
         return try T(from: self)
     }
 

@@ -59,7 +59,7 @@ enum BackupSchema {
                 t("detail"), i("version"),
                 t("created_at"), t("updated_at"), t_("complainant_name"), t_("complainant_contact"), t_("subject_name"),
                 t_("restricted_to"),
-                t_("purged_on"), t_("owner_id"), t_("merged_into"), t_("closed_on"),
+                t_("purged_on"), t_("owner_id"), t_("merged_into"), t_("closed_on"), b("ombudsman_referred"),
             ], orderBy: "id"),
         Table(
             name: "stage",
