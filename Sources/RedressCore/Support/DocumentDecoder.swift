@@ -41,15 +41,151 @@ final class Document {
     }
 
     let bytes: [UInt8]
-    private(set) var nodes: [Node] = []
+    /// Read-only once parsed, so reading a node needs no exclusivity check (a `var` of a class
+    /// gets one on every access at run time).
+    let nodes: [Node]
 
     init?(_ text: some StringProtocol) {
-        bytes = Array(text.utf8)
+        let parser = DocumentParser(Array(text.utf8))
+        guard parser.parseDocument() else { return nil }
+        bytes = parser.bytes
+        nodes = parser.nodes
+    }
+
+    /// Deeper than this is refused (Foundation's decoder then answers, refusing it too): the
+    /// parser calls itself for each level, and a file made to be deep must not exhaust the stack.
+    static let deepest = 256
+
+    // MARK: - Reading values
+
+    func string(_ index: Int) throws -> String {
+        let node = nodes[index]
+        guard node.kind == .string else { throw NotPlainJSON() }
+        let range = Int(node.start)..<Int(node.end)
+        guard node.escaped else { return String(decoding: bytes[range], as: UTF8.self) }
+        return try unescaped(range)
+    }
+
+    private func unescaped(_ range: Range<Int>) throws -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var at = range.lowerBound
+        func hex4() throws -> UInt32 {
+            guard at + 4 <= range.upperBound else { throw NotPlainJSON() }
+            var value: UInt32 = 0
+            for byte in bytes[at..<(at + 4)] {
+                guard let digit = Character(UnicodeScalar(byte)).hexDigitValue else { throw NotPlainJSON() }
+                value = value << 4 | UInt32(digit)
+            }
+            at += 4
+            return value
+        }
+        while at < range.upperBound {
+            let byte = bytes[at]
+            at += 1
+            guard byte == UInt8(ascii: "\\") else { out.append(byte); continue }
+            guard at < range.upperBound else { throw NotPlainJSON() }
+            let escape = bytes[at]
+            at += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    // A high surrogate must be followed by an escaped low one.
+                    guard at + 1 < range.upperBound, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u")
+                    else { throw NotPlainJSON() }
+                    at += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw NotPlainJSON() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw NotPlainJSON() }
+                out.append(contentsOf: String(Character(unicode)).utf8)
+            default: throw NotPlainJSON()
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func integer(_ index: Int) throws -> Int {
+        let node = nodes[index]
+        guard node.kind == .number else { throw NotPlainJSON() }
+        var at = Int(node.start)
+        let negative = bytes[at] == UInt8(ascii: "-")
+        if negative { at += 1 }
+        var value = 0
+        while at < Int(node.end) {
+            let digit = bytes[at]
+            guard digit >= 0x30 && digit <= 0x39 else { throw NotPlainJSON() }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) =
+                negative
+                ? times.subtractingReportingOverflow(Int(digit - 0x30))
+                : times.addingReportingOverflow(Int(digit - 0x30))
+            guard !o1 && !o2 else { throw NotPlainJSON() }
+            value = sum
+            at += 1
+        }
+        return value
+    }
+
+    func real(_ index: Int) throws -> Double {
+        let node = nodes[index]
+        guard node.kind == .number,
+            let value = Double(String(decoding: bytes[Int(node.start)..<Int(node.end)], as: UTF8.self)),
+            value.isFinite
+        else { throw NotPlainJSON() }
+        return value
+    }
+
+    func flag(_ index: Int) throws -> Bool {
+        switch nodes[index].kind {
+        case .yes: true
+        case .no: false
+        default: throw NotPlainJSON()
+        }
+    }
+
+    /// Whether the string at `index` is exactly `key`.
+    func keyMatches(_ index: Int, _ key: String) -> Bool {
+        let node = nodes[index]
+        if node.escaped { return (try? string(index)) == key }
+        let length = Int(node.end - node.start)
+        guard length > 0 else { return key.isEmpty }
+        var key = key
+        return key.withUTF8 { wanted in
+            wanted.count == length
+                && bytes.withUnsafeBufferPointer { all in
+                    memcmp(all.baseAddress! + Int(node.start), wanted.baseAddress!, length) == 0
+                }
+        }
+    }
+}
+
+/// Reads a JSON text into `Document`'s flat list of nodes, once.
+private final class DocumentParser {
+    typealias Node = Document.Node
+    typealias Kind = Document.Kind
+    let bytes: [UInt8]
+    private(set) var nodes: [Node] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         nodes.reserveCapacity(bytes.count / 8)
+    }
+
+    /// Whether the bytes are one JSON value and nothing else.
+    func parseDocument() -> Bool {
         var at = 0
-        guard (try? parseValue(&at)) != nil else { return nil }
+        guard (try? parseValue(&at)) != nil else { return false }
         skipSpace(&at)
-        guard at == bytes.count else { return nil }
+        return at == bytes.count
     }
 
     private func skipSpace(_ at: inout Int) {
@@ -58,12 +194,8 @@ final class Document {
         }
     }
 
-    /// Deeper than this is refused (Foundation's decoder then answers, refusing it too): the
-    /// parser calls itself for each level, and a file made to be deep must not exhaust the stack.
-    static let deepest = 256
-
     private func parseValue(_ at: inout Int, depth: Int = 0) throws {
-        guard depth < Self.deepest else { throw NotPlainJSON() }
+        guard depth < Document.deepest else { throw NotPlainJSON() }
         skipSpace(&at)
         guard at < bytes.count else { throw NotPlainJSON() }
         let index = nodes.count
@@ -175,116 +307,5 @@ final class Document {
             try digits()
         }
         nodes.append(Node(kind: .number, start: Int32(start), end: Int32(at)))
-    }
-
-    // MARK: - Reading values
-
-    func string(_ index: Int) throws -> String {
-        let node = nodes[index]
-        guard node.kind == .string else { throw NotPlainJSON() }
-        let range = Int(node.start)..<Int(node.end)
-        guard node.escaped else { return String(decoding: bytes[range], as: UTF8.self) }
-        return try unescaped(range)
-    }
-
-    private func unescaped(_ range: Range<Int>) throws -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var at = range.lowerBound
-        func hex4() throws -> UInt32 {
-            guard at + 4 <= range.upperBound else { throw NotPlainJSON() }
-            var value: UInt32 = 0
-            for byte in bytes[at..<(at + 4)] {
-                guard let digit = Character(UnicodeScalar(byte)).hexDigitValue else { throw NotPlainJSON() }
-                value = value << 4 | UInt32(digit)
-            }
-            at += 4
-            return value
-        }
-        while at < range.upperBound {
-            let byte = bytes[at]
-            at += 1
-            guard byte == UInt8(ascii: "\\") else { out.append(byte); continue }
-            guard at < range.upperBound else { throw NotPlainJSON() }
-            let escape = bytes[at]
-            at += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar) {
-                    // A high surrogate must be followed by an escaped low one.
-                    guard at + 1 < range.upperBound, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u")
-                    else { throw NotPlainJSON() }
-                    at += 2
-                    let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw NotPlainJSON() }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let unicode = Unicode.Scalar(scalar) else { throw NotPlainJSON() }
-                out.append(contentsOf: String(Character(unicode)).utf8)
-            default: throw NotPlainJSON()
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    func integer(_ index: Int) throws -> Int {
-        let node = nodes[index]
-        guard node.kind == .number else { throw NotPlainJSON() }
-        var at = Int(node.start)
-        let negative = bytes[at] == UInt8(ascii: "-")
-        if negative { at += 1 }
-        var value = 0
-        while at < Int(node.end) {
-            let digit = bytes[at]
-            guard digit >= 0x30 && digit <= 0x39 else { throw NotPlainJSON() }
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) =
-                negative
-                ? times.subtractingReportingOverflow(Int(digit - 0x30))
-                : times.addingReportingOverflow(Int(digit - 0x30))
-            guard !o1 && !o2 else { throw NotPlainJSON() }
-            value = sum
-            at += 1
-        }
-        return value
-    }
-
-    func real(_ index: Int) throws -> Double {
-        let node = nodes[index]
-        guard node.kind == .number,
-            let value = Double(String(decoding: bytes[Int(node.start)..<Int(node.end)], as: UTF8.self)),
-            value.isFinite
-        else { throw NotPlainJSON() }
-        return value
-    }
-
-    func flag(_ index: Int) throws -> Bool {
-        switch nodes[index].kind {
-        case .yes: true
-        case .no: false
-        default: throw NotPlainJSON()
-        }
-    }
-
-    /// Whether the string at `index` is exactly `key`.
-    func keyMatches(_ index: Int, _ key: String) -> Bool {
-        let node = nodes[index]
-        if node.escaped { return (try? string(index)) == key }
-        let length = Int(node.end - node.start)
-        guard length > 0 else { return key.isEmpty }
-        var key = key
-        return key.withUTF8 { wanted in
-            wanted.count == length
-                && bytes.withUnsafeBufferPointer { all in
-                    memcmp(all.baseAddress! + Int(node.start), wanted.baseAddress!, length) == 0
-                }
-        }
     }
 }
