@@ -157,6 +157,40 @@ struct AnnualReportTests {
         #expect(figure(r, "lgsco.children.group.investigated") == "0")
     }
 
+    @Test("a committee reads 1,334 complaints, not 1334: tables and findings group thousands")
+    func thousands() throws {
+        func complaints(_ n: Int, received: String, responded: String) -> [Representation] {
+            (0..<n).map { i in
+                var r = Representation(
+                    id: "\(received)-\(i)", reference: "\(received)-\(i)", kind: .complaint,
+                    serviceArea: .adultSocialCare, procedureID: BuiltInProcedures.adultsStatutory.id,
+                    receivedOn: day(received),
+                    methodOfReceipt: "email", complainant: Complainant(relationship: "self"), serviceCategory: "x",
+                    summary: "s")
+                r.stages = [
+                    Stage(
+                        key: "response", openedOn: day(received),
+                        milestones: [.requested: day(received), .responded: day(responded)], outcome: "upheld")
+                ]
+                return r
+            }
+        }
+        let r = AnnualReportBuilder(
+            year: FinancialYear(startYear: 2021), scope: .adults, earlierYears: 1, calendar: .englandAndWales
+        ).build(
+            from: complaints(1_100, received: "2020-06-01", responded: "2020-06-29")
+                + complaints(1_334, received: "2021-06-01", responded: "2021-06-29"))
+        #expect(figure(r, "received.complaint.2021") == "1,334" && figure(r, "received.complaint.2020") == "1,100")
+        #expect(r.figures.first { $0.id == "received.complaint.2021" }?.numerator == 1_334, "the value stays a number")
+        let findings = r.sections.flatMap(\.findings)
+        #expect(findings.contains("Adult social care complaints rose 21%, from 1,100 to 1,334."))
+        #expect(
+            findings.contains(
+                "Adult social care: 100% of the 1,334 complaints closed were upheld or partly upheld (1,334)."))
+        let ungrouped = findings.filter { $0.contains("1334") || $0.contains("1100") }
+        #expect(ungrouped.isEmpty, "every finding groups its thousands: \(ungrouped)")
+    }
+
     @Test("the summary's findings are generated from the figures, and the JSON is deterministic")
     func summaryAndJSON() throws {
         let r = report(.adults)
@@ -180,9 +214,9 @@ struct AnnualReportTests {
 
     @Test(
         """
-            coded sections: multi-coded natures as shares of codes, children and advocacy, remedial action, costs, \
-            service-wide actions
-            """
+        coded sections: multi-coded natures as shares of codes, children and advocacy, remedial action, costs, \
+        service-wide actions
+        """
     )
     func codedSections() {
         var records = council()

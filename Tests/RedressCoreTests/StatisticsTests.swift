@@ -41,6 +41,31 @@ struct StatisticsTests {
         #expect(rounding.average(sum: 1, count: 0) == nil)
     }
 
+    @Test(
+        "numbers of a thousand and more are written with commas, as GOV.UK style writes them",
+        arguments: [
+            (0, "0"), (7, "7"), (999, "999"), (1_000, "1,000"), (1_334, "1,334"), (28_462, "28,462"),
+            (1_136_329, "1,136,329"), (-12_000, "\u{2212}12,000"), (-999, "\u{2212}999"),
+            (Int.min, "\u{2212}9,223,372,036,854,775,808"),
+        ])
+    func grouped(n: Int, expected: String) {
+        #expect(n.grouped == expected)
+    }
+
+    @Test("a report's counts, averages, rates and changes group their thousands")
+    func figuresGroupThousands() {
+        let count = Figure.count("received", "Complaints received", 1_334, basis: .receivedInPeriod)
+        #expect(count.display == "1,334" && count.numerator == 1_334 && count.value == 1_334)
+        #expect(Money.display(pence: 123_450_00) == "£123,450")
+        #expect(rounding.change(from: 10, to: 130) == "+1,200%")
+        #expect(Rounding(percentDecimals: 1).change(from: 10, to: 130) == "+1,200.0%")
+        #expect(rounding.average(sum: 12_345, count: 10) == "1,234.5")
+        let rate = Figure.per100000(
+            "rate", "Upheld per 100,000", 5, of: 400, basis: .decidedInPeriod, rounding: rounding)
+        #expect(rate.display == "1,250.0")
+        #expect(rounding.percentages([600, 400], of: 1_000) == ["60%", "40%"])
+    }
+
     @Test("financial years run 1 April to 31 March and are labelled 2021/22")
     func financialYears() {
         let year = FinancialYear(startYear: 2021)

@@ -156,15 +156,7 @@ public enum Money {
     }
 
     /// A whole number with commas between thousands: 1235000 → "1,235,000".
-    public static func grouped(_ n: Int) -> String {
-        var digits = String(n)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits = String(digits.dropLast(3))
-        }
-        return digits + grouped
-    }
+    public static func grouped(_ n: Int) -> String { n.grouped }
 
     /// The largest sum recorded, in whole pounds: far above any remedy a council pays, and far below
     /// where pence would overflow (fuzzing found "99999999999999999999" crashing the old parser).

@@ -46,7 +46,7 @@ extension AnnualReportBuilder {
                     findings.append(
                         """
                         \(area.displayName): \(rate.display) complaints per 100 against the measure \
-                        \u{201C}\(name)\u{201D} (\(received.last ?? 0) complaints; measure \(value)).
+                        \u{201C}\(name)\u{201D} (\((received.last ?? 0).grouped) complaints; measure \(value.grouped)).
                         """
                     )
                 }
@@ -141,7 +141,8 @@ extension AnnualReportBuilder {
             ? []
             : [
                 """
-                Equality monitoring was returned for \(answered.count) of \(received.count) complaints received \
+                Equality monitoring was returned for \(answered.count.grouped) of \(received.count.grouped) \
+                complaints received \
                 (\(returned.display)).
                 """
             ]

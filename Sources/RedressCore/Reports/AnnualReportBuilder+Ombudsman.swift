@@ -119,7 +119,7 @@ extension AnnualReportBuilder {
             if !decided.isEmpty {
                 findings.append(
                     """
-                    \(area.displayName): the Ombudsman made \(decided.count) \
+                    \(area.displayName): the Ombudsman made \(decided.count.grouped) \
                     decision\(decided.count == 1 ? "" : "s"); \(uphold.display) upheld, an actual uphold rate of \
                     \(actualRate.display).
                     """

@@ -199,8 +199,8 @@ extension AnnualReportBuilder {
                 ]
                 findings.append(
                     """
-                    \(area.displayName): \(children.count) complaint\(children.count == 1 ? " was" : "s were") \
-                    made by or for children and young people (\(share.display)); \(advocated.count) with an \
+                    \(area.displayName): \(children.count.grouped) complaint\(children.count == 1 ? " was" : "s were") \
+                    made by or for children and young people (\(share.display)); \(advocated.count.grouped) with an \
                     advocate.
                     """
                 )
@@ -246,7 +246,8 @@ extension AnnualReportBuilder {
                 services.notes.append(
                     """
                     Counted in complaints: a complaint is counted under its main service and under each other \
-                    service it is about, so \(given) service codes were given for \(mine.count) complaints.
+                    service it is about, so \(given.grouped) service codes were given for \
+                    \(mine.count.grouped) complaints.
                     """)
             }
             tables.append(services)
@@ -371,7 +372,7 @@ extension AnnualReportBuilder {
                 : [
                     """
                     \(wideFigure.display) of upheld or partly upheld complaints led to a change for everyone \
-                    using the service (\(wide) of \(upheld.count)).
+                    using the service (\(wide.grouped) of \(upheld.count.grouped)).
                     """
                 ],
             tables: [

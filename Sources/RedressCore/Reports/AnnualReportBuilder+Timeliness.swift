@@ -21,7 +21,7 @@ extension AnnualReportBuilder {
                 if times.responses > 0, let within = bands.first?.share {
                     findings.append(
                         """
-                        \(procedure.name), \(stage.name.lowercased()): \(within.display) of \(times.responses) \
+                        \(procedure.name), \(stage.name.lowercased()): \(within.display) of \(times.responses.grouped) \
                         responses within \(times.limit) working days; average \(average.display) working days.
                         """
                     )

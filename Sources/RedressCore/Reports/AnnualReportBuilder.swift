@@ -273,8 +273,8 @@ public struct AnnualReportBuilder: Sendable {
             if !mine.isEmpty {
                 findings.append(
                     """
-                    \(area.displayName): \(faultFigure.display) of the \(mine.count) complaints closed were \
-                    upheld or partly upheld (\(fault)).
+                    \(area.displayName): \(faultFigure.display) of the \(mine.count.grouped) complaints closed were \
+                    upheld or partly upheld (\(fault.grouped)).
                     """
                 )
             }
@@ -286,7 +286,7 @@ public struct AnnualReportBuilder: Sendable {
                     rows: rows,
                     notes: [
                         """
-                        The outcome is the finding at the last stage the complaint reached. Of \(mine.count) \
+                        The outcome is the finding at the last stage the complaint reached. Of \(mine.count.grouped) \
                         complaints \(ofReceived ? "received" : "closed").
                         """
                     ] + outcomeNote(area)))
@@ -351,10 +351,11 @@ public struct AnnualReportBuilder: Sendable {
                 .replacingOccurrences(of: "−", with: "")
             findings.append(
                 now == before
-                    ? "\(scope.displayName) complaints stayed at \(now)."
+                    ? "\(scope.displayName) complaints stayed at \(now.grouped)."
                     : before == 0
-                        ? "\(scope.displayName) complaints \(verb) from none to \(now)."
-                        : "\(scope.displayName) complaints \(verb) \(change), from \(before) to \(now).")
+                        ? "\(scope.displayName) complaints \(verb) from none to \(now.grouped)."
+                        : "\(scope.displayName) complaints \(verb) \(change), from \(before.grouped) to \(now.grouped)."
+            )
         }
         findings += sections.filter { !["compliments", "recommendations"].contains($0.id) }.flatMap(\.findings)
         return ReportSection(id: "summary", title: "Summary", findings: findings, tables: [])

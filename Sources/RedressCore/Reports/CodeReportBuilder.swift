@@ -76,9 +76,10 @@ public struct CodeReportBuilder: Sendable {
     func summary(_ m: CodeMeasures) -> ReportSection {
         var findings = [
             """
-            \(m.complaintsReceived) complaints were made under the Complaint Handling Code, and \(m.stage2Requests) \
-            asked for stage 2. \(m.serviceRequestsReceived) service requests were recorded, of which \
-            \(m.serviceRequestsBecameComplaints) became complaints.
+            \(m.complaintsReceived.grouped) complaints were made under the Complaint Handling Code, and \
+            \(m.stage2Requests.grouped) asked for stage 2. \(m.serviceRequestsReceived.grouped) service requests were \
+            recorded, of which \
+            \(m.serviceRequestsBecameComplaints.grouped) became complaints.
             """
         ]
         for (stage, clock) in [
@@ -87,11 +88,11 @@ public struct CodeReportBuilder: Sendable {
         ] {
             guard let c = m.clock(stage, clock), c.measured > 0 else { continue }
             findings.append(
-                "\(c.name): \(rounding.percentage(c.within, of: c.measured)) of \(c.measured) within \(c.limit) "
-                    + "working days.")
+                "\(c.name): \(rounding.percentage(c.within, of: c.measured)) of \(c.measured.grouped) "
+                    + "within \(c.limit) working days.")
         }
         if m.refusalsTotal > 0 {
-            findings.append("\(m.refusalsTotal) complaints were not accepted, each with a reason.")
+            findings.append("\(m.refusalsTotal.grouped) complaints were not accepted, each with a reason.")
         }
         return ReportSection(id: "summary", title: "Summary", findings: findings, tables: [])
     }
@@ -142,21 +143,25 @@ public struct CodeReportBuilder: Sendable {
         func clock(_ stage: String, _ key: String, extended: Bool = false) -> String {
             guard let c = m.clock(stage, key) else { return "" }
             if extended {
-                return "\(c.extended) extended in the period, \(c.extendedBeyondCap) beyond the Code's limit."
+                return
+                    "\(c.extended.grouped) extended in the period, \(c.extendedBeyondCap.grouped) beyond the "
+                    + "Code's limit."
             }
             return
-                "\(c.within) of \(c.measured) (\(rounding.percentage(c.within, of: c.measured))) within \(c.limit) "
-                + "working days."
+                "\(c.within.grouped) of \(c.measured.grouped) (\(rounding.percentage(c.within, of: c.measured))) "
+                + "within \(c.limit) working days."
         }
         return switch measure {
         case .serviceRequests:
-            "\(m.serviceRequestsReceived) service requests recorded; \(m.serviceRequestsBecameComplaints) became "
-                + "complaints."
-        case .refusals: "\(m.refusalsTotal) not accepted, \(m.refusalsNotified) with the complainant told in writing."
+            "\(m.serviceRequestsReceived.grouped) service requests recorded; "
+                + "\(m.serviceRequestsBecameComplaints.grouped) became complaints."
+        case .refusals:
+            "\(m.refusalsTotal.grouped) not accepted, \(m.refusalsNotified.grouped) with the complainant told in "
+                + "writing."
         case .adjustments:
-            "\(m.adjustmentsAgreed) agreed, \(m.adjustmentsReviewed) reviews held, \(m.adjustmentsOverdue) overdue "
-                + "for review at the period's end."
-        case .earlyResolution: "\(m.earlyResolutions) complaints recorded as resolved early, before stage 1."
+            "\(m.adjustmentsAgreed.grouped) agreed, \(m.adjustmentsReviewed.grouped) reviews held, "
+                + "\(m.adjustmentsOverdue.grouped) overdue for review at the period's end."
+        case .earlyResolution: "\(m.earlyResolutions.grouped) complaints recorded as resolved early, before stage 1."
         case .stage1Acknowledged: clock("stage-1", "acknowledgement")
         case .stage1Responded: clock("stage-1", "stage-1-response")
         case .stage1Extended: clock("stage-1", "stage-1-response", extended: true)
@@ -164,8 +169,9 @@ public struct CodeReportBuilder: Sendable {
         case .stage2Responded: clock("stage-2", "stage-2-response")
         case .stage2Extended: clock("stage-2", "stage-2-response", extended: true)
         case .actionsAfterResponse:
-            "\(m.actions) actions from complaints answered: \(m.actionsDone) done, \(m.actionsOverdue) overdue."
-        case .serviceWideActions: "\(m.serviceWideActions) actions changed the service for everyone."
+            "\(m.actions.grouped) actions from complaints answered: \(m.actionsDone.grouped) done, "
+                + "\(m.actionsOverdue.grouped) overdue."
+        case .serviceWideActions: "\(m.serviceWideActions.grouped) actions changed the service for everyone."
         }
     }
 

@@ -64,7 +64,8 @@ extension AnnualReportBuilder {
         let notes = issues.filter { !$0.references.isEmpty }.map { issue -> String in
             let shown = issue.listed.prefix(50)
             let unnamed = issue.references.count - shown.count
-            let rest = unnamed == 0 ? "" : shown.isEmpty ? "\(unnamed) not listed" : " and \(unnamed) more"
+            let rest =
+                unnamed == 0 ? "" : shown.isEmpty ? "\(unnamed.grouped) not listed" : " and \(unnamed.grouped) more"
             let hidden =
                 issue.listed.count < issue.references.count ? " (cases outside your access are counted, not named)" : ""
             return "\(issue.label): \(shown.joined(separator: ", "))\(rest)\(hidden)."

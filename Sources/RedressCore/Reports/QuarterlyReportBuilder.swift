@@ -313,13 +313,14 @@ public struct QuarterlyReportBuilder: Sendable {
         {
             findings.append(
                 """
-                \(now) complaint\(now == 1 ? " was" : "s were") received in \(quarter), against \(before) in \
+                \(now.grouped) complaint\(now == 1 ? " was" : "s were") received in \(quarter), \
+                against \(before.grouped) in \
                 \(quarter.previous) (\(rounding.change(from: before, to: now)) on the previous quarter).
                 """
             )
         }
         if let onTime = cells("Responses on time").last, let n = onTime.denominator, n > 0 {
-            findings.append("\(onTime.display) of \(n) responses with a due date were sent on time.")
+            findings.append("\(onTime.display) of \(n.grouped) responses with a due date were sent on time.")
         }
         if let open = cells("Open at the end of the quarter").last?.numerator {
             let overdue =
@@ -328,8 +329,8 @@ public struct QuarterlyReportBuilder: Sendable {
                 }?.cells.last?.numerator ?? 0
             findings.append(
                 """
-                \(open) complaint\(open == 1 ? " was" : "s were") open on \(quarter.lastDay.longDisplay); \
-                \(overdue) had a deadline overdue.
+                \(open.grouped) complaint\(open == 1 ? " was" : "s were") open on \(quarter.lastDay.longDisplay); \
+                \(overdue.grouped) had a deadline overdue.
                 """
             )
         }

@@ -36,7 +36,7 @@ public struct Figure: Sendable, Hashable, Codable {
     public static func count(_ id: String, _ label: String, _ n: Int, basis: CountingBasis) -> Figure {
         Figure(
             id: id, label: label, kind: .count, value: Double(n), numerator: n, denominator: nil, basis: basis,
-            display: "\(n)")
+            display: n.grouped)
     }
 
     public static func share(

@@ -146,7 +146,7 @@ public struct Rounding: Sendable, Hashable {
         let scale = percentDecimals == 0 ? 1 : 10
         let rounded = (200 * scale * part + whole) / (2 * whole)  // round half up, integers only
         if rounded == 0 && part > 0 { return percentDecimals == 0 ? "<1%" : "<0.1%" }
-        return percentDecimals == 0 ? "\(rounded)%" : "\(rounded / 10).\(rounded % 10)%"
+        return percentDecimals == 0 ? "\(rounded.grouped)%" : "\((rounded / 10).grouped).\(rounded % 10)%"
     }
 
     /// The shares of `parts` in `whole`, shown. Where the parts make up the whole and shares are
@@ -174,7 +174,7 @@ public struct Rounding: Sendable, Hashable {
     public func average(sum: Int, count: Int) -> String? {
         guard count > 0 else { return nil }
         let tenths = (20 * sum + count) / (2 * count)
-        return "\(tenths / 10).\(tenths % 10)"
+        return "\((tenths / 10).grouped).\(tenths % 10)"
     }
 
     /// The rule in words, for table notes.

@@ -198,16 +198,3 @@ enum CaseListViews {
         return text
     }
 }
-
-extension Int {
-    /// 8605 → "8,605".
-    var grouped: String {
-        let digits = String(abs(self))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (self < 0 ? "-" : "") + out
-    }
-}

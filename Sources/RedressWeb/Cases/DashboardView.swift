@@ -75,7 +75,7 @@ enum DashboardView {
                 """
                 <li><a class=\"app-link\" href=\"/?queue=\(q.rawValue)\"\(current)>\(q.displayName)</a> <strong \
                 class=\"app-tag app-tag--\(q == .overdue && count > 0 ? "red" : "grey")\" \
-                id=\"queue-\(q.rawValue)\">\(count)</strong></li>
+                id=\"queue-\(q.rawValue)\">\(count.grouped)</strong></li>
                 """
         }
         let nav: HTML = "<h2>Work queues</h2><ul class=\"app-list app-queue-list\">\(links)</ul>"
@@ -202,12 +202,12 @@ enum DashboardView {
             <p class="app-body">Today is \(today.longDisplay). Working days left are counted on the England and Wales \
             calendar.</p>
             <ul class="app-stats">
-              <li><strong id="count-open" data-figure="\(openID)">\(complaints)</strong> open \
+              <li><strong id="count-open" data-figure="\(openID)">\(complaints.grouped)</strong> open \
             complaint\(complaints == 1 ? "" : "s")</li>
               <li><a class="app-link" href="/?queue=overdue"><strong id="count-overdue" \
-            data-figure="due.overdue.cases">\(overdue)</strong> overdue</a></li>
+            data-figure="due.overdue.cases">\(overdue.grouped)</strong> overdue</a></li>
               <li><a class="app-link" href="/?queue=due-soon"><strong id="count-due-soon" \
-            data-figure="due.due-soon.cases">\(dueSoon)</strong> due within 5 working days</a></li>
+            data-figure="due.due-soon.cases">\(dueSoon.grouped)</strong> due within 5 working days</a></li>
             </ul>
             <p class="app-hint">Counted in cases: a case with two clocks overdue is one overdue case. The quarterly \
             report counts these the same way on its quarter's last day.\(otherCases)</p>

@@ -11,15 +11,17 @@ enum StatisticsView {
         }
         let receivedRows: [HTML] = f.received.rows.map {
             """
-            <tr><th scope=\"row\">\($0.area.displayName)</th><td class=\"app-numeric\">\($0.complaints)</td><td \
-            class=\"app-numeric\">\($0.compliments)</td><td class=\"app-numeric\">\($0.comments)</td></tr>
+            <tr><th scope=\"row\">\($0.area.displayName)</th>\
+            <td class=\"app-numeric\">\($0.complaints.grouped)</td>\
+            <td class=\"app-numeric\">\($0.compliments.grouped)</td>\
+            <td class=\"app-numeric\">\($0.comments.grouped)</td></tr>
             """
         }
         let stageTables: [HTML] = f.stageOne.map { t in
             let id = t.times.id
             let rows: [HTML] = [t.withinTen, t.elevenToTwenty, t.overTwenty].enumerated().map { i, band in
                 """
-                <tr><th scope=\"row\">\(band.label)</th>\(cell("\(id).band\(i + 1)", "\(band.count)"))\
+                <tr><th scope=\"row\">\(band.label)</th>\(cell("\(id).band\(i + 1)", band.count.grouped))\
                 \(cell("\(id).band\(i + 1).share", band.percentage))</tr>
                 """
             }
@@ -31,7 +33,7 @@ enum StatisticsView {
                 scope="col" class="app-numeric">Percentage</th></tr></thead>
                   <tbody>\(rows)</tbody>
                   <tfoot>
-                    <tr><th scope="row">Total stage 1 responses</th>\(cell("\(id).responses", "\(t.total)"))<td \
+                    <tr><th scope="row">Total stage 1 responses</th>\(cell("\(id).responses", t.total.grouped))<td \
                 class="app-numeric">\(t.total > 0 ? "100%" : "–")</td></tr>
                     <tr><th scope="row">Average working days to respond</th>\
                 \(cell("\(id).average", t.average ?? "–"))<td></td></tr>
@@ -82,9 +84,9 @@ enum StatisticsView {
             class="app-numeric">Comments</th></tr></thead>
               <tbody>\(receivedRows)</tbody>
               <tfoot><tr><th scope="row">Total</th>\
-            \(cell("received.complaint.\(f.year.startYear)", "\(f.received.totalComplaints)"))\
-            \(cell("received.compliment.\(f.year.startYear)", "\(f.received.totalCompliments)"))\
-            \(cell("received.comment.\(f.year.startYear)", "\(f.received.totalComments)"))</tr></tfoot>
+            \(cell("received.complaint.\(f.year.startYear)", f.received.totalComplaints.grouped))\
+            \(cell("received.compliment.\(f.year.startYear)", f.received.totalCompliments.grouped))\
+            \(cell("received.comment.\(f.year.startYear)", f.received.totalComments.grouped))</tr></tfoot>
             </table>
             </div>
             <p class="app-note">Basis: \(f.received.basis.explanation)</p>
