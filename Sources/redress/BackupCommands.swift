@@ -11,9 +11,9 @@ struct BackupCommand: AsyncParsableCommand {
         commandName: "backup",
         abstract:
             """
-                Write a consistent copy of everything Redress holds while it runs: cases, users, audit trail, people, \
-                submissions, letters, templates, report inputs and settings.
-                """,
+            Write a consistent copy of everything Redress holds while it runs: cases, users, audit trail, people, \
+            submissions, letters, templates, report inputs and settings.
+            """,
         discussion: """
             --format redress (the default) writes a sealed JSON Lines file that `redress restore` \
             reads into an empty store on either engine. --format sqlite (SQLite only) writes a copy \
@@ -63,9 +63,9 @@ struct RestoreCommand: AsyncParsableCommand {
         commandName: "restore",
         abstract:
             """
-                Restore a `redress backup` file into an empty store (a new database). The whole file is checked \
-                first; on any problem nothing is restored.
-                """
+            Restore a `redress backup` file into an empty store (a new database). The whole file is checked \
+            first; on any problem nothing is restored.
+            """
     )
     @OptionGroup var storage: StorageOptions
     @Argument(help: "The backup file.") var file: String

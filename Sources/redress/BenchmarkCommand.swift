@@ -14,6 +14,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write this council's figures for a year as a signed file to share (no personal data).")
         @OptionGroup var storage: StorageOptions
         @Option(help: "The financial year's start year. Default: the last complete one.") var year: Int?
@@ -37,6 +38,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
     struct Compare: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare councils' benchmark files: a table per measure, the definitions stated.")
         @Argument(help: "Two or more benchmark files.") var files: [String]
         @Option(help: "This council's name, marked in the tables.") var own: String?
@@ -85,6 +87,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract:
                 """
                 Write the demo council's three neighbours' benchmark files (other sizes and practice), to compare \

@@ -10,6 +10,7 @@ extension ReportCommand {
     /// quarterly pack for the Member Responsible for Complaints.
     struct Code: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "code",
             abstract:
                 """
                 The Complaint Handling Code's annual report (self-assessment, performance, refusals, learning, the \

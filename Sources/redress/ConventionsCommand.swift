@@ -12,6 +12,7 @@ struct ConventionsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the conventions in use as a convention file (JSON), and the presets.")
         @OptionGroup var storage: StorageOptions
 
@@ -28,6 +29,7 @@ struct ConventionsCommand: AsyncParsableCommand {
 
     struct Use: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "use",
             abstract: "Use a preset by name (\"Lancashire 2021/22\") or a convention file (JSON, as `show` prints).")
         @OptionGroup var storage: StorageOptions
         @Argument(help: "A preset's name, or the path of a convention file.") var choice: String

@@ -37,6 +37,7 @@ struct RemindersCommand: AsyncParsableCommand {
 
     struct Settings: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "settings",
             abstract: "Print the reminder settings as JSON, or replace them with --set FILE.")
         @OptionGroup var storage: StorageOptions
         @Option(
@@ -65,6 +66,7 @@ struct RemindersCommand: AsyncParsableCommand {
 
     struct Preview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Print the digests a day would send, without sending or recording anything.")
         @OptionGroup var storage: StorageOptions
         @Option(help: "The day, like 2026-12-23 (default today).") var date: String?
@@ -125,14 +127,15 @@ struct CaseworkCommand: AsyncParsableCommand {
 
     struct Settings: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "settings",
             abstract: "Print the casework settings as JSON, or replace them with --set FILE.")
         @OptionGroup var storage: StorageOptions
         @Option(
             help:
                 """
-                    A JSON file like the one printed: duplicateWindowDays (0–366), the days either side a new case is \
-                    checked for duplicates.
-                    """
+                A JSON file like the one printed: duplicateWindowDays (0–366), the days either side a new case is \
+                checked for duplicates.
+                """
         )
         var set: String?
 

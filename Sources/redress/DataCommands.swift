@@ -6,6 +6,7 @@ import RedressWeb
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: "Create or upgrade the database schema (also done when the server starts).")
     @OptionGroup var storage: StorageOptions
 
@@ -23,6 +24,7 @@ struct Migrate: AsyncParsableCommand {
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract:
             """
             Load demonstration councils: complete financial years of complaints, compliments and comments at the \
@@ -154,6 +156,7 @@ func loadDemo(
 
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract:
             """
             Print the first report figures for a financial year: complaints received by service area and stage 1 \
@@ -236,7 +239,8 @@ struct CalendarCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the bank holidays in force for a year.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "List the bank holidays in force for a year.")
         @OptionGroup var storage: StorageOptions
         @Option(help: "Calendar year.") var year: Int
         @Option(help: "england-and-wales, scotland or northern-ireland.") var division: Division = .englandAndWales
@@ -260,12 +264,14 @@ struct CalendarCommand: AsyncParsableCommand {
 
 struct Codes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "codes",
         abstract:
             "List and edit the code lists (methods, relationships, services, natures, outcomes, refusal reasons).",
         subcommands: [List.self, Add.self, Retire.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a code list.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List a code list.")
         @OptionGroup var storage: StorageOptions
         @Argument(help: "One of: \(CategoryList.allCases.map(\.rawValue).joined(separator: ", ")).") var list:
             CategoryList
@@ -280,7 +286,8 @@ struct Codes: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a code (or bring a retired one back).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a code (or bring a retired one back).")
         @OptionGroup var storage: StorageOptions
         @Argument(help: "The list.") var list: CategoryList
         @Argument(help: "The label people see.") var label: String
@@ -304,7 +311,8 @@ struct Codes: AsyncParsableCommand {
     }
 
     struct Retire: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop offering a code; records that use it keep it.")
+        static let configuration = CommandConfiguration(
+            commandName: "retire", abstract: "Stop offering a code; records that use it keep it.")
         @OptionGroup var storage: StorageOptions
         @Argument(help: "The list.") var list: CategoryList
         @Argument(help: "The code.") var code: String
@@ -328,6 +336,7 @@ extension CategoryList: ExpressibleByArgument {}
 
 struct Procedures: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "procedures",
         abstract:
             "Export or import the procedures (stages, clocks, timescales, extension limits, request windows) as JSON.",
         discussion:
@@ -338,7 +347,8 @@ struct Procedures: AsyncParsableCommand {
         subcommands: [Export.self, Import.self])
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the procedures as JSON.")
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Print the procedures as JSON.")
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
@@ -351,6 +361,7 @@ struct Procedures: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Replace procedures from a JSON file (as written by export); checks them all first.")
         @OptionGroup var storage: StorageOptions
         @Argument(help: "Path to the JSON file.") var file: String

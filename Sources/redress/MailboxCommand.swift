@@ -15,6 +15,7 @@ struct MailboxCommand: AsyncParsableCommand {
 
     struct Read: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "read",
             abstract:
                 """
                 Read the mailbox named by REDRESS_IMAP_HOST (and _PORT, _SECURITY, _USER, _PASSWORD, _FOLDER) once: \

@@ -91,6 +91,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct Annual: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "annual",
             abstract:
                 """
                 The annual complaints report for a financial year (text, JSON, HTML, CSV of every figure, XLSX \
@@ -134,6 +135,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct Quarterly: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "quarterly",
             abstract:
                 """
                 The quarterly performance report: trends by quarter, performance by service, open-case ageing, \

@@ -29,6 +29,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a user. Without --password-stdin a random password is generated and printed once.")
         @OptionGroup var storage: StorageOptions
         @Option(help: "Sign-in name: letters, digits, . - _ @.") var username: String
@@ -37,9 +38,9 @@ struct UserCommand: AsyncParsableCommand {
         @Option(
             help:
                 """
-                    Their id in the people pool (Investigating Officers, Independent Persons, panel members, \
-                    responding managers).
-                    """
+                Their id in the people pool (Investigating Officers, Independent Persons, panel members, \
+                responding managers).
+                """
         ) var person: String?
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
 
@@ -67,16 +68,17 @@ struct UserCommand: AsyncParsableCommand {
             if generated {
                 print(
                     """
-                        Password: \(secret)\nGive it to them in person or by a separate channel; it works once, to \
-                        choose their own.
-                        """
+                    Password: \(secret)\nGive it to them in person or by a separate channel; it works once, to \
+                    choose their own.
+                    """
                 )
             }
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List users.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List users.")
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
@@ -90,14 +92,16 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable a user and end their sessions.")
+        static let configuration = CommandConfiguration(
+            commandName: "disable", abstract: "Disable a user and end their sessions.")
         @OptionGroup var storage: StorageOptions
         @Argument var username: String
         func run() async throws { try await UserCommand.setDisabled(true, username, storage) }
     }
 
     struct Enable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Re-enable a disabled user.")
+        static let configuration = CommandConfiguration(
+            commandName: "enable", abstract: "Re-enable a disabled user.")
         @OptionGroup var storage: StorageOptions
         @Argument var username: String
         func run() async throws { try await UserCommand.setDisabled(false, username, storage) }
@@ -155,6 +159,7 @@ struct RetentionCommand: AsyncParsableCommand {
 
     struct Schedule: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "Print the schedule as JSON, or replace it with --set FILE.")
         @OptionGroup var storage: StorageOptions
         @Option(help: "A JSON schedule like the one printed.") var set: String?
@@ -177,6 +182,7 @@ struct RetentionCommand: AsyncParsableCommand {
 
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Dry run: list the closed cases whose personal data the schedule says must go today.")
         @OptionGroup var storage: StorageOptions
 
@@ -200,6 +206,7 @@ struct RetentionCommand: AsyncParsableCommand {
 
     struct Purge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "purge",
             abstract:
                 "Remove the personal data from every case the schedule says must go, keeping anonymous statistics.")
         @OptionGroup var storage: StorageOptions
@@ -309,6 +316,7 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Make a token for a user. The token is printed once and not kept.")
         @OptionGroup var storage: StorageOptions
         @Option(help: "The user the token acts as.") var user: String
@@ -323,9 +331,9 @@ struct TokenCommand: AsyncParsableCommand {
                     throw Failure(
                         description:
                             """
-                                \(user.username) still has a one-time password: a token acts for no one until they \
-                                sign in and choose their own.
-                                """
+                            \(user.username) still has a one-time password: a token acts for no one until they \
+                            sign in and choose their own.
+                            """
                     )
                 }
                 do {
@@ -343,7 +351,8 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a user's tokens (never the tokens themselves).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List a user's tokens (never the tokens themselves).")
         @OptionGroup var storage: StorageOptions
         @Option(help: "Whose tokens.") var user: String
 
@@ -362,16 +371,17 @@ struct TokenCommand: AsyncParsableCommand {
                     t.revokedAt != nil ? "revoked" : t.isLive(now: now) ? "live until \(day(t.expiresAt))" : "expired"
                 print(
                     """
-                        \(t.id)  \(t.name)  made \(day(t.createdAt))  \(state)  last used \
-                        \(t.lastUsedAt.map(day) ?? "never")
-                        """
+                    \(t.id)  \(t.name)  made \(day(t.createdAt))  \(state)  last used \
+                    \(t.lastUsedAt.map(day) ?? "never")
+                    """
                 )
             }
         }
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token at once.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke a token at once.")
         @OptionGroup var storage: StorageOptions
         @Option(help: "Whose token.") var user: String
         @Argument(help: "The token's id, from `redress token list`.") var id: String

@@ -9,7 +9,8 @@ import RedressStorage
 import RedressWeb
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the web application (migrating the database first).")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the web application (migrating the database first).")
     @OptionGroup var storage: StorageOptions
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port: Int = 8080
