@@ -160,3 +160,32 @@ def test_summary_card_is_above_the_fold(server):
         assert_accessible(driver)
     finally:
         driver.quit()
+
+
+ROW_GEOMETRY = """
+return Array.from(document.querySelectorAll('.app-summary-card__row')).map(row => {
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const action = row.querySelector('dd.app-summary-card__action');
+  return {key: box(row.querySelector('dt')), value: box(row.querySelector('dd:not(.app-summary-card__action)')),
+          action: action ? box(action.querySelector('a')) : null, label: row.querySelector('dt').textContent};
+});
+"""
+
+
+def test_summary_card_keeps_each_change_link_clear_of_its_answer(server, browser, phone):
+    """Wide, the key, the answer and "Change" are three columns with a gap; on a 320-pixel phone the
+    key is above the answer and "Change" beside the answer, never running into its words."""
+    for driver, narrow in ((browser, False), (phone, True)):
+        driver.get(server + "/cases?kind=complaint&status=open")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main table tbody tr th a"))
+        rows = driver.execute_script(ROW_GEOMETRY)
+        assert len([r for r in rows if r["action"]]) >= 3, rows
+        for row in rows:
+            key, value, action = row["key"], row["value"], row["action"]
+            if narrow:
+                assert key[3] <= value[1] + 1, f"{row['label']}: the key is above its answer on a phone"
+            else:
+                assert key[2] <= value[0], f"{row['label']}: the key is beside its answer"
+            if action:
+                assert action[0] >= value[2] + 15, f"{row['label']}: Change starts {action[0] - value[2]}px after the answer"
+                assert action[1] < value[3], f"{row['label']}: Change is on the answer's first line, not below it"

@@ -160,11 +160,12 @@ enum Stylesheet {
         .app-summary-card{border:2px solid #1d70b8;padding:5px 20px;margin-bottom:30px;max-width:60em}
         .app-summary-card__title{margin:10px 0 5px;font-size:1.1875rem}
         .app-summary-card__list{margin:0}
-        .app-summary-card__row{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:6px 0}
+        .app-summary-card__row{display:grid;grid-template-columns:28% minmax(0,1fr) auto;column-gap:20px;\
+        border-bottom:1px solid #b1b4b6;padding:6px 0}
         .app-summary-card__row:last-child{border-bottom:0}
-        .app-summary-card__row dt{font-weight:700;flex:0 0 28%;margin:0 15px 0 0;font-size:1.1875rem}
-        .app-summary-card__row dd{margin:0;flex:1 1 45%;font-size:1.1875rem;overflow-wrap:anywhere}
-        .app-summary-card__row dd.app-summary-card__action{flex:0 0 auto;text-align:right}
+        .app-summary-card__row dt{font-weight:700;margin:0;font-size:1.1875rem}
+        .app-summary-card__row dd{margin:0;font-size:1.1875rem;overflow-wrap:anywhere}
+        .app-summary-card__row dd.app-summary-card__action{text-align:right;white-space:nowrap}
         .app-next-steps{margin-bottom:30px}
         .app-task-list__heading{margin:15px 0 5px}
         .app-task-list{list-style:none;padding:0;margin:0 0 15px;max-width:40em}
@@ -193,6 +194,7 @@ enum Stylesheet {
         .app-calendar__list li{font-size:.875rem;margin-bottom:4px}
         @media print{.app-nav,.app-header__user,.app-no-print,.app-skip-link,.app-footer{display:none}.app-report-section h2{break-before:page}.app-table-wrap{overflow:visible}}
         @media (max-width:40em){h1{font-size:1.6rem}p,li,td,th,label,.app-body{font-size:1rem}.app-table \
-        th,.app-table td{padding-right:10px}}
+        th,.app-table td{padding-right:10px}.app-summary-card__row{grid-template-columns:minmax(0,1fr) auto}\
+        .app-summary-card__row dt{grid-column:1 / -1;margin-bottom:2px}}
         """
 }
