@@ -17,22 +17,8 @@ extension RepresentationStore {
                 AS stage_owner, position AS stage_position, detail AS stage_detail FROM stage) g \
                 ON g.stage_owner = representation.id WHERE
                 """) + " " + condition + " ORDER BY received_on, reference, g.stage_position"
-        let rows = try await sql.raw(query).all()
-        // The runs of rows of one case (a reference is unique, so a case's rows are together).
-        var runs: [Range<Int>] = [], first = 0, firstID = ""
-        for (index, row) in rows.enumerated() {
-            let id = try row.decode(column: "id", as: String.self)
-            if index == 0 {
-                firstID = id
-            } else if id != firstID {
-                runs.append(first..<index)
-                (first, firstID) = (index, id)
-            }
-        }
-        if !rows.isEmpty { runs.append(first..<rows.count) }
-        // Decoding the documents is most of a large read's time: the cases are shared out over
-        // the cores.
-        return try Parallel.chunked(runs) { runs in
+        // Each batch of whole cases is decoded on another core while the statement goes on.
+        let pipeline = CaseRowPipeline { rows, runs in
             try runs.map { run in
                 var representation = try Self.decodeRepresentation(rows[run.lowerBound])
                 representation.stages = try rows[run].compactMap { row in
@@ -41,6 +27,8 @@ extension RepresentationStore {
                 return representation
             }
         }
+        try await sql.execute(sql: query) { pipeline.add($0) }
+        return try await pipeline.finish()
     }
 
     static func decodeRepresentation(_ row: any SQLRow) throws -> Representation {
