@@ -257,3 +257,17 @@ func postgresReadRowAnswersAsPostgresKit() async throws {
         #expect(try matched.map { try $0.decode(column: "k", as: Int.self) } == [1])
     }
 }
+
+@Test("PostgreSQL compiles none of Redress's statements (jit off): compiling cost more than it saved")
+func postgresWithoutJIT() async throws {
+    guard TestDatabase.engines.contains(.postgres) else { return }
+    try await TestDatabase.with(.postgres, test: "postgres-only/postgresWithoutJIT") { database in
+        let read = try await database.read { sql in
+            try await sql.raw("SHOW jit").first()?.decode(column: "jit", as: String.self)
+        }
+        let written = try await database.withSQL { sql in
+            try await sql.raw("SHOW jit").first()?.decode(column: "jit", as: String.self)
+        }
+        #expect(read == "off" && written == "off")
+    }
+}
