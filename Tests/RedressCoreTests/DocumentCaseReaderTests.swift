@@ -81,6 +81,7 @@ struct DocumentCaseReaderTests {
         #expect(Self.unset(records).isEmpty, "fields the sample records leave empty: \(Self.unset(records))")
         for (name, part) in [
             ("intake", records.intake as Any), ("an extension", try #require(stage.extensions.first) as Any),
+            ("a pause", try #require(stage.pauses.first) as Any),
             ("a learning point", try #require(records.learning.first) as Any),
             ("an action", try #require(records.actions.first) as Any),
         ] {
@@ -104,6 +105,8 @@ struct DocumentCaseReaderTests {
         arguments: [
             #"{"key":"stage-1","openedOn":"2024-04-02"}"#,
             #"{"key":"stage-1","openedOn":"2024-04-02","dueOn":null,"outcome":null,"milestones":{}}"#,
+            #"{"key":"stage-1","openedOn":"2024-04-02","pauses":"#
+                + #"[{"reason":"other","from":"2024-04-03","until":null}]}"#,
             #"{"key":"stage-1","openedOn":"2024-04-02","milestones":"#
                 + #"{"responded":"2024-04-20","acknowledged":"2024-04-03"}}"#,
         ])
@@ -121,6 +124,9 @@ struct DocumentCaseReaderTests {
             #"{"key":"stage-1","openedOn":"2024-04-02","milestones":{"someday":"2024-04-03"}}"#,
             #"{"key":"stage-1","openedOn":"2024-04-02","milestones":[]}"#,
             #"{"key":"stage-1","openedOn":"2024-04-02","pauses":{}}"#,
+            #"{"key":"stage-1","openedOn":"2024-04-02","pauses":[{"reason":"holiday","from":"2024-04-03"}]}"#,
+            #"{"key":"stage-1","openedOn":"2024-04-02","pauses":[{"reason":"other"}]}"#,
+            #"{"key":"stage-1","openedOn":"2024-04-02","pauses":[{"reason":"other","from":"2024-04-03","until":3}]}"#,
             #"{"key":"stage-1","openedOn":"2024\u002d04-02"}"#,
         ])
     func refusedStages(text: String) throws {
