@@ -26,6 +26,7 @@ public final actor RepresentationCache {
     }
 
     func keep(_ representations: [Representation]) {
+        held.reserveCapacity(min(capacity, held.count + representations.count))
         for r in representations where held[r.id] != nil || held.count < capacity { held[r.id] = r }
     }
 

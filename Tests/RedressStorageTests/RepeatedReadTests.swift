@@ -205,6 +205,24 @@ func readRowAnswersAsSQLiteKit() throws {
     }
 }
 
+@Test("a read-only row finds a column by its name: the first of two alike, none for a name not there")
+func readRowFindsColumnsByName() throws {
+    let names = [
+        "id", "kind", "ab", "ba", "id", "a_name_longer_than_fifteen_bytes", "a_name_longer_than_fifteen_bytez", "é",
+    ]
+    let row = SQLiteReadRow(columns: .init(names), values: names.indices.map { .integer($0) })
+    #expect(try row.decode(column: "id", as: Int.self) == 0)
+    #expect(try row.decode(column: "ba", as: Int.self) == 3)
+    #expect(try row.decode(column: "a_name_longer_than_fifteen_bytez", as: Int.self) == 6)
+    #expect(try row.decode(column: "a_name_longer_than_fifteen_bytes", as: Int.self) == 5)
+    #expect(try row.decode(column: "\u{65}\u{301}", as: Int.self) == 7)
+    #expect(row.contains(column: "kind"))
+    #expect(!row.contains(column: "kin"))
+    #expect(!row.contains(column: "ID"))
+    #expect(try row.decodeNil(column: "missing"))
+    #expect(throws: SQLiteReadError.self) { try row.decode(column: "missing", as: Int.self) }
+}
+
 @Test("a PostgreSQL read's row answers every type as PostgresKit's row does, for every kind of stored value")
 func postgresReadRowAnswersAsPostgresKit() async throws {
     guard TestDatabase.engines.contains(.postgres) else { return }

@@ -3,8 +3,9 @@
 /// action, joint NHS complaints, costs, learning and actions, compliments.
 extension AnnualReportBuilder {
     /// A table counting codes of one list (figure ids `list.area.code`; rows that are not codes use
-    /// `:` — `nature.adults:uncoded`, `:total` — so they never clash with a code). `perRecord` shares are of records (a record may carry
-    /// several codes, so shares can total over 100%); otherwise of all codes given.
+    /// `:` — `nature.adults:uncoded`, `:total` — so they never clash with a code). `perRecord`
+    /// shares are of records (a record may carry several codes, so shares can total over 100%);
+    /// otherwise of all codes given.
     func codedTable(
         id: String, title: String, list: CategoryList, group: String? = nil, basis: CountingBasis,
         records: [Representation],
@@ -14,19 +15,19 @@ extension AnnualReportBuilder {
         let coded = records.map { codes($0).filter { !$0.isEmpty } }
         let before = lastYear?.map { codes($0).filter { !$0.isEmpty } }
         let previous = previousYear
-        /// Last year's count of `code` (or of retired codes), as an extra cell when asked for.
-        func earlier(_ suffix: String, _ label: String, _ matches: (String) -> Bool) -> [Figure] {
-            guard let before else { return [] }
-            let n =
-                perRecord
-                ? before.count(where: { $0.contains(where: matches) }) : before.flatMap { $0 }.filter(matches).count
-            return [.count("\(id)\(suffix).\(previous.startYear)", "\(label) \(previous)", n, basis: basis)]
-        }
         let all = coded.flatMap { $0 }
         let known = reference.active(list, group: group).map(\.code)
+        let tally = CodeTally(coded, known: Set(known), perRecord: perRecord)
+        let tallyBefore = before.map { CodeTally($0, known: Set(known), perRecord: perRecord) }
+        /// Last year's count of `code` (or of retired codes), as an extra cell when asked for.
+        func earlier(_ suffix: String, _ label: String, _ count: (CodeTally) -> Int) -> [Figure] {
+            guard let tallyBefore else { return [] }
+            let n = count(tallyBefore)
+            return [.count("\(id)\(suffix).\(previous.startYear)", "\(label) \(previous)", n, basis: basis)]
+        }
         let whole = perRecord ? records.count : all.count
         var rows = known.map { code in
-            let n = perRecord ? coded.count(where: { $0.contains(code) }) : all.count(where: { $0 == code })
+            let n = tally.counts[code, default: 0]
             return ReportTable.Row(
                 label: reference.label(list, code, group: group),
                 cells: [
@@ -34,11 +35,9 @@ extension AnnualReportBuilder {
                     .share(
                         "\(id).\(code).share", reference.label(list, code, group: group), n, of: whole, basis: basis,
                         rounding: rounding),
-                ] + earlier(".\(code)", reference.label(list, code, group: group)) { $0 == code })
+                ] + earlier(".\(code)", reference.label(list, code, group: group)) { $0.counts[code, default: 0] })
         }
-        let other =
-            perRecord
-            ? coded.filter { $0.contains { !known.contains($0) } }.count : all.count(where: { !known.contains($0) })
+        let other = tally.retired
         if other > 0 {
             rows.append(
                 .init(
@@ -48,7 +47,7 @@ extension AnnualReportBuilder {
                         .share(
                             "\(id):retired.share", "Codes no longer in use", other, of: whole, basis: basis,
                             rounding: rounding),
-                    ] + earlier(":retired", "Codes no longer in use") { !known.contains($0) }))
+                    ] + earlier(":retired", "Codes no longer in use") { $0.retired }))
         }
         let uncoded = coded.filter(\.isEmpty).count
         rows.append(

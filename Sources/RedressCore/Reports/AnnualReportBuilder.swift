@@ -103,11 +103,12 @@ public struct AnnualReportBuilder: Sendable {
     func received(_ records: [Representation]) -> ReportSection {
         let kinds = RepresentationKind.allCases
         var rows: [ReportTable.Row] = []
+        let byKind = years.map { y in Counting.receivedByKind(records, in: y.firstDay...y.lastDay) }
         for kind in kinds {
-            var cells = years.map { y in
+            var cells = zip(years, byKind).map { y, received in
                 Figure.count(
                     "received.\(kind.rawValue).\(y.startYear)", "\(kind.displayName) received \(y)",
-                    Counting.received(records, kind: kind, in: y.firstDay...y.lastDay), basis: .receivedInPeriod)
+                    received[kind, default: 0], basis: .receivedInPeriod)
             }
             if years.count > 1, let last = cells.last?.numerator, let before = cells.dropLast().last?.numerator {
                 cells.append(
@@ -136,7 +137,7 @@ public struct AnnualReportBuilder: Sendable {
                 cells: [
                     .share(
                         "mix.\(kind.rawValue)", "\(kind.displayName) as a share of all representations",
-                        Counting.received(records, kind: kind, in: year.firstDay...year.lastDay), of: current,
+                        byKind.last?[kind] ?? 0, of: current,
                         basis: .receivedInPeriod, rounding: rounding)
                 ])
         }
