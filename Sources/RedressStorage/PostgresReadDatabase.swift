@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import PostgresKit
 import SQLKit
@@ -31,8 +32,17 @@ struct PostgresReadDatabase: SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, binds) = serialize(query)
         guard let bindings = Self.bindings(binds) else { return try await base.execute(sql: query, onRow) }
+        // The statement's columns, worked out from its first row and shared by the rest.
+        let columns = NIOLockedValueBox<PostgresColumns?>(nil)
         _ = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger) {
-            onRow(PostgresReadRow(row: $0))
+            row in
+            let cells = row.makeRandomAccess()
+            let described = columns.withLockedValue { known in
+                if let known { return known }
+                known = PostgresColumns(cells)
+                return known!
+            }
+            onRow(PostgresReadRow(row: row, cells: cells, columns: described))
         }.get()
     }
 
@@ -53,32 +63,53 @@ struct PostgresReadDatabase: SQLDatabase {
     }
 }
 
+/// A statement's columns as PostgreSQL described them: their names, and which go to PostgresKit.
+final class PostgresColumns: Sendable {
+    let names: ColumnNames
+    /// A user-defined type (an enum): PostgresKit reads it as text, so it answers these.
+    let userDefined: [Bool]
+    /// A `numeric`: PostgresKit reads a binary one as a real its own way.
+    let numeric: [Bool]
+
+    init(_ cells: PostgresRandomAccessRow) {
+        names = ColumnNames(cells.map(\.columnName), lastOfTwo: true)
+        userDefined = cells.map(\.dataType.isUserDefined)
+        numeric = cells.map { $0.dataType == .numeric }
+    }
+}
+
 /// A row of `PostgresReadDatabase`: the common types by PostgresNIO's typed decoding, the rest by
 /// PostgresKit's row, so every answer is the one PostgresKit gives.
 struct PostgresReadRow: SQLRow {
     let row: PostgresRow
     let cells: PostgresRandomAccessRow
+    let columns: PostgresColumns
 
-    init(row: PostgresRow) {
+    init(row: PostgresRow, cells: PostgresRandomAccessRow? = nil, columns: PostgresColumns? = nil) {
         self.row = row
-        cells = row.makeRandomAccess()
+        let cells = cells ?? row.makeRandomAccess()
+        self.cells = cells
+        self.columns = columns ?? PostgresColumns(cells)
     }
 
-    var allColumns: [String] { cells.map(\.columnName) }
-    func contains(column: String) -> Bool { cells.contains(column) }
-    func decodeNil(column: String) throws -> Bool { !cells.contains(column) || cells[column].bytes == nil }
+    var allColumns: [String] { columns.names.names }
+    func contains(column: String) -> Bool { columns.names.offset(of: column) != nil }
+    func decodeNil(column: String) throws -> Bool {
+        guard let index = columns.names.offset(of: column) else { return true }
+        return cells[index].bytes == nil
+    }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        // PostgresKit reads a user-defined type (an enum) as text; those go to it, as do unknown columns.
-        guard cells.contains(column), case let cell = cells[column], !cell.dataType.isUserDefined else {
+        // User-defined types and unknown columns go to PostgresKit.
+        guard let index = columns.names.offset(of: column), !columns.userDefined[index] else {
             return try row.sql().decode(column: column, as: D.self)
         }
+        let cell = cells[index]
         if D.self == String.self { return unsafeBitCast(try cell.decode(String.self), to: D.self) }
         if D.self == String?.self { return unsafeBitCast(try cell.decode(String?.self), to: D.self) }
         if D.self == Int.self { return unsafeBitCast(try cell.decode(Int.self), to: D.self) }
         if D.self == Bool.self { return unsafeBitCast(try cell.decode(Bool.self), to: D.self) }
-        // PostgresKit reads a binary `numeric` as a real its own way.
-        if D.self == Double.self, cell.dataType != .numeric {
+        if D.self == Double.self, !columns.numeric[index] {
             return unsafeBitCast(try cell.decode(Double.self), to: D.self)
         }
         return try row.sql().decode(column: column, as: D.self)

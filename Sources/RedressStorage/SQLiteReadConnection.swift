@@ -196,25 +196,7 @@ struct SQLiteReadError: Error, CustomStringConvertible {
 /// A row read by `SQLiteReadConnection`, decoded by SQLiteKit's own decoder.
 struct SQLiteReadRow: SQLRow {
     /// A statement's column names, shared by its rows.
-    final class Columns: Sendable {
-        let names: [String]
-        private let lengths: [Int]
-        init(_ names: [String]) {
-            self.names = names
-            lengths = names.map(\.utf8.count)
-        }
-
-        /// Where the column named `name` is: the first of two with one name, as sqlite-nio keeps.
-        /// Looked through in order, lengths first: a case's row is read by name some twenty times,
-        /// and hashing each name for a dictionary cost three times as much (3% of a report).
-        func offset(of name: String) -> Int? {
-            let length = name.utf8.count
-            for index in names.indices where lengths[index] == length && names[index] == name { return index }
-            // Two spellings of one accented name are equal Strings of different lengths.
-            guard !name.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return names.firstIndex(of: name)
-        }
-    }
+    typealias Columns = ColumnNames
 
     let columns: Columns
     let values: [SQLiteData]

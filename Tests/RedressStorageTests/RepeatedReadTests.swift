@@ -221,6 +221,12 @@ func readRowFindsColumnsByName() throws {
     #expect(!row.contains(column: "ID"))
     #expect(try row.decodeNil(column: "missing"))
     #expect(throws: SQLiteReadError.self) { try row.decode(column: "missing", as: Int.self) }
+    // PostgresNIO answers the last of two columns with one name.
+    let last = ColumnNames(names, lastOfTwo: true)
+    #expect(last.offset(of: "id") == 4)
+    #expect(last.offset(of: "kind") == 1)
+    #expect(last.offset(of: "\u{65}\u{301}") == 7)
+    #expect(last.offset(of: "missing") == nil)
 }
 
 @Test("a PostgreSQL read's row answers every type as PostgresKit's row does, for every kind of stored value")
@@ -273,6 +279,16 @@ func postgresReadRowAnswersAsPostgresKit() async throws {
             try await sql.raw("SELECT k FROM probe WHERE bytes = \(bind: Data([1, 2]))").all()
         }
         #expect(try matched.map { try $0.decode(column: "k", as: Int.self) } == [1])
+        // Two columns of one name: the one PostgresKit answers (the last), rows after the first too.
+        let twice: SQLQueryString = "SELECT v AS twice, t AS twice FROM probe WHERE k > \(bind: 0) ORDER BY k"
+        let fastTwice = try await database.read { sql in try await sql.raw(twice).all() }
+        let kitTwice = try await database.withSQL { sql in try await sql.raw(twice).all() }
+        for (fast, kit) in zip(fastTwice, kitTwice) {
+            #expect(
+                answer { try fast.decode(column: "twice", as: String?.self) }
+                    == answer { try kit.decode(column: "twice", as: String?.self) })
+        }
+        #expect(try fastTwice[0].decode(column: "twice", as: String.self) == "Zoë — 学校")
     }
 }
 
