@@ -36,13 +36,12 @@ struct PostgresReadDatabase: SQLDatabase {
         let columns = NIOLockedValueBox<PostgresColumns?>(nil)
         _ = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger) {
             row in
-            let cells = row.makeRandomAccess()
             let described = columns.withLockedValue { known in
                 if let known { return known }
-                known = PostgresColumns(cells)
+                known = PostgresColumns(row)
                 return known!
             }
-            onRow(PostgresReadRow(row: row, cells: cells, columns: described))
+            onRow(PostgresReadRow(row: row, columns: described))
         }.get()
     }
 
@@ -66,52 +65,80 @@ struct PostgresReadDatabase: SQLDatabase {
 /// A statement's columns as PostgreSQL described them: their names, and which go to PostgresKit.
 final class PostgresColumns: Sendable {
     let names: ColumnNames
-    /// A user-defined type (an enum): PostgresKit reads it as text, so it answers these.
-    let userDefined: [Bool]
-    /// A `numeric`: PostgresKit reads a binary one as a real its own way.
-    let numeric: [Bool]
+    let types: [PostgresDataType]
+    let formats: [PostgresFormat]
 
-    init(_ cells: PostgresRandomAccessRow) {
-        names = ColumnNames(cells.map(\.columnName), lastOfTwo: true)
-        userDefined = cells.map(\.dataType.isUserDefined)
-        numeric = cells.map { $0.dataType == .numeric }
+    init(_ row: PostgresRow) {
+        var names: [String] = [], types: [PostgresDataType] = [], formats: [PostgresFormat] = []
+        for cell in row {
+            names.append(cell.columnName)
+            types.append(cell.dataType)
+            formats.append(cell.format)
+        }
+        self.names = ColumnNames(names, lastOfTwo: true)
+        self.types = types
+        self.formats = formats
+    }
+
+    /// Text as PostgresNIO reads these types as a `String`: the bytes as they are, in either format.
+    func isText(_ index: Int) -> Bool {
+        switch types[index] {
+        case .text, .varchar, .bpchar, .name: true
+        default: false
+        }
     }
 }
 
 /// A row of `PostgresReadDatabase`: the common types by PostgresNIO's typed decoding, the rest by
-/// PostgresKit's row, so every answer is the one PostgresKit gives.
+/// PostgresKit's row, so every answer is the one PostgresKit gives. Text, most of what is read,
+/// is taken straight from the row's bytes as PostgresNIO's decoding of a `String` takes it.
 struct PostgresReadRow: SQLRow {
     let row: PostgresRow
-    let cells: PostgresRandomAccessRow
+    let bytes: [ByteBuffer?]
     let columns: PostgresColumns
 
-    init(row: PostgresRow, cells: PostgresRandomAccessRow? = nil, columns: PostgresColumns? = nil) {
+    init(row: PostgresRow, columns: PostgresColumns? = nil) {
         self.row = row
-        let cells = cells ?? row.makeRandomAccess()
-        self.cells = cells
-        self.columns = columns ?? PostgresColumns(cells)
+        bytes = row.map(\.bytes)
+        self.columns = columns ?? PostgresColumns(row)
     }
 
     var allColumns: [String] { columns.names.names }
     func contains(column: String) -> Bool { columns.names.offset(of: column) != nil }
     func decodeNil(column: String) throws -> Bool {
         guard let index = columns.names.offset(of: column) else { return true }
-        return cells[index].bytes == nil
+        return bytes[index] == nil
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        // User-defined types and unknown columns go to PostgresKit.
-        guard let index = columns.names.offset(of: column), !columns.userDefined[index] else {
+        // User-defined types (PostgresKit reads an enum as text) and unknown columns go to PostgresKit.
+        guard let index = columns.names.offset(of: column), !columns.types[index].isUserDefined else {
             return try row.sql().decode(column: column, as: D.self)
         }
-        let cell = cells[index]
+        if D.self == String.self || D.self == String?.self, columns.isText(index) {
+            guard let buffer = bytes[index] else {
+                if D.self == String?.self { return unsafeBitCast(String?.none, to: D.self) }
+                return unsafeBitCast(try cell(index).decode(String.self), to: D.self)  // PostgresNIO's error
+            }
+            let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) ?? ""
+            return D.self == String.self
+                ? unsafeBitCast(text, to: D.self) : unsafeBitCast(String?.some(text), to: D.self)
+        }
+        let cell = cell(index)
         if D.self == String.self { return unsafeBitCast(try cell.decode(String.self), to: D.self) }
         if D.self == String?.self { return unsafeBitCast(try cell.decode(String?.self), to: D.self) }
         if D.self == Int.self { return unsafeBitCast(try cell.decode(Int.self), to: D.self) }
         if D.self == Bool.self { return unsafeBitCast(try cell.decode(Bool.self), to: D.self) }
-        if D.self == Double.self, !columns.numeric[index] {
+        // PostgresKit reads a binary `numeric` as a real its own way.
+        if D.self == Double.self, columns.types[index] != .numeric {
             return unsafeBitCast(try cell.decode(Double.self), to: D.self)
         }
         return try row.sql().decode(column: column, as: D.self)
+    }
+
+    private func cell(_ index: Int) -> PostgresCell {
+        PostgresCell(
+            bytes: bytes[index], dataType: columns.types[index], format: columns.formats[index],
+            columnName: columns.names.names[index], columnIndex: index)
     }
 }

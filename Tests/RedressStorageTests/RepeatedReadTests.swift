@@ -233,19 +233,21 @@ func readRowFindsColumnsByName() throws {
 func postgresReadRowAnswersAsPostgresKit() async throws {
     guard TestDatabase.engines.contains(.postgres) else { return }
     try await TestDatabase.with(.postgres, test: "postgres-only/postgresReadRowAnswersAsPostgresKit") { database in
-        let columns = ["big", "small", "t", "v", "flag", "real", "num", "bytes"]
+        let columns = ["big", "small", "t", "v", "flag", "real", "num", "bytes", "u", "c"]
         try await database.withSQL { sql in
             try await sql.raw(
                 """
                 CREATE TABLE probe (k INTEGER, big BIGINT, small INTEGER, t TEXT, v VARCHAR(20), flag BOOLEAN, \
-                real DOUBLE PRECISION, num NUMERIC(8, 3), bytes BYTEA)
+                real DOUBLE PRECISION, num NUMERIC(8, 3), bytes BYTEA, u UUID, c CHAR(4))
                 """
             ).run()
             try await sql.raw(
                 """
                 INSERT INTO probe VALUES \
-                (1, \(bind: Int.max), -7, 'Zoë — 学校', '12', TRUE, -0.125, 2.5, '\\x0102'), \
-                (2, 0, 1, '', '', FALSE, 1e300, -0.001, ''), (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+                (1, \(bind: Int.max), -7, 'Zoë — 学校', '12', TRUE, -0.125, 2.5, '\\x0102', \
+                'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'ab'), \
+                (2, 0, 1, '', '', FALSE, 1e300, -0.001, '', '00000000-0000-0000-0000-000000000000', ''), \
+                (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
                 """
             ).run()
         }
