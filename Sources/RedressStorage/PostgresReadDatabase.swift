@@ -66,18 +66,10 @@ struct PostgresReadDatabase: SQLDatabase {
 final class PostgresColumns: Sendable {
     let names: ColumnNames
     let types: [PostgresDataType]
-    let formats: [PostgresFormat]
 
     init(_ row: PostgresRow) {
-        var names: [String] = [], types: [PostgresDataType] = [], formats: [PostgresFormat] = []
-        for cell in row {
-            names.append(cell.columnName)
-            types.append(cell.dataType)
-            formats.append(cell.format)
-        }
-        self.names = ColumnNames(names, lastOfTwo: true)
-        self.types = types
-        self.formats = formats
+        names = ColumnNames(row.map(\.columnName), lastOfTwo: true)
+        types = row.map(\.dataType)
     }
 
     /// Text as PostgresNIO reads these types as a `String`: the bytes as they are, in either format.
@@ -94,12 +86,14 @@ final class PostgresColumns: Sendable {
 /// is taken straight from the row's bytes as PostgresNIO's decoding of a `String` takes it.
 struct PostgresReadRow: SQLRow {
     let row: PostgresRow
-    let bytes: [ByteBuffer?]
+    /// The row's cells by position: one copy of the row's buffers, made as the row arrives (going
+    /// through `PostgresRow` itself walks the row for each cell).
+    let cells: PostgresRandomAccessRow
     let columns: PostgresColumns
 
     init(row: PostgresRow, columns: PostgresColumns? = nil) {
         self.row = row
-        bytes = row.map(\.bytes)
+        cells = row.makeRandomAccess()
         self.columns = columns ?? PostgresColumns(row)
     }
 
@@ -107,7 +101,7 @@ struct PostgresReadRow: SQLRow {
     func contains(column: String) -> Bool { columns.names.offset(of: column) != nil }
     func decodeNil(column: String) throws -> Bool {
         guard let index = columns.names.offset(of: column) else { return true }
-        return bytes[index] == nil
+        return cells[index].bytes == nil
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
@@ -116,15 +110,16 @@ struct PostgresReadRow: SQLRow {
             return try row.sql().decode(column: column, as: D.self)
         }
         if D.self == String.self || D.self == String?.self, columns.isText(index) {
-            guard let buffer = bytes[index] else {
+            let cell = cells[index]
+            guard let buffer = cell.bytes else {
                 if D.self == String?.self { return unsafeBitCast(String?.none, to: D.self) }
-                return unsafeBitCast(try cell(index).decode(String.self), to: D.self)  // PostgresNIO's error
+                return unsafeBitCast(try cell.decode(String.self), to: D.self)  // PostgresNIO's error
             }
             let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) ?? ""
             return D.self == String.self
                 ? unsafeBitCast(text, to: D.self) : unsafeBitCast(String?.some(text), to: D.self)
         }
-        let cell = cell(index)
+        let cell = cells[index]
         if D.self == String.self { return unsafeBitCast(try cell.decode(String.self), to: D.self) }
         if D.self == String?.self { return unsafeBitCast(try cell.decode(String?.self), to: D.self) }
         if D.self == Int.self { return unsafeBitCast(try cell.decode(Int.self), to: D.self) }
@@ -134,11 +129,5 @@ struct PostgresReadRow: SQLRow {
             return unsafeBitCast(try cell.decode(Double.self), to: D.self)
         }
         return try row.sql().decode(column: column, as: D.self)
-    }
-
-    private func cell(_ index: Int) -> PostgresCell {
-        PostgresCell(
-            bytes: bytes[index], dataType: columns.types[index], format: columns.formats[index],
-            columnName: columns.names.names[index], columnIndex: index)
     }
 }
