@@ -298,7 +298,10 @@ struct AnnualReportTests {
             r.stages = [s]
             return r
         }
-        let issues = AnnualReportBuilder(year: FinancialYear(startYear: 2021), calendar: .englandAndWales).dataQuality([
+        var builder = AnnualReportBuilder(year: FinancialYear(startYear: 2021), calendar: .englandAndWales)
+        // The reader may not see X2 or X4 named: they are counted, not listed.
+        builder.listsReference = { !["X2", "X4"].contains($0.reference) }
+        let issues = builder.dataQuality([
             complaint("X1", name: "Grace Green", received: "2021-06-01", responded: "2021-06-10"),
             complaint("X2", name: "GRACE GREEN", received: "2021-06-01", responded: "2021-06-11"),
             complaint("X3", name: "Grace Green", received: "2021-06-02", responded: "2021-05-30"),
@@ -309,5 +312,9 @@ struct AnnualReportTests {
         #expect(byID["response-before-receipt"] == ["X3"])
         #expect(byID["past-deadline-no-extension"] == ["X4"])
         #expect(byID["missing-outcome"] == [])
+        let listed = Dictionary(uniqueKeysWithValues: issues.map { ($0.id, $0.listed) })
+        #expect(listed["suspected-duplicates"] == ["X1"])
+        #expect(listed["response-before-receipt"] == ["X3"])
+        #expect(listed["past-deadline-no-extension"] == [])
     }
 }

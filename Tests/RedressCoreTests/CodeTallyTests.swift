@@ -60,4 +60,36 @@ struct CodeTallyTests {
                     == records.count(where: { $0.kind == kind && period.contains($0.receivedOn) }))
         }
     }
+
+    @Test("Each area's complaints received in the year and the year before, found once, are the filter's")
+    func receivedByArea() {
+        func case_(_ id: String, _ kind: RepresentationKind, _ area: ServiceArea, _ received: String) -> Representation
+        {
+            Representation(
+                id: id, reference: id, kind: kind, serviceArea: area, procedureID: nil,
+                receivedOn: CalendarDate(iso: received)!, methodOfReceipt: "email",
+                complainant: Complainant(relationship: "self"), serviceCategory: "x", summary: "s", stages: [])
+        }
+        let records = [
+            case_("1", .complaint, .adultSocialCare, "2024-04-01"), case_("2", .complaint, .corporate, "2025-03-31"),
+            case_("3", .complaint, .adultSocialCare, "2025-04-01"),
+            case_("4", .compliment, .adultSocialCare, "2025-06-01"),
+            case_("5", .complaint, .childrensSocialCare, "2026-03-31"),
+            case_("6", .complaint, .corporate, "2026-04-01"),
+            case_("7", .complaint, .adultSocialCare, "2023-12-01"),
+        ]
+        let builder = AnnualReportBuilder(year: FinancialYear(startYear: 2025), calendar: .englandAndWales)
+        let memo = AnnualReportBuilder.ReceivedByArea(
+            of: records, areas: ServiceArea.allCases, years: [builder.year, builder.previousYear])
+        for area in ServiceArea.allCases {
+            for year in [builder.year, builder.previousYear] {
+                #expect(
+                    memo.complaints(in: records, area: area, year: year)?.map(\.id)
+                        == builder.complaintsReceived(records, area: area, in: year).map(\.id))
+            }
+        }
+        #expect(memo.complaints(in: records, area: .adultSocialCare, year: builder.year)?.map(\.id) == ["3"])
+        #expect(memo.complaints(in: Array(records.dropLast()), area: .corporate, year: builder.year) == nil)
+        #expect(memo.complaints(in: records, area: .corporate, year: FinancialYear(startYear: 2023)) == nil)
+    }
 }

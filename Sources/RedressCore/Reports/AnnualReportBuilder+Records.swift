@@ -88,6 +88,7 @@ extension AnnualReportBuilder {
         _ records: [Representation], area: ServiceArea, in period: FinancialYear? = nil
     ) -> [Representation] {
         let period = period ?? year
+        if let found = receivedMemo?.complaints(in: records, area: area, year: period) { return found }
         return records.filter { $0.kind == .complaint && $0.serviceArea == area && period.contains($0.receivedOn) }
     }
 

@@ -24,6 +24,7 @@ public struct AnnualReportBuilder: Sendable {
     /// The complaints closed in the year among the report's records, worked out once per build:
     /// ten sections ask for them.
     var closedMemo: ClosedInYear?
+    var receivedMemo: ReceivedByArea?
 
     public init(
         year: FinancialYear, scope: ReportScope = .all, earlierYears: Int = 1, calendar: WorkingDayCalendar,
@@ -58,6 +59,7 @@ public struct AnnualReportBuilder: Sendable {
         }
         var builder = self
         builder.closedMemo = ClosedInYear(of: records, closed: closedInYear(records))
+        builder.receivedMemo = ReceivedByArea(of: records, areas: scope.areas, years: [year, previousYear])
         return builder.build(sorted: records, inputs: inputs, progress: progress)
     }
 

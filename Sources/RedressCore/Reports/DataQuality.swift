@@ -12,43 +12,44 @@ extension AnnualReportBuilder {
     public func dataQuality(_ records: [Representation]) -> [DataQualityIssue] {
         let received = records.filter { $0.kind == .complaint && year.contains($0.receivedOn) }
         let closed = closedInYear(records)
-        var duplicates: [String: [String]] = [:]
+        var duplicates: [String: [Representation]] = [:]
         for r in received {
             guard let name = r.complainant.name else { continue }
             duplicates["\(SubjectAccess.normalise(name))|\(r.receivedOn.iso)|\(r.serviceArea.rawValue)", default: []]
-                .append(r.reference)
+                .append(r)
         }
-        let issues = [
-            DataQualityIssue(
-                id: "missing-outcome", label: "Closed with no outcome recorded",
-                references: closed.filter { $0.stages.last?.outcome == nil }.map(\.reference)),
-            DataQualityIssue(
-                id: "missing-service", label: "Received with no service recorded",
-                references: received.filter { $0.serviceCategory.isEmpty }.map(\.reference)),
-            DataQualityIssue(
-                id: "missing-nature", label: "Received with no nature of complaint recorded",
-                references: received.filter { $0.records.natures.isEmpty }.map(\.reference)),
-            DataQualityIssue(
-                id: "response-before-receipt", label: "A response dated before the complaint was received",
-                references: records.filter { r in
-                    r.stages.contains { ($0.respondedOn.map { $0 < r.receivedOn }) ?? false }
-                }.map(\.reference)),
-            DataQualityIssue(
-                id: "past-deadline-no-extension",
-                label: "Open at the year end, past the stage's due date, with no extension recorded",
-                references: records.filter { r in
+        let issues: [(id: String, label: String, cases: [Representation])] = [
+            ("missing-outcome", "Closed with no outcome recorded", closed.filter { $0.stages.last?.outcome == nil }),
+            (
+                "missing-service", "Received with no service recorded",
+                received.filter { $0.serviceCategory.isEmpty }
+            ),
+            (
+                "missing-nature", "Received with no nature of complaint recorded",
+                received.filter { $0.records.natures.isEmpty }
+            ),
+            (
+                "response-before-receipt", "A response dated before the complaint was received",
+                records.filter { r in r.stages.contains { ($0.respondedOn.map { $0 < r.receivedOn }) ?? false } }
+            ),
+            (
+                "past-deadline-no-extension",
+                "Open at the year end, past the stage's due date, with no extension recorded",
+                records.filter { r in
                     guard let s = r.currentStage, let due = s.dueOn, r.receivedOn <= year.lastDay else { return false }
                     return due < year.lastDay && s.extensions.isEmpty
-                }.map(\.reference)),
-            DataQualityIssue(
-                id: "suspected-duplicates", label: "Possible duplicates: same complainant, same day, same service area",
-                references: duplicates.values.filter { $0.count > 1 }.flatMap { $0 }),
+                }
+            ),
+            (
+                "suspected-duplicates", "Possible duplicates: same complainant, same day, same service area",
+                duplicates.values.filter { $0.count > 1 }.flatMap { $0 }
+            ),
         ]
-        let named = Set(records.filter(listsReference).map(\.reference))
+        // Only the flagged cases are asked whether this reader may see them named.
         return issues.map {
             DataQualityIssue(
-                id: $0.id, label: $0.label, references: $0.references.sorted(),
-                listed: $0.references.filter(named.contains).sorted())
+                id: $0.id, label: $0.label, references: $0.cases.map(\.reference).sorted(),
+                listed: $0.cases.filter(listsReference).map(\.reference).sorted())
         }
     }
 
