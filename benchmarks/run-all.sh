@@ -44,6 +44,14 @@ hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$W/report-25k.json" \
   -n "redress postgres 25k" "$BIN report annual --year $YEAR --format json --quiet --out $W/a-postgres-25k.json --database $PG/bench25k" \
   -n "duckdb 25k" "$PY benchmarks/duckdb_report.py report $W/s25k/report.duckdb $YEAR"
 cmp "$W/a-sqlite-25k.json" "$W/a-postgres-25k.json" && echo "25k: the SQLite and PostgreSQL reports are byte for byte the same"
+# The ratio to compare with the target, from runs made in alternation (a drifting machine moves
+# hyperfine's blocks apart): the median of PAIRS pairs' ratios, each engine beside DuckDB.
+for engine in "--data-dir $W/s25k" "--database $PG/bench25k"; do
+  echo "paired, $engine:"
+  # shellcheck disable=SC2086
+  "$PY" benchmarks/paired.py "${PAIRS:-20}" "$BIN" report annual --year "$YEAR" --format json --quiet \
+    --out "$W/a-paired.json" $engine -- "$PY" benchmarks/duckdb_report.py report "$W/s25k/report.duckdb" "$YEAR"
+done
 # A 1M report takes minutes: one timed run per engine (with its peak memory).
 /usr/bin/time -f "redress sqlite 1m: %e s wall, %U s user, %M KB max RSS" "$BIN" report annual --year $YEAR --format json --quiet --out "$W/a-sqlite-1m.json" --data-dir "$W/s1m"
 /usr/bin/time -f "redress postgres 1m: %e s wall, %U s user, %M KB max RSS" "$BIN" report annual --year $YEAR --format json --quiet --out "$W/a-postgres-1m.json" --database "$PG/bench1m"
