@@ -151,12 +151,10 @@ extension ReportDocuments {
         let n = bars.count
         let categories = bars.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\(xml($1.label))</c:v></c:pt>" }.joined()
         // Shares are drawn as percentages; a trend's counts as the counts themselves.
-        let percent = bars.allSatisfy { $0.display.hasSuffix("%") }
+        let percent = bars.allSatisfy { $0.count == nil }
         let format = percent ? "0%" : "0"
-        // A count's display is grouped ("1,334"): the chart's cache wants the plain number.
         let values = bars.enumerated().map { i, bar in
-            let count = Double(bar.display.filter { $0 != "," })
-            return "<c:pt idx=\"\(i)\"><c:v>\(percent ? bar.value : count ?? bar.value)</c:v></c:pt>"
+            "<c:pt idx=\"\(i)\"><c:v>\(bar.count.map(Double.init) ?? bar.value)</c:v></c:pt>"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

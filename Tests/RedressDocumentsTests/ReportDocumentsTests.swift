@@ -150,4 +150,27 @@ struct ReportDocumentsTests {
                     "descr=\"Bar chart: How complaints arrived. The same figures are in the table below.\"")
         )
     }
+
+    @Test("a trend's chart caches each period's count itself, a thousand and more without the table's commas")
+    func docxTrendChart() throws {
+        var report = sampleReport()
+        report.sections[0].tables.append(
+            ReportTable(
+                id: "trends", title: "Complaints over the years", basis: .receivedInPeriod,
+                columns: ["2024/25", "2025/26"],
+                rows: [
+                    .init(
+                        label: "Complaints received",
+                        cells: [
+                            .count("t1", "2024/25", 1_100, basis: .receivedInPeriod),
+                            .count("t2", "2025/26", 12_345, basis: .receivedInPeriod),
+                        ])
+                ], notes: []))
+        let files = entries(ReportDocuments.docx(report))
+        let chart = try #require(
+            files.first { $0.key.hasPrefix("word/charts/") && $0.value.contains("2025/26") }?.value)
+        #expect(chart.contains("<c:v>1100.0</c:v>") && chart.contains("<c:v>12345.0</c:v>"))
+        #expect(chart.contains(#"<c:formatCode>0</c:formatCode>"#))
+        #expect(report.sections[0].tables.last?.chartBars.map(\.display) == ["1,100", "12,345"])
+    }
 }

@@ -257,6 +257,9 @@ public struct ChartBar: Sendable, Hashable {
     public var value: Double
     /// The share as the table shows it.
     public var display: String
+    /// The count a trend's bar stands for (`value` is then its fraction of the largest); `nil` for
+    /// a share. A document's chart plots the count itself, not its display ("1,334").
+    public var count: Int? = nil
 }
 
 extension ReportTable {
@@ -282,7 +285,9 @@ extension ReportTable {
             let largest = first.cells.compactMap(\.numerator).max() ?? 0
             guard largest > 0 else { return ([], nil) }
             let bars = zip(columns, first.cells).map { column, cell in
-                ChartBar(label: column, value: Double(cell.numerator ?? 0) / Double(largest), display: cell.display)
+                ChartBar(
+                    label: column, value: Double(cell.numerator ?? 0) / Double(largest), display: cell.display,
+                    count: cell.numerator ?? 0)
             }
             return (bars, first.label)
         }
