@@ -11,6 +11,15 @@ struct CodeTallyTests {
     ]
     static let known: Set<String> = ["a", "b", "c"]
 
+    static func case_(
+        _ id: String, _ kind: RepresentationKind, _ area: ServiceArea, _ received: String
+    ) -> Representation {
+        Representation(
+            id: id, reference: id, kind: kind, serviceArea: area, procedureID: nil,
+            receivedOn: CalendarDate(iso: received)!, methodOfReceipt: "email",
+            complainant: Complainant(relationship: "self"), serviceCategory: "x", summary: "s", stages: [])
+    }
+
     @Test("Per record: a record giving a code twice is one record; retired once per record")
     func perRecord() {
         let tally = CodeTally(Self.coded, known: Self.known, perRecord: true)
@@ -41,10 +50,7 @@ struct CodeTallyTests {
     @Test("Received by kind in one pass is received, kind by kind, on and off the period's edges")
     func receivedByKind() {
         func case_(_ id: String, _ kind: RepresentationKind, _ received: String) -> Representation {
-            Representation(
-                id: id, reference: id, kind: kind, serviceArea: .adultSocialCare, procedureID: nil,
-                receivedOn: CalendarDate(iso: received)!, methodOfReceipt: "email",
-                complainant: Complainant(relationship: "self"), serviceCategory: "x", summary: "s", stages: [])
+            Self.case_(id, kind, .adultSocialCare, received)
         }
         let records = [
             case_("1", .complaint, "2025-03-31"), case_("2", .complaint, "2025-04-01"),
@@ -63,13 +69,7 @@ struct CodeTallyTests {
 
     @Test("Each area's complaints received in the year and the year before, found once, are the filter's")
     func receivedByArea() {
-        func case_(_ id: String, _ kind: RepresentationKind, _ area: ServiceArea, _ received: String) -> Representation
-        {
-            Representation(
-                id: id, reference: id, kind: kind, serviceArea: area, procedureID: nil,
-                receivedOn: CalendarDate(iso: received)!, methodOfReceipt: "email",
-                complainant: Complainant(relationship: "self"), serviceCategory: "x", summary: "s", stages: [])
-        }
+        let case_ = Self.case_
         let records = [
             case_("1", .complaint, .adultSocialCare, "2024-04-01"), case_("2", .complaint, .corporate, "2025-03-31"),
             case_("3", .complaint, .adultSocialCare, "2025-04-01"),
