@@ -24,6 +24,8 @@ public struct AnnualReportBuilder: Sendable {
     /// The complaints closed in the year among the report's records, worked out once per build:
     /// ten sections ask for them.
     var closedMemo: ClosedInYear?
+    /// Each area's complaints received in the year and the year before, worked out once per
+    /// build: eight sections ask for them.
     var receivedMemo: ReceivedByArea?
 
     public init(
