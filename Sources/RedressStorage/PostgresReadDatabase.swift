@@ -91,10 +91,10 @@ struct PostgresReadRow: SQLRow {
     let cells: PostgresRandomAccessRow
     let columns: PostgresColumns
 
-    init(row: PostgresRow, columns: PostgresColumns? = nil) {
+    init(row: PostgresRow, columns: PostgresColumns) {
         self.row = row
         cells = row.makeRandomAccess()
-        self.columns = columns ?? PostgresColumns(row)
+        self.columns = columns
     }
 
     var allColumns: [String] { columns.names.names }
