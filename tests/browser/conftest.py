@@ -70,7 +70,11 @@ def _driver(width, height):
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
         options.add_argument(arg)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    # axe-core runs as an asynchronous script: on the 66-page published report, on two busy cores,
+    # it once took longer than WebDriver's default 30 seconds and failed a run with no violation.
+    driver.set_script_timeout(300)
+    return driver
 
 
 def sign_in(driver, server, username):
