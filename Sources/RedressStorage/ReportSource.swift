@@ -22,18 +22,22 @@ public struct ReportSource: Sendable {
         progress: Progress? = nil,
         listsReference: @escaping @Sendable (Representation) -> Bool = { _ in true }
     ) async throws -> ComplaintsReport {
-        let setting = try await setting()
+        // The council's settings and the report's inputs are small reads, each a few round trips
+        // on PostgreSQL: read beside the cases (on other connections), not one after another.
+        async let setting = setting()
+        async let inputs = ReportInputStore(database: database).inputs()
+        async let conventions = SettingsStore(database: database).countingConventions().conventions
         let first = FinancialYear(startYear: year.startYear - earlierYears, startMonth: year.startMonth)
         let records = try await RepresentationStore(database: database).representations(
             relevantTo: first.firstDay, year.lastDay, includingOmbudsmanDecisions: true)
         progress?(0, 0, "loaded \(records.count) records")
-        let inputs = try await ReportInputStore(database: database).inputs()
+        let (calendar, procedures, reference) = try await setting
         var builder = AnnualReportBuilder(
-            year: year, scope: scope, earlierYears: earlierYears, calendar: setting.calendar,
-            procedures: setting.procedures, reference: setting.reference, rounding: rounding)
+            year: year, scope: scope, earlierYears: earlierYears, calendar: calendar,
+            procedures: procedures, reference: reference, rounding: rounding)
         builder.listsReference = listsReference
-        builder.conventions = try await SettingsStore(database: database).countingConventions().conventions
-        return builder.build(from: records, inputs: inputs, progress: progress)
+        builder.conventions = try await conventions
+        return builder.build(from: records, inputs: try await inputs, progress: progress)
     }
 
     public func quarterly(
